@@ -1,0 +1,45 @@
+import type { LanguageId } from './common/detect.js';
+import type { Issue } from './common/issue.js';
+import { LineIndex } from './common/line-index.js';
+import type { HaproxyParse } from './haproxy/index.js';
+import type { KeepalivedParse } from './keepalived/index.js';
+
+interface DocumentBase {
+  /** Identifier given by the host: an URI in the editor, a path in the CLI. Never opened by core. */
+  readonly uri: string;
+  /** Host version counter (LSP document version); 0 when the host has none. */
+  readonly version: number;
+  readonly text: string;
+  readonly lineIndex: LineIndex;
+  /** Syntax findings of the parser, in document order. */
+  readonly syntaxIssues: readonly Issue[];
+}
+
+/** A parsed `haproxy.cfg`. */
+export interface HaproxyDocument extends DocumentBase {
+  readonly languageId: 'haproxy';
+  readonly parse: HaproxyParse;
+}
+
+/** A parsed `keepalived.conf` (before includes are followed). */
+export interface KeepalivedDocument extends DocumentBase {
+  readonly languageId: 'keepalived';
+  readonly parse: KeepalivedParse;
+}
+
+/** An immutable snapshot of one document: text, line index, syntax tree and syntax issues. */
+export type ParsedDocument = HaproxyDocument | KeepalivedDocument;
+
+/** Builds the snapshot record around a parse result. */
+export function makeDocument(
+  languageId: LanguageId,
+  uri: string,
+  version: number,
+  text: string,
+  parse: HaproxyParse | KeepalivedParse,
+): ParsedDocument {
+  const base = { uri, version, text, lineIndex: new LineIndex(text), syntaxIssues: parse.issues };
+  return languageId === 'haproxy'
+    ? { ...base, languageId, parse: parse as HaproxyParse }
+    : { ...base, languageId, parse: parse as KeepalivedParse };
+}

@@ -1,0 +1,52 @@
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { Issue, Severity } from '../common/issue.js';
+import { ruleDocUrl } from '../common/docs.js';
+import type { LineIndex } from '../common/line-index.js';
+
+const LSP_SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
+
+/** Options for turning issues into diagnostics. */
+export interface DiagnosticOptions {
+  /** Base URL of the rule pages; `<base>/<code>.md` is linked from every diagnostic. */
+  readonly docsBaseUrl?: string;
+  /** Line index of other documents, for related locations that point elsewhere. */
+  readonly lineIndexOf?: (uri: string) => LineIndex | undefined;
+}
+
+/** Converts one issue into an LSP diagnostic. This is the only place that does so. */
+export function toDiagnostic(
+  issue: Issue,
+  lineIndex: LineIndex,
+  options: DiagnosticOptions = {},
+): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: { start: lineIndex.positionAt(issue.start), end: lineIndex.positionAt(issue.end) },
+    severity: LSP_SEVERITY[issue.severity],
+    code: issue.code,
+    source: issue.source,
+    message: issue.message,
+  };
+  if (options.docsBaseUrl) {
+    diagnostic.codeDescription = { href: ruleDocUrl(issue.code, options.docsBaseUrl) };
+  }
+  if (issue.tags?.length) {
+    diagnostic.tags = issue.tags.map((tag) => (tag === 'unnecessary' ? 1 : 2));
+  }
+  if (issue.related?.length) {
+    const related: DiagnosticRelatedInformation[] = [];
+    for (const location of issue.related) {
+      const index = options.lineIndexOf?.(location.uri);
+      if (!index) continue;
+      related.push({
+        location: {
+          uri: location.uri,
+          range: { start: index.positionAt(location.start), end: index.positionAt(location.end) },
+        },
+        message: location.message,
+      });
+    }
+    if (related.length) diagnostic.relatedInformation = related;
+  }
+  if (issue.data) diagnostic.data = issue.data;
+  return diagnostic;
+}

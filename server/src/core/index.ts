@@ -1,0 +1,25 @@
+/**
+ * Public entry of the language service. Hosts import from here only.
+ *
+ * @packageDocumentation
+ */
+export { createLanguageService } from './language-service.js';
+export type { LanguageService, LanguageServiceOptions } from './language-service.js';
+export type { ParsedDocument, HaproxyDocument, KeepalivedDocument } from './document.js';
+export { detectLanguage, languageFromName, languageFromContent } from './common/detect.js';
+export type { LanguageId } from './common/detect.js';
+export type {
+  Issue,
+  Severity,
+  SeverityOverride,
+  IssueSource,
+  RelatedLocation,
+} from './common/issue.js';
+export { LineIndex } from './common/line-index.js';
+export { PROJECT_URL, RULE_DOCS_BASE_URL, ruleDocUrl } from './common/docs.js';
+export type { TextChange } from './common/text-change.js';
+export type { FileHost } from './common/file-host.js';
+export type { QuickFix, TextEdit } from './common/issue.js';
+export { DEFAULT_SETTINGS, resolveSettings } from './settings.js';
+export { RULE_CODES } from './rules.js';
+export type { ServiceSettings, LanguageSettings } from './settings.js';

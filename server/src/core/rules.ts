@@ -1,0 +1,31 @@
+import type { LanguageId } from './common/detect.js';
+import { HAPROXY_RULES } from './haproxy/rules/index.js';
+import { HAPROXY_SYNTAX_CODES } from './haproxy/syntax-issues.js';
+import { KEEPALIVED_RULES } from './keepalived/rules/index.js';
+import { KEEPALIVED_SYNTAX_CODES } from './keepalived/syntax-issues.js';
+
+/**
+ * Every diagnostic code the service can emit, with the languages that emit it: the parsers'
+ * syntax codes and the rules' codes. Settings, the rule documentation pages and the CLI's SARIF
+ * rule list are all checked against this table.
+ */
+export const RULE_CODES: ReadonlyMap<string, readonly LanguageId[]> = (() => {
+  const codes = new Map<string, LanguageId[]>();
+  const add = (language: LanguageId, list: readonly string[]): void => {
+    for (const code of list) {
+      const languages = codes.get(code) ?? [];
+      if (!languages.includes(language)) codes.set(code, [...languages, language]);
+    }
+  };
+  add('haproxy', HAPROXY_SYNTAX_CODES);
+  add(
+    'haproxy',
+    HAPROXY_RULES.map((rule) => rule.code),
+  );
+  add('keepalived', KEEPALIVED_SYNTAX_CODES);
+  add(
+    'keepalived',
+    KEEPALIVED_RULES.map((rule) => rule.code),
+  );
+  return codes;
+})();

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { LineIndex } from '../../../server/src/core/common/line-index.js';
+
+test('positions and offsets round-trip on LF and CRLF text', () => {
+  for (const eol of ['\n', '\r\n']) {
+    const text = ['global', '  maxconn 10', '', 'defaults'].join(eol);
+    const index = new LineIndex(text);
+    assert.equal(index.lineCount, 4);
+    for (let offset = 0; offset <= text.length; offset++) {
+      const position = index.positionAt(offset);
+      if (text[offset - 1] === '\r') continue; // inside a CRLF: clamps to the line end
+      assert.equal(
+        index.offsetAt(position),
+        offset,
+        `offset ${offset} with ${JSON.stringify(eol)}`,
+      );
+    }
+    assert.deepEqual(index.positionAt(text.indexOf('maxconn')), { line: 1, character: 2 });
+    assert.equal(index.lineEnd(1) - index.lineStart(1), '  maxconn 10'.length);
+  }
+});
+
+test('columns count UTF-16 code units', () => {
+  const text = '# 🚀 x\nbackend b';
+  const index = new LineIndex(text);
+  assert.deepEqual(index.positionAt(text.indexOf('x')), { line: 0, character: 5 });
+});
+
+test('out-of-range positions clamp to the text', () => {
+  const index = new LineIndex('ab\ncd');
+  assert.equal(index.offsetAt({ line: 9, character: 0 }), 5);
+  assert.equal(index.offsetAt({ line: 0, character: 99 }), 2);
+  assert.deepEqual(index.positionAt(-4), { line: 0, character: 0 });
+  assert.deepEqual(index.positionAt(99), { line: 1, character: 2 });
+});
