@@ -1,0 +1,163 @@
+/**
+ * Builders of the AST nodes above the word level. They are shared by the parser's actions and by
+ * the incremental re-parser, which rebuilds moved lines with them so that a moved node is exactly
+ * what a fresh parse would produce.
+ */
+import type { Issue } from '../common/issue.js';
+import type { CommentNode, Directive, Item, Section, Statement, Word } from './ast.js';
+import { checkExpression, conditionStart, parseCondition } from './conditions.js';
+import { sectionKind } from './sections.js';
+import { syntaxIssue } from './syntax-issues.js';
+
+const CONDITIONALS: ReadonlySet<string> = new Set(['.if', '.elif', '.else', '.endif']);
+const MESSAGES: ReadonlySet<string> = new Set(['.diag', '.notice', '.warning', '.alert']);
+
+/** True for `.if`, `.elif`, `.else` and `.endif`. */
+export function isConditionalName(name: string): boolean {
+  return CONDITIONALS.has(name);
+}
+
+/** True when the line is a dot directive rather than a configuration statement. */
+export function isDirectiveLine(words: readonly Word[]): boolean {
+  const first = words[0];
+  return first !== undefined && !first.template && first.value.charCodeAt(0) === 46;
+}
+
+/** Builds a statement; `issues` receives the findings of its condition when given. */
+export function buildStatement(
+  words: readonly Word[],
+  comment: CommentNode | undefined,
+  branch: number | undefined,
+  issues: Issue[] | undefined,
+): Statement {
+  const keyword = words[0] as Word;
+  const last = words[words.length - 1] as Word;
+  const at = conditionStart(words);
+  return {
+    kind: 'statement',
+    keyword,
+    args: at === -1 ? words.slice(1) : words.slice(1, at),
+    words,
+    condition: at === -1 ? undefined : parseCondition(words, at, issues),
+    comment,
+    branch,
+    start: keyword.start,
+    end: last.end,
+  };
+}
+
+/** Builds a dot directive; `issues` receives its findings when given. */
+export function buildDirective(
+  words: readonly Word[],
+  comment: CommentNode | undefined,
+  branch: number | undefined,
+  issues: Issue[] | undefined,
+): Directive {
+  const keyword = words[0] as Word;
+  const last = words[words.length - 1] as Word;
+  const name = keyword.value;
+  const args = words.slice(1);
+  const conditional = name === '.if' || name === '.elif';
+  if (issues !== undefined) checkDirective(name, words, issues);
+  return {
+    kind: 'directive',
+    name,
+    keyword,
+    args,
+    words,
+    expression: conditional ? args.map((word) => word.value).join(' ') : undefined,
+    comment,
+    branch,
+    start: keyword.start,
+    end: last.end,
+  };
+}
+
+function checkDirective(name: string, words: readonly Word[], issues: Issue[]): void {
+  const keyword = words[0] as Word;
+  if (name === '.if' || name === '.elif') {
+    checkExpression(words, issues);
+    return;
+  }
+  let allowed: number;
+  if (name === '.else' || name === '.endif') allowed = 0;
+  else if (MESSAGES.has(name)) allowed = 1;
+  else {
+    issues.push(
+      syntaxIssue(
+        'unknown-directive',
+        keyword.start,
+        keyword.end,
+        `"${name}" is not a directive: HAProxy knows .if, .elif, .else, .endif, .diag, .notice, .warning and .alert.`,
+      ),
+    );
+    return;
+  }
+  const extra = words[allowed + 1];
+  if (extra === undefined) return;
+  const last = words[words.length - 1] as Word;
+  issues.push(
+    syntaxIssue(
+      'unexpected-directive-argument',
+      extra.start,
+      last.end,
+      allowed === 0
+        ? `"${name}" takes no argument. Remove the extra text or turn it into a comment.`
+        : `"${name}" takes a single message word: put the whole message in quotes.`,
+    ),
+  );
+}
+
+/** Builds the node of one non-blank line. */
+export function buildLine(
+  words: readonly Word[],
+  comment: CommentNode | undefined,
+  branch: number | undefined,
+  issues: Issue[] | undefined,
+): Statement | Directive {
+  return isDirectiveLine(words)
+    ? buildDirective(words, comment, branch, issues)
+    : buildStatement(words, comment, branch, issues);
+}
+
+/**
+ * Builds a section from its header statement and body. `issues` receives the header findings
+ * when given.
+ */
+export function buildSection(
+  header: Statement,
+  items: readonly Item[],
+  start: number,
+  end: number,
+  issues: Issue[] | undefined,
+): Section {
+  const keyword = header.keyword;
+  const kind = sectionKind(keyword.value);
+  let name: Word | undefined;
+  if (kind !== undefined && kind.name !== 'none') {
+    const first = header.args[0];
+    // `defaults from base` names no section: it only inherits.
+    const inheritsOnly = keyword.value === 'defaults' && first?.value === 'from';
+    name = inheritsOnly ? undefined : first;
+    if (name === undefined && kind.name === 'required' && issues !== undefined) {
+      issues.push(
+        syntaxIssue(
+          'missing-section-name',
+          keyword.start,
+          keyword.end,
+          `A "${keyword.value}" section needs a name, e.g. "${keyword.value} ${keyword.value === 'backend' || keyword.value === 'frontend' || keyword.value === 'listen' ? 'app' : 'main'}". HAProxy refuses the header without one.`,
+        ),
+      );
+    }
+  }
+  return {
+    kind: 'section',
+    type: keyword.value,
+    keyword,
+    name,
+    header,
+    items,
+    start,
+    end,
+  };
+}

@@ -1,0 +1,181 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  parseHaproxy,
+  reparseHaproxy,
+  type HaproxyParse,
+} from '../../../server/src/core/haproxy/index.js';
+import { applyChange, type TextChange } from '../../../server/src/core/common/text-change.js';
+
+const BASE = [
+  '# managed by hand',
+  'global',
+  '  log /dev/log local0',
+  '  maxconn 4096',
+  '.if feature(OPENSSL)',
+  '  ssl-default-bind-options no-sslv3',
+  '.endif',
+  '',
+  'defaults web',
+  '  mode http',
+  '  timeout connect 5s',
+  '  timeout client "30s"',
+  '',
+  'frontend fe_main',
+  "  bind :80 name 'plain http'",
+  '  acl is_api path_beg /api # API traffic',
+  '  http-request deny if !{ src 10.0.0.0/8 } || is_api',
+  '  use_backend be_api if is_api',
+  '.if version_atleast(2.8)',
+  '  http-request set-header X-Env "${ENV-prod}"',
+  '.elif defined(LEGACY)',
+  '  http-request set-header X-Env legacy',
+  '.else',
+  '  http-request set-header X-Env old',
+  '.endif',
+  '  default_backend be_web',
+  '',
+  'backend be_api',
+  '  balance roundrobin',
+  '  server api1 10.0.1.1:8080 check',
+  '  server {{ host }} {{ ip }}:8080 check',
+  '{% if tls %}',
+  '  server api2 10.0.1.2:8443 check ssl verify none',
+  '{% endif %}',
+  '',
+  'backend be_web',
+  '  stick on src if { always_true }',
+  '  server web1 10.0.2.1:80 check',
+  '  server web2 10.0.2.2:80 check',
+].join('\n');
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SNIPPETS = [
+  'a',
+  ' ',
+  '"',
+  "'",
+  '#',
+  '\\',
+  '{',
+  '}',
+  '!',
+  '\n',
+  '\r\n',
+  '\nbackend extra\n',
+  '\nfrontend\n',
+  'listen ',
+  '\n.if defined(X)\n',
+  '\n.else\n',
+  '\n.endif\n',
+  '.elif 1',
+  ' if ',
+  ' || ',
+  '{{ x }}',
+  '{% y %}',
+  '😀',
+  '${V}',
+];
+
+function randomChange(text: string, next: () => number): TextChange {
+  const start = Math.floor(next() * (text.length + 1));
+  const kind = next();
+  if (kind < 0.4 && text.length > 0) {
+    const length = 1 + Math.floor(next() * Math.min(12, text.length - start));
+    return { start, end: Math.min(text.length, start + length), text: '' };
+  }
+  const snippet = SNIPPETS[Math.floor(next() * SNIPPETS.length)] ?? 'x';
+  if (kind < 0.55 && start < text.length) {
+    return { start, end: Math.min(text.length, start + 1), text: snippet };
+  }
+  return { start, end: start, text: snippet };
+}
+
+function assertSame(actual: HaproxyParse, expected: HaproxyParse, context: string): void {
+  assert.deepStrictEqual(actual.ast, expected.ast, context);
+  assert.deepStrictEqual(actual.issues, expected.issues, context);
+  assert.deepStrictEqual(actual.segmentIssues, expected.segmentIssues, context);
+  const starts = actual.issues.map((issue) => issue.start);
+  assert.deepStrictEqual(
+    starts,
+    [...starts].sort((a, b) => a - b),
+    `${context}: issues out of order`,
+  );
+}
+
+void describe('reparseHaproxy', () => {
+  for (const seed of [1, 2, 3, 4, 5]) {
+    void it(`equals a full parse after each of 120 random edits (seed ${seed})`, () => {
+      const next = random(seed);
+      let text = BASE;
+      let parse = parseHaproxy(text);
+      for (let step = 0; step < 120; step++) {
+        const change = randomChange(text, next);
+        const newText = applyChange(text, change);
+        const incremental = reparseHaproxy(parse, text, newText, change);
+        assertSame(
+          incremental,
+          parseHaproxy(newText),
+          `seed ${seed}, step ${step}: ${JSON.stringify(change)}`,
+        );
+        text = newText;
+        parse = incremental;
+        // Keep the text from drifting too far from a configuration.
+        if (text.length > BASE.length * 2 || text.length < BASE.length / 3) {
+          text = BASE;
+          parse = parseHaproxy(text);
+        }
+      }
+    });
+  }
+
+  void it('reuses the sections before the edit and moves the ones after it', () => {
+    const before = parseHaproxy(BASE);
+    const at = BASE.indexOf('mode http');
+    const change = { start: at, end: at, text: '#' };
+    const after = reparseHaproxy(before, BASE, applyChange(BASE, change), change);
+    const [global, defaults, frontend] = after.ast.sections;
+    assert.equal(global, before.ast.sections[0]);
+    assert.notEqual(defaults, before.ast.sections[1]);
+    assert.notEqual(frontend, before.ast.sections[2]);
+    assert.equal(frontend?.start, (before.ast.sections[2]?.start ?? 0) + 1);
+    assert.equal(frontend?.keyword.start, (before.ast.sections[2]?.keyword.start ?? 0) + 1);
+  });
+
+  void it('renumbers the conditional branches of later sections when an edit opens a block', () => {
+    const text = 'global\n  maxconn 1\nbackend b\n.if defined(A)\n  server s 1.2.3.4:80\n.endif\n';
+    const before = parseHaproxy(text);
+    const change = {
+      start: text.indexOf('  maxconn'),
+      end: text.indexOf('  maxconn'),
+      text: '.if 1\n.endif\n',
+    };
+    const newText = applyChange(text, change);
+    const after = reparseHaproxy(before, text, newText, change);
+    assertSame(after, parseHaproxy(newText), 'branch renumbering');
+    const server = after.ast.sections[1]?.items.find((item) => item.kind === 'statement');
+    assert.equal(server?.kind === 'statement' ? server.branch : -1, 1);
+  });
+
+  void it('falls back to a full parse when the previous parse does not match the old text', () => {
+    const stale = parseHaproxy('global\n');
+    const text = 'global\n  maxconn 1\n';
+    const change = { start: text.length, end: text.length, text: 'frontend f\n' };
+    const newText = applyChange(text, change);
+    assertSame(reparseHaproxy(stale, text, newText, change), parseHaproxy(newText), 'fallback');
+    const fresh = parseHaproxy(text);
+    const backwards = { start: 5, end: 2, text: '' };
+    assertSame(reparseHaproxy(fresh, text, text, backwards), fresh, 'inverted range');
+  });
+});
