@@ -1,0 +1,219 @@
+/**
+ * The HAProxy catalog: every section, keyword, option, action, fetch, converter and predefined
+ * ACL, with lookups built once at module load.
+ */
+import { ACTIONS } from './actions.js';
+import { BIND_OPTIONS } from './bind-options.js';
+import { CRT_STORE_LOAD_OPTIONS } from './crt-store-options.js';
+import { GLOBAL_KEYWORDS } from './global.js';
+import type { HaproxyKeywordSpec } from './keyword-types.js';
+import { PREDEFINED_ACLS } from './predefined-acls.js';
+import { PROXY_KEYWORDS } from './proxy.js';
+import { SECTION_KEYWORDS } from './section-keywords.js';
+import { SECTIONS, sectionSpec } from './sections.js';
+import type { SectionSpec } from './sections.js';
+import { CONVERTERS, FETCHES } from './samples.js';
+import { SERVER_OPTIONS } from './server-options.js';
+import type { ActionSpec, OptionSpec, PredefinedAcl, SampleSpec } from './types.js';
+import { isAvailable, sectionsAt } from './versions.js';
+
+export type { HaproxyArgSpec, HaproxyKeywordSpec, SectionHistory } from './keyword-types.js';
+export type { ProxyCapabilities, ProxySectionName, SectionSpec } from './sections.js';
+export { PROXY_SECTIONS, SECTIONS, isProxySection, sectionSpec } from './sections.js';
+export { haproxyDocAnchor, haproxyDocUrl } from './doc-url.js';
+export {
+  DEFAULT_HAPROXY_VERSION,
+  HAPROXY_VERSIONS,
+  isAvailable,
+  isSupportedVersion,
+  lifecycleAt,
+  majorMinor,
+  sectionsAt,
+  valueAvailable,
+} from './versions.js';
+export type { HaproxyVersion, LifecycleState, Versioned } from './versions.js';
+export { CRT_STORE_LOAD_OPTIONS, GLOBAL_KEYWORDS, PROXY_KEYWORDS, SECTION_KEYWORDS };
+
+/** Every keyword of every section. */
+export const ALL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
+  ...GLOBAL_KEYWORDS,
+  ...PROXY_KEYWORDS,
+  ...SECTION_KEYWORDS,
+];
+
+/** Result of matching a statement's words against the keywords of a section. */
+export interface KeywordMatch {
+  readonly spec: HaproxyKeywordSpec;
+  /** Words of the statement taken by the keyword name, `no` included. */
+  readonly length: number;
+  /** The statement started with `no` and the keyword is negatable. */
+  readonly negated: boolean;
+}
+
+/** Keywords of one section grouped by first word, longest names first. */
+type FirstWordIndex = ReadonlyMap<string, readonly HaproxyKeywordSpec[]>;
+
+function buildIndex(): ReadonlyMap<string, FirstWordIndex> {
+  const bySection = new Map<string, Map<string, HaproxyKeywordSpec[]>>();
+  for (const spec of ALL_KEYWORDS) {
+    const sections = new Set<string>(spec.sections);
+    for (const past of spec.sectionHistory ?? []) for (const s of past.sections) sections.add(s);
+    const first = spec.name.split(' ')[0] ?? spec.name;
+    for (const section of sections) {
+      let byFirst = bySection.get(section);
+      if (!byFirst) {
+        byFirst = new Map();
+        bySection.set(section, byFirst);
+      }
+      const list = byFirst.get(first) ?? [];
+      list.push(spec);
+      byFirst.set(first, list);
+    }
+  }
+  for (const byFirst of bySection.values()) {
+    for (const list of byFirst.values()) {
+      list.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
+    }
+  }
+  return bySection;
+}
+
+const INDEX = buildIndex();
+
+function matchWords(section: string, words: readonly string[]): HaproxyKeywordSpec | undefined {
+  const first = words[0];
+  if (first === undefined) return undefined;
+  const candidates = INDEX.get(section)?.get(first);
+  if (!candidates) return undefined;
+  for (const spec of candidates) {
+    const parts = spec.name.split(' ');
+    if (parts.length > words.length) continue;
+    const last = parts.length - 1;
+    const same = (part: string, i: number): boolean => {
+      const word = words[i] ?? '';
+      return word === part || (spec.nameArgs === true && i === last && word.startsWith(`${part}(`));
+    };
+    if (parts.every(same)) return spec;
+  }
+  return undefined;
+}
+
+/**
+ * The keyword a statement starts with, in `section`, whatever the version: the longest
+ * multi-word name wins (`timeout connect` over `timeout`, `stats socket` over `stats`), a
+ * leading `no` is accepted in front of negatable keywords (`no option redispatch`, `no log`),
+ * and keywords flagged `nameArgs` match `name(args)` (`http-check set-var(txn.x)`).
+ */
+export function lookupKeyword(section: string, words: readonly string[]): KeywordMatch | undefined {
+  if (words[0] === 'no' && words.length > 1) {
+    const spec = matchWords(section, words.slice(1));
+    if (spec?.negatable) return { spec, length: spec.name.split(' ').length + 1, negated: true };
+  }
+  const spec = matchWords(section, words);
+  return spec ? { spec, length: spec.name.split(' ').length, negated: false } : undefined;
+}
+
+/** Keywords usable in `section` at `version` (deprecated ones included, removed ones not). */
+export function keywordsForSection(section: string, version: string): HaproxyKeywordSpec[] {
+  const byFirst = INDEX.get(section);
+  if (!byFirst) return [];
+  const result: HaproxyKeywordSpec[] = [];
+  for (const list of byFirst.values()) {
+    for (const spec of list) {
+      if (isAvailable(spec, version) && sectionsAt(spec, version).includes(section)) {
+        result.push(spec);
+      }
+    }
+  }
+  return result.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every keyword name known in `section`, any version. */
+export function keywordNames(section: string): string[] {
+  const byFirst = INDEX.get(section);
+  if (!byFirst) return [];
+  return [...byFirst.values()].flatMap((list) => list.map((spec) => spec.name));
+}
+
+/** Levenshtein distance, for did-you-mean suggestions. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/**
+ * Names close to `word` among `candidates`, best first: at most `max` names within an edit
+ * distance of about a third of the word's length (at least 1, at most 3).
+ */
+export function suggestNames(word: string, candidates: Iterable<string>, max = 3): string[] {
+  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  const scored: { name: string; distance: number }[] = [];
+  for (const name of new Set(candidates)) {
+    const distance = editDistance(word, name);
+    if (distance <= limit && name !== word) scored.push({ name, distance });
+  }
+  scored.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
+  return scored.slice(0, max).map((s) => s.name);
+}
+
+/**
+ * Did-you-mean for an unknown statement in `section`: compares the first word, and the first
+ * two words for multi-word keywords, with the keywords available at `version`.
+ */
+export function suggestKeywords(
+  section: string,
+  words: readonly string[],
+  version: string,
+  max = 3,
+): string[] {
+  const names = keywordsForSection(section, version).map((spec) => spec.name);
+  const firsts = new Set(names.map((name) => name.split(' ')[0] ?? name));
+  const first = words[0] ?? '';
+  if (!firsts.has(first)) return suggestNames(first, firsts, max);
+  const typed = words.slice(0, 2).join(' ');
+  const sameFirst = names.filter((name) => name.startsWith(`${first} `));
+  return suggestNames(typed, sameFirst, max);
+}
+
+/** The HAProxy catalog as one object. */
+export interface HaproxyCatalog {
+  readonly sections: readonly SectionSpec[];
+  readonly keywords: readonly HaproxyKeywordSpec[];
+  readonly bindOptions: readonly OptionSpec[];
+  readonly serverOptions: readonly OptionSpec[];
+  /** Options of `load` lines in `crt-store` sections. */
+  readonly crtStoreLoadOptions: readonly OptionSpec[];
+  readonly actions: readonly ActionSpec[];
+  readonly fetches: readonly SampleSpec[];
+  readonly converters: readonly SampleSpec[];
+  readonly predefinedAcls: readonly PredefinedAcl[];
+  section(name: string): SectionSpec | undefined;
+  lookup(section: string, words: readonly string[]): KeywordMatch | undefined;
+  keywordsForSection(section: string, version: string): HaproxyKeywordSpec[];
+  suggest(section: string, words: readonly string[], version: string, max?: number): string[];
+}
+
+export const HAPROXY_CATALOG: HaproxyCatalog = {
+  sections: SECTIONS,
+  keywords: ALL_KEYWORDS,
+  bindOptions: BIND_OPTIONS,
+  serverOptions: SERVER_OPTIONS,
+  crtStoreLoadOptions: CRT_STORE_LOAD_OPTIONS,
+  actions: ACTIONS,
+  fetches: FETCHES,
+  converters: CONVERTERS,
+  predefinedAcls: PREDEFINED_ACLS,
+  section: sectionSpec,
+  lookup: lookupKeyword,
+  keywordsForSection,
+  suggest: suggestKeywords,
+};

@@ -1,0 +1,71 @@
+/**
+ * Target HAProxy versions and the version arithmetic of catalog entries.
+ */
+import { compareVersions } from '../../common/catalog.js';
+import type { Lifecycle, VersionString } from '../../common/catalog.js';
+import type { HaproxyArgSpec, HaproxyKeywordSpec } from './keyword-types.js';
+
+/** The versions a configuration can be checked against (LTS releases and the latest). */
+export const HAPROXY_VERSIONS = ['2.6', '2.8', '3.0', '3.2', '3.4'] as const;
+
+export type HaproxyVersion = (typeof HAPROXY_VERSIONS)[number];
+
+/** Version assumed when the user did not choose one. */
+export const DEFAULT_HAPROXY_VERSION: HaproxyVersion = '3.2';
+
+/** What the linter should make of an entry at one version. */
+export type LifecycleState = 'ok' | 'not-yet' | 'deprecated' | 'removed';
+
+/** Anything with version facts: keywords, options, actions, fetches. */
+export interface Versioned {
+  readonly since?: VersionString;
+  readonly deprecated?: Lifecycle;
+  readonly removed?: Lifecycle;
+}
+
+/** `2.6.12` → `2.6`; anything unparsable is returned unchanged. */
+export function majorMinor(version: string): string {
+  const match = /^(\d+)\.(\d+)/.exec(version.trim());
+  return match ? `${match[1]}.${match[2]}` : version;
+}
+
+/** True when `version` is one of the supported targets (patch level ignored). */
+export function isSupportedVersion(version: string): version is HaproxyVersion {
+  return (HAPROXY_VERSIONS as readonly string[]).includes(majorMinor(version));
+}
+
+/** State of an entry at `version`: removal wins over deprecation. */
+export function lifecycleAt(entry: Versioned, version: VersionString): LifecycleState {
+  const v = majorMinor(version);
+  if (entry.since !== undefined && compareVersions(v, entry.since) < 0) return 'not-yet';
+  if (entry.removed !== undefined && compareVersions(v, entry.removed.since) >= 0) return 'removed';
+  if (entry.deprecated !== undefined && compareVersions(v, entry.deprecated.since) >= 0) {
+    return 'deprecated';
+  }
+  return 'ok';
+}
+
+/** True when HAProxy `version` accepts the entry (possibly with a deprecation warning). */
+export function isAvailable(entry: Versioned, version: VersionString): boolean {
+  const state = lifecycleAt(entry, version);
+  return state === 'ok' || state === 'deprecated';
+}
+
+/** The sections a keyword may appear in at `version`, following its section history. */
+export function sectionsAt(entry: HaproxyKeywordSpec, version: VersionString): readonly string[] {
+  const v = majorMinor(version);
+  for (const past of entry.sectionHistory ?? []) {
+    if (compareVersions(v, past.until) < 0) return past.sections;
+  }
+  return entry.sections;
+}
+
+/** True when an enum value of `arg` exists at `version` (values without a date always do). */
+export function valueAvailable(
+  arg: HaproxyArgSpec,
+  value: string,
+  version: VersionString,
+): boolean {
+  const since = arg.valueSince?.[value];
+  return since === undefined || compareVersions(majorMinor(version), since) >= 0;
+}
