@@ -1,0 +1,134 @@
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import {
+  LineIndex,
+  type LanguageId,
+  type LanguageService,
+  type ParsedDocument,
+  type TextChange,
+} from '../core/index.js';
+import { uriToPath } from './uri.js';
+
+/** An open document that is neither HAProxy nor Keepalived (yet). */
+interface IgnoredDocument {
+  readonly kind: 'ignored';
+  readonly text: string;
+}
+
+interface TrackedDocument {
+  readonly kind: 'tracked';
+  readonly document: ParsedDocument;
+}
+
+function isLanguageId(value: string): value is LanguageId {
+  return value === 'haproxy' || value === 'keepalived';
+}
+
+/**
+ * Converts one LSP change into a core edit against `text` (whose index is `lines`). A change
+ * without a range replaces everything; a range given backwards by a careless client is put right
+ * rather than duplicating text.
+ */
+function toTextChange(
+  text: string,
+  lines: LineIndex,
+  change: TextDocumentContentChangeEvent,
+): TextChange {
+  if (!('range' in change)) return { start: 0, end: text.length, text: change.text };
+  const from = lines.offsetAt(change.range.start);
+  const to = lines.offsetAt(change.range.end);
+  return { start: Math.min(from, to), end: Math.max(from, to), text: change.text };
+}
+
+/** Applies an LSP change to text we keep without parsing. */
+function applyToText(text: string, change: TextDocumentContentChangeEvent): string {
+  const edit = toTextChange(text, new LineIndex(text), change);
+  return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+}
+
+/**
+ * Keeps one parsed snapshot per open document, in the language the client named or, for other
+ * language ids (a minimal client says `plaintext`), in the language recognised from the URI and the
+ * text. Documents of neither language are remembered as plain text only, so that a later edit that
+ * makes them recognisable (an empty new file being filled in) can still be picked up.
+ */
+export class DocumentCache {
+  private readonly entries = new Map<string, TrackedDocument | IgnoredDocument>();
+
+  constructor(private readonly service: LanguageService) {}
+
+  /** The snapshot of an open HAProxy/Keepalived document, or undefined. */
+  get(uri: string): ParsedDocument | undefined {
+    const entry = this.entries.get(uri);
+    return entry?.kind === 'tracked' ? entry.document : undefined;
+  }
+
+  /** All open HAProxy/Keepalived snapshots. */
+  all(): ParsedDocument[] {
+    const result: ParsedDocument[] = [];
+    for (const entry of this.entries.values()) {
+      if (entry.kind === 'tracked') result.push(entry.document);
+    }
+    return result;
+  }
+
+  /** Records an opened document; returns its snapshot when it is one of our languages. */
+  open(uri: string, languageId: string, version: number, text: string): ParsedDocument | undefined {
+    const language = isLanguageId(languageId) ? languageId : this.detect(uri, text);
+    if (!language) {
+      this.entries.set(uri, { kind: 'ignored', text });
+      return undefined;
+    }
+    const document = this.service.parse(language, uri, text, version);
+    this.entries.set(uri, { kind: 'tracked', document });
+    return document;
+  }
+
+  /**
+   * Applies the changes of one `didChange` notification, in order (each change's range refers to
+   * the text left by the previous one). Returns the new snapshot, or undefined when the document
+   * is unknown or still not one of our languages.
+   */
+  change(
+    uri: string,
+    version: number,
+    changes: readonly TextDocumentContentChangeEvent[],
+  ): ParsedDocument | undefined {
+    const entry = this.entries.get(uri);
+    if (!entry) return undefined;
+    if (entry.kind === 'ignored') {
+      const text = changes.reduce(applyToText, entry.text);
+      return this.open(uri, 'plaintext', version, text);
+    }
+    let document = entry.document;
+    // One change at a time: the offsets of each change must come from the snapshot that already
+    // contains the changes before it.
+    for (const change of changes) {
+      document =
+        'range' in change
+          ? this.service.update(
+              document,
+              [toTextChange(document.text, document.lineIndex, change)],
+              version,
+            )
+          : this.service.parse(document.languageId, uri, change.text, version);
+    }
+    // A notification without changes still moves the version forward.
+    if (document.version !== version) document = { ...document, version };
+    this.entries.set(uri, { kind: 'tracked', document });
+    return document;
+  }
+
+  /** Forgets a closed document. */
+  close(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  /** Drops everything (shutdown). */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private detect(uri: string, text: string): LanguageId | undefined {
+    return this.service.detectLanguage(uriToPath(uri), text);
+  }
+}

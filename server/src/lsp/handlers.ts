@@ -1,0 +1,215 @@
+import {
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ErrorCodes,
+  InitializedNotification,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type Disposable,
+  type NotificationHandler,
+  type NotificationType,
+  type RequestHandler,
+  type RequestType,
+  type TextDocumentIdentifier,
+} from 'vscode-languageserver';
+import type { LanguageService, ParsedDocument } from '../core/index.js';
+import { clientFeatures, initializeResult, type ClientFeatures } from './capabilities.js';
+import type { DiagnosticsPublisher } from './diagnostics.js';
+import type { DocumentCache } from './document-cache.js';
+import { describeError, type Logger } from './logger.js';
+import { DetectLanguageRequest } from './protocol.js';
+import { SETTINGS_FILE_NAME, type SettingsProvider } from './settings.js';
+import { uriToPath } from './uri.js';
+
+/** The parts of the server the handlers talk to. */
+export interface ServerContext {
+  readonly service: LanguageService;
+  readonly documents: DocumentCache;
+  readonly settings: SettingsProvider;
+  readonly diagnostics: DiagnosticsPublisher;
+  readonly log: Logger;
+}
+
+/** The two registration methods of a connection that the registry uses. */
+export interface HandlerHost {
+  onRequest<P, R, E>(type: RequestType<P, R, E>, handler: RequestHandler<P, R, E>): Disposable;
+  onNotification<P>(type: NotificationType<P>, handler: NotificationHandler<P>): Disposable;
+}
+
+/** Work done for a request; may look at the token again between steps of long work. */
+export type RequestWork<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
+
+/** Work done for a request about one open document. */
+export type DocumentWork<P, R> = (
+  document: ParsedDocument,
+  params: P,
+  token: CancellationToken,
+) => R | Promise<R>;
+
+/**
+ * Wraps request work so that it can neither crash the server nor leave the client waiting: a
+ * request cancelled before it starts is answered `RequestCancelled` without doing the work, one
+ * arriving after `shutdown` is refused as the protocol asks, and a thrown exception is logged and
+ * answered with `fallback` (null or an empty list).
+ */
+export function guardRequest<P, R>(
+  method: string,
+  work: RequestWork<P, R>,
+  fallback: R,
+  log: Logger,
+  isShutDown: () => boolean = () => false,
+): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
+  return async (params, token) => {
+    if (isShutDown()) {
+      return new ResponseError(ErrorCodes.InvalidRequest, `${method} after shutdown`);
+    }
+    if (token.isCancellationRequested) {
+      return new ResponseError(LSPErrorCodes.RequestCancelled, `${method} cancelled`);
+    }
+    try {
+      return await work(params, token);
+    } catch (error) {
+      log.error(`${method} failed: ${describeError(error)}`);
+      return fallback;
+    }
+  };
+}
+
+/** Wraps notification work so that a thrown exception (or rejection) is logged, never fatal. */
+export function guardNotification<P>(
+  method: string,
+  work: (params: P) => void | Promise<void>,
+  log: Logger,
+  isShutDown: () => boolean = () => false,
+): (params: P) => void {
+  const fail = (error: unknown): void => log.error(`${method} failed: ${describeError(error)}`);
+  return (params) => {
+    // After `shutdown` only `exit` matters; late edits are dropped.
+    if (isShutDown()) return;
+    try {
+      const result = work(params);
+      if (result instanceof Promise) result.catch(fail);
+    } catch (error) {
+      fail(error);
+    }
+  };
+}
+
+/**
+ * Registers guarded handlers. New LSP features are one line each:
+ *
+ * ```ts
+ * on.documentRequest(HoverRequest.type, (doc, { position }) =>
+ *   service.getHover(doc, doc.lineIndex.offsetAt(position)), null);
+ * ```
+ */
+export class HandlerRegistry {
+  constructor(
+    private readonly host: HandlerHost,
+    private readonly documents: Pick<DocumentCache, 'get'>,
+    private readonly log: Logger,
+    private readonly isShutDown: () => boolean = () => false,
+  ) {}
+
+  /** A request that does not concern one document. */
+  request<P, R>(type: RequestType<P, R, void>, work: RequestWork<P, R>, fallback: R): void {
+    this.host.onRequest(type, guardRequest(type.method, work, fallback, this.log, this.isShutDown));
+  }
+
+  /** A request about one open document; answered with `fallback` when the document is unknown. */
+  documentRequest<P extends { readonly textDocument: TextDocumentIdentifier }, R>(
+    type: RequestType<P, R, void>,
+    work: DocumentWork<P, R>,
+    fallback: R,
+  ): void {
+    this.request(
+      type,
+      (params, token) => {
+        const document = this.documents.get(params.textDocument.uri);
+        return document ? work(document, params, token) : fallback;
+      },
+      fallback,
+    );
+  }
+
+  /** A notification. */
+  notification<P>(type: NotificationType<P>, work: (params: P) => void | Promise<void>): void {
+    this.host.onNotification(type, guardNotification(type.method, work, this.log, this.isShutDown));
+  }
+}
+
+/** Registers every handler of the server. This is the one place where LSP methods are wired. */
+export function registerHandlers(connection: Connection, context: ServerContext): void {
+  const { service, documents, settings, diagnostics, log } = context;
+  let features: ClientFeatures = clientFeatures(undefined);
+  let shutDown = false;
+  const on = new HandlerRegistry(connection, documents, log, () => shutDown);
+
+  // `clientFeatures` reads the capabilities defensively, so this handler has nothing to guard.
+  connection.onInitialize((params) => {
+    features = clientFeatures(params.capabilities);
+    settings.setPullSupported(features.configuration);
+    return initializeResult();
+  });
+  connection.onShutdown(() => {
+    shutDown = true;
+    diagnostics.dispose();
+    documents.clear();
+  });
+
+  on.notification(InitializedNotification.type, () => registerDynamic(connection, features, log));
+  on.notification(DidOpenTextDocumentNotification.type, ({ textDocument: doc }) => {
+    if (documents.open(doc.uri, doc.languageId, doc.version, doc.text)) {
+      diagnostics.publishNow(doc.uri);
+    }
+  });
+  on.notification(DidChangeTextDocumentNotification.type, ({ textDocument, contentChanges }) => {
+    if (documents.change(textDocument.uri, textDocument.version, contentChanges)) {
+      diagnostics.schedule(textDocument.uri);
+    }
+  });
+  on.notification(DidCloseTextDocumentNotification.type, ({ textDocument: { uri } }) => {
+    const tracked = documents.get(uri) !== undefined;
+    documents.close(uri);
+    settings.forget(uri);
+    if (tracked) diagnostics.clear(uri);
+  });
+  on.notification(DidChangeConfigurationNotification.type, () => {
+    settings.clearEditorSettings();
+    diagnostics.revalidateAll();
+  });
+  on.notification(DidChangeWatchedFilesNotification.type, ({ changes }) => {
+    if (!changes.some((change) => change.uri.endsWith(`/${SETTINGS_FILE_NAME}`))) return;
+    settings.clearFiles();
+    diagnostics.revalidateAll();
+  });
+
+  on.request(
+    DetectLanguageRequest,
+    ({ uri, text }) => service.detectLanguage(uriToPath(uri), text) ?? null,
+    null,
+  );
+}
+
+/** Asks for the notifications that clients only send after a dynamic registration. */
+function registerDynamic(connection: Connection, features: ClientFeatures, log: Logger): void {
+  const failed = (error: unknown): void =>
+    log.warn(`Dynamic registration failed: ${describeError(error)}`);
+  if (features.configurationChangeRegistration) {
+    connection.client
+      .register(DidChangeConfigurationNotification.type, { section: ['haproxy', 'keepalived'] })
+      .catch(failed);
+  }
+  if (features.watchedFilesRegistration) {
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${SETTINGS_FILE_NAME}` }],
+      })
+      .catch(failed);
+  }
+}

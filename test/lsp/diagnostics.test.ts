@@ -1,0 +1,186 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import {
+  createLanguageService,
+  DEFAULT_SETTINGS,
+  type ParsedDocument,
+  type ServiceSettings,
+} from '../../server/src/core/index.js';
+import {
+  DiagnosticsPublisher,
+  MAX_DIAGNOSTICS_PER_DOCUMENT,
+} from '../../server/src/lsp/diagnostics.js';
+import type { Logger } from '../../server/src/lsp/logger.js';
+import { waitFor } from '../helpers/lsp-harness.js';
+
+interface Sent {
+  readonly uri: string;
+  readonly version?: number;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** A settings request the test answers when it wants to. */
+interface Pending {
+  readonly uri: string;
+  readonly resolve: (settings: ServiceSettings) => void;
+}
+
+/**
+ * A publisher over real snapshots with every other dependency faked: settings requests wait for
+ * the test to answer them (or are answered at once), sent lists and log lines are recorded, and
+ * each "diagnostic" just names the snapshot version it was computed from.
+ */
+function setup(options: { manual?: boolean; delayMs?: number; count?: number } = {}) {
+  const service = createLanguageService();
+  const documents = new Map<string, ParsedDocument>();
+  const sent: Sent[] = [];
+  const logs: string[] = [];
+  const pending: Pending[] = [];
+  const log: Logger = {
+    error: (message) => logs.push(`error: ${message}`),
+    warn: (message) => logs.push(`warn: ${message}`),
+    info: (message) => logs.push(`info: ${message}`),
+  };
+  let failing = false;
+  const publisher = new DiagnosticsPublisher({
+    service: {
+      getDiagnostics: (document) => {
+        if (failing) throw new Error('rule crashed');
+        return Array.from({ length: options.count ?? 1 }, () => ({
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          message: `v${document.version}`,
+        }));
+      },
+    },
+    documents: { get: (uri) => documents.get(uri), all: () => [...documents.values()] },
+    settingsFor: (uri) =>
+      options.manual
+        ? new Promise((resolve) => pending.push({ uri, resolve }))
+        : Promise.resolve(DEFAULT_SETTINGS),
+    send: (params) => {
+      sent.push(params);
+      return Promise.resolve();
+    },
+    log,
+    delayMs: options.delayMs ?? 5,
+  });
+  const put = (uri: string, version: number): void => {
+    documents.set(uri, service.parse('haproxy', uri, `# v${version}\n`, version));
+  };
+  const failNext = (): void => {
+    failing = true;
+  };
+  return { publisher, documents, sent, logs, pending, put, failNext };
+}
+
+const sentFor = (sent: Sent[], uri: string) => sent.filter((entry) => entry.uri === uri);
+
+void describe('DiagnosticsPublisher', () => {
+  void it('publishes an opened document with its version', async () => {
+    const { publisher, sent, put } = setup();
+    put('a', 1);
+    publisher.publishNow('a');
+    const [first] = await waitFor(() => (sent.length > 0 ? sent : undefined), 'a publish');
+    assert.deepEqual(first && { uri: first.uri, version: first.version }, { uri: 'a', version: 1 });
+    assert.equal(first?.diagnostics[0]?.message, 'v1');
+  });
+
+  void it('publishes one result for a burst of edits, for the latest version', async () => {
+    const { publisher, sent, put } = setup({ delayMs: 20 });
+    for (let version = 1; version <= 5; version++) {
+      put('a', version);
+      publisher.schedule('a');
+    }
+    await waitFor(() => (sent.length > 0 ? true : undefined), 'a publish');
+    // A later timer of another document is a barrier: a stray timer for `a` would fire before it.
+    put('b', 1);
+    publisher.schedule('b');
+    await waitFor(() => (sentFor(sent, 'b').length > 0 ? true : undefined), 'the barrier');
+    assert.deepEqual(
+      sentFor(sent, 'a').map((entry) => entry.version),
+      [5],
+    );
+  });
+
+  void it('drops a result whose settings arrive after a newer edit', async () => {
+    const { publisher, sent, pending, put } = setup({ manual: true, delayMs: 1 });
+    put('a', 1);
+    publisher.publishNow('a');
+    put('a', 2);
+    publisher.schedule('a');
+    const [first, second] = await waitFor(
+      () => (pending.length === 2 ? pending : undefined),
+      'two settings requests',
+    );
+    // The newer run finishes first; the older one, finishing last, must not overwrite it.
+    second?.resolve(DEFAULT_SETTINGS);
+    await waitFor(() => (sent.length === 1 ? true : undefined), 'the newer result');
+    first?.resolve(DEFAULT_SETTINGS);
+    put('b', 1);
+    publisher.publishNow('b');
+    pending[2]?.resolve(DEFAULT_SETTINGS);
+    await waitFor(() => (sentFor(sent, 'b').length > 0 ? true : undefined), 'the barrier');
+    assert.deepEqual(
+      sentFor(sent, 'a').map((entry) => entry.version),
+      [2],
+    );
+  });
+
+  void it('clears a closed document and drops its pending work', async () => {
+    const { publisher, documents, sent, pending, put } = setup({ manual: true });
+    put('a', 1);
+    publisher.publishNow('a');
+    await waitFor(() => (pending.length === 1 ? true : undefined), 'a settings request');
+    documents.delete('a');
+    publisher.clear('a');
+    pending[0]?.resolve(DEFAULT_SETTINGS);
+    put('b', 1);
+    publisher.publishNow('b');
+    await waitFor(() => (pending.length === 2 ? true : undefined), 'the barrier request');
+    pending[1]?.resolve(DEFAULT_SETTINGS);
+    await waitFor(() => (sentFor(sent, 'b').length > 0 ? true : undefined), 'the barrier');
+    assert.deepEqual(sentFor(sent, 'a'), [{ uri: 'a', diagnostics: [] }]);
+  });
+
+  void it('re-validates every open document', async () => {
+    const { publisher, sent, put } = setup();
+    put('a', 1);
+    put('b', 4);
+    publisher.revalidateAll();
+    await waitFor(() => (sent.length === 2 ? true : undefined), 'two publishes');
+    assert.deepEqual(sent.map((entry) => `${entry.uri}@${entry.version}`).sort(), ['a@1', 'b@4']);
+  });
+
+  void it('caps the number of diagnostics per document', async () => {
+    const { publisher, sent, logs, put } = setup({ count: MAX_DIAGNOSTICS_PER_DOCUMENT + 500 });
+    put('a', 1);
+    publisher.publishNow('a');
+    const [first] = await waitFor(() => (sent.length > 0 ? sent : undefined), 'a publish');
+    assert.equal(first?.diagnostics.length, MAX_DIAGNOSTICS_PER_DOCUMENT);
+    assert.deepEqual(logs, [`info: a: showing the first 1000 of 1500 problems`]);
+  });
+
+  void it('logs a failing validation instead of throwing', async () => {
+    const { publisher, sent, logs, put, failNext } = setup();
+    put('a', 1);
+    failNext();
+    publisher.publishNow('a');
+    await waitFor(() => (logs.length > 0 ? true : undefined), 'an error line');
+    assert.match(logs[0] ?? '', /^error: Validating a failed: Error: rule crashed/);
+    assert.deepEqual(sent, []);
+  });
+
+  void it('stops pending timers on dispose', async () => {
+    const { publisher, sent, put } = setup({ delayMs: 1 });
+    put('a', 1);
+    publisher.schedule('a');
+    publisher.dispose();
+    // A second publisher's timer, started later with the same delay, is the barrier.
+    const other = setup({ delayMs: 1 });
+    other.put('b', 1);
+    other.publisher.schedule('b');
+    await waitFor(() => (other.sent.length > 0 ? true : undefined), 'the barrier');
+    assert.deepEqual(sent, []);
+  });
+});
