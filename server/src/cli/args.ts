@@ -1,0 +1,141 @@
+import { parseArgs } from 'node:util';
+import type { LanguageId } from '../core/index.js';
+
+/** Output formats `--format` accepts. */
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+
+/** One of {@link FORMATS}. */
+export type OutputFormat = (typeof FORMATS)[number];
+
+/** What the command line asks for, validated. */
+export interface CliOptions {
+  readonly format: OutputFormat;
+  readonly haproxyVersion?: string;
+  readonly keepalivedVersion?: string;
+  /** Forces the language of the files named on the command line (not of directory finds). */
+  readonly language?: LanguageId;
+  /** False with `--no-cluster`: every file is analysed on its own. */
+  readonly cluster: boolean;
+  /** Largest number of warnings that still passes; undefined means no limit. */
+  readonly maxWarnings?: number;
+  readonly help: boolean;
+  readonly version: boolean;
+  /** Files and directories, in command-line order. */
+  readonly paths: readonly string[];
+}
+
+/** A command line that cannot be run; the message is shown as is. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Usage text for `--help`. */
+export const HELP = `Usage: halint [options] <file-or-directory>...
+
+Checks haproxy.cfg and keepalived.conf files. Directories are searched recursively
+(node_modules and dot-folders are skipped).
+
+Options:
+  --format text|json|sarif|github  Output format (default: text)
+  --haproxy-version X.Y            HAProxy version the files target
+  --keepalived-version X.Y         Keepalived version the files target
+  --language haproxy|keepalived    Language of the files named on the command line
+  --no-cluster                     Analyse every file on its own
+  --max-warnings N                 Fail when there are more than N warnings
+  -h, --help                       Show this help
+  -v, --version                    Show the version
+
+Settings are read from the nearest .halint.json; command-line versions win over it.
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
+`;
+
+const VERSION_PATTERN = /^\d+\.\d+$/;
+
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`invalid value '${value}' for ${flag}: expected ${allowed.join(', ')}`);
+}
+
+function versionValue(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined || VERSION_PATTERN.test(value)) return value;
+  throw new UsageError(`invalid value '${value}' for ${flag}: expected a version like 2.8`);
+}
+
+function maxWarningsValue(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  // Only plain digits: Number() would also accept '', '1e3' or '0x10'.
+  if (!/^\d+$/.test(value)) {
+    throw new UsageError(
+      `invalid value '${value}' for --max-warnings: expected a non-negative integer`,
+    );
+  }
+  return Number(value);
+}
+
+/** Rewords the errors of `parseArgs` so that they name the flag and point at `--help`. */
+function describeParseError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const quoted = /'([^']+)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted !== undefined) {
+    return `unknown option '${quoted}'`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && quoted !== undefined) {
+    const flag = quoted.split(' ')[0] ?? quoted;
+    if (/argument missing/.test(message)) return `option '${flag}' needs a value`;
+    if (/ambiguous/.test(message)) {
+      return `option '${flag}' needs a value; write ${flag}=<value> for a value starting with '-'`;
+    }
+    if (/does not take/.test(message)) return `option '${flag}' does not take a value`;
+  }
+  return message.split('\n')[0] ?? message;
+}
+
+/**
+ * Parses and validates the command line.
+ *
+ * @throws {@link UsageError} for an unknown flag, a missing or bad value, or no paths at all.
+ */
+export function parseCommandLine(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        'haproxy-version': { type: 'string' },
+        'keepalived-version': { type: 'string' },
+        language: { type: 'string' },
+        'no-cluster': { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  const { values, positionals } = parsed;
+  const options: CliOptions = {
+    format: oneOf('--format', values.format, FORMATS) ?? 'text',
+    haproxyVersion: versionValue('--haproxy-version', values['haproxy-version']),
+    keepalivedVersion: versionValue('--keepalived-version', values['keepalived-version']),
+    language: oneOf('--language', values.language, ['haproxy', 'keepalived'] as const),
+    cluster: values['no-cluster'] !== true,
+    maxWarnings: maxWarningsValue(values['max-warnings']),
+    help: values.help === true,
+    version: values.version === true,
+    paths: positionals,
+  };
+  if (!options.help && !options.version && options.paths.length === 0) {
+    throw new UsageError('no file or directory given');
+  }
+  return options;
+}

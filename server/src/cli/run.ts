@@ -1,0 +1,111 @@
+import { LineIndex, createLanguageService } from '../core/index.js';
+import type { ParsedDocument } from '../core/index.js';
+import { HELP, UsageError, parseCommandLine, type CliOptions } from './args.js';
+import { discover, readText } from './discover.js';
+import { formatGithub } from './format/github.js';
+import { formatJson } from './format/json.js';
+import { formatSarif } from './format/sarif.js';
+import { formatText } from './format/text.js';
+import { analyseNodes, groupIntoNodes } from './nodes.js';
+import { ConfigError, loadProjectSettings, withVersions } from './project-config.js';
+import {
+  TOOL_NAME,
+  TOOL_VERSION,
+  compareDiagnostics,
+  summarize,
+  type LineIndexLookup,
+  type Report,
+} from './report.js';
+
+/** What a run prints and how it ends; `main` does the actual writing. */
+export interface RunResult {
+  readonly stdout: string;
+  /** Messages for stderr, one line each. */
+  readonly stderr: readonly string[];
+  /** 0 no error, 1 errors or too many warnings, 2 usage or I/O error. */
+  readonly exitCode: 0 | 1 | 2;
+}
+
+const RENDER: Record<CliOptions['format'], (report: Report) => string> = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+};
+
+/**
+ * Line indexes of the analysed documents, and of any other file an issue points into (a later
+ * include), read from disk once when first asked for.
+ */
+function lineIndexLookup(documents: readonly ParsedDocument[]): LineIndexLookup {
+  const known = new Map<string, LineIndex | undefined>(
+    documents.map((document) => [document.uri, document.lineIndex]),
+  );
+  return (uri) => {
+    if (!known.has(uri)) {
+      let index: LineIndex | undefined;
+      try {
+        index = new LineIndex(readText(uri));
+      } catch {
+        index = undefined;
+      }
+      known.set(uri, index);
+    }
+    return known.get(uri);
+  };
+}
+
+/** Analyses the files a command line names and renders the findings. Never throws on bad input. */
+export function run(argv: readonly string[]): RunResult {
+  let options: CliOptions;
+  try {
+    options = parseCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { stdout: '', stderr: [`halint: ${error.message} (see halint --help)`], exitCode: 2 };
+  }
+  if (options.help) return { stdout: HELP, stderr: [], exitCode: 0 };
+  if (options.version) return { stdout: `${TOOL_NAME} ${TOOL_VERSION}\n`, stderr: [], exitCode: 0 };
+
+  let settings;
+  try {
+    settings = loadProjectSettings(options.paths).settings;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { stdout: '', stderr: [`halint: ${error.message}`], exitCode: 2 };
+  }
+  settings = withVersions(settings, {
+    haproxy: options.haproxyVersion,
+    keepalived: options.keepalivedVersion,
+  });
+
+  const { files, errors } = discover(options.paths, options.language);
+  const service = createLanguageService();
+  const documents = files.map((file) => service.parse(file.language, file.path, file.text));
+  const nodes = groupIntoNodes(documents, options.cluster);
+  const diagnostics = analyseNodes(nodes, service, settings, lineIndexLookup(documents)).sort(
+    compareDiagnostics,
+  );
+  const summary = summarize(diagnostics);
+  const report: Report = {
+    tool: TOOL_NAME,
+    version: TOOL_VERSION,
+    files: files.map((file) => ({ path: file.path, language: file.language })),
+    diagnostics,
+    summary,
+  };
+
+  const stderr = errors.map((message) => `halint: ${message}`);
+  if (files.length === 0 && errors.length === 0) {
+    stderr.push('halint: no HAProxy or Keepalived files found');
+  }
+  const tooManyWarnings =
+    options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
+  if (tooManyWarnings) {
+    stderr.push(
+      `halint: ${summary.warnings} warnings exceed the limit set by --max-warnings (${options.maxWarnings})`,
+    );
+  }
+  const exitCode = errors.length > 0 ? 2 : summary.errors > 0 || tooManyWarnings ? 1 : 0;
+  return { stdout: RENDER[options.format](report), stderr, exitCode };
+}
