@@ -1,0 +1,50 @@
+/**
+ * Identifiers shared by the client modules. Kept free of `vscode` imports so that unit tests can
+ * load them outside the editor.
+ */
+
+import type {
+  DetectLanguageMethod,
+  DetectLanguageParams,
+  DetectLanguageResult,
+} from '../../server/src/lsp/protocol.js';
+
+/** The two languages this extension contributes. */
+export type ConfigLanguageId = 'haproxy' | 'keepalived';
+
+/** Every contributed language id, in the order the language picker shows them. */
+export const CONFIG_LANGUAGE_IDS: readonly ConfigLanguageId[] = ['haproxy', 'keepalived'];
+
+/** Human names for the language picker. */
+export const LANGUAGE_LABELS: Readonly<Record<ConfigLanguageId, string>> = {
+  haproxy: 'HAProxy',
+  keepalived: 'Keepalived',
+};
+
+/**
+ * The client id. `vscode-languageclient` reads the `<id>.trace.server` setting, so this must stay
+ * `haproxy` for the contributed `haproxy.trace.server` setting to take effect.
+ */
+export const CLIENT_ID = 'haproxy';
+
+/** Name of the output channel; it also titles the language client. */
+export const OUTPUT_CHANNEL_NAME = 'HAProxy/Keepalived Language Server';
+
+/** Commands contributed in package.json. */
+export const COMMANDS = {
+  restartServer: 'haKeepalived.restartServer',
+  showOutput: 'haKeepalived.showOutput',
+  setLanguage: 'haKeepalived.setLanguage',
+} as const;
+
+/** Settings sections forwarded to the server on every configuration change. */
+export const CONFIGURATION_SECTIONS: readonly string[] = ['haproxy', 'keepalived'];
+
+/**
+ * Custom request that asks the server which language a document's content looks like. The types
+ * come from the server's protocol module through `import type`, so no server code reaches the
+ * client bundle while the compiler still checks the method name and shapes against the server.
+ */
+export const DETECT_LANGUAGE_METHOD = 'ha/detectLanguage' satisfies DetectLanguageMethod;
+
+export type { DetectLanguageParams, DetectLanguageResult };

@@ -1,0 +1,65 @@
+/**
+ * Builders for the language client's options. They only import types from
+ * `vscode-languageclient`, so they load without the editor and can be unit tested.
+ */
+import type {
+  DocumentSelector,
+  LanguageClientOptions,
+  NodeModule,
+  TransportKind,
+} from 'vscode-languageclient/node.js';
+import { CONFIG_LANGUAGE_IDS, CONFIGURATION_SECTIONS } from './ids.js';
+
+/**
+ * `TransportKind.ipc`. The enum lives in a module that imports `vscode` at load time, so its value
+ * is restated here; `satisfies` makes the compiler reject it if the library ever renumbers.
+ */
+export const IPC_TRANSPORT = 1 satisfies TransportKind.ipc;
+
+/** Port the server's inspector listens on when the extension runs in debug mode. */
+export const DEBUG_INSPECT_PORT = 6009;
+
+/** Bundled server, relative to the extension root. */
+export const SERVER_MODULE = 'dist/server.cjs';
+
+/** Run and debug options of the server process: the same module over IPC, debug adds an inspector. */
+export interface ServerModuleOptions {
+  readonly run: NodeModule;
+  readonly debug: NodeModule;
+}
+
+/** Options for starting the bundled server at the absolute path `serverModule` over Node IPC. */
+export function buildServerOptions(serverModule: string): ServerModuleOptions {
+  return {
+    run: { module: serverModule, transport: IPC_TRANSPORT },
+    debug: {
+      module: serverModule,
+      transport: IPC_TRANSPORT,
+      // --nolazy makes breakpoints in not-yet-run functions bind at start-up.
+      options: { execArgv: ['--nolazy', `--inspect=${DEBUG_INSPECT_PORT}`] },
+    },
+  };
+}
+
+/**
+ * Saved files and untitled buffers of both languages. Other schemes (git history, remote
+ * previews) are left alone: the server resolves includes relative to real files.
+ */
+export function buildDocumentSelector(): DocumentSelector {
+  return CONFIG_LANGUAGE_IDS.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]);
+}
+
+/** The editor's output channel type, named through the client library to avoid importing `vscode`. */
+export type OutputChannel = NonNullable<LanguageClientOptions['outputChannel']>;
+
+/** Client options; `outputChannel` receives both the client's log and the server's messages. */
+export function buildClientOptions(outputChannel: OutputChannel): LanguageClientOptions {
+  return {
+    documentSelector: buildDocumentSelector(),
+    synchronize: { configurationSection: [...CONFIGURATION_SECTIONS] },
+    outputChannel,
+  };
+}

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  buildClientOptions,
+  buildDocumentSelector,
+  buildServerOptions,
+  DEBUG_INSPECT_PORT,
+  IPC_TRANSPORT,
+  SERVER_MODULE,
+  type OutputChannel,
+} from '../../client/src/server-options.js';
+
+void describe('server options', () => {
+  void it('runs and debugs the same bundled module over IPC', () => {
+    const options = buildServerOptions('/ext/dist/server.cjs');
+    assert.equal(SERVER_MODULE, 'dist/server.cjs');
+    assert.equal(options.run.module, '/ext/dist/server.cjs');
+    assert.equal(options.debug.module, '/ext/dist/server.cjs');
+    // TransportKind.ipc in vscode-languageclient (stdio 0, ipc 1, pipe 2, socket 3).
+    assert.equal(IPC_TRANSPORT, 1);
+    assert.equal(options.run.transport, IPC_TRANSPORT);
+    assert.equal(options.debug.transport, IPC_TRANSPORT);
+    assert.equal(options.run.options, undefined);
+  });
+
+  void it('opens the inspector on port 6009 in debug mode only', () => {
+    const options = buildServerOptions('/x/server.cjs');
+    assert.equal(DEBUG_INSPECT_PORT, 6009);
+    assert.ok(options.debug.options?.execArgv?.includes('--inspect=6009'));
+  });
+});
+
+void describe('client options', () => {
+  void it('selects both languages in saved and untitled documents only', () => {
+    assert.deepEqual(buildDocumentSelector(), [
+      { scheme: 'file', language: 'haproxy' },
+      { scheme: 'untitled', language: 'haproxy' },
+      { scheme: 'file', language: 'keepalived' },
+      { scheme: 'untitled', language: 'keepalived' },
+    ]);
+  });
+
+  void it('forwards both settings sections and uses the given output channel', () => {
+    const channel = { name: 'fake' } as unknown as OutputChannel;
+    const options = buildClientOptions(channel);
+    assert.deepEqual(options.synchronize?.configurationSection, ['haproxy', 'keepalived']);
+    assert.equal(options.outputChannel, channel);
+    assert.deepEqual(options.documentSelector, buildDocumentSelector());
+  });
+});
