@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { HAPROXY_CATALOG } from '../../server/src/core/haproxy/catalog/index.js';
 import { projectRoot } from '../helpers/paths.js';
 
 interface LanguageConfiguration {
@@ -104,6 +105,18 @@ void describe('haproxy language configuration', () => {
     }
   });
 
+  void it('treats every section of the catalog as a header', () => {
+    const increase = new RegExp(haproxy.indentationRules.increaseIndentPattern);
+    const [afterHeader] = haproxy.onEnterRules;
+    assert.ok(afterHeader);
+    const sections = HAPROXY_CATALOG.sections.filter((s) => s.spoeOnly !== true);
+    assert.ok(sections.length > 15);
+    for (const { name } of sections) {
+      assert.ok(increase.test(`${name} x`), name);
+      assert.ok(new RegExp(afterHeader.beforeText).test(`${name} x`), name);
+    }
+  });
+
   void it('on Enter indents after a header and keeps a directive indentation', () => {
     const [afterHeader, afterDirective] = haproxy.onEnterRules;
     assert.ok(afterHeader && afterDirective);
@@ -124,6 +137,15 @@ void describe('haproxy language configuration', () => {
     assert.ok(!new RegExp(markers.start).test('    use_backend b if ok'));
     assert.ok(new RegExp(markers.end).test('.endif'));
     assert.ok(!new RegExp(markers.end).test('.else'));
+  });
+
+  void it('folds # region / # endregion comments', () => {
+    const markers = haproxy.folding?.markers;
+    assert.ok(markers);
+    assert.ok(new RegExp(markers.start).test('# region backends'));
+    assert.ok(new RegExp(markers.end).test('    # endregion'));
+    assert.ok(!new RegExp(markers.start).test('# regional settings'));
+    assert.ok(!new RegExp(markers.start).test('# a comment'));
   });
 });
 

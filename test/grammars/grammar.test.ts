@@ -140,13 +140,18 @@ void describe('haproxy grammar', () => {
   });
 
   void it('scopes conditions and their operators', () => {
-    const line = '    use_backend api if !is_api || { path_beg /admin } unless ok';
+    const line = '    use_backend api if !is_api || { path_beg /admin } METH_GET';
     expectScope(g, line, 'if', 'keyword.control.conditional.haproxy');
-    expectScope(g, line, 'unless', 'keyword.control.conditional.haproxy');
     expectScope(g, line, '!', 'keyword.operator.logical.haproxy');
+    expectScope(g, line, 'is_api', 'variable.other.acl.haproxy');
     expectScope(g, line, '||', 'keyword.operator.logical.haproxy');
     expectScope(g, line, '{', 'punctuation.section.braces.haproxy');
+    expectScope(g, line, 'path_beg', 'support.function.fetch.haproxy');
+    expectScope(g, line, 'METH_GET', 'constant.language.acl.haproxy');
     expectNoScope(g, line, 'api', 'keyword.control');
+    const unless = '    http-request deny unless ok or LOCALHOST';
+    expectScope(g, unless, 'unless', 'keyword.control.conditional.haproxy');
+    expectScope(g, unless, 'or', 'keyword.operator.logical.haproxy');
   });
 
   void it('scopes both string kinds, escapes and environment variables', () => {
@@ -230,7 +235,12 @@ void describe('keepalived grammar', () => {
     expectScope(g, '    state MASTER', 'MASTER', 'constant.language.keepalived');
     expectScope(g, '    virtual_router_id 51', 'virtual_router_id', 'keyword.other.keepalived');
     expectScope(g, '    virtual_router_id 51', '51', 'constant.numeric.keepalived');
-    expectScope(g, '    track_script { chk_haproxy }', 'track_script', 'keyword.other.keepalived');
+    expectScope(
+      g,
+      '    track_script { chk_haproxy }',
+      'track_script',
+      'storage.type.block.keepalived',
+    );
     expectNoScope(g, '    track_script { chk_haproxy }', 'chk_haproxy', 'keyword');
     expectNoScope(g, '    interface eth0', 'eth0', 'constant');
   });
