@@ -1,6 +1,8 @@
 import type { Rule } from '../../common/rule.js';
 import type { HaproxyDocument } from '../../document.js';
 import type { LanguageSettings } from '../../settings.js';
+import { CATALOG_RULES } from './catalog-rules.js';
+import { SYMBOL_RULES } from './symbol-rules.js';
 
 /** What every HAProxy rule sees. */
 export interface HaproxyRuleContext {
@@ -9,4 +11,7 @@ export interface HaproxyRuleContext {
 }
 
 /** Every HAProxy validation rule, in the order they run. */
-export const HAPROXY_RULES: readonly Rule<HaproxyRuleContext>[] = [];
+export const HAPROXY_RULES: readonly Rule<HaproxyRuleContext>[] = [
+  ...SYMBOL_RULES,
+  ...CATALOG_RULES,
+];

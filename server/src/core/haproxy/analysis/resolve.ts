@@ -1,0 +1,265 @@
+/**
+ * Resolution of HAProxy lines against the catalog: which keyword each statement of a section
+ * starts with (longest multi-word name, `no` prefix), which rule-set action follows an
+ * `http-request`-like keyword, and which options follow a `bind`, `server` or `default-server`
+ * address. Rules read this instead of matching words themselves, so the matching is done once
+ * per section and version.
+ */
+import {
+  HAPROXY_CATALOG,
+  isAvailable,
+  lookupKeyword,
+  majorMinor,
+  sectionSpec,
+  sectionsAt,
+} from '../catalog/index.js';
+import type { HaproxyKeywordSpec, KeywordMatch } from '../catalog/index.js';
+import type { ActionSpec, OptionSpec, RuleSet } from '../catalog/types.js';
+import type { Section, Statement, Word } from '../ast.js';
+
+/** Where a keyword stands relative to the section it was written in. */
+export type Placement =
+  /** Valid in this section at the target version. */
+  | 'ok'
+  /** Known in this section kind at some version, but not at the target version's section list. */
+  | 'wrong-section'
+  /** A `defaults` keyword that only named defaults sections accept. */
+  | 'named-defaults-only'
+  /** Not a keyword of this section kind at any version; `elsewhere` says where it lives. */
+  | 'unknown';
+
+/** An action after a rule-set keyword, e.g. `set-header` in `http-request set-header …`. */
+export interface ResolvedAction {
+  readonly ruleset: RuleSet;
+  readonly word: Word;
+  /** The action name without a parenthesised suffix (`set-var(txn.x)` → `set-var`). */
+  readonly name: string;
+  /** Undefined when no action of this rule set has that name, at any version. */
+  readonly spec: ActionSpec | undefined;
+}
+
+/** One option word of a `bind`/`server`/`default-server` line and the words it consumes. */
+export interface ResolvedOption {
+  readonly word: Word;
+  readonly spec: OptionSpec | undefined;
+  /** Written as `no-<name>` to cancel an inherited setting. */
+  readonly negated: boolean;
+  readonly args: readonly Word[];
+}
+
+/** What the catalog says about one statement. */
+export interface ResolvedStatement {
+  readonly statement: Statement;
+  /** Words up to the condition (`keyword` first). */
+  readonly words: readonly Word[];
+  /** The keyword match in this section kind, whatever the version. */
+  readonly match: KeywordMatch | undefined;
+  readonly placement: Placement;
+  /** Section kinds where the statement's keyword is known, when it is not known here. */
+  readonly elsewhere: readonly { readonly section: string; readonly match: KeywordMatch }[];
+  /** Words after the keyword name, up to the condition. */
+  readonly args: readonly Word[];
+  readonly action: ResolvedAction | undefined;
+  /** The address word of `bind`/`server` lines. */
+  readonly address: Word | undefined;
+  /** Options of `bind`/`server`/`default-server` lines, in order. */
+  readonly options: readonly ResolvedOption[] | undefined;
+}
+
+/** The statements of one section, resolved for one target version. */
+export interface ResolvedSection {
+  readonly section: Section;
+  /** The section kind as the catalog names it (`frontend`, `defaults`, …). */
+  readonly kind: string;
+  /** False for section kinds the catalog has no keyword list for: rules stay silent there. */
+  readonly known: boolean;
+  readonly statements: readonly ResolvedStatement[];
+}
+
+const PROXY_KINDS = new Set(['defaults', 'frontend', 'backend', 'listen']);
+const SECTION_NAMES = HAPROXY_CATALOG.sections.map((s) => s.name);
+const KINDS_WITH_KEYWORDS = new Set(HAPROXY_CATALOG.keywords.flatMap((k) => k.sections));
+
+/** Per section kind, the first words of its multi-word keywords (`timeout`, `option`, `stats`). */
+const FAMILIES: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const map = new Map<string, Set<string>>();
+  for (const spec of HAPROXY_CATALOG.keywords) {
+    const [first, second] = spec.name.split(' ');
+    if (first === undefined || second === undefined) continue;
+    for (const section of spec.sections) {
+      const set = map.get(section) ?? new Set<string>();
+      set.add(first);
+      map.set(section, set);
+    }
+  }
+  return map;
+})();
+
+/** Actions of each rule set, by name (actions with the same name in two rule sets differ). */
+const ACTIONS_BY_RULESET: ReadonlyMap<RuleSet, ReadonlyMap<string, ActionSpec>> = (() => {
+  const map = new Map<RuleSet, Map<string, ActionSpec>>();
+  for (const action of HAPROXY_CATALOG.actions) {
+    for (const ruleset of action.rulesets) {
+      let byName = map.get(ruleset);
+      if (!byName) {
+        byName = new Map();
+        map.set(ruleset, byName);
+      }
+      byName.set(action.name, action);
+    }
+  }
+  return map;
+})();
+
+const BIND_OPTIONS = new Map(HAPROXY_CATALOG.bindOptions.map((o) => [o.name, o]));
+const SERVER_OPTIONS = new Map(HAPROXY_CATALOG.serverOptions.map((o) => [o.name, o]));
+
+/** Actions of one rule set by name. */
+export function actionsOf(ruleset: RuleSet): ReadonlyMap<string, ActionSpec> {
+  return ACTIONS_BY_RULESET.get(ruleset) ?? new Map();
+}
+
+/** The option catalog of a `bind` (true) or `server`/`default-server` (false) line. */
+export function optionsOf(bind: boolean): ReadonlyMap<string, OptionSpec> {
+  return bind ? BIND_OPTIONS : SERVER_OPTIONS;
+}
+
+/** Actions whose names carry arguments in parentheses (`set-var(txn.x)`). */
+function actionName(value: string): string {
+  const paren = value.indexOf('(');
+  return paren > 0 ? value.slice(0, paren) : value;
+}
+
+function lookupOption(
+  catalog: ReadonlyMap<string, OptionSpec>,
+  written: string,
+): { spec: OptionSpec | undefined; negated: boolean } {
+  // Options such as `set-proxy-v2-tlv-fmt(0xE1)` carry their first argument in parentheses.
+  const paren = written.indexOf('(');
+  const value = paren > 0 ? written.slice(0, paren) : written;
+  const direct = catalog.get(value);
+  if (direct) return { spec: direct, negated: false };
+  if (value.startsWith('no-')) {
+    const base = catalog.get(value.slice(3));
+    if (base?.negatable) return { spec: base, negated: true };
+  }
+  return { spec: undefined, negated: false };
+}
+
+/**
+ * Splits the words after an address into options. An option takes as many words as its
+ * required arguments, plus optional ones as long as the next word is not itself an option; an
+ * unknown word takes nothing, so one typo does not hide the options after it.
+ */
+function resolveOptions(words: readonly Word[], bind: boolean): ResolvedOption[] {
+  const catalog = optionsOf(bind);
+  const result: ResolvedOption[] = [];
+  for (let i = 0; i < words.length;) {
+    const word = words[i];
+    if (!word) break;
+    i++;
+    const { spec, negated } = lookupOption(catalog, word.value);
+    const args: Word[] = [];
+    if (spec && !negated) {
+      for (const arg of spec.args) {
+        const next = words[i];
+        if (!next) break;
+        if (arg.optional === true && lookupOption(catalog, next.value).spec) break;
+        args.push(next);
+        i++;
+        if (arg.variadic === true) {
+          while (words[i] && !lookupOption(catalog, words[i]?.value ?? '').spec) {
+            args.push(words[i] as Word);
+            i++;
+          }
+        }
+      }
+    }
+    result.push({ word, spec, negated, args });
+  }
+  return result;
+}
+
+function resolveStatement(kind: string, named: boolean, statement: Statement, version: string) {
+  const words = [statement.keyword, ...statement.args];
+  const values = words.map((w) => w.value);
+  const match = lookupKeyword(kind, values);
+  const elsewhere: { section: string; match: KeywordMatch }[] = [];
+  let placement: Placement;
+  if (match) {
+    if (!sectionsAt(match.spec, version).includes(kind)) placement = 'wrong-section';
+    else if (kind === 'defaults' && !named && match.spec.namedDefaultsOnly === true) {
+      placement = 'named-defaults-only';
+    } else placement = 'ok';
+  } else {
+    placement = 'unknown';
+    // `timeout conect` in a backend is a typo of a backend keyword, not the resolvers' bare
+    // `timeout`: when this section has a family of that first word, only full multi-word names
+    // found elsewhere count.
+    const family = FAMILIES.get(kind)?.has(values[0] ?? '') === true;
+    for (const other of SECTION_NAMES) {
+      if (other === kind) continue;
+      const found = lookupKeyword(other, values);
+      if (found && (!family || found.spec.name.includes(' '))) {
+        elsewhere.push({ section: other, match: found });
+      }
+    }
+  }
+  const length = match?.length ?? 1;
+  const args = words.slice(length);
+  let action: ResolvedAction | undefined;
+  let address: Word | undefined;
+  let options: ResolvedOption[] | undefined;
+  const spec: HaproxyKeywordSpec | undefined = match?.spec;
+  if (spec?.ruleset !== undefined && !match?.negated) {
+    const word = args[0];
+    if (word) {
+      const name = actionName(word.value);
+      action = { ruleset: spec.ruleset, word, name, spec: actionsOf(spec.ruleset).get(name) };
+    }
+  } else if (spec && PROXY_KINDS.has(kind) && !match?.negated) {
+    if (spec.name === 'bind') {
+      address = args[0];
+      options = resolveOptions(args.slice(1), true);
+    } else if (spec.name === 'server') {
+      address = args[1];
+      options = resolveOptions(args.slice(2), false);
+    } else if (spec.name === 'default-server') {
+      options = resolveOptions(args, false);
+    }
+  }
+  return { statement, words, match, placement, elsewhere, args, action, address, options };
+}
+
+const cache = new WeakMap<Section, Map<string, ResolvedSection>>();
+
+/**
+ * The catalog view of every statement of `section` at `version` (cached per section object and
+ * version, so sections the incremental parser kept are not resolved again). Branch liveness is
+ * not applied here: it depends on the whole file, so rules filter with `branchActivity`.
+ */
+export function resolvedSection(section: Section, version: string): ResolvedSection {
+  const v = majorMinor(version);
+  let byVersion = cache.get(section);
+  if (!byVersion) {
+    byVersion = new Map();
+    cache.set(section, byVersion);
+  }
+  const cached = byVersion.get(v);
+  if (cached) return cached;
+  const kind = section.type;
+  // A section kind the target version does not have is reported once, on its header, by the
+  // parser's checks; judging its lines against a catalog of another version would only add noise.
+  const spec = sectionSpec(kind);
+  const known = KINDS_WITH_KEYWORDS.has(kind) && spec !== undefined && isAvailable(spec, v);
+  const statements: ResolvedStatement[] = [];
+  if (known) {
+    for (const item of section.items) {
+      if (item.kind !== 'statement') continue;
+      statements.push(resolveStatement(kind, section.name !== undefined, item, v));
+    }
+  }
+  const resolved: ResolvedSection = { section, kind, known, statements };
+  byVersion.set(v, resolved);
+  return resolved;
+}

@@ -1,0 +1,349 @@
+/**
+ * The symbol table of a `haproxy.cfg`: proxies by kind and name with their defaults inheritance
+ * and effective mode, ACL definitions, servers and their options, routing targets, binds, and the
+ * other named sections (userlists, caches, resolvers, peers, rings, mailers, http-errors, …).
+ *
+ * Validation rules and editor features (go to definition, rename, code lens) share it. Work is
+ * split in two layers so that an edit stays cheap: a version-independent summary per
+ * {@link Section}, cached by the Section object (the incremental parser keeps untouched Sections),
+ * and a document table per tree and target version that only drops dead `.if` branches and links
+ * the proxies to their defaults, in one linear pass.
+ */
+import type { HaproxyConfig, Section, Statement, Word } from '../ast.js';
+import { HAPROXY_CATALOG } from '../catalog/index.js';
+import { branchActivity, type BranchActivity } from './branches.js';
+
+/** The four proxy section kinds. */
+export type ProxyKind = 'defaults' | 'frontend' | 'backend' | 'listen';
+
+/** A `server` (or `server-template`) line split into its parts. */
+export interface ServerSymbol {
+  readonly statement: Statement;
+  /** `server` or `server-template`. */
+  readonly template: boolean;
+  /** The server name (the prefix for `server-template`). */
+  readonly name: Word | undefined;
+  /** The address word (`10.0.0.1:80`, `app.local`, `${HOST}`, …). */
+  readonly address: Word | undefined;
+  /** The options after the address: name → the word(s) of its value (empty for flags). */
+  readonly options: OptionMap;
+}
+
+/** Options of a `server`, `default-server` or `bind` line, in order of appearance. */
+export type OptionMap = ReadonlyMap<string, OptionUse>;
+
+/** One option of a line: its name word and the words of its value. */
+export interface OptionUse {
+  readonly word: Word;
+  readonly values: readonly Word[];
+}
+
+/** Version-independent facts about one section, cached per Section object. */
+interface SectionSummary {
+  /** Statements of the body, in order. */
+  readonly statements: readonly Statement[];
+  readonly byKeyword: ReadonlyMap<string, readonly Statement[]>;
+}
+
+/** One proxy section (`defaults`, `frontend`, `backend` or `listen`) at the target version. */
+export interface ProxySymbol {
+  readonly kind: ProxyKind;
+  readonly section: Section;
+  /** The name; undefined for an anonymous `defaults`. */
+  readonly name: string | undefined;
+  readonly nameWord: Word | undefined;
+  /** The `from <name>` word of the header, when present. */
+  readonly fromWord: Word | undefined;
+  /**
+   * The defaults section settings come from: the one named by `from`, else the last anonymous or
+   * named `defaults` above (HAProxy 2.6 semantics: each proxy uses the last defaults before it).
+   */
+  readonly defaults: ProxySymbol | undefined;
+  /** Live statements of the body with this first word (e.g. `server`, `timeout`). */
+  statements(keyword: string): readonly Statement[];
+  /** Every live statement of the body, in order. */
+  readonly body: readonly Statement[];
+  /** Live `acl` definitions by name (several lines with one name OR together). */
+  readonly acls: ReadonlyMap<string, readonly Statement[]>;
+  /** Live `server` and `server-template` lines. */
+  readonly servers: readonly ServerSymbol[];
+  /** Options of the live `default-server` lines of this section, later lines winning. */
+  readonly defaultServer: OptionMap;
+  /** Effective mode after inheritance; `tcp` when nobody sets it. */
+  readonly mode: string;
+  /** The `mode` line that decides {@link mode}, here or in a defaults section. */
+  readonly modeStatement: Statement | undefined;
+}
+
+/** Sections other than proxies, by kind and name. */
+export type NamedSectionKind =
+  | 'userlist'
+  | 'peers'
+  | 'resolvers'
+  | 'mailers'
+  | 'cache'
+  | 'http-errors'
+  | 'ring'
+  | 'log-forward'
+  | 'fcgi-app'
+  | 'program'
+  | 'crt-store'
+  | 'log-profile'
+  | 'acme';
+
+/** The document-level symbol table at one target version. */
+export interface HaproxySymbols {
+  readonly config: HaproxyConfig;
+  readonly version: string;
+  readonly activity: BranchActivity;
+  /** Every live proxy section, in document order. */
+  readonly proxies: readonly ProxySymbol[];
+  /** Live proxies with this name, of any kind, in order. */
+  proxiesNamed(name: string): readonly ProxySymbol[];
+  /** Live sections with a backend capability (`backend`, `listen`) named `name`. */
+  backends(name: string): readonly ProxySymbol[];
+  /** The proxy built from this section, if it is a live proxy section. */
+  proxyOf(section: Section): ProxySymbol | undefined;
+  /** Live non-proxy sections of one kind with this name. */
+  sectionsNamed(kind: string, name: string): readonly Section[];
+  /** Names of the live sections of one kind (proxy kinds included). */
+  names(kind: string): readonly string[];
+  /** Live statements of the `global` sections with this first word. */
+  global(keyword: string): readonly Statement[];
+}
+
+const summaries = new WeakMap<Section, SectionSummary>();
+
+function summarize(section: Section): SectionSummary {
+  const cached = summaries.get(section);
+  if (cached) return cached;
+  const statements: Statement[] = [];
+  const byKeyword = new Map<string, Statement[]>();
+  for (const item of section.items) {
+    if (item.kind !== 'statement') continue;
+    statements.push(item);
+    const key = item.keyword.value;
+    const list = byKeyword.get(key);
+    if (list) list.push(item);
+    else byKeyword.set(key, [item]);
+  }
+  const summary: SectionSummary = { statements, byKeyword };
+  summaries.set(section, summary);
+  return summary;
+}
+
+const SERVER_ARITY: ReadonlyMap<string, number> = new Map(
+  HAPROXY_CATALOG.serverOptions.map((option) => [option.name, option.args.length]),
+);
+const BIND_ARITY: ReadonlyMap<string, number> = new Map(
+  HAPROXY_CATALOG.bindOptions.map((option) => [option.name, option.args.length]),
+);
+
+/**
+ * Splits option words into name → value words, using the catalog to know how many words each
+ * option takes; unknown options are read as flags so that a typo does not swallow its neighbour.
+ */
+export function readOptions(words: readonly Word[], kind: 'server' | 'bind'): OptionMap {
+  const arity = kind === 'server' ? SERVER_ARITY : BIND_ARITY;
+  const options = new Map<string, OptionUse>();
+  for (let at = 0; at < words.length;) {
+    const word = words[at];
+    if (!word) break;
+    const count = arity.get(word.value) ?? 0;
+    options.set(word.value, { word, values: words.slice(at + 1, at + 1 + count) });
+    at += 1 + count;
+  }
+  return options;
+}
+
+/** Reads a `server` or `server-template` statement. */
+export function readServer(statement: Statement): ServerSymbol {
+  const template = statement.keyword.value === 'server-template';
+  const { args } = statement;
+  const addressAt = template ? 2 : 1;
+  return {
+    statement,
+    template,
+    name: args[0],
+    address: args[addressAt],
+    options: readOptions(args.slice(addressAt + 1), 'server'),
+  };
+}
+
+const PROXY_KINDS: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
+const EMPTY: readonly Statement[] = [];
+
+const tables = new WeakMap<HaproxyConfig, Map<string, HaproxySymbols>>();
+
+/** Builds (or returns the cached) symbol table of a tree at a target version. */
+export function haproxySymbols(config: HaproxyConfig, version: string): HaproxySymbols {
+  let byVersion = tables.get(config);
+  if (!byVersion) {
+    byVersion = new Map();
+    tables.set(config, byVersion);
+  }
+  const cached = byVersion.get(version);
+  if (cached) return cached;
+  const table = build(config, version);
+  byVersion.set(version, table);
+  return table;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function build(config: HaproxyConfig, version: string): HaproxySymbols {
+  const activity = branchActivity(config, version);
+  const proxies: ProxySymbol[] = [];
+  const byName = new Map<string, ProxySymbol[]>();
+  const bySection = new Map<Section, ProxySymbol>();
+  const named = new Map<string, Map<string, Section[]>>();
+  const namesByKind = new Map<string, string[]>();
+  const globalByKeyword = new Map<string, Statement[]>();
+  const namedDefaults = new Map<string, ProxySymbol[]>();
+  let lastDefaults: ProxySymbol | undefined;
+
+  for (const section of config.sections) {
+    if (!activity.isLive(section.header.branch)) continue;
+    const summary = summarize(section);
+    const body = summary.statements.filter((statement) => activity.isLive(statement.branch));
+    const name = section.name?.value;
+    if (section.type === 'global') {
+      for (const statement of body) push(globalByKeyword, statement.keyword.value, statement);
+      continue;
+    }
+    if (!PROXY_KINDS.has(section.type)) {
+      if (name !== undefined) {
+        push(namesByKind, section.type, name);
+        let byKind = named.get(section.type);
+        if (!byKind) {
+          byKind = new Map();
+          named.set(section.type, byKind);
+        }
+        push(byKind, name, section);
+      }
+      continue;
+    }
+    const proxy = makeProxy(section, body, (fromName) => {
+      if (fromName === undefined) return lastDefaults;
+      const candidates = namedDefaults.get(fromName);
+      return candidates?.[candidates.length - 1];
+    });
+    proxies.push(proxy);
+    bySection.set(section, proxy);
+    if (proxy.name !== undefined) {
+      push(byName, proxy.name, proxy);
+      push(namesByKind, section.type, proxy.name);
+    }
+    if (proxy.kind === 'defaults') {
+      lastDefaults = proxy;
+      if (proxy.name !== undefined) push(namedDefaults, proxy.name, proxy);
+    }
+  }
+
+  const backendsByName = new Map<string, ProxySymbol[]>();
+  for (const proxy of proxies) {
+    if ((proxy.kind === 'backend' || proxy.kind === 'listen') && proxy.name !== undefined) {
+      push(backendsByName, proxy.name, proxy);
+    }
+  }
+
+  return {
+    config,
+    version,
+    activity,
+    proxies,
+    proxiesNamed: (name) => byName.get(name) ?? [],
+    backends: (name) => backendsByName.get(name) ?? [],
+    proxyOf: (section) => bySection.get(section),
+    sectionsNamed: (kind, name) => named.get(kind)?.get(name) ?? [],
+    names: (kind) => namesByKind.get(kind) ?? [],
+    global: (keyword) => globalByKeyword.get(keyword) ?? EMPTY,
+  };
+}
+
+/** The `from <name>` word of a proxy header (`frontend fe from tpl`, `defaults d from base`). */
+function fromWordOf(section: Section): Word | undefined {
+  const args = section.header.args;
+  const at = args.findIndex(
+    (word, index) => word.value === 'from' && (index >= 1 || section.type === 'defaults'),
+  );
+  return at === -1 ? undefined : args[at + 1];
+}
+
+function makeProxy(
+  section: Section,
+  body: readonly Statement[],
+  findDefaults: (name: string | undefined) => ProxySymbol | undefined,
+): ProxySymbol {
+  const kind = section.type as ProxyKind;
+  const fromWord = fromWordOf(section);
+  // `defaults from base` is an anonymous defaults section inheriting from `base`.
+  const anonymousFrom = fromWord !== undefined && section.header.args[0]?.value === 'from';
+  // A defaults section only inherits through an explicit `from`.
+  const defaults =
+    fromWord !== undefined
+      ? findDefaults(fromWord.value)
+      : kind === 'defaults'
+        ? undefined
+        : findDefaults(undefined);
+  const byKeyword = new Map<string, Statement[]>();
+  const acls = new Map<string, Statement[]>();
+  const servers: ServerSymbol[] = [];
+  const defaultServer = new Map<string, OptionUse>(defaults?.defaultServer ?? []);
+  let modeStatement = defaults?.modeStatement;
+  for (const statement of body) {
+    const keyword = statement.keyword.value;
+    push(byKeyword, keyword, statement);
+    if (keyword === 'acl') {
+      const name = statement.args[0]?.value;
+      if (name !== undefined) push(acls, name, statement);
+    } else if (keyword === 'server' || keyword === 'server-template') {
+      servers.push(readServer(statement));
+    } else if (keyword === 'default-server') {
+      for (const [name, use] of readOptions(statement.args, 'server')) {
+        if (name.startsWith('no-')) defaultServer.delete(name.slice(3));
+        defaultServer.set(name, use);
+      }
+    } else if (keyword === 'mode' && statement.args[0] !== undefined) {
+      modeStatement = statement;
+    }
+  }
+  return {
+    kind,
+    section,
+    name: anonymousFrom ? undefined : section.name?.value,
+    nameWord: anonymousFrom ? undefined : section.name,
+    fromWord,
+    defaults,
+    statements: (keyword) => byKeyword.get(keyword) ?? EMPTY,
+    body,
+    acls,
+    servers,
+    defaultServer,
+    mode: modeStatement?.args[0]?.value ?? 'tcp',
+    modeStatement,
+  };
+}
+
+/** True when a name is computed at run time (`%[…]` log-format, environment variables). */
+export function isDynamicName(word: Word): boolean {
+  return word.hasVariable || word.template || word.value.includes('%[') || /%\w/.test(word.value);
+}
+
+/**
+ * Effective server options: the `default-server` options inherited from the backend and its
+ * defaults, then the server's own; `no-<x>` on the server cancels an inherited `<x>`.
+ */
+export function effectiveServerOptions(proxy: ProxySymbol, server: ServerSymbol): OptionMap {
+  const merged = new Map<string, OptionUse>(proxy.defaultServer);
+  for (const [name, use] of server.options) {
+    if (name.startsWith('no-')) merged.delete(name.slice(3));
+    else merged.delete(`no-${name}`);
+    merged.set(name, use);
+  }
+  return merged;
+}

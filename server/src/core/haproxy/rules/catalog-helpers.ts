@@ -1,0 +1,56 @@
+/**
+ * Shared plumbing of the catalog-driven rules: walking the live statements of every section with
+ * their catalog resolution, and the wording of version facts.
+ */
+import type { QuickFix } from '../../common/issue.js';
+import { branchActivity } from '../analysis/branches.js';
+import { resolvedSection } from '../analysis/resolve.js';
+import type { ResolvedSection, ResolvedStatement } from '../analysis/resolve.js';
+import type { Word } from '../ast.js';
+import type { HaproxyRuleContext } from './index.js';
+
+/** One live statement and the section it belongs to. */
+export interface LiveEntry {
+  readonly section: ResolvedSection;
+  readonly entry: ResolvedStatement;
+}
+
+/**
+ * Every statement HAProxy would read at the target version, resolved: lines in `.if` branches
+ * known not to be taken are skipped, and so are sections the catalog has no keyword list for.
+ */
+export function* liveStatements(context: HaproxyRuleContext): Generator<LiveEntry> {
+  const config = context.document.parse.ast;
+  const version = context.settings.version;
+  const activity = branchActivity(config, version);
+  for (const section of config.sections) {
+    if (!activity.isLive(section.header.branch)) continue;
+    const resolved = resolvedSection(section, version);
+    if (!resolved.known) continue;
+    for (const entry of resolved.statements) {
+      if (activity.isLive(entry.statement.branch)) yield { section: resolved, entry };
+    }
+  }
+}
+
+/** True when a word's runtime value is unknown (environment variable or template span). */
+export function opaque(word: Word | undefined): boolean {
+  return word === undefined || word.hasVariable || word.template;
+}
+
+/** A fix replacing `words` (one span, first to last) with `text`. */
+export function replaceWordsFix(words: readonly Word[], text: string, preferred = true): QuickFix {
+  const first = words[0];
+  const last = words[words.length - 1];
+  return {
+    title: `Replace with '${text}'`,
+    edits: first && last ? [{ start: first.start, end: last.end, text }] : [],
+    preferred,
+  };
+}
+
+/** `; did you mean 'x'?` or nothing. */
+export function didYouMean(suggestions: readonly string[]): string {
+  const first = suggestions[0];
+  return first === undefined ? '' : `; did you mean '${first}'?`;
+}

@@ -1,0 +1,60 @@
+import type { Rule } from '../../common/rule.js';
+import type { ProxySymbol } from '../analysis/symbols.js';
+import type { HaproxyRuleContext } from './index.js';
+import { relatedAt, symbolsOf } from './symbol-helpers.js';
+
+/**
+ * HAProxy checks a new frontend or listen against the earlier proxies able to accept traffic, and
+ * a new backend against the earlier ones holding servers: so `backend x` then `listen x` passes
+ * while `listen x` then `backend x` does not.
+ */
+function collide(earlier: ProxySymbol, later: ProxySymbol): boolean {
+  if (earlier.kind === 'defaults' || later.kind === 'defaults') return false;
+  const side = later.kind === 'backend' ? 'backend' : 'frontend';
+  return earlier.kind === side || earlier.kind === 'listen';
+}
+
+/**
+ * A proxy named like an earlier one on the same side: a frontend or listen after a frontend or
+ * listen, a backend after a backend or listen. `haproxy -c` rejects it ("has the same name as").
+ * A frontend and a backend named alike are fine, and so are duplicate `defaults` names unless a `from` uses
+ * them (see `undefined-defaults`). Sections in different arms of one `.if` never clash.
+ */
+export const duplicateProxy: Rule<HaproxyRuleContext> = {
+  code: 'duplicate-proxy',
+  defaultSeverity: 'error',
+  summary: 'A proxy reuses the name of an earlier proxy on the same side.',
+  check(context, report) {
+    const symbols = symbolsOf(context);
+    const seen = new Set<string>();
+    for (const proxy of symbols.proxies) {
+      if (proxy.name === undefined || proxy.kind === 'defaults' || seen.has(proxy.name)) continue;
+      seen.add(proxy.name);
+      const same = symbols.proxiesNamed(proxy.name);
+      for (let i = 1; i < same.length; i++) {
+        const later = same[i];
+        if (!later) continue;
+        const first = same
+          .slice(0, i)
+          .find(
+            (earlier) =>
+              collide(earlier, later) &&
+              !symbols.activity.exclusive(
+                earlier.section.header.branch,
+                later.section.header.branch,
+              ),
+          );
+        if (!first) continue;
+        const word = later.nameWord ?? later.section.keyword;
+        report({
+          message: `${later.kind} '${proxy.name}' has the same name as ${first.kind} '${proxy.name}' declared above.`,
+          start: word.start,
+          end: word.end,
+          related: [
+            relatedAt(context, first.nameWord ?? first.section.keyword, 'first declared here'),
+          ],
+        });
+      }
+    }
+  },
+};

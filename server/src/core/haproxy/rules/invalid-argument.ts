@@ -1,0 +1,121 @@
+import type { Rule } from '../../common/rule.js';
+import type { Word } from '../ast.js';
+import { suggestNames, valueAvailable } from '../catalog/index.js';
+import { didYouMean, liveStatements, opaque } from './catalog-helpers.js';
+import type { HaproxyRuleContext } from './index.js';
+
+/** A number with a unit, possibly several in a row (`1m30s`); a bare number is milliseconds. */
+const TIME = /^(?:\d+(?:us|ms|s|m|h|d)?)+$/;
+
+/**
+ * Keywords whose enumerated first argument HAProxy checks strictly and refuses when unknown
+ * (`balance only supports …`, `unknown proxy mode`); other enums are left alone until their value
+ * lists are confirmed against HAProxy.
+ */
+const ENUM_CHECKED = new Set(['balance', 'mode']);
+
+/** Address prefixes whose remainder is not a host and port (socket paths, file descriptors). */
+const NON_INET_PREFIXES = new Set(['unix', 'abns', 'abnsz', 'fd', 'sockpair', 'uxst', 'uxdg']);
+
+/** What is wrong with one address word, or undefined when nothing we can be sure of is. */
+function addressProblem(value: string, rangeAllowed: boolean): string | undefined {
+  let rest = value;
+  const at = /^([a-z0-9+-]+)@/.exec(rest);
+  if (at) {
+    if (NON_INET_PREFIXES.has(at[1] ?? '')) return undefined;
+    rest = rest.slice(at[0].length);
+  }
+  if (rest.startsWith('/')) return undefined;
+  for (const part of rest.split(',')) {
+    let host: string;
+    let port: string | undefined;
+    if (part.startsWith('[')) {
+      const close = part.indexOf(']');
+      if (close < 0) continue;
+      host = '';
+      port = part.slice(close + 1).replace(/^:/, '') || undefined;
+    } else if (part.split(':').length > 2) {
+      // Bare IPv6: HAProxy takes the text after the last colon as the port; too ambiguous to judge.
+      continue;
+    } else {
+      const colon = part.indexOf(':');
+      host = colon < 0 ? part : part.slice(0, colon);
+      port = colon < 0 ? undefined : part.slice(colon + 1);
+    }
+    if (/^[\d.]+$/.test(host)) {
+      const octets = host.split('.');
+      const bad =
+        octets.length > 4 ||
+        octets.some((o) => o === '') ||
+        (octets.length === 4 && octets.some((o) => Number(o) > 255));
+      if (bad) return `'${host}' is not a valid IPv4 address`;
+    }
+    if (port === undefined) continue;
+    const ports = rangeAllowed ? port.split('-') : [port.replace(/^[+-]/, '')];
+    for (const p of ports) {
+      if (/^\d+$/.test(p) && Number(p) > 65535) return `invalid port '${p}' (1 to 65535)`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An argument HAProxy cannot parse: a time with an unknown unit (`timeout connect 5x`, refused
+ * with "unexpected character"), an IPv4 address with an octet above 255 or a port above 65535 on
+ * a `bind` or `server` line. Only values HAProxy 2.6 refuses are checked, so this is an error;
+ * words holding environment variables or template spans are never judged.
+ */
+export const invalidArgument: Rule<HaproxyRuleContext> = {
+  code: 'invalid-argument',
+  defaultSeverity: 'error',
+  summary: 'An argument HAProxy cannot parse (time unit, balance/mode value, IPv4 address, port).',
+  check(context, report) {
+    for (const { entry } of liveStatements(context)) {
+      const spec = entry.match?.spec;
+      if (!spec || entry.placement === 'unknown' || entry.match?.negated) continue;
+      const flag = (word: Word, message: string): void =>
+        report({ message, start: word.start, end: word.end });
+      // Positional checks are only safe while every earlier argument is a required single word.
+      for (let i = 0; i < spec.args.length; i++) {
+        const arg = spec.args[i];
+        if (!arg) break;
+        const word = entry.args[i];
+        if (arg.type === 'time' && word && !opaque(word) && !TIME.test(word.value)) {
+          flag(
+            word,
+            `'${word.value}' is not a valid time for '${spec.name}': use digits with an optional unit (us, ms, s, m, h, d).`,
+          );
+        }
+        if (
+          arg.type === 'enum' &&
+          ENUM_CHECKED.has(spec.name) &&
+          word &&
+          !opaque(word) &&
+          arg.values !== undefined
+        ) {
+          const paren = word.value.indexOf('(');
+          const value =
+            arg.callSuffix === true && paren > 0 ? word.value.slice(0, paren) : word.value;
+          if (
+            !arg.values.includes(value) ||
+            !valueAvailable(arg, value, context.settings.version)
+          ) {
+            const suggestions = suggestNames(value, arg.values);
+            flag(
+              word,
+              `'${value}' is not a valid ${arg.name} for '${spec.name}' in HAProxy ${context.settings.version}${didYouMean(suggestions)}`,
+            );
+          }
+        }
+        if (arg.optional === true || arg.variadic === true) break;
+      }
+      const address = entry.address;
+      if (address && !opaque(address)) {
+        const problem = addressProblem(address.value, spec.name === 'bind');
+        if (problem !== undefined) {
+          flag(address, `Invalid address on '${spec.name}' line: ${problem}.`);
+        }
+      }
+    }
+  },
+};

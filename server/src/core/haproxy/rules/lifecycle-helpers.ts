@@ -1,0 +1,108 @@
+/**
+ * What removed-keyword and deprecated-keyword share: finding every keyword, action and option of
+ * a live line together with its lifecycle state at the target version.
+ */
+import type { Lifecycle } from '../../common/catalog.js';
+import { lifecycleAt, lookupKeyword } from '../catalog/index.js';
+import type { LifecycleState, Versioned } from '../catalog/index.js';
+import { actionsOf } from '../analysis/resolve.js';
+import type { Word } from '../ast.js';
+import { liveStatements, opaque } from './catalog-helpers.js';
+import type { HaproxyRuleContext } from './index.js';
+
+/** One catalog entry used on a line. */
+export interface UsedEntry {
+  readonly what: 'keyword' | 'action' | 'option';
+  readonly name: string;
+  readonly words: readonly Word[];
+  readonly lifecycle: Lifecycle | undefined;
+  /** A keyword or action name that can be written in place of `words`, when that is all it takes. */
+  readonly rewrite: string | undefined;
+}
+
+/**
+ * Replacements that are exact rewrites of the old line: the rest of the line keeps its meaning.
+ * Anything else (`reqadd`'s escaped header syntax, `monitor-net`) only gets a message.
+ */
+const MECHANICAL: Readonly<Record<string, string>> = {
+  'option forceclose': 'option httpclose',
+  redispatch: 'option redispatch',
+  contimeout: 'timeout connect',
+  clitimeout: 'timeout client',
+  srvtimeout: 'timeout server',
+  block: 'http-request deny',
+};
+
+/** A deprecation replacement that is itself a keyword of `section`, hence a safe rewrite. */
+function keywordRewrite(
+  section: string,
+  name: string,
+  replacement: string | undefined,
+  removed: boolean,
+) {
+  const known = MECHANICAL[name];
+  // A removed keyword's replacement often means something else (`nbproc` → `nbthread`), so only
+  // the listed exact rewrites get a fix.
+  if (known !== undefined || removed) return known;
+  if (replacement === undefined || !/^[a-z0-9._-]+( [a-z0-9._-]+)*$/.test(replacement)) {
+    return undefined;
+  }
+  const match = lookupKeyword(section, replacement.split(' '));
+  return match && match.length === replacement.split(' ').length ? replacement : undefined;
+}
+
+/** Every keyword, action and option of live lines in `state` at the target version. */
+export function* entriesIn(
+  context: HaproxyRuleContext,
+  state: LifecycleState,
+): Generator<UsedEntry> {
+  const version = context.settings.version;
+  const at = (entry: Versioned): boolean => lifecycleAt(entry, version) === state;
+  const lifecycleOf = (entry: Versioned): Lifecycle | undefined =>
+    state === 'removed' ? entry.removed : entry.deprecated;
+  for (const { section, entry } of liveStatements(context)) {
+    if (opaque(entry.statement.keyword)) continue;
+    const match = entry.match;
+    if (match && at(match.spec)) {
+      const name = match.spec.name;
+      const lifecycle = lifecycleOf(match.spec);
+      yield {
+        what: 'keyword',
+        name,
+        words: entry.words.slice(match.negated ? 1 : 0, match.length),
+        lifecycle,
+        rewrite: keywordRewrite(section.kind, name, lifecycle?.replacement, state === 'removed'),
+      };
+    }
+    const action = entry.action;
+    if (action?.spec && at(action.spec) && !opaque(action.word)) {
+      const lifecycle = lifecycleOf(action.spec);
+      const replacement = lifecycle?.replacement;
+      const rewrite =
+        replacement !== undefined && actionsOf(action.ruleset).has(replacement)
+          ? replacement
+          : undefined;
+      // Only the name part of the word is replaced, so `set-mark(…)`-like suffixes survive.
+      const nameWord: Word = { ...action.word, end: action.word.start + action.name.length };
+      yield { what: 'action', name: action.name, words: [nameWord], lifecycle, rewrite };
+    }
+    for (const option of entry.options ?? []) {
+      if (!option.spec || !at(option.spec) || opaque(option.word)) continue;
+      yield {
+        what: 'option',
+        name: option.spec.name,
+        words: [option.word],
+        lifecycle: lifecycleOf(option.spec),
+        rewrite: undefined,
+      };
+    }
+  }
+}
+
+/** ` Use 'x' instead.` plus the catalog's note, or nothing. */
+export function advice(lifecycle: Lifecycle | undefined): string {
+  const parts: string[] = [];
+  if (lifecycle?.replacement !== undefined) parts.push(`Use '${lifecycle.replacement}' instead.`);
+  if (lifecycle?.note !== undefined) parts.push(lifecycle.note);
+  return parts.length > 0 ? ` ${parts.join(' ')}` : '';
+}

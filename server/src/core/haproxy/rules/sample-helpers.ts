@@ -1,0 +1,198 @@
+/**
+ * Where sample expressions appear on HAProxy lines (the criterion of `acl` lines and of anonymous
+ * ACLs in conditions) and how to split one into its fetch and converters.
+ */
+import { HAPROXY_CATALOG, isAvailable, lifecycleAt } from '../catalog/index.js';
+import type { ArgSpec, SampleSpec } from '../catalog/types.js';
+import type { Word } from '../ast.js';
+import { liveStatements, opaque } from './catalog-helpers.js';
+import type { HaproxyRuleContext } from './index.js';
+
+/** One name inside a sample expression: its text and offsets in the document. */
+export interface SamplePart {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A fetch followed by its converters, from one word. */
+export interface SampleExpression {
+  readonly word: Word;
+  readonly fetch: SamplePart;
+  readonly converters: readonly SamplePart[];
+}
+
+const FETCHES = new Map(HAPROXY_CATALOG.fetches.map((f) => [f.name, f]));
+const CONVERTERS = new Map(HAPROXY_CATALOG.converters.map((c) => [c.name, c]));
+
+/** The suffixes HAProxy's ACL keywords add to a fetch name to pick a matching method. */
+const ACL_SUFFIXES = ['_beg', '_dir', '_dom', '_end', '_len', '_reg', '_sub'];
+
+/** ACL keywords whose fetch has another name. */
+const ACL_ONLY = new Set(['req_rdp_cookie', 'req_rdp_cookie_cnt']);
+
+/**
+ * Fetches and converters registered by optional build features or by Lua scripts: whether they
+ * exist depends on the binary and the loaded scripts, so they are never called unknown.
+ */
+export function buildDependent(name: string): boolean {
+  return /^(lua\.|51d\.|wurfl-|da-)/.test(name);
+}
+
+/** The fetch spec a name designates, ACL aliases (`path_beg`, `hdr_sub`) included. */
+export function fetchSpec(name: string): SampleSpec | undefined {
+  const direct = FETCHES.get(name);
+  if (direct) return direct;
+  for (const suffix of ACL_SUFFIXES) {
+    if (name.endsWith(suffix)) {
+      const base = FETCHES.get(name.slice(0, -suffix.length));
+      if (base) return base;
+    }
+  }
+  return undefined;
+}
+
+/** True for ACL-only keyword names that are valid criteria without a fetch of the same name. */
+export function aclOnly(name: string): boolean {
+  return ACL_ONLY.has(name);
+}
+
+/** The converter spec of a name. */
+export function converterSpec(name: string): SampleSpec | undefined {
+  return CONVERTERS.get(name);
+}
+
+/** Fetches that HAProxy registers ACL keywords for, one per matching suffix (`path_beg`, …). */
+const ACL_STEMS = ['base', 'cook', 'hdr', 'path', 'scook', 'shdr', 'url', 'urlp'];
+const ACL_ALIASES = ACL_STEMS.flatMap((stem) => ACL_SUFFIXES.map((suffix) => stem + suffix));
+
+/** Fetch (ACL keywords included) or converter names available at `version`, for did-you-mean. */
+export function sampleNames(kind: 'fetch' | 'converter', version: string): string[] {
+  const list = kind === 'fetch' ? HAPROXY_CATALOG.fetches : HAPROXY_CATALOG.converters;
+  const names = list.filter((s) => isAvailable(s, version)).map((s) => s.name);
+  return kind === 'fetch' ? [...names, ...ACL_ALIASES] : names;
+}
+
+/** True when the spec only exists in versions newer than `version`. */
+export function tooNew(spec: SampleSpec, version: string): boolean {
+  return lifecycleAt(spec, version) === 'not-yet';
+}
+
+/** The name before `(`, with its offsets, starting at `from` in the word's raw text. */
+function part(word: Word, text: string, from: number): SamplePart {
+  const paren = text.indexOf('(');
+  const name = paren < 0 ? text : text.slice(0, paren);
+  return { name, start: word.start + from, end: word.start + from + name.length };
+}
+
+/**
+ * Splits `fetch(args),conv1(args),conv2` at the commas outside parentheses. `text` is a slice of
+ * the word's raw text starting at `offset`; callers only pass text without quotes or escapes, so
+ * raw offsets are document offsets.
+ */
+function splitSample(word: Word, text: string, offset: number): SampleExpression | undefined {
+  const pieces: { text: string; at: number }[] = [];
+  let depth = 0;
+  let at = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if ((c === ',' && depth === 0) || i === text.length) {
+      pieces.push({ text: text.slice(at, i), at: offset + at });
+      at = i + 1;
+    }
+  }
+  const [first, ...rest] = pieces;
+  if (!first || !/^[a-z0-9_.-]+/i.test(first.text)) return undefined;
+  return {
+    word,
+    fetch: part(word, first.text, first.at),
+    converters: rest.filter((p) => p.text !== '').map((p) => part(word, p.text, p.at)),
+  };
+}
+
+/** A whole word read as a sample expression (`req.hdr(host),lower`). */
+export function parseSample(word: Word): SampleExpression | undefined {
+  if (opaque(word) || word.quoting !== 'none' || /[\\"']/.test(word.raw)) return undefined;
+  return splitSample(word, word.raw, 0);
+}
+
+/** The `%[expr]` spans of a log-format word, read as sample expressions. */
+export function* formatSamples(word: Word): Generator<SampleExpression> {
+  if (opaque(word) || word.raw.includes('\\')) return;
+  const raw = word.raw;
+  for (let open = raw.indexOf('%['); open >= 0; open = raw.indexOf('%[', open + 2)) {
+    let depth = 0;
+    let close = -1;
+    for (let i = open + 2; i < raw.length; i++) {
+      const c = raw[i];
+      if (c === '(') depth++;
+      else if (c === ')') depth = Math.max(0, depth - 1);
+      else if (c === ']' && depth === 0) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) return;
+    const inner = raw.slice(open + 2, close);
+    if (!/["']/.test(inner)) {
+      const sample = splitSample(word, inner, open + 2);
+      if (sample) yield sample;
+    }
+  }
+}
+
+/**
+ * Sample expressions in the arguments of a keyword or action: words whose argument is typed
+ * `sample`, and `%[…]` spans in `log-format` and `string` words. Positions are only trusted while
+ * every earlier argument is a required single word.
+ */
+function* argumentSamples(
+  specs: readonly ArgSpec[],
+  words: readonly Word[],
+): Generator<SampleExpression> {
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i];
+    if (!spec) break;
+    const targets = spec.variadic === true ? words.slice(i) : words.slice(i, i + 1);
+    for (const word of targets) {
+      if (spec.type === 'sample') {
+        const sample = parseSample(word);
+        if (sample) yield sample;
+      } else if (spec.type === 'log-format' || spec.type === 'string') {
+        yield* formatSamples(word);
+      }
+    }
+    if (spec.optional === true || spec.variadic === true) break;
+  }
+}
+
+/**
+ * Every sample expression of live lines: ACL criteria (`acl` lines and `{ … }` in conditions),
+ * sample arguments of keywords and actions, and `%[…]` in their format strings.
+ */
+export function* lineSamples(context: HaproxyRuleContext): Generator<SampleExpression> {
+  for (const { entry } of liveStatements(context)) {
+    const spec = entry.match?.spec;
+    if (spec && entry.placement !== 'unknown' && !entry.match?.negated) {
+      if (spec.name === 'acl') {
+        const criterion = entry.args[1];
+        const sample = criterion ? parseSample(criterion) : undefined;
+        if (sample) yield sample;
+      } else if (entry.action) {
+        if (entry.action.spec) yield* argumentSamples(entry.action.spec.args, entry.args.slice(1));
+      } else if (spec.ruleset === undefined && !spec.nameArgs) {
+        yield* argumentSamples(spec.args, entry.args);
+      }
+    }
+    for (const group of entry.statement.condition?.groups ?? []) {
+      for (const term of group.terms) {
+        if (term.kind !== 'anonymous') continue;
+        const criterion = term.words[0];
+        const sample = criterion ? parseSample(criterion) : undefined;
+        if (sample) yield sample;
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Small helpers shared by the rules built on the symbol table: the table of the context's
+ * document, related locations in the same document, and did-you-mean quick fixes.
+ */
+import type { QuickFix, RelatedLocation } from '../../common/issue.js';
+import type { Statement, Word } from '../ast.js';
+import { suggestNames } from '../catalog/index.js';
+import { haproxySymbols, type HaproxySymbols, type ProxySymbol } from '../analysis/symbols.js';
+import type { HaproxyRuleContext } from './index.js';
+
+/** The symbol table of the rule context's document at its target version. */
+export function symbolsOf(context: HaproxyRuleContext): HaproxySymbols {
+  return haproxySymbols(context.document.parse.ast, context.settings.version);
+}
+
+/** A related location in the document being checked. */
+export function relatedAt(
+  context: HaproxyRuleContext,
+  node: { readonly start: number; readonly end: number },
+  message: string,
+): RelatedLocation {
+  return { uri: context.document.uri, start: node.start, end: node.end, message };
+}
+
+/** Quick fixes replacing `[start, end)` by each close name among `candidates`. */
+export function didYouMean(
+  typed: string,
+  start: number,
+  end: number,
+  candidates: Iterable<string>,
+): QuickFix[] {
+  return suggestNames(typed, candidates).map((name, index) => ({
+    title: `Change to '${name}'`,
+    edits: [{ start, end, text: name }],
+    preferred: index === 0,
+  }));
+}
+
+/** Did-you-mean fixes for a whole word, only when it is written without quotes or escapes. */
+export function wordFixes(word: Word, candidates: Iterable<string>): QuickFix[] {
+  return word.raw === word.value ? didYouMean(word.value, word.start, word.end, candidates) : [];
+}
+
+/** `frontend 'fe'`, `defaults` (anonymous) — how messages name a proxy. */
+export function describeProxy(proxy: ProxySymbol): string {
+  return proxy.name === undefined ? proxy.kind : `${proxy.kind} '${proxy.name}'`;
+}
+
+/** The word following the first argument equal to `marker` (`peers <name>`, `table <name>`). */
+export function wordAfter(
+  statement: Statement,
+  marker: string,
+  from = 0,
+): { marker: Word; value: Word | undefined } | undefined {
+  const args = statement.args;
+  for (let at = from; at < args.length; at++) {
+    const word = args[at];
+    if (word?.value === marker) return { marker: word, value: args[at + 1] };
+  }
+  return undefined;
+}
+
+/** Proxies that route traffic (`frontend`, `listen`). */
+export function hasFrontend(proxy: ProxySymbol): boolean {
+  return proxy.kind === 'frontend' || proxy.kind === 'listen';
+}
+
+/** Proxies that hold servers (`backend`, `listen`). */
+export function hasBackend(proxy: ProxySymbol): boolean {
+  return proxy.kind === 'backend' || proxy.kind === 'listen';
+}
+
+/** True when two statements can never be active together (different arms of one `.if`). */
+export function exclusive(
+  symbols: HaproxySymbols,
+  a: { readonly branch: number | undefined },
+  b: { readonly branch: number | undefined },
+): boolean {
+  return symbols.activity.exclusive(a.branch, b.branch);
+}

@@ -1,0 +1,32 @@
+import type { HaproxyRuleContext } from './index.js';
+import type { Rule } from '../../common/rule.js';
+import { offsetIn, sectionReferenceRule, type SectionReference } from './section-reference.js';
+
+const AUTH_FETCH = /\bhttp_auth(?:_group)?\(([^),]*)/g;
+
+/**
+ * `http_auth(<userlist>)` / `http_auth_group(<userlist>)` naming no `userlist` section: `haproxy -c`
+ * rejects it ("unable to find userlist").
+ */
+export const undefinedUserlist: Rule<HaproxyRuleContext> = sectionReferenceRule({
+  code: 'undefined-userlist',
+  kind: 'userlist',
+  severity: 'error',
+  summary: 'http_auth or http_auth_group names a userlist that does not exist.',
+  *collect(symbols) {
+    for (const proxy of symbols.proxies) {
+      for (const statement of proxy.body) {
+        for (const word of statement.words) {
+          if (!word.value.includes('http_auth')) continue;
+          for (const match of word.value.matchAll(AUTH_FETCH)) {
+            const name = (match[1] ?? '').trim();
+            const index = (match.index ?? 0) + match[0].length - (match[1] ?? '').length;
+            const reference: SectionReference = { word, name, via: 'http_auth' };
+            const at = offsetIn(word, index);
+            yield at === undefined ? reference : { ...reference, nameStart: at };
+          }
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,49 @@
+import { describe, it } from 'node:test';
+import { invalidArgument } from '../../../../server/src/core/haproxy/rules/invalid-argument.js';
+import { expectFindings } from './harness.js';
+
+void describe('invalid-argument', () => {
+  void it('reports times with unknown units', () => {
+    expectFindings(
+      invalidArgument,
+      `defaults
+  timeout connect <|5x|>
+  timeout client 30s
+  timeout server 1m30s
+  timeout http-request 500
+`,
+    );
+  });
+
+  void it('reports bad IPv4 addresses and ports', () => {
+    expectFindings(
+      invalidArgument,
+      `frontend fe
+  bind <|127.0.0.1:99999|>
+  bind :80,:443
+  bind ipv4@0.0.0.0:8000-8010
+  bind unix@/run/haproxy.sock
+  bind [::1]:8443
+backend be
+  server s1 <|10.0.0.300:80|>
+  server s2 backend.example.com:80
+  server s3 10.0.0.1
+  server s4 "\${ADDR}"
+`,
+    );
+  });
+
+  void it('reports unknown balance algorithms and modes, following the version', () => {
+    expectFindings(
+      invalidArgument,
+      `defaults
+  mode <|htp|>
+backend be
+  balance <|roundrobbin|>
+backend be2
+  balance hdr(host)
+  mode tcp
+`,
+    );
+  });
+});

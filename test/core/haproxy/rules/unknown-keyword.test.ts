@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { unknownKeyword } from '../../../../server/src/core/haproxy/rules/unknown-keyword.js';
+import { DEFAULTS, applyFix, expectFindings } from './harness.js';
+
+void describe('unknown-keyword', () => {
+  void it('reports a misspelt keyword with a did-you-mean and a fix', () => {
+    const { issues, text } = expectFindings(
+      unknownKeyword,
+      `global
+  <|maxconnn|> 100
+${DEFAULTS}backend be
+  <|balnce|> roundrobin
+  server s1 127.0.0.1:80
+`,
+    );
+    assert.match(issues[0]?.message ?? '', /did you mean 'maxconn'\?/);
+    assert.equal(issues[0]?.severity, 'error');
+    assert.match(applyFix(text, issues[1] ?? assert.fail()), /\n {2}balance roundrobin\n/);
+  });
+
+  void it('suggests the second word of multi-word keywords', () => {
+    const { issues, text } = expectFindings(
+      unknownKeyword,
+      `${DEFAULTS}backend be
+  <|timeout conect|> 5s
+`,
+    );
+    assert.match(issues[0]?.message ?? '', /'timeout connect'/);
+    assert.match(applyFix(text, issues[0] ?? assert.fail()), /timeout connect 5s/);
+  });
+
+  void it('accepts known keywords, negated options and lines in dead branches', () => {
+    expectFindings(
+      unknownKeyword,
+      `global
+  maxconn 100
+${DEFAULTS}  no option http-server-close
+backend be
+  timeout connect 5s
+.if version_atleast(9.0)
+  frobnicate
+.endif
+  server s1 127.0.0.1:80
+`,
+    );
+  });
+
+  void it('names the version that introduced a newer keyword', () => {
+    const input = `${DEFAULTS}backend be
+  <|hash-preserve-affinity|> always
+  server s1 127.0.0.1:80
+`;
+    const { issues } = expectFindings(unknownKeyword, input, '2.6');
+    assert.match(issues[0]?.message ?? '', /not available in HAProxy 2\.6: it appeared in 3\.2/);
+    expectFindings(unknownKeyword, input.replace(/<\||\|>/g, ''), '3.2');
+  });
+
+  void it('never reports build-dependent keywords as errors', () => {
+    const { issues } = expectFindings(
+      unknownKeyword,
+      `global
+  <|tune.quic.fe.stream.max-total|> 100
+  wurfl-data-file /usr/share/wurfl.zip
+`,
+      '2.6',
+    );
+    assert.equal(issues[0]?.severity, 'warning');
+  });
+
+  void it('leaves keywords with variables alone', () => {
+    expectFindings(unknownKeyword, 'global\n  "${KW}" 1\n');
+  });
+});
