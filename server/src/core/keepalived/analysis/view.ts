@@ -1,29 +1,44 @@
-import type { KeepalivedConfig, KeepalivedNode } from '../ast.js';
+import type { Finding } from '../../common/rule.js';
+import type { KeepalivedNode } from '../ast.js';
 import type { KeepalivedRuleContext } from '../rules/index.js';
+import { expandKeepalived } from './expand.js';
 
 /**
  * What one node's keepalived would load: the items of the document with includes followed,
  * `@id` lines selected for the node's config-id and `$NAME` parameters expanded. Items keep the
  * offsets of the file they were written in; `uriOf` names that file (undefined for the document
  * being validated itself).
- *
- * The first version is the document alone; the per-node expansion replaces `nodeView` without
- * changing this shape, so rules written against it keep working.
  */
 export interface NodeView {
   readonly items: readonly KeepalivedNode[];
   uriOf(node: KeepalivedNode): string | undefined;
+  /** Include problems met while building the view (missing files, cycles). */
+  readonly includeFindings: readonly Finding[];
 }
 
-const views = new WeakMap<KeepalivedConfig, NodeView>();
+/**
+ * Views keyed by the rule context when includes are followed (the included files may change
+ * between runs), else by the syntax tree, which the incremental parser keeps while it is unchanged.
+ */
+const views = new WeakMap<object, Map<string | undefined, NodeView>>();
 
 /** The node view rules should inspect instead of the raw tree. */
 export function nodeView(context: KeepalivedRuleContext): NodeView {
   const config = context.document.parse.ast;
-  let view = views.get(config);
+  const key: object = context.files ? context : config;
+  let byId = views.get(key);
+  if (!byId) {
+    byId = new Map();
+    views.set(key, byId);
+  }
+  let view = byId.get(context.configId);
   if (!view) {
-    view = { items: config.items, uriOf: () => undefined };
-    views.set(config, view);
+    view = expandKeepalived(config, {
+      uri: context.document.uri,
+      files: context.files,
+      configId: context.configId,
+    });
+    byId.set(context.configId, view);
   }
   return view;
 }

@@ -82,14 +82,14 @@ function processTuning(
     ),
     g(
       `${proc}_rlimit_rttime`,
-      [int('usecs', 2)],
+      [int('usecs', 1)],
       `RLIMIT_RTTIME of the ${label} process.`,
       `Maximum CPU time in microseconds between blocking calls while the ${label} process runs real-time (default 10000).`,
       extra,
     ),
     g(
       `${proc}_rlimit_rtime`,
-      [int('usecs', 2)],
+      [int('usecs', 1)],
       `Old spelling of ${proc}_rlimit_rttime.`,
       `Misspelt predecessor of \`${proc}_rlimit_rttime\`, still accepted.`,
       {

@@ -1,0 +1,208 @@
+/**
+ * Builds what one node's keepalived would read: includes followed through the host's `FileHost`,
+ * `@id` / `@^id` lines selected for the node's config-id and `$NAME` parameters substituted.
+ *
+ * Expanded nodes keep the offsets of the file they were written in, so findings on them land on
+ * the original text. A word whose parameters cannot all be resolved keeps its `refs`: rules treat
+ * such words (and templates) as opaque and never check them.
+ */
+import type { FileHost } from '../../common/file-host.js';
+import type { Finding } from '../../common/rule.js';
+import type {
+  KeepalivedBlock,
+  KeepalivedConfig,
+  KeepalivedInclude,
+  KeepalivedItem,
+  KeepalivedNode,
+  KeepalivedWord,
+} from '../ast.js';
+import { parseKeepalived } from '../index.js';
+
+/** Inputs of an expansion. */
+export interface ExpandOptions {
+  /** Identifier of the document (its URI or path), used to resolve relative includes. */
+  readonly uri: string;
+  readonly files?: FileHost | undefined;
+  /** The node's config-id; undefined keeps every `@` line. */
+  readonly configId?: string | undefined;
+}
+
+/** An expanded node view plus the problems met while building it. */
+export interface Expansion {
+  readonly items: readonly KeepalivedNode[];
+  /** File of a node that came from an include (undefined for the document itself). */
+  uriOf(node: KeepalivedNode): string | undefined;
+  /** Include problems (missing files, cycles), located on the include line. */
+  readonly includeFindings: readonly Finding[];
+}
+
+/** Deepest include nesting followed; keepalived itself stops much earlier on real cycles. */
+const MAX_INCLUDE_DEPTH = 16;
+/** Bound on nested parameter substitution, so `$A=$B`, `$B=$A` cannot loop. */
+const MAX_PARAM_DEPTH = 16;
+
+/** Last parse of each included file, reused while its text is unchanged. */
+const includeParses = new Map<string, { text: string; config: KeepalivedConfig }>();
+
+function parseIncluded(uri: string, text: string): KeepalivedConfig {
+  const cached = includeParses.get(uri);
+  if (cached && cached.text === text) return cached.config;
+  const config = parseKeepalived(text).ast;
+  if (includeParses.size > 256) includeParses.clear();
+  includeParses.set(uri, { text, config });
+  return config;
+}
+
+/** Expands a parsed document into a node view. */
+export function expandKeepalived(config: KeepalivedConfig, options: ExpandOptions): Expansion {
+  const uris = new WeakMap<KeepalivedNode, string>();
+  const findings: Finding[] = [];
+  const params = new Map<string, string>();
+  const stack: string[] = [options.uri];
+
+  const selected = (node: KeepalivedNode): boolean => {
+    const condition = node.condition;
+    if (!condition || options.configId === undefined) return true;
+    return condition.negated
+      ? condition.id !== options.configId
+      : condition.id === options.configId;
+  };
+
+  /** Substitutes parameters in `text`; undefined when one of them is not defined. */
+  const substitute = (text: string, depth: number): string | undefined => {
+    if (depth > MAX_PARAM_DEPTH) return undefined;
+    let failed = false;
+    const result = text.replace(
+      /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+      (match, braced?: string, plain?: string) => {
+        const value = params.get(braced ?? plain ?? '');
+        if (value === undefined) {
+          failed = true;
+          return match;
+        }
+        return value;
+      },
+    );
+    if (failed) return undefined;
+    return result.includes('$') && result !== text ? substitute(result, depth + 1) : result;
+  };
+
+  /** The word with parameters substituted: one or several words, or the original if unresolved. */
+  const expandWord = (word: KeepalivedWord): KeepalivedWord[] | undefined => {
+    if (word.refs.length === 0 || word.hasTemplate) return [word];
+    const value = substitute(word.value, 0);
+    if (value === undefined) return undefined;
+    if (value.includes('\n')) return undefined;
+    // keepalived substitutes text before splitting the line, so a value may hold several words.
+    const parts = word.quoting === 'none' ? value.split(/\s+/).filter(Boolean) : [value];
+    return parts.map((part) => ({ ...word, value: part, refs: [] }));
+  };
+
+  const expandItem = (item: KeepalivedItem, uri: string | undefined, depth: number) => {
+    let keyword: KeepalivedWord = item.keyword;
+    let args: readonly KeepalivedWord[] = item.args;
+    const hasRefs = item.keyword.refs.length > 0 || item.args.some((arg) => arg.refs.length > 0);
+    if (hasRefs) {
+      const words = [item.keyword, ...item.args].map(expandWord);
+      const first = words[0];
+      if (first && first.length > 0 && words.every((w) => w !== undefined)) {
+        const flat = words.flatMap((w) => w ?? []);
+        keyword = flat[0] ?? item.keyword;
+        args = flat.slice(1);
+      } else if (first && first.length > 0) {
+        // Arguments that stay unresolved keep their refs; the keyword is known.
+        const flat = [item.keyword, ...item.args].flatMap((word, index) =>
+          index === 0 ? first : (words[index] ?? [word]),
+        );
+        keyword = flat[0] ?? item.keyword;
+        args = flat.slice(1);
+      }
+    }
+    let block: KeepalivedBlock | undefined = item.block;
+    if (item.block) {
+      const inner = expandList(item.block.items, uri, depth);
+      if (inner !== item.block.items) block = { ...item.block, items: inner };
+    }
+    const result: KeepalivedItem =
+      keyword === item.keyword && args === item.args && block === item.block
+        ? item
+        : { ...item, keyword, args, block };
+    return result;
+  };
+
+  const followInclude = (
+    include: KeepalivedInclude,
+    uri: string | undefined,
+    depth: number,
+    out: KeepalivedNode[],
+  ): void => {
+    const files = options.files;
+    const path = include.path;
+    if (!files || !path || path.hasTemplate) return;
+    const pattern = path.refs.length > 0 ? substitute(path.value, 0) : path.value;
+    if (pattern === undefined) return;
+    const from = uri ?? options.uri;
+    const matches = files.glob(pattern, from);
+    const at = { start: path.start, end: path.end, ...(uri !== undefined ? { uri } : {}) };
+    if (matches.length === 0) {
+      findings.push({
+        ...at,
+        message: `Keepalived finds no file matching '${pattern}' (it logs "Config files missing").`,
+      });
+      return;
+    }
+    for (const match of matches) {
+      if (stack.includes(match) || depth >= MAX_INCLUDE_DEPTH) {
+        findings.push({
+          ...at,
+          message: `'${match}' is already being included: this include forms a cycle and is not followed.`,
+        });
+        continue;
+      }
+      const text = files.readFile(match);
+      if (text === undefined) {
+        findings.push({ ...at, message: `Keepalived cannot read '${match}'.` });
+        continue;
+      }
+      stack.push(match);
+      const items = expandList(parseIncluded(match, text).items, match, depth + 1);
+      stack.pop();
+      for (const node of items) out.push(node);
+    }
+  };
+
+  function expandList(
+    nodes: readonly KeepalivedNode[],
+    uri: string | undefined,
+    depth: number,
+  ): readonly KeepalivedNode[] {
+    let changed = false;
+    const out: KeepalivedNode[] = [];
+    for (const node of nodes) {
+      if (!selected(node)) {
+        changed = true;
+        continue;
+      }
+      if (node.kind === 'definition') {
+        params.set(node.name, node.value);
+        out.push(node);
+      } else if (node.kind === 'include') {
+        changed = true;
+        followInclude(node, uri, depth, out);
+      } else if (node.kind === 'item') {
+        const expanded = expandItem(node, uri, depth);
+        if (expanded !== node) changed = true;
+        out.push(expanded);
+      } else {
+        out.push(node);
+      }
+    }
+    // Each nested list passes through here too, so children are registered by their own call;
+    // nodes spliced in from a deeper include keep the file they were registered with first.
+    if (uri !== undefined) for (const node of out) if (!uris.has(node)) uris.set(node, uri);
+    return changed ? out : nodes;
+  }
+
+  const items = expandList(config.items, undefined, 0);
+  return { items, uriOf: (node) => uris.get(node), includeFindings: findings };
+}

@@ -1,0 +1,51 @@
+import type { Rule } from '../../common/rule.js';
+import { advertIntV2 } from './advert-int-v2.js';
+import { authPassLength } from './auth-pass-length.js';
+import { authWithVrrp3 } from './auth-with-vrrp3.js';
+import { duplicateInstance } from './duplicate-instance.js';
+import { duplicateVip } from './duplicate-vip.js';
+import { duplicateVrid } from './duplicate-vrid.js';
+import type { KeepalivedRuleContext } from './index.js';
+import { nopreemptOwner } from './nopreempt-owner.js';
+import { preemptWithMaster } from './preempt-with-master.js';
+import { priorityOwnerBackup } from './priority-owner-backup.js';
+import { scriptRelativePath } from './script-relative-path.js';
+import { scriptSecurity } from './script-security.js';
+import { syncGroupMember } from './sync-group-member.js';
+import { trackInterface } from './track-interface.js';
+import { trackWeightZero } from './track-weight-zero.js';
+import { undefinedScript } from './undefined-script.js';
+import { undefinedTrackFile } from './undefined-track-file.js';
+import { undefinedTrackProcess } from './undefined-track-process.js';
+import { undefinedVirtualServerGroup } from './undefined-virtual-server-group.js';
+import { unicastFamily } from './unicast-family.js';
+import { unicastSelfPeer } from './unicast-self-peer.js';
+import { vipFamily } from './vip-family.js';
+
+/**
+ * The rules built on the per-node index: references between definitions, consistency within one
+ * instance or between the instances of one node, and script security.
+ */
+export const NODE_RULES: readonly Rule<KeepalivedRuleContext>[] = [
+  undefinedScript,
+  undefinedTrackFile,
+  undefinedTrackProcess,
+  syncGroupMember,
+  undefinedVirtualServerGroup,
+  trackInterface,
+  duplicateInstance,
+  duplicateVrid,
+  duplicateVip,
+  preemptWithMaster,
+  priorityOwnerBackup,
+  nopreemptOwner,
+  authPassLength,
+  authWithVrrp3,
+  unicastSelfPeer,
+  unicastFamily,
+  vipFamily,
+  trackWeightZero,
+  advertIntV2,
+  scriptSecurity,
+  scriptRelativePath,
+];

@@ -1,0 +1,27 @@
+/**
+ * The editor's `FileHost`: identifiers are URIs. An included file that is open in the editor is
+ * read from its buffer (unsaved edits count); anything else comes from disk.
+ */
+import { pathToFileURL } from 'node:url';
+import { createDiskFileHost } from '../cli/file-host.js';
+import type { FileHost } from '../core/index.js';
+import { fileSystemPath } from './uri.js';
+
+/** Builds the host; `openText` returns the text of an open document by URI. */
+export function createLspFileHost(openText: (uri: string) => string | undefined): FileHost {
+  const disk = createDiskFileHost();
+  return {
+    readFile(uri) {
+      const open = openText(uri);
+      if (open !== undefined) return open;
+      const path = fileSystemPath(uri);
+      return path === undefined ? undefined : disk.readFile(path);
+    },
+    glob(pattern, relativeTo) {
+      // An unsaved (untitled) document has no folder: only absolute patterns can be resolved.
+      const base = fileSystemPath(relativeTo) ?? (pattern.startsWith('/') ? '/' : undefined);
+      if (base === undefined) return [];
+      return disk.glob(pattern, base).map((path) => pathToFileURL(path).href);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { deprecatedKeyword } from '../../../../server/src/core/keepalived/rules/deprecated-keyword.js';
+import { applyFirstFix, expectRanges, vrrp } from './catalog-harness.js';
+
+void describe('deprecated-keyword', () => {
+  void it('warns about a deprecated keyword keepalived 2.2 still accepts, with a fix', () => {
+    const { issues, text } = expectRanges(
+      deprecatedKeyword,
+      '<|vrrp_track_file|> tf {\n  file /run/maint\n}\n',
+    );
+    assert.equal(issues[0]?.severity, 'warning');
+    assert.deepEqual(issues[0]?.tags, ['deprecated']);
+    assert.match(applyFirstFix(text, issues[0]), /^track_file tf \{/);
+  });
+
+  void it('is an error where keepalived 2.2 fails the config test on the notice', () => {
+    const { issues } = expectRanges(
+      deprecatedKeyword,
+      vrrp('  <|lvs_sync_daemon_interface|> eth1\n') +
+        'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      <|nb_get_retry|> 3\n    }\n  }\n}\n',
+    );
+    assert.deepEqual(
+      issues.map((issue) => issue.severity),
+      ['error', 'error'],
+    );
+    // `lvs_sync_daemon (global_defs)` is not a keyword of vrrp_instance: no mechanical fix.
+    assert.equal(issues[0]?.fixes, undefined);
+    const later = expectRanges(deprecatedKeyword, vrrp('  <|lvs_sync_daemon_interface|> eth1\n'), {
+      version: '2.4',
+    });
+    assert.equal(later.issues[0]?.severity, 'warning');
+  });
+
+  void it('flags the route option gw and rewrites it to via', () => {
+    const { issues, text } = expectRanges(
+      deprecatedKeyword,
+      vrrp('  virtual_routes {\n    10.1.0.0/16 <|gw|> 10.0.0.254 dev eth0\n  }\n'),
+    );
+    assert.equal(issues[0]?.severity, 'error');
+    assert.match(applyFirstFix(text, issues[0]), /10\.1\.0\.0\/16 via 10\.0\.0\.254/);
+  });
+
+  void it('accepts current keywords', () => {
+    expectRanges(deprecatedKeyword, 'track_file tf {\n  file /run/maint\n}\n' + vrrp());
+  });
+});

@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { invalidArgument } from '../../../../server/src/core/keepalived/rules/invalid-argument.js';
+import { expectRanges, vrrp } from './catalog-harness.js';
+
+void describe('invalid-argument', () => {
+  // Each verdict matches keepalived 2.2.7 -t (exit 5): "number '256' outside range [1, 255]", …
+  void it('flags numbers out of range and words that are not numbers', () => {
+    const { issues } = expectRanges(
+      invalidArgument,
+      'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id <|256|>\n  priority <|0|>\n  advert_int <|abc|>\n}\n' +
+        'vrrp_script chk {\n  script /bin/true\n  weight <|300|>\n  fall <|0|>\n}\n',
+    );
+    assert.equal(issues[0]?.severity, 'error');
+    assert.match(issues[0]?.message ?? '', /256 is outside the range 1…255/);
+    assert.match(issues[2]?.message ?? '', /'abc' is not a number/);
+  });
+
+  void it('flags values outside an enumeration', () => {
+    expectRanges(
+      invalidArgument,
+      vrrp('  state <|SLAVE|>\n  authentication {\n    auth_type <|FOO|>\n  }\n') +
+        'virtual_server 10.0.0.1 80 {\n  lb_algo <|rrr|>\n  lb_kind <|FOO|>\n  protocol TCP\n}\n',
+    );
+  });
+
+  void it('accepts valid values, signs, case-insensitive enums and parameters', () => {
+    expectRanges(
+      invalidArgument,
+      vrrp('  state BACKUP\n  advert_int 0.5\n') +
+        'vrrp_script chk {\n  script /bin/true\n  weight -20 reverse\n  interval 2\n}\n' +
+        'virtual_server 10.0.0.1 80 {\n  protocol tcp\n  lb_algo $ALGO\n}\n',
+    );
+  });
+
+  void it('warns only about a word that is not a boolean', () => {
+    const { issues } = expectRanges(
+      invalidArgument,
+      'global_defs {\n  smtp_alert <|maybe|>\n  vrrp_skip_check_adv_addr off\n}\n',
+    );
+    assert.equal(issues[0]?.severity, 'warning');
+  });
+
+  // keepalived 2.2.7 -t: "malformed src address", "Invalid virtual server IP address/port",
+  // "Invalid HTTP_GET status code '600'" (exit 5).
+  void it('flags host names where an IP is required, bad ports and status codes', () => {
+    expectRanges(
+      invalidArgument,
+      vrrp('  unicast_src_ip <|lb-a|>\n') +
+        'virtual_server 10.0.0.1 <|70000|> {\n  real_server <|backend-1|> 80 {\n    HTTP_GET {\n      url {\n        path /\n        status_code 200-299 <|600|>\n      }\n    }\n  }\n}\n' +
+        'virtual_server fwmark 5 {\n}\n',
+    );
+  });
+});
