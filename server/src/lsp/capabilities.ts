@@ -3,6 +3,8 @@ import {
   type ClientCapabilities,
   type InitializeResult,
 } from 'vscode-languageserver';
+import { SEMANTIC_TOKENS_LEGEND } from '../core/index.js';
+import type { ClientFormat } from '../core/index.js';
 
 /** What the connected client can do, reduced to the questions this server asks. */
 export interface ClientFeatures {
@@ -12,6 +14,12 @@ export interface ClientFeatures {
   readonly configurationChangeRegistration: boolean;
   /** The client can watch files for us, so `.halint.json` edits are noticed. */
   readonly watchedFilesRegistration: boolean;
+  /** How completion items may be shaped (Markdown documentation, snippets, deprecated tags). */
+  readonly completionFormat: ClientFormat;
+  /** Whether hover contents may be Markdown. */
+  readonly hoverFormat: ClientFormat;
+  /** Whether signature documentation may be Markdown. */
+  readonly signatureFormat: ClientFormat;
 }
 
 /**
@@ -25,6 +33,31 @@ export function clientFeatures(capabilities: ClientCapabilities | undefined): Cl
     configurationChangeRegistration:
       workspace?.didChangeConfiguration?.dynamicRegistration === true,
     watchedFilesRegistration: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    ...documentationFormats(capabilities),
+  };
+}
+
+/** Reads the formats a client renders; anything missing means plain text and no extras. */
+function documentationFormats(
+  capabilities: ClientCapabilities | undefined,
+): Pick<ClientFeatures, 'completionFormat' | 'hoverFormat' | 'signatureFormat'> {
+  const text = capabilities?.textDocument;
+  const item = text?.completion?.completionItem;
+  const markdown = (formats: unknown): boolean =>
+    Array.isArray(formats) && formats.includes('markdown');
+  const plain = { snippets: false, deprecatedTag: false };
+  return {
+    completionFormat: {
+      markdown: markdown(item?.documentationFormat),
+      snippets: item?.snippetSupport === true,
+      deprecatedTag:
+        Array.isArray(item?.tagSupport?.valueSet) && item.tagSupport.valueSet.includes(1),
+    },
+    hoverFormat: { ...plain, markdown: markdown(text?.hover?.contentFormat) },
+    signatureFormat: {
+      ...plain,
+      markdown: markdown(text?.signatureHelp?.signatureInformation?.documentationFormat),
+    },
   };
 }
 
@@ -44,6 +77,23 @@ export function initializeResult(): InitializeResult {
     capabilities: {
       // Incremental sync: the core re-parses only what an edit touches.
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      documentSymbolProvider: true,
+      completionProvider: { triggerCharacters: [' ', '(', ',', '.'] },
+      hoverProvider: true,
+      signatureHelpProvider: { triggerCharacters: [' '] },
+      workspaceSymbolProvider: true,
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      documentLinkProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: true,
     },
     serverInfo: { name: SERVER_INFO.name, version: SERVER_INFO.version },
   };

@@ -1,4 +1,22 @@
 import {
+  CompletionRequest,
+  HoverRequest,
+  SignatureHelpRequest,
+  CodeActionRequest,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
+  DocumentSymbolRequest,
+  DefinitionRequest,
+  ReferencesRequest,
+  DocumentHighlightRequest,
+  PrepareRenameRequest,
+  RenameRequest,
+  SemanticTokensRequest,
+  DocumentLinkRequest,
+  CodeLensRequest,
+  InlayHintRequest,
+  FoldingRangeRequest,
+  WorkspaceSymbolRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
@@ -25,6 +43,7 @@ import { describeError, type Logger } from './logger.js';
 import { DetectLanguageRequest } from './protocol.js';
 import { SETTINGS_FILE_NAME, type SettingsProvider } from './settings.js';
 import { uriToPath } from './uri.js';
+import { existingLinks } from './document-links.js';
 
 /** The parts of the server the handlers talk to. */
 export interface ServerContext {
@@ -55,7 +74,7 @@ export type DocumentWork<P, R> = (
  * Wraps request work so that it can neither crash the server nor leave the client waiting: a
  * request cancelled before it starts is answered `RequestCancelled` without doing the work, one
  * arriving after `shutdown` is refused as the protocol asks, and a thrown exception is logged and
- * answered with `fallback` (null or an empty list).
+ * answered with `fallback` (null or an empty list). A thrown `ResponseError` is the answer.
  */
 export function guardRequest<P, R>(
   method: string,
@@ -74,6 +93,8 @@ export function guardRequest<P, R>(
     try {
       return await work(params, token);
     } catch (error) {
+      // A deliberate refusal (a rename that cannot be complete) is the answer, not a failure.
+      if (error instanceof ResponseError) return error as ResponseError<void>;
       log.error(`${method} failed: ${describeError(error)}`);
       return fallback;
     }
@@ -189,11 +210,136 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     diagnostics.revalidateAll();
   });
 
+  on.documentRequest(
+    CodeActionRequest.type,
+    async (doc, { context }) =>
+      service.getCodeActions(
+        doc,
+        context.diagnostics,
+        context.only,
+        await settings.forDocument(doc.uri),
+      ),
+    [],
+  );
+  on.documentRequest(
+    CompletionRequest.type,
+    async (doc, { position }) =>
+      service.getCompletions(
+        doc,
+        doc.lineIndex.offsetAt(position),
+        await settings.forDocument(doc.uri),
+        features.completionFormat,
+      ),
+    [],
+  );
+  on.documentRequest(
+    HoverRequest.type,
+    async (doc, { position }) =>
+      service.getHover(
+        doc,
+        doc.lineIndex.offsetAt(position),
+        await settings.forDocument(doc.uri),
+        features.hoverFormat,
+      ),
+    null,
+  );
+  on.documentRequest(
+    SignatureHelpRequest.type,
+    async (doc, { position }) =>
+      service.getSignatureHelp(
+        doc,
+        doc.lineIndex.offsetAt(position),
+        await settings.forDocument(doc.uri),
+        features.signatureFormat,
+      ),
+    null,
+  );
+  on.documentRequest(DocumentSymbolRequest.type, (doc) => service.getDocumentSymbols(doc), []);
+  on.documentRequest(FoldingRangeRequest.type, (doc) => service.getFoldingRanges(doc), []);
+  on.documentRequest(
+    DocumentFormattingRequest.type,
+    (doc, p) => service.format(doc, p.options),
+    [],
+  );
+  on.documentRequest(
+    DocumentRangeFormattingRequest.type,
+    (doc, p) => service.format(doc, p.options, p.range),
+    [],
+  );
+  on.documentRequest(
+    DefinitionRequest.type,
+    (doc, p) => service.getDefinition(doc, doc.lineIndex.offsetAt(p.position), documents.all()),
+    null,
+  );
+  on.documentRequest(
+    ReferencesRequest.type,
+    (doc, p) =>
+      service.getReferences(
+        doc,
+        doc.lineIndex.offsetAt(p.position),
+        p.context.includeDeclaration,
+        documents.all(),
+      ),
+    null,
+  );
+  on.documentRequest(
+    DocumentHighlightRequest.type,
+    (doc, p) => service.getDocumentHighlights(doc, doc.lineIndex.offsetAt(p.position)),
+    null,
+  );
+  on.documentRequest(
+    PrepareRenameRequest.type,
+    (doc, p) =>
+      refusal(service.prepareRename(doc, doc.lineIndex.offsetAt(p.position), documents.all())),
+    null,
+  );
+  on.documentRequest(
+    RenameRequest.type,
+    (doc, p) =>
+      refusal(service.rename(doc, doc.lineIndex.offsetAt(p.position), p.newName, documents.all()))
+        ?.edit ?? null,
+    null,
+  );
+  on.documentRequest(
+    SemanticTokensRequest.type,
+    async (doc) => service.getSemanticTokens(doc, await settings.forDocument(doc.uri)),
+    { data: [] },
+  );
+  on.documentRequest(
+    DocumentLinkRequest.type,
+    (doc) => existingLinks(doc, service.getDocumentLinks(doc)),
+    null,
+  );
+  on.documentRequest(
+    CodeLensRequest.type,
+    async (doc) => service.getCodeLenses(doc, await settings.forDocument(doc.uri)),
+    null,
+  );
+  on.documentRequest(
+    InlayHintRequest.type,
+    async (doc, p) => service.getInlayHints(doc, p.range, await settings.forDocument(doc.uri)),
+    null,
+  );
+  on.request(
+    WorkspaceSymbolRequest.type,
+    ({ query }) => service.getWorkspaceSymbols(documents.all(), query),
+    [],
+  );
   on.request(
     DetectLanguageRequest,
     ({ uri, text }) => service.detectLanguage(uriToPath(uri), text) ?? null,
     null,
   );
+}
+
+/**
+ * Turns a refused rename into the error the client shows to the user (a thrown `ResponseError`
+ * passes through the request guard as the answer).
+ */
+function refusal<T extends object>(result: T | { readonly error: string } | undefined): T | null {
+  if (result === undefined) return null;
+  if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+  return result;
 }
 
 /** Asks for the notifications that clients only send after a dynamic registration. */

@@ -1,5 +1,5 @@
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import type { Issue, Severity } from '../common/issue.js';
+import type { Issue, QuickFix, Severity } from '../common/issue.js';
 import { ruleDocUrl } from '../common/docs.js';
 import type { LineIndex } from '../common/line-index.js';
 
@@ -11,6 +11,20 @@ export interface DiagnosticOptions {
   readonly docsBaseUrl?: string;
   /** Line index of other documents, for related locations that point elsewhere. */
   readonly lineIndexOf?: (uri: string) => LineIndex | undefined;
+  /** Version of the document the issues were found in; recorded with the fixes (see below). */
+  readonly version?: number;
+}
+
+/**
+ * What a diagnostic carries in `data.halint` so that a later code-action request can rebuild the
+ * quick fixes without validating again: the fixes in offsets, and the version and offsets they
+ * were computed for, which tell whether the offsets still hold.
+ */
+export interface DiagnosticFixData {
+  readonly version: number | undefined;
+  readonly start: number;
+  readonly end: number;
+  readonly fixes: readonly QuickFix[];
 }
 
 /** Converts one issue into an LSP diagnostic. This is the only place that does so. */
@@ -48,5 +62,14 @@ export function toDiagnostic(
     if (related.length) diagnostic.relatedInformation = related;
   }
   if (issue.data) diagnostic.data = issue.data;
+  if (issue.fixes?.length) {
+    const halint: DiagnosticFixData = {
+      version: options.version,
+      start: issue.start,
+      end: issue.end,
+      fixes: issue.fixes,
+    };
+    diagnostic.data = { ...issue.data, halint };
+  }
   return diagnostic;
 }

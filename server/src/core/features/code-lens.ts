@@ -1,0 +1,59 @@
+/**
+ * Code lenses above HAProxy proxies: for a backend or listen section, how many servers it has,
+ * how many are health-checked (their own `check` or one inherited from `default-server`) and how
+ * many are backups; for a frontend (or a listen that routes), the backends it sends traffic to.
+ */
+import type { CodeLens } from 'vscode-languageserver-types';
+import type { ParsedDocument } from '../document.js';
+import { effectiveServerOptions, haproxySymbols } from '../haproxy/analysis/symbols.js';
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Code lenses of a document; `version` is the target HAProxy version (dead `.if` arms skipped). */
+export function getCodeLenses(document: ParsedDocument, version: string): CodeLens[] {
+  if (document.languageId !== 'haproxy') return [];
+  const symbols = haproxySymbols(document.parse.ast, version);
+  const lenses: CodeLens[] = [];
+  for (const proxy of symbols.proxies) {
+    const header = proxy.section.header;
+    const range = {
+      start: document.lineIndex.positionAt(header.start),
+      end: document.lineIndex.positionAt(header.end),
+    };
+    const lens = (title: string): void => {
+      // No command: the lens is information only.
+      lenses.push({ range, command: { title, command: '' } });
+    };
+    if (proxy.kind === 'backend' || proxy.kind === 'listen') {
+      let servers = 0;
+      let checked = 0;
+      let backup = 0;
+      for (const server of proxy.servers) {
+        // A template stands for as many servers as it declares.
+        const count = server.template
+          ? Number.parseInt(server.statement.args[1]?.value ?? '', 10)
+          : 1;
+        const weight = Number.isFinite(count) && count > 0 ? count : 1;
+        const options = effectiveServerOptions(proxy, server);
+        servers += weight;
+        if (options.has('check')) checked += weight;
+        if (options.has('backup')) backup += weight;
+      }
+      lens(`${plural(servers, 'server')} · ${checked} checked · ${backup} backup`);
+    }
+    if (proxy.kind === 'frontend' || proxy.kind === 'listen') {
+      const targets: string[] = [];
+      for (const keyword of ['use_backend', 'default_backend']) {
+        for (const statement of proxy.statements(keyword)) {
+          const name = statement.args[0]?.value;
+          if (name !== undefined && !targets.includes(name)) targets.push(name);
+        }
+      }
+      if (targets.length > 0) lens(`routes to ${targets.join(', ')}`);
+      else if (proxy.kind === 'frontend') lens('routes to no backend');
+    }
+  }
+  return lenses;
+}

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../../server/src/core/index.js';
+import { mark } from '../../helpers/markers.js';
+
+const service = createLanguageService();
+
+function outline(symbols: readonly DocumentSymbol[]): unknown[] {
+  return symbols.map((symbol) =>
+    symbol.children?.length ? [symbol.name, outline(symbol.children)] : symbol.name,
+  );
+}
+
+test('haproxy: sections named by kind and name, with servers, ACLs and binds', () => {
+  const { text, ranges } = mark(
+    [
+      'global',
+      '    maxconn 10',
+      'frontend <|fe|>',
+      '    bind :80',
+      '    acl is_api path_beg /api',
+      '.if defined(X)',
+      '    acl is_x path /x',
+      '.endif',
+      'backend be_app',
+      '    server s1 10.0.0.1:80 check',
+      '    server-template web 3 app.local:80',
+      '',
+    ].join('\n'),
+  );
+  const document = service.parse('haproxy', 'file:///h.cfg', text);
+  const symbols = service.getDocumentSymbols(document);
+  assert.deepEqual(outline(symbols), [
+    'global',
+    ['frontend fe', ['bind :80', 'is_api', 'is_x']],
+    ['backend be_app', ['s1', 'web']],
+  ]);
+  const fe = symbols[1]!;
+  const at = document.lineIndex.positionAt.bind(document.lineIndex);
+  assert.deepEqual(fe.selectionRange, { start: at(ranges[0]!.start), end: at(ranges[0]!.end) });
+  assert.equal(fe.range.start.line, 2);
+  assert.equal(fe.range.end.line, 7, 'the range stops at the last line of the section');
+  assert.equal(symbols[2]?.children?.[0]?.detail, '10.0.0.1:80');
+});
+
+test('keepalived: blocks with their names and nested blocks', () => {
+  const text = [
+    'global_defs {',
+    '    router_id LB1',
+    '}',
+    'vrrp_instance VI_1 {',
+    '    state MASTER',
+    '    virtual_ipaddress {',
+    '        10.0.0.100/24',
+    '    }',
+    '}',
+    'virtual_server 10.0.0.100 80 {',
+    '    real_server 10.0.0.1 80 {',
+    '        weight 1',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  const document = service.parse('keepalived', 'file:///k.conf', text);
+  const symbols = service.getDocumentSymbols(document);
+  assert.deepEqual(outline(symbols), [
+    'global_defs',
+    ['vrrp_instance VI_1', ['virtual_ipaddress']],
+    ['virtual_server 10.0.0.100 80', ['real_server 10.0.0.1 80']],
+  ]);
+  assert.deepEqual(symbols[1]?.range, {
+    start: { line: 3, character: 0 },
+    end: { line: 8, character: 1 },
+  });
+});
+
+test('workspace symbols: case-insensitive substring over several documents', () => {
+  const h = service.parse('haproxy', 'file:///h.cfg', 'backend BE_App\n    server s1 a:1\n');
+  const k = service.parse('keepalived', 'file:///k.conf', 'vrrp_instance be_app_vip {\n}\n');
+  const found = service.getWorkspaceSymbols([h, k], 'be_app');
+  assert.deepEqual(
+    found.map((symbol) => [symbol.name, 'uri' in symbol.location ? symbol.location.uri : '']),
+    [
+      ['backend BE_App', 'file:///h.cfg'],
+      ['vrrp_instance be_app_vip', 'file:///k.conf'],
+    ],
+  );
+  assert.equal(service.getWorkspaceSymbols([h], 'S1')[0]?.containerName, 'backend BE_App');
+  assert.equal(service.getWorkspaceSymbols([h, k], '').length, 3);
+});
