@@ -60,7 +60,7 @@ const BROKEN_HAPROXY = `frontend fe_web\n    bind :80\n${BROKEN_LINE}\n    defau
 const BROKEN_KEEPALIVED = `vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n`;
 
 /** Two unterminated quotes, for settings that turn the rule into a warning. */
-const TWO_QUOTES_HAPROXY = `frontend fe_web\n    bind :80\n    http-request set-header X-A "abc\n    http-request set-header X-B "def\n    default_backend be_app\n`;
+const TWO_QUOTES_HAPROXY = `defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n\nfrontend fe_web\n    bind :80\n    http-request set-header X-A "abc\n    http-request set-header X-B "def\n    default_backend be_app\n\nbackend be_app\n    server app1 127.0.0.1:8080\n`;
 
 interface JsonRelated {
   path: string;

@@ -8,12 +8,12 @@ test('validate reports syntax issues of both languages with registered codes', (
   const haproxy = service.parse(
     'haproxy',
     'h.cfg',
-    'frontend fe\n  http-request set-header X "abc\n',
+    'frontend fe\n  mode http\n  bind :80\n  timeout client 5s\n  http-request set-header X "abc\n',
   );
   const keepalived = service.parse(
     'keepalived',
     'k.conf',
-    'vrrp_instance VI_1 {\n  state MASTER\n',
+    'vrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n    10.0.0.1/24\n  }\n',
   );
   const issues = [...service.validate(haproxy), ...service.validate(keepalived)];
   assert.deepEqual(
@@ -24,7 +24,8 @@ test('validate reports syntax issues of both languages with registered codes', (
 });
 
 test('severity settings change or silence a code, and comments silence one line', () => {
-  const text = 'frontend fe\n  http-request set-header X "abc\n';
+  const text =
+    'frontend fe\n  mode http\n  bind :80\n  timeout client 5s\n  http-request set-header X "abc\n';
   const document = service.parse('haproxy', 'h.cfg', text);
   const warning = resolveSettings({ rules: { 'unterminated-quote': 'warning' } });
   assert.equal(service.validate(document, warning)[0]?.severity, 'warning');
@@ -38,7 +39,7 @@ test('severity settings change or silence a code, and comments silence one line'
   const silenced = service.parse(
     'haproxy',
     'h.cfg',
-    'frontend fe\n  # halint-disable-next-line unterminated-quote\n  http-request set-header X "abc\n',
+    'frontend fe\n  mode http\n  bind :80\n  timeout client 5s\n  # halint-disable-next-line unterminated-quote\n  http-request set-header X "abc\n',
   );
   assert.deepEqual(service.validate(silenced), []);
 });

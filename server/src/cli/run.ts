@@ -2,6 +2,7 @@ import { LineIndex, createLanguageService } from '../core/index.js';
 import type { ParsedDocument } from '../core/index.js';
 import { HELP, UsageError, parseCommandLine, type CliOptions } from './args.js';
 import { discover, readText } from './discover.js';
+import { createDiskFileHost } from './file-host.js';
 import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
@@ -80,7 +81,7 @@ export function run(argv: readonly string[]): RunResult {
   });
 
   const { files, errors } = discover(options.paths, options.language);
-  const service = createLanguageService();
+  const service = createLanguageService({ files: createDiskFileHost() });
   const documents = files.map((file) => service.parse(file.language, file.path, file.text));
   const nodes = groupIntoNodes(documents, options.cluster);
   const diagnostics = analyseNodes(nodes, service, settings, lineIndexLookup(documents)).sort(

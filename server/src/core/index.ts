@@ -5,6 +5,8 @@
  */
 export { createLanguageService } from './language-service.js';
 export type { LanguageService, LanguageServiceOptions } from './language-service.js';
+export { PLAIN_FORMAT } from './features/context.js';
+export type { ClientFormat } from './features/context.js';
 export type { ParsedDocument, HaproxyDocument, KeepalivedDocument } from './document.js';
 export { detectLanguage, languageFromName, languageFromContent } from './common/detect.js';
 export type { LanguageId } from './common/detect.js';
@@ -20,6 +22,16 @@ export { PROJECT_URL, RULE_DOCS_BASE_URL, ruleDocUrl } from './common/docs.js';
 export type { TextChange } from './common/text-change.js';
 export type { FileHost } from './common/file-host.js';
 export type { QuickFix, TextEdit } from './common/issue.js';
+export type { PrepareRenameResult, RenameResult } from './features/rename.js';
+export { SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';
+export type { DocumentLinkCandidate } from './features/document-links.js';
 export { DEFAULT_SETTINGS, resolveSettings } from './settings.js';
 export { RULE_CODES } from './rules.js';
+export { nodeIndex } from './keepalived/analysis/index-node.js';
+export type {
+  InstanceInfo,
+  NodeIndex,
+  ScriptDefinition,
+  SyncGroupInfo,
+} from './keepalived/analysis/index-node.js';
 export type { ServiceSettings, LanguageSettings } from './settings.js';

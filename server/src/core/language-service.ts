@@ -1,4 +1,21 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type {
+  CompletionItem,
+  Hover,
+  SignatureHelp,
+  CodeAction,
+  CodeLens,
+  Diagnostic,
+  DocumentHighlight,
+  DocumentSymbol,
+  Location,
+  FoldingRange,
+  FormattingOptions,
+  InlayHint,
+  Range,
+  SemanticTokens,
+  TextEdit as LspTextEdit,
+  WorkspaceSymbol,
+} from 'vscode-languageserver-types';
 import { detectLanguage, type LanguageId } from './common/detect.js';
 import { RULE_DOCS_BASE_URL } from './common/docs.js';
 import type { FileHost } from './common/file-host.js';
@@ -9,6 +26,31 @@ import { makeDocument, type ParsedDocument } from './document.js';
 import { runRules } from './common/rule.js';
 import { toDiagnostic, type DiagnosticOptions } from './features/diagnostics.js';
 import { applySuppressions } from './features/suppressions.js';
+import { getCompletions } from './features/completion.js';
+import { PLAIN_FORMAT, type ClientFormat } from './features/context.js';
+import { getHover } from './features/hover.js';
+import { getSignatureHelp } from './features/signature-help.js';
+import { getCodeActions } from './features/code-actions.js';
+import { getDocumentSymbols } from './features/document-symbols.js';
+import { getWorkspaceSymbols } from './features/workspace-symbols.js';
+import { getFoldingRanges } from './features/folding.js';
+import { formatDocument, formatRange } from './features/formatting.js';
+import { getDefinition } from './features/definition.js';
+import { getReferences } from './features/references.js';
+import { getDocumentHighlights } from './features/document-highlight.js';
+import {
+  prepareRename,
+  rename,
+  type PrepareRenameResult,
+  type RenameResult,
+} from './features/rename.js';
+import { getSemanticTokens } from './features/semantic-tokens.js';
+import {
+  getDocumentLinkCandidates,
+  type DocumentLinkCandidate,
+} from './features/document-links.js';
+import { getCodeLenses } from './features/code-lens.js';
+import { getInlayHints } from './features/inlay-hints.js';
 import { HAPROXY_RULES } from './haproxy/rules/index.js';
 import { KEEPALIVED_RULES } from './keepalived/rules/index.js';
 import { parseHaproxy, reparseHaproxy } from './haproxy/index.js';
@@ -36,10 +78,95 @@ export interface LanguageService {
    * `parse` of the edited text.
    */
   update(document: ParsedDocument, changes: readonly TextChange[], version: number): ParsedDocument;
-  /** All findings for a document, with the settings' severities applied and silenced ones removed. */
-  validate(document: ParsedDocument, settings?: ServiceSettings): Issue[];
+  /**
+   * All findings for a document, with the settings' severities applied and silenced ones removed.
+   * `configId` is the Keepalived node's config-id selecting `@id` lines (default: keep them all).
+   */
+  validate(document: ParsedDocument, settings?: ServiceSettings, configId?: string): Issue[];
   /** `validate` as LSP diagnostics. */
   getDiagnostics(document: ParsedDocument, settings?: ServiceSettings): Diagnostic[];
+  /** Completion items at an offset, shaped for what the client renders (`format`). */
+  getCompletions(
+    document: ParsedDocument,
+    offset: number,
+    settings?: ServiceSettings,
+    format?: ClientFormat,
+  ): CompletionItem[];
+  /** Hover at an offset: catalog documentation or the summary of a defined name. */
+  getHover(
+    document: ParsedDocument,
+    offset: number,
+    settings?: ServiceSettings,
+    format?: ClientFormat,
+  ): Hover | null;
+  /** The argument shape of the keyword or action being typed at an offset. */
+  getSignatureHelp(
+    document: ParsedDocument,
+    offset: number,
+    settings?: ServiceSettings,
+    format?: ClientFormat,
+  ): SignatureHelp | null;
+  /**
+   * Quick fixes for the diagnostics a client sends back: the rules' repairs and "disable on this
+   * line". `only` is the client's `CodeActionContext.only`.
+   */
+  getCodeActions(
+    document: ParsedDocument,
+    diagnostics: readonly Diagnostic[],
+    only?: readonly string[],
+    settings?: ServiceSettings,
+  ): CodeAction[];
+  /** The outline of a document (sections, blocks and their notable lines). */
+  getDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
+  /** Symbols of several documents matching a case-insensitive substring. */
+  getWorkspaceSymbols(documents: readonly ParsedDocument[], query: string): WorkspaceSymbol[];
+  /** Folding ranges: sections, blocks, `.if` arms and comment runs. */
+  getFoldingRanges(document: ParsedDocument): FoldingRange[];
+  /** Formatting edits for the whole document, or the lines `range` touches; one per changed line. */
+  format(
+    document: ParsedDocument,
+    options?: Partial<FormattingOptions>,
+    range?: Range,
+  ): LspTextEdit[];
+  /**
+   * Where the name at `offset` is defined. `documents` are the other documents to search (the
+   * document itself is always searched); local names (ACLs, servers) stay in their section.
+   */
+  getDefinition(
+    document: ParsedDocument,
+    offset: number,
+    documents?: readonly ParsedDocument[],
+  ): Location[];
+  /** Every use of the name at `offset`, with its definitions when `includeDeclaration`. */
+  getReferences(
+    document: ParsedDocument,
+    offset: number,
+    includeDeclaration: boolean,
+    documents?: readonly ParsedDocument[],
+  ): Location[];
+  /** The occurrences of the name at `offset` in its document (definitions as writes). */
+  getDocumentHighlights(document: ParsedDocument, offset: number): DocumentHighlight[];
+  /** What a rename at `offset` would change, or why it cannot be done. */
+  prepareRename(
+    document: ParsedDocument,
+    offset: number,
+    documents?: readonly ParsedDocument[],
+  ): PrepareRenameResult | undefined;
+  /** Renames the name at `offset` in all its definitions and uses, or says why it cannot. */
+  rename(
+    document: ParsedDocument,
+    offset: number,
+    newName: string,
+    documents?: readonly ParsedDocument[],
+  ): RenameResult | undefined;
+  /** Semantic tokens of the whole document (legend: `SEMANTIC_TOKENS_LEGEND`). */
+  getSemanticTokens(document: ParsedDocument, settings?: ServiceSettings): SemanticTokens;
+  /** Words naming files (includes, certificates, maps…); the host keeps those that exist. */
+  getDocumentLinks(document: ParsedDocument): DocumentLinkCandidate[];
+  /** Server counts above backends, routing targets above frontends. */
+  getCodeLenses(document: ParsedDocument, settings?: ServiceSettings): CodeLens[];
+  /** Inherited `default-server` options and implicit `ms` units in the lines of `range`. */
+  getInlayHints(document: ParsedDocument, range: Range, settings?: ServiceSettings): InlayHint[];
 }
 
 /** Creates a language service (cheap: the parsers are module-level singletons). */
@@ -77,6 +204,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const validate = (
     document: ParsedDocument,
     settings: ServiceSettings = DEFAULT_SETTINGS,
+    configId?: string,
   ): Issue[] => {
     const language = settings[document.languageId];
     const found =
@@ -84,7 +212,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         ? runRules(HAPROXY_RULES, { document, settings: language }, 'haproxy', options.onRuleError)
         : runRules(
             KEEPALIVED_RULES,
-            { document, settings: language },
+            { document, settings: language, files: options.files, configId },
             'keepalived',
             options.onRuleError,
           );
@@ -112,7 +240,37 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     validate,
     getDiagnostics: (document, settings) =>
       validate(document, settings).map((issue) =>
-        toDiagnostic(issue, document.lineIndex, diagnosticOptions),
+        toDiagnostic(issue, document.lineIndex, {
+          ...diagnosticOptions,
+          version: document.version,
+        }),
       ),
+    getCodeActions: (document, diagnostics, only, settings) =>
+      getCodeActions(document, diagnostics, () => validate(document, settings), only),
+    getCompletions: (document, offset, settings, format) =>
+      getCompletions(document, offset, settings ?? DEFAULT_SETTINGS, format ?? PLAIN_FORMAT),
+    getHover: (document, offset, settings, format) =>
+      getHover(document, offset, settings ?? DEFAULT_SETTINGS, format ?? PLAIN_FORMAT),
+    getSignatureHelp: (document, offset, settings, format) =>
+      getSignatureHelp(document, offset, settings ?? DEFAULT_SETTINGS, format ?? PLAIN_FORMAT),
+    getDocumentSymbols,
+    getWorkspaceSymbols,
+    getFoldingRanges,
+    format: (document, options, range) =>
+      range ? formatRange(document, range, options) : formatDocument(document, options),
+    getDefinition: (document, offset, documents = []) => getDefinition(documents, document, offset),
+    getReferences: (document, offset, includeDeclaration, documents = []) =>
+      getReferences(documents, document, offset, includeDeclaration),
+    getDocumentHighlights,
+    prepareRename: (document, offset, documents = []) => prepareRename(documents, document, offset),
+    rename: (document, offset, newName, documents = []) =>
+      rename(documents, document, offset, newName),
+    getSemanticTokens: (document, settings = DEFAULT_SETTINGS) =>
+      getSemanticTokens(document, settings[document.languageId].version),
+    getDocumentLinks: getDocumentLinkCandidates,
+    getCodeLenses: (document, settings = DEFAULT_SETTINGS) =>
+      getCodeLenses(document, settings.haproxy.version),
+    getInlayHints: (document, range, settings = DEFAULT_SETTINGS) =>
+      getInlayHints(document, range.start.line, range.end.line, settings.haproxy.version),
   };
 }
