@@ -37,10 +37,15 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createLanguageService, resolveSettings, type Issue } from '../../server/src/core/index.js';
+import {
+  loadLabelledCorpus,
+  loadLabelledFixtures,
+  type LabelledCase,
+} from '../helpers/labelled-configs.js';
 import { projectRoot, reportSharedMissing, sharedDir } from '../helpers/paths.js';
 
 interface LabelMessage {
@@ -58,12 +63,7 @@ interface Label {
   readonly timed_out?: boolean;
 }
 
-interface Case {
-  /** Shown in reports: `corpus/<folder>/<file>` or `fixtures/<file>`. */
-  readonly name: string;
-  readonly text: string;
-  readonly label: Label;
-}
+type Case = LabelledCase<Label>;
 
 const fixtureDir = join(projectRoot, 'test', 'fixtures', 'haproxy', 'agreement');
 const service = createLanguageService();
@@ -73,50 +73,12 @@ function accepted(label: Label): boolean {
   return label.valid || label.valid_but_for_environment;
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
 function loadCorpus(): Case[] {
-  if (!sharedDir) return [];
-  const corpusDir = join(sharedDir, 'corpus');
-  const labels = JSON.parse(readFileSync(join(corpusDir, 'labels.json'), 'utf8')) as Record<
-    string,
-    Record<string, Label>
-  >;
-  const cases: Case[] = [];
-  for (const file of filesUnder(join(corpusDir, 'haproxy'))) {
-    const rel = relative(corpusDir, file).split('\\').join('/');
-    const folder = Object.keys(labels)
-      .filter((key) => key.startsWith('haproxy/') && rel.startsWith(`${key}/`))
-      .sort((a, b) => b.length - a.length)[0];
-    const label = folder === undefined ? undefined : labels[folder]?.[rel.slice(folder.length + 1)];
-    if (!label) continue;
-    cases.push({ name: `corpus/${rel}`, text: readFileSync(file, 'utf8'), label });
-  }
-  return cases;
+  return loadLabelledCorpus<Label>('haproxy');
 }
 
 function loadFixtures(): Case[] {
-  const labels = JSON.parse(readFileSync(join(fixtureDir, 'labels.json'), 'utf8')) as Record<
-    string,
-    Label
-  >;
-  return readdirSync(fixtureDir)
-    .filter((name) => name.endsWith('.cfg'))
-    .sort()
-    .map((name) => {
-      const label = labels[name];
-      assert.ok(label, `fixtures/${name} has no entry in labels.json: run the labelling script`);
-      return {
-        name: `fixtures/${name}`,
-        text: readFileSync(join(fixtureDir, name), 'utf8'),
-        label,
-      };
-    });
+  return loadLabelledFixtures<Label>(fixtureDir, '.cfg');
 }
 
 const SECTION =
