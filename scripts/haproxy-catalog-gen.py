@@ -92,7 +92,8 @@ with open(os.path.join(ROOT, 'scripts', 'haproxy-catalog-text.tsv'), encoding='u
 # ---------------------------------------------------------------------------------------------
 # Argument DSL: tokens separated by spaces; `?` prefix optional, `...` suffix variadic.
 # `name:type`, `name:a|b|c` (enum), `name:int(0-100)`, `name:ref(backend)`, `name:enum+(a|b)`
-# (enum whose values may carry a `(…)` suffix).
+# (enum whose values may carry a `(…)` suffix). A `!` suffix marks an argument whose malformed
+# values HAProxy refuses (probed with `haproxy -c`); `!!` also marks its min/max as enforced.
 
 TYPES = {'word', 'name', 'reference', 'int', 'float', 'time', 'size', 'bool', 'address', 'port',
          'port-range', 'interface', 'enum', 'path', 'url', 'string', 'condition', 'sample',
@@ -106,6 +107,10 @@ def parse_dsl(dsl):
         if tok.startswith('?'):
             a['optional'] = True
             tok = tok[1:]
+        strict = 0
+        while tok.endswith('!'):
+            strict += 1
+            tok = tok[:-1]
         if tok.endswith('...'):
             a['variadic'] = True
             tok = tok[:-3]
@@ -132,6 +137,10 @@ def parse_dsl(dsl):
             a['values'] = typ.split('|')
         else:
             a['type'] = typ
+        if strict:
+            a['strict'] = True
+        if strict > 1:
+            a['strictRange'] = True
         args.append(a)
     return args
 
@@ -269,7 +278,8 @@ def emit_entry(e):
               f'args: {ts_args(e["args"])}', f'summary: {ts_str(e["summary"])}',
               f'description: {ts_str(e["description"])}', f'docUrl: {e["docUrl"]}']
     for k in ('since', 'deprecated', 'removed', 'negatable', 'repeatable', 'namedDefaultsOnly',
-              'sectionHistory', 'ruleset', 'nameArgs', 'experimental', 'buildOption'):
+              'sectionHistory', 'ruleset', 'nameArgs', 'experimental', 'buildOption',
+              'requiresArgs', 'noExtraArgs'):
         if k in e and e[k] is not None:
             fields.append(f'{k}: {ts_val(e[k])}')
     return '  {\n    ' + ',\n    '.join(fields) + ',\n  },'

@@ -9,8 +9,9 @@
  *   valid tricky ones (`ok-*`) and mistakes haproxy lets through (`ok-lenient-*`). Always runs.
  *
  * Accepted: exit 0 or 2, or `valid_but_for_environment` (rejected only for a missing file,
- * certificate or Lua script, or a host name that does not resolve). Every other config is
- * rejected.
+ * certificate or Lua script, or a host name that does not resolve). A config whose only other
+ * alerts are `lua.*` names reported unknown after its Lua file failed to load is accepted too:
+ * the script that would have registered them is what is missing. Every other config is rejected.
  *
  * Two figures, both printed, both asserted:
  * - false errors: accepted configs that get any error-severity diagnostic (must be 0). One
@@ -69,8 +70,26 @@ const fixtureDir = join(projectRoot, 'test', 'fixtures', 'haproxy', 'agreement')
 const service = createLanguageService();
 const settings = resolveSettings({ haproxy: { version: '2.6' } });
 
+/**
+ * A Lua name (`lua.x` service, action or fetch) that haproxy calls unknown while the Lua file
+ * that would register it failed to load: the name's fate depends on that missing script.
+ */
+function luaConsequence(alert: LabelMessage, label: Label): boolean {
+  return (
+    /'lua\.[^']*'/.test(alert.message) &&
+    /unknown/.test(alert.message) &&
+    label.alerts.some((other) => other.environment && /error in Lua file/.test(other.message))
+  );
+}
+
 function accepted(label: Label): boolean {
-  return label.valid || label.valid_but_for_environment;
+  return (
+    label.valid ||
+    label.valid_but_for_environment ||
+    // Rejected only because a Lua script is missing, which the issue counts as accepted.
+    (label.alerts.length > 0 &&
+      label.alerts.every((alert) => alert.environment || luaConsequence(alert, label)))
+  );
 }
 
 function loadCorpus(): Case[] {
@@ -302,21 +321,14 @@ describe('haproxy agreement with haproxy -c 2.6.12', () => {
     );
   });
 
-  // The 95% target of issue 3 is not reached yet (the figure is printed above). The check runs
-  // and reports as TODO instead of failing the suite until the remaining rules land; remove the
-  // `todo` option then.
-  it(
-    'puts an error where haproxy does on at least 95% of the configs it rejects',
-    { todo: 'issue 3: catch rate below 95%, see the printed misses' },
-    () => {
-      const { rejected, caught } = measure();
-      assert.ok(rejected > 0, 'no rejected configs found: labels missing?');
-      assert.ok(
-        caught / rejected >= 0.95,
-        `caught ${caught} of ${rejected} rejected configs (${percent(caught, rejected)}%), need 95%`,
-      );
-    },
-  );
+  it('puts an error where haproxy does on at least 95% of the configs it rejects', () => {
+    const { rejected, caught } = measure();
+    assert.ok(rejected > 0, 'no rejected configs found: labels missing?');
+    assert.ok(
+      caught / rejected >= 0.95,
+      `caught ${caught} of ${rejected} rejected configs (${percent(caught, rejected)}%), need 95%`,
+    );
+  });
 });
 
 describe('stored agreement labels match haproxy -c', () => {

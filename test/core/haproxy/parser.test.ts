@@ -290,12 +290,13 @@ void describe('parseHaproxy: conditional blocks', () => {
 
   void it('reports an .if that is never closed, and still ends its branch at the end of the text', () => {
     const { text: input, ranges } = mark(
-      'global\n<|.if|> 1\n.if 0\n.endif\nbackend b\n  server s 1.2.3.4:80\n',
+      'global\n<|.if|> 1\n.if 0\n.endif\nbackend b\n  <|server s 1.2.3.4:80|>\n',
     );
     const { issues, ast } = parseHaproxy(input);
+    // Once on the `.if`, once on the last line, where HAProxy reports it.
     assert.deepEqual(
       issues.map((issue) => [issue.code, issue.start, issue.end]),
-      [['unterminated-conditional', ranges[0]?.start, ranges[0]?.end]],
+      ranges.map((range) => ['unterminated-conditional', range.start, range.end]),
     );
     assert.equal(ast.blocks[0]?.end, input.length);
     assert.equal(statement(ast, 'server').branch, 0);

@@ -36,7 +36,10 @@ export function assemble(
   const conditionals: Directive[] = [];
   collect(preamble, conditionals);
   for (const section of sections) collect(section.items, conditionals);
-  const structure = conditionalStructure(conditionals, length);
+  // HAProxy reports a missing `.endif` on the last line it read: the last item of the file.
+  const lastItems = sections.length > 0 ? sections[sections.length - 1]?.items : preamble;
+  const lastItem = lastItems?.[lastItems.length - 1];
+  const structure = conditionalStructure(conditionals, length, lastItem);
   const issues: Issue[] = [];
   for (const list of segmentIssues) {
     for (const issue of list) issues.push(issue);

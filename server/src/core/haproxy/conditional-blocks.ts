@@ -75,11 +75,13 @@ interface PendingBlock {
 
 /**
  * Rebuilds the block structure from the conditional directives of a file, in order. `length` is
- * the text length, where unterminated blocks end.
+ * the text length, where unterminated blocks end; `lastItem`, the file's last line, gets a second
+ * finding for them, since that is where HAProxy notices the missing `.endif`.
  */
 export function conditionalStructure(
   directives: readonly Directive[],
   length: number,
+  lastItem?: { readonly start: number; readonly end: number },
 ): ConditionalStructure {
   const blocks: ConditionalBlock[] = [];
   const branches: ConditionalBranch[] = [];
@@ -170,6 +172,7 @@ export function conditionalStructure(
         break;
     }
   }
+  let endReported = false;
   for (const block of stack) {
     const opener = pendingBranches[block.branches[0] as number]?.directive as Directive;
     issues.push(
@@ -180,6 +183,17 @@ export function conditionalStructure(
         'This ".if" block is never closed: HAProxy rejects the file. Add ".endif" where the block should end.',
       ),
     );
+    if (lastItem && lastItem.start > opener.keyword.end && !endReported) {
+      endReported = true;
+      issues.push(
+        syntaxIssue(
+          'unterminated-conditional',
+          lastItem.start,
+          lastItem.end,
+          'The file ends inside an ".if" block that is never closed: add the missing ".endif".',
+        ),
+      );
+    }
     slots[block.index] = {
       index: block.index,
       branches: block.branches,

@@ -47,3 +47,38 @@ backend be2
     );
   });
 });
+
+void describe('invalid-argument: strict values', () => {
+  void it('reports malformed or out-of-range numbers HAProxy refuses', () => {
+    expectFindings(
+      invalidArgument,
+      `global
+  nbthread <|0|>
+  tune.http.maxhdr <|0|>
+  tune.http.maxhdr 32767
+  maxconn abc
+frontend fe
+  rate-limit sessions <|fast|>
+  rate-limit sessions 10
+cache c
+  total-max-size <|big|>
+  total-max-size <|4096|>
+  total-max-size 64
+`,
+    );
+  });
+
+  void it('reports unknown values of enums HAProxy checks', () => {
+    expectFindings(
+      invalidArgument,
+      `backend be
+  hash-type <|ketama|>
+  hash-type consistent sdbm
+  http-reuse <|sometimes|>
+  http-reuse safe
+  http-reuse "\${REUSE}"
+  stick-table size 1k type ip
+`,
+    );
+  });
+});

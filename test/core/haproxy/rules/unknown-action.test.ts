@@ -21,13 +21,26 @@ void describe('unknown-action', () => {
   void it('accepts known actions, parenthesised names and Lua actions', () => {
     expectFindings(
       unknownAction,
-      `${DEFAULTS}frontend fe
+      `global
+  lua-load /etc/haproxy/x.lua
+${DEFAULTS}frontend fe
   bind :80
   http-request set-var(txn.host) req.hdr(host)
   http-request lua.my_action
   http-request deny if { path_beg /admin }
   tcp-request connection track-sc0 src
   default_backend be
+`,
+    );
+  });
+
+  void it('reports Lua actions when the file loads no Lua', () => {
+    expectFindings(
+      unknownAction,
+      `${DEFAULTS}frontend fe
+  bind :80
+  http-request <|lua.my_action|>
+  tcp-request content <|lua.other|> if TRUE
 `,
     );
   });

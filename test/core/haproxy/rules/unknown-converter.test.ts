@@ -18,7 +18,9 @@ void describe('unknown-converter', () => {
   });
 
   void it('accepts known and Lua converters, and depends on the version', () => {
-    const input = `${DEFAULTS}frontend fe
+    const input = `global
+  lua-load /etc/haproxy/x.lua
+${DEFAULTS}frontend fe
   bind :80
   acl h req.hdr(host),lower,lua.clean -m found
   acl p url_param(x),<|param|>(y) -m found
@@ -26,6 +28,16 @@ void describe('unknown-converter', () => {
 `;
     expectFindings(unknownConverter, input, '2.6');
     expectFindings(unknownConverter, input.replace(/<\||\|>/g, ''), '3.2');
+  });
+
+  void it('reports Lua converters when the file loads no Lua', () => {
+    expectFindings(
+      unknownConverter,
+      `${DEFAULTS}frontend fe
+  bind :80
+  acl h req.hdr(host),<|lua.clean|> -m found
+`,
+    );
   });
 
   void it('reads sample arguments of actions and %[…] in format strings', () => {

@@ -56,7 +56,7 @@ backend be
     expectFindings(unknownKeyword, input.replace(/<\||\|>/g, ''), '3.2');
   });
 
-  void it('never reports build-dependent keywords as errors', () => {
+  void it('reports keywords of optional builds only when the target version predates them', () => {
     const { issues } = expectFindings(
       unknownKeyword,
       `global
@@ -65,7 +65,27 @@ backend be
 `,
       '2.6',
     );
-    assert.equal(issues[0]?.severity, 'warning');
+    // No 2.6 build has a keyword that appeared in 3.4, QUIC or not.
+    assert.equal(issues[0]?.severity, 'error');
+    assert.match(issues[0]?.message ?? '', /appeared in 3\.4/);
+  });
+
+  void it('reports section headers newer than the target version', () => {
+    expectFindings(
+      unknownKeyword,
+      `global
+  daemon
+<|crt-store|>
+  load crt "/x.pem"
+<|healthcheck|> hc
+  type httpchk
+.if version_atleast(3.0)
+crt-store later
+.endif
+`,
+      '2.6',
+    );
+    expectFindings(unknownKeyword, 'crt-store\n  load crt "/x.pem"\n', '3.0');
   });
 
   void it('leaves keywords with variables alone', () => {

@@ -21,7 +21,9 @@ void describe('unknown-sample-fetch', () => {
   void it('accepts fetches, ACL aliases, converters, Lua and build-dependent fetches', () => {
     expectFindings(
       unknownSampleFetch,
-      `${DEFAULTS}frontend fe
+      `global
+  lua-load-per-thread /etc/haproxy/x.lua
+${DEFAULTS}frontend fe
   bind :80
   acl a hdr_beg(host) -i www.
   acl b req.hdr(host),lower -m str example.com
@@ -31,6 +33,17 @@ void describe('unknown-sample-fetch', () => {
   acl f "\${CRIT}" foo
   http-request deny if { path_end .php } || !{ ssl_fc }
   default_backend be
+`,
+    );
+  });
+
+  void it('reports Lua fetches when the file loads no Lua', () => {
+    expectFindings(
+      unknownSampleFetch,
+      `${DEFAULTS}frontend fe
+  bind :80
+  acl d <|lua.my_fetch|> -m found
+  http-request add-header X %[<|lua.stats|>(s1)]
 `,
     );
   });

@@ -5,6 +5,7 @@
  */
 import type { ArgSpec, ArgType } from '../../common/catalog.js';
 import { HAPROXY_DOC_VERSION, haproxyDocUrl } from './doc-url.js';
+import type { OptionValueCheck } from './server-options.js';
 import type { Lifecycle, OptionSpec } from './types.js';
 
 const TLS_VERSIONS = ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
@@ -621,3 +622,54 @@ export const BIND_OPTIONS: readonly OptionSpec[] = [
     ssl,
   ),
 ];
+
+const WORD: OptionValueCheck = { kind: 'word' };
+const TLS_VERSION: OptionValueCheck = { kind: 'enum', values: TLS_VERSIONS };
+
+/** Value parsing of `bind` options (2.6 behaviour, see {@link OptionValueCheck}). */
+export const BIND_VALUE_CHECKS: ReadonlyMap<string, OptionValueCheck> = new Map<
+  string,
+  OptionValueCheck
+>([
+  ['accept-netscaler-cip', WORD],
+  ['alpn', WORD],
+  ['backlog', { kind: 'atol', min: 0 }],
+  ['ca-file', WORD],
+  ['ca-ignore-err', WORD],
+  ['ca-sign-file', WORD],
+  ['ca-sign-pass', WORD],
+  ['ca-verify-file', WORD],
+  ['ciphers', WORD],
+  ['ciphersuites', WORD],
+  ['crl-file', WORD],
+  ['crt', WORD],
+  ['crt-ignore-err', WORD],
+  ['crt-list', WORD],
+  ['curves', WORD],
+  ['ecdhe', WORD],
+  ['expose-fd', { kind: 'enum', values: ['listeners'] }],
+  ['gid', WORD],
+  ['group', WORD],
+  ['id', { kind: 'integer', min: 1 }],
+  ['interface', WORD],
+  ['level', { kind: 'enum', values: ['user', 'operator', 'admin'] }],
+  ['maxconn', { kind: 'atol', min: 0 }],
+  ['mode', WORD],
+  ['mss', { kind: 'atol', min: 1, max: 65535, abs: true }],
+  ['name', WORD],
+  ['namespace', WORD],
+  ['nice', WORD],
+  ['npn', WORD],
+  ['process', WORD],
+  ['proto', { kind: 'mux' }],
+  ['severity-output', { kind: 'enum', values: ['none', 'number', 'string'] }],
+  ['shards', { kind: 'shards' }],
+  ['ssl-max-ver', TLS_VERSION],
+  ['ssl-min-ver', TLS_VERSION],
+  ['tcp-ut', { kind: 'time' }],
+  ['thread', WORD],
+  ['tls-ticket-keys', WORD],
+  ['uid', WORD],
+  ['user', WORD],
+  ['verify', { kind: 'enum', values: ['none', 'optional', 'required'] }],
+]);

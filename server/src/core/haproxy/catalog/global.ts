@@ -129,6 +129,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Keep threads spinning instead of sleeping, to cut latency at the cost of CPU. Written as `busy-polling` alone, without arguments.',
     docUrl: doc('3.2', '3.2', 'busy-polling'),
     since: '2.2',
+    noExtraArgs: true,
   },
   {
     name: 'ca-base',
@@ -138,6 +139,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Relative `ca-file` and `crl-file` paths on bind and server lines are looked up under this directory.',
     docUrl: doc('3.2', '3.1', 'ca-base'),
+    requiresArgs: true,
   },
   {
     name: 'chroot',
@@ -147,6 +149,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'After binding its sockets, HAProxy confines itself into this directory; it must be empty and not writable by the HAProxy user.',
     docUrl: doc('3.2', '3.1', 'chroot'),
+    requiresArgs: true,
   },
   {
     name: 'close-spread-time',
@@ -156,6 +159,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Window over which idle connections are closed during a soft stop. Written as `close-spread-time <time>`.',
     docUrl: doc('3.2', '3.1', 'close-spread-time'),
+    requiresArgs: true,
   },
   {
     name: 'cluster-secret',
@@ -166,6 +170,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Secret shared by the nodes of a cluster, used to derive QUIC tokens. Written as `cluster-secret <secret>`.',
     docUrl: doc('3.2', '3.1', 'cluster-secret'),
     since: '2.6',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'cpu-affinity',
@@ -188,6 +194,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Maps a thread or a range of threads, optionally prefixed with `auto:` and a thread group, onto a list of CPU numbers or ranges.',
     docUrl: doc('3.2', '3.1', 'cpu-map'),
+    requiresArgs: true,
   },
   {
     name: 'cpu-policy',
@@ -219,6 +226,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Default directory for relative certificate paths.',
     description: 'Default directory for relative certificate paths. Written as `crt-base <dir>`.',
     docUrl: doc('3.2', '3.1', 'crt-base'),
+    requiresArgs: true,
   },
   {
     name: 'daemon',
@@ -228,6 +236,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Detaches from the terminal like a classic daemon. Under systemd prefer `-Ws` and leave this out.',
     docUrl: doc('3.2', '3.1', 'daemon'),
+    noExtraArgs: true,
   },
   {
     name: 'debug',
@@ -257,7 +266,12 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     name: 'default-path',
     sections: ['global'],
     args: [
-      { name: 'mode', type: 'enum', values: ['current', 'config', 'parent', 'origin'] },
+      {
+        name: 'mode',
+        type: 'enum',
+        values: ['current', 'config', 'parent', 'origin'],
+        strict: true,
+      },
       { optional: true, name: 'path', type: 'path' },
     ],
     summary: 'Base directory for relative paths found in the configuration.',
@@ -265,6 +279,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Without it, relative paths are resolved from the current directory of the process.',
     docUrl: doc('3.2', '3.1', 'default-path'),
     since: '2.4',
+    requiresArgs: true,
   },
   {
     name: 'description',
@@ -273,6 +288,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Free text describing this HAProxy instance.',
     description: 'Shown on the statistics page.',
     docUrl: doc('3.2', '3.1', 'description'),
+    requiresArgs: true,
   },
   {
     name: 'deviceatlas-json-file',
@@ -361,6 +377,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Caps the automatically raised file-descriptor limit so that huge system limits do not waste memory.',
     docUrl: doc('3.2', '3.1', 'fd-hard-limit'),
     since: '2.6',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'force-cfg-parser-pause',
@@ -379,16 +397,19 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Numeric group id the process switches to.',
     description: 'Numeric form of `group`: the process switches to this group id after start-up.',
     docUrl: doc('3.2', '3.1', 'gid'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'grace',
     sections: ['global'],
-    args: [{ name: 'delay', type: 'time' }],
+    args: [{ name: 'delay', type: 'time', strict: true }],
     summary: 'Delay before a soft stop actually stops listening.',
     description:
       'Lets external load balancers notice the instance is going away (for example through a failing monitor) before the listeners are closed.',
     docUrl: doc('3.2', '3.1', 'grace'),
     since: '2.6',
+    requiresArgs: true,
   },
   {
     name: 'group',
@@ -398,6 +419,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'The process switches to this group once the listening sockets are bound. Prefer it over `gid`.',
     docUrl: doc('3.2', '3.1', 'group'),
+    requiresArgs: true,
   },
   {
     name: 'h1-accept-payload-with-any-method',
@@ -408,6 +430,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Accept HTTP/1 requests with a body even for methods that should not carry one. Written as `h1-accept-payload-with-any-method` alone, without arguments.',
     docUrl: doc('3.2', '3.1', 'h1-accept-payload-with-any-method'),
     since: '2.6',
+    noExtraArgs: true,
   },
   {
     name: 'h1-case-adjust',
@@ -421,6 +444,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Header names are lowercase internally; this maps a lowercase name to the spelling a picky peer expects. Used with `option h1-case-adjust-bogus-client/server`.',
     docUrl: doc('3.2', '3.1', 'h1-case-adjust'),
     since: '2.2',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'h1-case-adjust-file',
@@ -431,6 +456,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'File of header-name case rewrites for HTTP/1. Written as `h1-case-adjust-file <file>`.',
     docUrl: doc('3.2', '3.1', 'h1-case-adjust-file'),
     since: '2.2',
+    requiresArgs: true,
   },
   {
     name: 'h1-do-not-close-on-insecure-transfer-encoding',
@@ -452,15 +478,17 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Do not announce RFC 8441 WebSockets over HTTP/2, for broken clients. Written as `h2-workaround-bogus-websocket-clients` alone, without arguments.',
     docUrl: doc('3.2', '3.1', 'h2-workaround-bogus-websocket-clients'),
     since: '2.6',
+    noExtraArgs: true,
   },
   {
     name: 'hard-stop-after',
     sections: ['global'],
-    args: [{ name: 'delay', type: 'time' }],
+    args: [{ name: 'delay', type: 'time', strict: true }],
     summary: 'Maximum time a soft stop may take before remaining connections are killed.',
     description:
       'When a soft stop or reload leaves old processes serving long connections, they are forced to exit after this delay.',
     docUrl: doc('3.2', '3.1', 'hard-stop-after'),
+    requiresArgs: true,
   },
   {
     name: 'harden.reject-privileged-ports.quic',
@@ -531,6 +559,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Address family the internal HTTP client prefers. Written as `httpclient.resolvers.prefer <value>`. `value` is one of `ipv4`, `ipv6`.',
     docUrl: doc('3.2', '3.4', 'httpclient.resolvers.prefer'),
     since: '2.6',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'httpclient.retries',
@@ -555,12 +585,14 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'httpclient.ssl.verify',
     sections: ['global'],
-    args: [{ name: 'value', type: 'enum', values: ['none', 'required'] }],
+    args: [{ name: 'value', type: 'enum', values: ['none', 'required'], strict: true }],
     summary: 'Whether the internal HTTP client verifies server certificates.',
     description:
       'Whether the internal HTTP client verifies server certificates. Written as `httpclient.ssl.verify <value>`. `value` is one of `none`, `required`.',
     docUrl: doc('3.2', '3.4', 'httpclient.ssl.verify'),
     since: '2.6',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'httpclient.timeout.connect',
@@ -581,6 +613,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Allow fork() from HAProxy (needed by some Lua or external checks). Written as `insecure-fork-wanted` alone, without arguments.',
     docUrl: doc('3.2', '3.1', 'insecure-fork-wanted'),
     since: '2.2',
+    noExtraArgs: true,
   },
   {
     name: 'insecure-setuid-wanted',
@@ -591,6 +624,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Allow setuid binaries to be run from HAProxy. Written as `insecure-setuid-wanted` alone, without arguments.',
     docUrl: doc('3.2', '3.1', 'insecure-setuid-wanted'),
     since: '2.2',
+    noExtraArgs: true,
   },
   {
     name: 'issuers-chain-path',
@@ -601,6 +635,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Directory of issuer chains used to complete certificates. Written as `issuers-chain-path <dir>`.',
     docUrl: doc('3.2', '3.1', 'issuers-chain-path'),
     since: '2.2',
+    requiresArgs: true,
   },
   {
     name: 'jwt.decrypt_alg_list',
@@ -650,6 +685,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description: 'Useful in containers where the host name is not stable.',
     docUrl: doc('3.2', '3.1', 'localpeer'),
     since: '2.2',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'log',
@@ -662,6 +699,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Sends logs to a syslog address, a UNIX socket, a ring (`ring@name`), `stdout`/`stderr`, with an optional length, format, sampling, facility and levels. `log global` in a proxy reuses these lines.',
     docUrl: doc('3.2', '3.1', 'log'),
+    requiresArgs: true,
   },
   {
     name: 'log-send-hostname',
@@ -678,6 +716,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Tag (program name) written in syslog headers.',
     description: 'Tag (program name) written in syslog headers. Written as `log-tag <tag>`.',
     docUrl: doc('3.2', '3.1', 'log-tag'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'lua-load',
@@ -690,6 +730,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'The script is loaded once and shared by all threads; functions it registers become actions, fetches, converters, services or tasks. Extra words are passed to the script.',
     docUrl: doc('3.2', '3.1', 'lua-load'),
+    requiresArgs: true,
   },
   {
     name: 'lua-load-per-thread',
@@ -703,6 +744,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Each thread gets its own copy of the script, which avoids locking but duplicates the state.',
     docUrl: doc('3.2', '3.1', 'lua-load-per-thread'),
     since: '2.4',
+    requiresArgs: true,
   },
   {
     name: 'lua-prepend-path',
@@ -716,6 +758,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       "Add a directory pattern to Lua's module search path. Written as `lua-prepend-path <path> [type]`. `type` is one of `path`, `cpath`.",
     docUrl: doc('3.2', '3.1', 'lua-prepend-path'),
     since: '2.2',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'master-worker',
@@ -730,6 +774,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       replacement: '-W or -Ws command-line option',
       note: 'Removed in 3.5; start HAProxy with -W or -Ws instead.',
     },
+    noExtraArgs: true,
   },
   {
     name: 'master-worker no-exit-on-failure',
@@ -739,15 +784,18 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Keep the master alive when a worker dies unexpectedly. Written as `master-worker no-exit-on-failure` alone, without arguments.',
     docUrl: doc('3.4', '3.1', 'master-worker no-exit-on-failure'),
+    noExtraArgs: true,
   },
   {
     name: 'max-spread-checks',
     sections: ['global'],
-    args: [{ name: 'delay', type: 'time' }],
+    args: [{ name: 'delay', type: 'time', strict: true }],
     summary: 'Longest delay between the first health checks at start-up.',
     description:
       'Longest delay between the first health checks at start-up. Written as `max-spread-checks <delay>`.',
     docUrl: doc('3.2', '3.2', 'max-spread-checks'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'max-threads-per-group',
@@ -767,6 +815,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'CPU usage above which HTTP compression is reduced or skipped. Written as `maxcompcpuusage <percent>`.',
     docUrl: doc('3.2', '3.2', 'maxcompcpuusage'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'maxcomprate',
@@ -776,6 +826,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Maximum compression input rate, in kB per second, for the process. Written as `maxcomprate <number>`.',
     docUrl: doc('3.2', '3.2', 'maxcomprate'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'maxconn',
@@ -785,6 +837,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       "Connections above this limit wait in the kernel's accept queue. It also drives the default `ulimit-n`. Each proxy may have its own lower `maxconn`.",
     docUrl: doc('3.2', '3.2', 'maxconn'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'maxconnrate',
@@ -794,6 +848,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Above this rate new connections wait in the kernel queue. Useful to protect the process from bursts.',
     docUrl: doc('3.2', '3.2', 'maxconnrate'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'maxpipes',
@@ -803,6 +859,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Maximum number of pipes used for kernel splicing. Written as `maxpipes <number>`.',
     docUrl: doc('3.2', '3.2', 'maxpipes'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'maxsessrate',
@@ -812,6 +870,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Like `maxconnrate`, but counted after the connection-level rules, on established sessions.',
     docUrl: doc('3.2', '3.2', 'maxsessrate'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'maxsslconn',
@@ -821,6 +881,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Connections above this limit wait; it protects the memory used by TLS. HAProxy derives a value from `maxconn` when unset.',
     docUrl: doc('3.2', '3.2', 'maxsslconn'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'maxsslrate',
@@ -829,6 +891,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Maximum number of SSL handshakes per second.',
     description: 'Maximum number of SSL handshakes per second. Written as `maxsslrate <number>`.',
     docUrl: doc('3.2', '3.2', 'maxsslrate'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'maxzlibmem',
@@ -838,6 +902,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Memory budget, in megabytes, for zlib compression. Written as `maxzlibmem <megabytes>`.',
     docUrl: doc('3.2', '3.2', 'maxzlibmem'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'mworker-max-reloads',
@@ -847,6 +913,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Reloads a worker may survive before the master stops it. Written as `mworker-max-reloads <number>`.',
     docUrl: doc('3.2', '3.1', 'mworker-max-reloads'),
+    noExtraArgs: true,
   },
   {
     name: 'nbproc',
@@ -865,11 +932,13 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'nbthread',
     sections: ['global'],
-    args: [{ name: 'threads', type: 'int', min: 1 }],
+    args: [{ name: 'threads', type: 'int', min: 1, strict: true, strictRange: true }],
     summary: 'Number of worker threads.',
     description:
       'Defaults to the number of CPUs the process may run on. Lower it to leave CPUs to other services.',
     docUrl: doc('3.2', '3.1', 'nbthread'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'no-memory-trimming',
@@ -880,6 +949,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Do not give free memory back to the system on reload. Written as `no-memory-trimming` alone, without arguments.',
     docUrl: doc('3.2', '3.2', 'no-memory-trimming'),
     since: '2.6',
+    noExtraArgs: true,
   },
   {
     name: 'no-quic',
@@ -902,6 +972,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Node name shown on the statistics page.',
     description: 'Node name shown on the statistics page. Written as `node <name>`.',
     docUrl: doc('3.2', '3.1', 'node'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'noepoll',
@@ -910,6 +982,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Do not use the epoll poller.',
     description: 'Do not use the epoll poller. Written as `noepoll` alone, without arguments.',
     docUrl: doc('3.2', '3.2', 'noepoll'),
+    noExtraArgs: true,
   },
   {
     name: 'noevports',
@@ -919,6 +992,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Do not use the event-ports poller. Written as `noevports` alone, without arguments.',
     docUrl: doc('3.2', '3.2', 'noevports'),
+    noExtraArgs: true,
   },
   {
     name: 'nogetaddrinfo',
@@ -928,6 +1002,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Do not use getaddrinfo() to resolve addresses. Written as `nogetaddrinfo` alone, without arguments.',
     docUrl: doc('3.2', '3.2', 'nogetaddrinfo'),
+    noExtraArgs: true,
   },
   {
     name: 'nokqueue',
@@ -936,6 +1011,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Do not use the kqueue poller.',
     description: 'Do not use the kqueue poller. Written as `nokqueue` alone, without arguments.',
     docUrl: doc('3.2', '3.2', 'nokqueue'),
+    noExtraArgs: true,
   },
   {
     name: 'noktls',
@@ -954,6 +1030,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Do not use the poll poller.',
     description: 'Do not use the poll poller. Written as `nopoll` alone, without arguments.',
     docUrl: doc('3.2', '3.2', 'nopoll'),
+    noExtraArgs: true,
   },
   {
     name: 'noreuseport',
@@ -963,6 +1040,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Do not set SO_REUSEPORT on listening sockets. Written as `noreuseport` alone, without arguments.',
     docUrl: doc('3.2', '3.2', 'noreuseport'),
+    noExtraArgs: true,
   },
   {
     name: 'nosplice',
@@ -971,6 +1049,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Never use kernel splicing.',
     description: 'Never use kernel splicing. Written as `nosplice` alone, without arguments.',
     docUrl: doc('3.2', '3.2', 'nosplice'),
+    noExtraArgs: true,
   },
   {
     name: 'numa-cpu-mapping',
@@ -1040,6 +1119,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       "The file receives the process id at start-up; in master-worker mode it holds the master's pid. Service managers use it to signal reloads.",
     docUrl: doc('3.2', '3.1', 'pidfile'),
+    requiresArgs: true,
   },
   {
     name: 'pp2-never-send-local',
@@ -1050,6 +1130,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Always send PROXY v2 headers with the PROXY command, never LOCAL. Written as `pp2-never-send-local` alone, without arguments.',
     docUrl: doc('3.2', '3.1', 'pp2-never-send-local'),
     since: '2.2',
+    noExtraArgs: true,
   },
   {
     name: 'prealloc-fd',
@@ -1071,6 +1152,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Set an environment variable unless it already exists.',
     description: 'Same as `setenv` but keeps a value that already exists in the environment.',
     docUrl: doc('3.2', '3.1', 'presetenv'),
+    requiresArgs: true,
   },
   {
     name: 'profiling.memory',
@@ -1098,6 +1180,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Enable or disable per-task CPU profiling. Written as `profiling.tasks <mode…>`. `mode` is one of `auto`, `on`, `off`, `lock`, `no-lock`, `memory`, `no-memory`.',
     docUrl: doc('3.2', '3.2', 'profiling.tasks'),
+    requiresArgs: true,
   },
   {
     name: 'quick-exit',
@@ -1116,6 +1199,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Print nothing during start-up.',
     description: 'Print nothing during start-up. Written as `quiet` alone, without arguments.',
     docUrl: doc('3.2', '3.3', 'quiet'),
+    noExtraArgs: true,
   },
   {
     name: 'resetenv',
@@ -1134,6 +1218,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Relative `server-state-file` and `server-state-file-name` paths are looked up under this directory.',
     docUrl: doc('3.2', '3.1', 'server-state-base'),
+    requiresArgs: true,
   },
   {
     name: 'server-state-file',
@@ -1143,6 +1228,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Used with `load-server-state-from-file` to keep server weights and states across reloads.',
     docUrl: doc('3.2', '3.1', 'server-state-file'),
+    requiresArgs: true,
   },
   {
     name: 'set-dumpable',
@@ -1164,6 +1250,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Set a process-wide variable from a sample expression at start-up. Written as `set-var <name> <expr…>`.',
     docUrl: doc('3.2', '3.1', 'set-var'),
     since: '2.4',
+    requiresArgs: true,
   },
   {
     name: 'set-var-fmt',
@@ -1176,6 +1263,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Set a process-wide variable from a log-format string at start-up. Written as `set-var-fmt <name> <format…>`.',
     docUrl: doc('3.2', '3.1', 'set-var-fmt'),
+    requiresArgs: true,
   },
   {
     name: 'setcap',
@@ -1197,6 +1285,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'The variable is visible to later lines through `"${NAME}"` expansion and to external checks.',
     docUrl: doc('3.2', '3.1', 'setenv'),
+    requiresArgs: true,
   },
   {
     name: 'shm-stats-file',
@@ -1226,6 +1315,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Adds a random jitter to the check interval so that checks of many servers do not fire at the same moment. Values between 2 and 5 are usual.',
     docUrl: doc('3.2', '3.2', 'spread-checks'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'ssl-default-bind-ciphers',
@@ -1235,6 +1326,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'OpenSSL cipher string applied to every `bind … ssl` line that has no `ciphers` of its own; it only concerns TLS 1.2 and older.',
     docUrl: doc('3.2', '3.1', 'ssl-default-bind-ciphers'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'ssl-default-bind-ciphersuites',
@@ -1244,6 +1337,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'TLS 1.3 cipher suites applied to every `bind … ssl` line that has no `ciphersuites` of its own.',
     docUrl: doc('3.2', '3.1', 'ssl-default-bind-ciphersuites'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'ssl-default-bind-client-sigalgs',
@@ -1264,6 +1359,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Default elliptic curves offered on bind lines. Written as `ssl-default-bind-curves <curves>`.',
     docUrl: doc('3.2', '3.1', 'ssl-default-bind-curves'),
     since: '2.2',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'ssl-default-bind-options',
@@ -1273,6 +1370,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Takes the same words as bind options such as `ssl-min-ver TLSv1.2`, `no-tls-tickets`, `prefer-client-ciphers`.',
     docUrl: doc('3.2', '3.1', 'ssl-default-bind-options'),
+    requiresArgs: true,
   },
   {
     name: 'ssl-default-bind-sigalgs',
@@ -1292,6 +1390,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'OpenSSL cipher string applied to every `server … ssl` line that has no `ciphers` of its own (TLS 1.2 and older).',
     docUrl: doc('3.2', '3.1', 'ssl-default-server-ciphers'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'ssl-default-server-ciphersuites',
@@ -1301,6 +1401,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'TLS 1.3 cipher suites applied to every `server … ssl` line without `ciphersuites`.',
     docUrl: doc('3.2', '3.1', 'ssl-default-server-ciphersuites'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'ssl-default-server-client-sigalgs',
@@ -1330,6 +1432,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Default SSL options (minimum and maximum versions, tickets, …) for every `server … ssl` line.',
     docUrl: doc('3.2', '3.1', 'ssl-default-server-options'),
+    requiresArgs: true,
   },
   {
     name: 'ssl-default-server-sigalgs',
@@ -1349,6 +1452,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Diffie-Hellman parameters used by bind lines whose certificate files do not carry their own.',
     docUrl: doc('3.2', '3.1', 'ssl-dh-param-file'),
+    requiresArgs: true,
   },
   {
     name: 'ssl-engine',
@@ -1388,6 +1492,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Which companion files (key, ocsp, issuer, sctl, bundle) are loaded next to certificates. Written as `ssl-load-extra-files <files…>`. `files` is one of `none`, `all`, `bundle`, `sctl`, `ocsp`, `issuer`, `key`.',
     docUrl: doc('3.2', '3.1', 'ssl-load-extra-files'),
+    requiresArgs: true,
   },
   {
     name: 'ssl-mode-async',
@@ -1417,6 +1522,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'OpenSSL 3 property query used to pick algorithm implementations. Written as `ssl-propquery <query>`.',
     docUrl: doc('3.2', '3.1', 'ssl-propquery'),
     since: '2.6',
+    requiresArgs: true,
   },
   {
     name: 'ssl-provider',
@@ -1426,6 +1532,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description: 'Load an OpenSSL 3 provider. Written as `ssl-provider <name>`.',
     docUrl: doc('3.2', '3.1', 'ssl-provider'),
     since: '2.6',
+    requiresArgs: true,
   },
   {
     name: 'ssl-provider-path',
@@ -1436,6 +1543,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Directory where OpenSSL 3 providers are looked up. Written as `ssl-provider-path <dir>`.',
     docUrl: doc('3.2', '3.1', 'ssl-provider-path'),
     since: '2.6',
+    requiresArgs: true,
   },
   {
     name: 'ssl-security-level',
@@ -1450,11 +1558,13 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'ssl-server-verify',
     sections: ['global'],
-    args: [{ name: 'value', type: 'enum', values: ['none', 'required'] }],
+    args: [{ name: 'value', type: 'enum', values: ['none', 'required'], strict: true }],
     summary: 'Default certificate verification for servers (none or required).',
     description:
       'Default certificate verification for servers (none or required). Written as `ssl-server-verify <value>`. `value` is one of `none`, `required`.',
     docUrl: doc('3.2', '3.1', 'ssl-server-verify'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'ssl-skip-self-issued-ca',
@@ -1477,6 +1587,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Introduces `stats socket`, `stats timeout`, `stats maxconn` and related lines of the global section.',
     docUrl: doc('3.2', '3.1', 'stats maxconn'),
+    requiresArgs: true,
   },
   {
     name: 'stats bind-process',
@@ -1502,10 +1613,11 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'stats maxconn',
     sections: ['global'],
-    args: [{ name: 'conns', type: 'int', min: 1 }],
+    args: [{ name: 'conns', type: 'int', min: 1, strict: true, strictRange: true }],
     summary: 'Maximum concurrent connections on the runtime API sockets.',
     description: 'Limits how many clients may use the runtime API sockets at once.',
     docUrl: doc('3.2', '3.1', 'stats maxconn'),
+    requiresArgs: true,
   },
   {
     name: 'stats socket',
@@ -1518,15 +1630,17 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Listens on a UNIX socket path or an address; accepts the usual bind options such as `mode 600`, `level admin` or `expose-fd listeners`.',
     docUrl: doc('3.2', '3.1', 'stats socket'),
+    requiresArgs: true,
   },
   {
     name: 'stats timeout',
     sections: ['global'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'Idle timeout of runtime API connections.',
     description:
       'Connections to the runtime API that stay silent longer than this are closed. The default is short, so interactive sessions often raise it.',
     docUrl: doc('3.2', '3.1', 'stats timeout'),
+    requiresArgs: true,
   },
   {
     name: 'stats-file',
@@ -1556,26 +1670,30 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Refuse to start if resource limits cannot be raised as needed. Written as `strict-limits` alone, without arguments.',
     docUrl: doc('3.2', '3.1', 'strict-limits'),
     since: '2.2',
+    noExtraArgs: true,
   },
   {
     name: 'thread-group',
     sections: ['global'],
     args: [
-      { name: 'group', type: 'int', min: 1 },
+      { name: 'group', type: 'int', min: 1, strict: true, strictRange: true },
       { optional: true, variadic: true, name: 'threads', type: 'word' },
     ],
     summary: 'Assign a range of threads to a thread group, optionally naming it.',
     description:
       'Assign a range of threads to a thread group, optionally naming it. Written as `thread-group <group> [threads…]`.',
     docUrl: doc('3.2', '3.1', 'thread-group'),
+    requiresArgs: true,
   },
   {
     name: 'thread-groups',
     sections: ['global'],
-    args: [{ name: 'count', type: 'int', min: 1 }],
+    args: [{ name: 'count', type: 'int', min: 1, strict: true, strictRange: true }],
     summary: 'Number of thread groups.',
     description: 'Number of thread groups. Written as `thread-groups <count>`.',
     docUrl: doc('3.2', '3.1', 'thread-groups'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'thread-hard-limit',
@@ -1605,6 +1723,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Maximum number of buffers allocated per thread. Written as `tune.buffers.limit <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.buffers.limit'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.buffers.reserve',
@@ -1614,15 +1734,19 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Number of buffers kept in reserve for emergencies. Written as `tune.buffers.reserve <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.buffers.reserve'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.bufsize',
     sections: ['global'],
-    args: [{ name: 'size', type: 'size' }],
+    args: [{ name: 'size', type: 'size', strict: true }],
     summary: 'Size of each I/O buffer, which bounds request and header sizes.',
     description:
       'A request (or response) whose headers do not fit in one buffer, minus `tune.maxrewrite`, is rejected. Larger values cost memory per connection.',
     docUrl: doc('3.2', '3.2', 'tune.bufsize'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.bufsize.large',
@@ -1669,11 +1793,13 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'tune.comp.maxlevel',
     sections: ['global'],
-    args: [{ name: 'level', type: 'int', min: 1, max: 9 }],
+    args: [{ name: 'level', type: 'int', min: 1, max: 9, strict: true, strictRange: true }],
     summary: 'Highest compression level used by HTTP compression.',
     description:
       'Highest compression level used by HTTP compression. Written as `tune.comp.maxlevel <level>`.',
     docUrl: doc('3.2', '3.2', 'tune.comp.maxlevel'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.defaults.purge',
@@ -1734,16 +1860,18 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Debug aid: make a share of memory allocations fail. Written as `tune.fail-alloc [percent]`.',
     docUrl: doc('3.2', '3.2', 'tune.fail-alloc'),
     since: '2.6',
+    noExtraArgs: true,
   },
   {
     name: 'tune.fd.edge-triggered',
     sections: ['global'],
-    args: [{ name: 'value', type: 'enum', values: ['on', 'off'] }],
+    args: [{ name: 'value', type: 'enum', values: ['on', 'off'], strict: true }],
     summary: 'Experimental edge-triggered polling.',
     description:
       'Experimental edge-triggered polling. Written as `tune.fd.edge-triggered <value>`. `value` is one of `on`, `off`.',
     docUrl: doc('3.2', '3.2', 'tune.fd.edge-triggered'),
     since: '2.2',
+    requiresArgs: true,
   },
   {
     name: 'tune.glitches.kill.cpu-usage',
@@ -1921,10 +2049,12 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'tune.h2.header-table-size',
     sections: ['global'],
-    args: [{ name: 'size', type: 'int', min: 4096, max: 65536 }],
+    args: [{ name: 'size', type: 'int', min: 4096, max: 65536, strict: true, strictRange: true }],
     summary: 'Size of the HPACK header table.',
     description: 'Size of the HPACK header table. Written as `tune.h2.header-table-size <size>`.',
     docUrl: doc('3.2', '3.2', 'tune.h2.header-table-size'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.h2.initial-window-size',
@@ -1934,6 +2064,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Initial HTTP/2 window size (both sides). Written as `tune.h2.initial-window-size <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.h2.initial-window-size'),
+    noExtraArgs: true,
   },
   {
     name: 'tune.h2.log-errors',
@@ -1953,15 +2084,20 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Maximum concurrent HTTP/2 streams per connection (both sides). Written as `tune.h2.max-concurrent-streams <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.h2.max-concurrent-streams'),
+    noExtraArgs: true,
   },
   {
     name: 'tune.h2.max-frame-size',
     sections: ['global'],
-    args: [{ name: 'size', type: 'int', min: 16384, max: 16777215 }],
+    args: [
+      { name: 'size', type: 'int', min: 16384, max: 16777215, strict: true, strictRange: true },
+    ],
     summary: 'Largest HTTP/2 frame size advertised.',
     description:
       'Largest HTTP/2 frame size advertised. Written as `tune.h2.max-frame-size <size>`.',
     docUrl: doc('3.2', '3.2', 'tune.h2.max-frame-size'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.h2.zero-copy-fwd-send',
@@ -1981,6 +2117,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Maximum length of a captured cookie in logs. Written as `tune.http.cookielen <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.http.cookielen'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.http.logurilen',
@@ -1990,27 +2128,38 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Maximum length of the URI kept for logging. Written as `tune.http.logurilen <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.http.logurilen'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.http.maxhdr',
     sections: ['global'],
-    args: [{ name: 'count', type: 'int', min: 1, max: 32767 }],
+    args: [{ name: 'count', type: 'int', min: 1, max: 32767, strict: true, strictRange: true }],
     summary: 'Maximum number of headers in a request or response.',
     description:
       'Requests or responses with more header lines are rejected with an error. The default is 101.',
     docUrl: doc('3.2', '3.2', 'tune.http.maxhdr'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.idle-pool.shared',
     sections: ['global'],
     args: [
-      { name: 'value', type: 'enum', values: ['full', 'on', 'off'], valueSince: { full: '2.8' } },
+      {
+        name: 'value',
+        type: 'enum',
+        values: ['full', 'on', 'off'],
+        strict: true,
+        valueSince: { full: '2.8' },
+      },
     ],
     summary: 'Whether idle server connections are shared between threads.',
     description:
       'Whether idle server connections are shared between threads. Written as `tune.idle-pool.shared <value>`. `value` is one of `full`, `on`, `off`.',
     docUrl: doc('3.2', '3.2', 'tune.idle-pool.shared'),
     since: '2.2',
+    requiresArgs: true,
   },
   {
     name: 'tune.idletimer',
@@ -2020,6 +2169,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Idle delay after which a stream is considered idle for buffer tuning. Written as `tune.idletimer <timeout>`.',
     docUrl: doc('3.2', '3.2', 'tune.idletimer'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.listener.default-shards',
@@ -2034,11 +2185,13 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'tune.listener.multi-queue',
     sections: ['global'],
-    args: [{ name: 'value', type: 'enum', values: ['on', 'fair', 'off'] }],
+    args: [{ name: 'value', type: 'enum', values: ['on', 'fair', 'off'], strict: true }],
     summary: 'Spread incoming connections across threads through per-thread queues.',
     description:
       'Spread incoming connections across threads through per-thread queues. Written as `tune.listener.multi-queue <value>`. `value` is one of `on`, `fair`, `off`.',
     docUrl: doc('3.2', '3.2', 'tune.listener.multi-queue'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.lua.bool-sample-conversion',
@@ -2092,11 +2245,12 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'tune.lua.maxmem',
     sections: ['global'],
-    args: [{ name: 'megabytes', type: 'int', min: 0 }],
+    args: [{ name: 'megabytes', type: 'int', min: 0, strict: true }],
     summary: 'Memory limit, in megabytes, of Lua states.',
     description:
       'Memory limit, in megabytes, of Lua states. Written as `tune.lua.maxmem <megabytes>`.',
     docUrl: doc('3.2', '3.2', 'tune.lua.maxmem'),
+    requiresArgs: true,
   },
   {
     name: 'tune.lua.openlibs',
@@ -2114,6 +2268,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Timeout of Lua services.',
     description: 'Timeout of Lua services. Written as `tune.lua.service-timeout <timeout>`.',
     docUrl: doc('3.2', '3.2', 'tune.lua.service-timeout'),
+    requiresArgs: true,
   },
   {
     name: 'tune.lua.session-timeout',
@@ -2123,6 +2278,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Timeout of Lua actions and fetches. Written as `tune.lua.session-timeout <timeout>`.',
     docUrl: doc('3.2', '3.2', 'tune.lua.session-timeout'),
+    requiresArgs: true,
   },
   {
     name: 'tune.lua.task-timeout',
@@ -2131,6 +2287,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Timeout of Lua background tasks.',
     description: 'Timeout of Lua background tasks. Written as `tune.lua.task-timeout <timeout>`.',
     docUrl: doc('3.2', '3.2', 'tune.lua.task-timeout'),
+    requiresArgs: true,
   },
   {
     name: 'tune.max-checks-per-thread',
@@ -2159,6 +2316,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Connections accepted in one go by a listener. Written as `tune.maxaccept <count>`.',
     docUrl: doc('3.2', '3.2', 'tune.maxaccept'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.maxpollevents',
@@ -2167,6 +2326,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Events returned by one poller call.',
     description: 'Events returned by one poller call. Written as `tune.maxpollevents <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.maxpollevents'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.maxrewrite',
@@ -2176,6 +2337,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Part of each buffer kept free so that rules can add or enlarge headers. Too small a value makes header rewrites fail on large messages.',
     docUrl: doc('3.2', '3.2', 'tune.maxrewrite'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.memory.hot-size',
@@ -2215,6 +2378,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Entries of the pattern matching cache. Written as `tune.pattern.cache-size <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.pattern.cache-size'),
+    requiresArgs: true,
   },
   {
     name: 'tune.peers.max-updates-at-once',
@@ -2225,6 +2389,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Stick-table updates sent to peers at once. Written as `tune.peers.max-updates-at-once <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.peers.max-updates-at-once'),
     since: '2.6',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.pipesize',
@@ -2233,6 +2399,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Size of kernel pipes used for splicing.',
     description: 'Size of kernel pipes used for splicing. Written as `tune.pipesize <size>`.',
     docUrl: doc('3.2', '3.2', 'tune.pipesize'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.pool-high-fd-ratio',
@@ -2243,6 +2411,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'FD usage above which idle server connections are closed. Written as `tune.pool-high-fd-ratio <percent>`.',
     docUrl: doc('3.2', '3.2', 'tune.pool-high-fd-ratio'),
     since: '2.2',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.pool-low-fd-ratio',
@@ -2253,6 +2423,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'FD usage above which idle server connections are no longer kept. Written as `tune.pool-low-fd-ratio <percent>`.',
     docUrl: doc('3.2', '3.2', 'tune.pool-low-fd-ratio'),
     since: '2.2',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.pt.zero-copy-forwarding',
@@ -2866,6 +3038,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Kernel receive buffer size on client sockets. Written as `tune.rcvbuf.client <size>`.',
     docUrl: doc('3.2', '3.2', 'tune.rcvbuf.client'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.rcvbuf.frontend',
@@ -2885,6 +3059,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Kernel receive buffer size on server sockets. Written as `tune.rcvbuf.server <size>`.',
     docUrl: doc('3.2', '3.2', 'tune.rcvbuf.server'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.recv_enough',
@@ -2894,6 +3070,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Amount of data considered enough to stop reading early. Written as `tune.recv_enough <size>`.',
     docUrl: doc('3.2', '3.2', 'tune.recv_enough'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.renice.runtime',
@@ -2929,6 +3107,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Tasks run in one scheduler pass.',
     description: 'Tasks run in one scheduler pass. Written as `tune.runqueue-depth <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.runqueue-depth'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.sched.low-latency',
@@ -2939,6 +3119,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Favour latency over throughput in the scheduler. Written as `tune.sched.low-latency <value>`. `value` is one of `on`, `off`.',
     docUrl: doc('3.2', '3.2', 'tune.sched.low-latency'),
     since: '2.2',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.sndbuf.backend',
@@ -2958,6 +3140,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Kernel send buffer size on client sockets. Written as `tune.sndbuf.client <size>`.',
     docUrl: doc('3.2', '3.2', 'tune.sndbuf.client'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.sndbuf.frontend',
@@ -2977,6 +3161,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Kernel send buffer size on server sockets. Written as `tune.sndbuf.server <size>`.',
     docUrl: doc('3.2', '3.2', 'tune.sndbuf.server'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.ssl.cachesize',
@@ -2986,6 +3172,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Number of entries of the TLS session cache shared by all threads; resumed sessions skip the full handshake.',
     docUrl: doc('3.2', '3.2', 'tune.ssl.cachesize'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.ssl.capture-buffer-size',
@@ -2996,6 +3184,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Bytes of the ClientHello kept for ssl_fc_* fetches. Written as `tune.ssl.capture-buffer-size <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.ssl.capture-buffer-size'),
     since: '2.6',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.ssl.capture-cipherlist-size',
@@ -3006,6 +3196,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Old name of the ClientHello capture size. Written as `tune.ssl.capture-cipherlist-size <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.ssl.capture-cipherlist-size'),
     deprecated: { since: '2.6', replacement: 'tune.ssl.capture-buffer-size' },
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.ssl.certificate-compression',
@@ -3020,11 +3212,13 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'tune.ssl.default-dh-param',
     sections: ['global'],
-    args: [{ name: 'bits', type: 'int', min: 1024 }],
+    args: [{ name: 'bits', type: 'int', min: 1024, strict: true, strictRange: true }],
     summary: 'Largest DH key size used when no parameters are given.',
     description:
       'When no DH parameters are provided, HAProxy generates or picks parameters of at most this many bits.',
     docUrl: doc('3.2', '3.2', 'tune.ssl.default-dh-param'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.ssl.force-private-cache',
@@ -3034,6 +3228,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Use a per-process TLS session cache. Written as `tune.ssl.force-private-cache` alone, without arguments.',
     docUrl: doc('3.2', '3.2', 'tune.ssl.force-private-cache'),
+    noExtraArgs: true,
   },
   {
     name: 'tune.ssl.hard-maxrecord',
@@ -3043,6 +3238,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description: 'Absolute cap on TLS record size. Written as `tune.ssl.hard-maxrecord <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.ssl.hard-maxrecord'),
     since: '2.6',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.ssl.keylog',
@@ -3053,6 +3250,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Keep TLS secrets so they can be logged for debugging. Written as `tune.ssl.keylog <value>`. `value` is one of `on`, `off`.',
     docUrl: doc('3.2', '3.2', 'tune.ssl.keylog'),
     since: '2.2',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.ssl.lifetime',
@@ -3061,6 +3260,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Lifetime of cached TLS sessions.',
     description: 'How long a TLS session stays resumable from the cache.',
     docUrl: doc('3.2', '3.2', 'tune.ssl.lifetime'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.ssl.maxrecord',
@@ -3069,6 +3270,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Initial TLS record size limit.',
     description: 'Initial TLS record size limit. Written as `tune.ssl.maxrecord <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.ssl.maxrecord'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.ssl.ocsp-update.maxdelay',
@@ -3100,6 +3303,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Entries of the cache of generated certificates. Written as `tune.ssl.ssl-ctx-cache-size <number>`.',
     docUrl: doc('3.2', '3.2', 'tune.ssl.ssl-ctx-cache-size'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'tune.stick-counters',
@@ -3138,7 +3343,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'tune.vars.check-max-size',
     sections: ['global'],
-    args: [{ name: 'size', type: 'size' }],
+    args: [{ name: 'size', type: 'size', strict: true }],
     summary: 'Memory limit of variables in the check scope.',
     description:
       'Memory limit of variables in the check scope. Written as `tune.vars.check-max-size <size>`.',
@@ -3215,6 +3420,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Numeric user id the process switches to.',
     description: 'Numeric form of `user`: privileges drop to this user id after start-up.',
     docUrl: doc('3.2', '3.1', 'uid'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'ulimit-n',
@@ -3224,6 +3431,8 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'HAProxy computes the file-descriptor limit it needs from `maxconn` and the number of listeners and servers; this forces another value.',
     docUrl: doc('3.2', '3.1', 'ulimit-n'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'unix-bind',
@@ -3241,6 +3450,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Remove environment variables.',
     description: 'Remove environment variables. Written as `unsetenv <names…>`.',
     docUrl: doc('3.2', '3.1', 'unsetenv'),
+    requiresArgs: true,
   },
   {
     name: 'user',
@@ -3250,6 +3460,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'The process drops root privileges to this user once the listening sockets are bound. Prefer it over `uid` so the name is resolved from the system.',
     docUrl: doc('3.2', '3.1', 'user'),
+    requiresArgs: true,
   },
   {
     name: 'warn-blocked-traffic-after',
@@ -3318,5 +3529,6 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Treat every warning as an error at start-up. Written as `zero-warning` alone, without arguments.',
     docUrl: doc('3.2', '3.3', 'zero-warning'),
     since: '2.2',
+    noExtraArgs: true,
   },
 ];

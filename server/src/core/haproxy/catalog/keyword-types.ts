@@ -11,6 +11,14 @@ export interface HaproxyArgSpec extends ArgSpec {
   readonly valueSince?: Readonly<Record<string, VersionString>>;
   /** Enum values may carry a parenthesised argument, e.g. `hdr(host)` or `random(2)`. */
   readonly callSuffix?: boolean;
+  /**
+   * HAProxy refuses a malformed value here (checked with `haproxy -c`): a number, time or size
+   * not starting with a digit, or an enum value outside `values`. Many numeric settings are read
+   * leniently (junk becomes 0), so only arguments with this flag are judged.
+   */
+  readonly strict?: boolean;
+  /** With `strict`: HAProxy also refuses numbers outside `min`/`max`. */
+  readonly strictRange?: boolean;
 }
 
 /** The sections a keyword was allowed in before some version. */
@@ -43,4 +51,11 @@ export interface HaproxyKeywordSpec extends KeywordSpec {
    * as unknown keywords, so a linter should not call them errors without knowing the build.
    */
   readonly buildOption?: string;
+  /** HAProxy refuses the line when a required argument is missing (checked with `haproxy -c`). */
+  readonly requiresArgs?: boolean;
+  /**
+   * HAProxy refuses words beyond the last argument (checked with `haproxy -c`); many keywords
+   * silently ignore them instead.
+   */
+  readonly noExtraArgs?: boolean;
 }

@@ -19,6 +19,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Written as a name, a criterion (fetch), optional flags such as `-i` or `-m`, then values. Several lines with the same name are ORed. In `defaults`, only named sections accept ACLs.',
     docUrl: doc('3.2', '4.2', 'acl'),
     namedDefaultsOnly: true,
+    requiresArgs: true,
   },
   {
     name: 'appsession',
@@ -40,6 +41,8 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Length of the kernel accept queue of the listeners.',
     description: 'Defaults to the frontend `maxconn`; the kernel may cap it.',
     docUrl: doc('3.2', '4.2', 'backlog'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'balance',
@@ -64,6 +67,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
           'sticky',
         ],
         callSuffix: true,
+        strict: true,
         valueSince: { hash: '2.6', 'log-hash': '3.0', sticky: '3.0' },
       },
       { optional: true, variadic: true, name: 'args', type: 'word' },
@@ -84,6 +88,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'The address may be `ip:port`, `:port`, a port range, a list separated by commas, or a prefixed path such as `unix@` or `quic4@`. Bind options (ssl, crt, alpn, …) follow.',
     docUrl: doc('3.2', '4.2', 'bind'),
+    requiresArgs: true,
   },
   {
     name: 'bind-process',
@@ -121,6 +126,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Capture a request or response cookie into the logs. Written as `capture cookie <name> <len> <length>`.',
     docUrl: doc('3.2', '4.2', 'capture cookie'),
+    requiresArgs: true,
   },
   {
     name: 'capture request header',
@@ -133,6 +139,8 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Capture a request header into the logs.',
     description: 'The captured value appears in the HTTP log between braces.',
     docUrl: doc('3.2', '4.2', 'capture request header'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'capture response header',
@@ -146,6 +154,8 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Capture a response header into the logs. Written as `capture response header <name> <len> <length>`.',
     docUrl: doc('3.2', '4.2', 'capture response header'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'cliexp',
@@ -159,32 +169,35 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'clitcpka-cnt',
     sections: ['defaults', 'frontend', 'listen'],
-    args: [{ name: 'count', type: 'int', min: 0 }],
+    args: [{ name: 'count', type: 'int', min: 0, strict: true }],
     summary: 'TCP keepalive probes sent to clients before dropping.',
     description:
       'TCP keepalive probes sent to clients before dropping. Written as `clitcpka-cnt <count>`.',
     docUrl: doc('3.2', '4.2', 'clitcpka-cnt'),
     since: '2.4',
+    requiresArgs: true,
   },
   {
     name: 'clitcpka-idle',
     sections: ['defaults', 'frontend', 'listen'],
-    args: [{ name: 'delay', type: 'time' }],
+    args: [{ name: 'delay', type: 'time', strict: true }],
     summary: 'Idle time before TCP keepalive probes to clients start.',
     description:
       'Idle time before TCP keepalive probes to clients start. Written as `clitcpka-idle <delay>`.',
     docUrl: doc('3.2', '4.2', 'clitcpka-idle'),
     since: '2.4',
+    requiresArgs: true,
   },
   {
     name: 'clitcpka-intvl',
     sections: ['defaults', 'frontend', 'listen'],
-    args: [{ name: 'delay', type: 'time' }],
+    args: [{ name: 'delay', type: 'time', strict: true }],
     summary: 'Interval between TCP keepalive probes to clients.',
     description:
       'Interval between TCP keepalive probes to clients. Written as `clitcpka-intvl <delay>`.',
     docUrl: doc('3.2', '4.2', 'clitcpka-intvl'),
     since: '2.4',
+    requiresArgs: true,
   },
   {
     name: 'clitimeout',
@@ -206,6 +219,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'HTTP compression settings (algorithms, MIME types, offload). Written as `compression <what> [args…]`.',
     docUrl: doc('3.2', '4.2', 'compression algo'),
+    requiresArgs: true,
   },
   {
     name: 'compression algo',
@@ -215,6 +229,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Algorithms offered, in order of preference, for responses (and requests with `algo-req`).',
     docUrl: doc('3.2', '4.2', 'compression algo'),
+    requiresArgs: true,
   },
   {
     name: 'compression algo-req',
@@ -287,6 +302,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'MIME types that may be compressed.',
     description: 'Only responses with one of these Content-Types are compressed.',
     docUrl: doc('3.2', '4.2', 'compression type'),
+    requiresArgs: true,
   },
   {
     name: 'contimeout',
@@ -308,6 +324,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Names the cookie used for persistence, then `insert`, `rewrite` or `prefix`, plus modifiers such as `indirect`, `nocache`, `httponly`, `secure`, `maxidle`, `maxlife`, `domain`, `attr`, `dynamic`. Servers are matched by their `cookie` option.',
     docUrl: doc('3.2', '4.2', 'cookie'),
+    requiresArgs: true,
   },
   {
     name: 'crt',
@@ -326,7 +343,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     name: 'declare capture',
     sections: ['frontend', 'listen'],
     args: [
-      { name: 'direction', type: 'enum', values: ['request', 'response'] },
+      { name: 'direction', type: 'enum', values: ['request', 'response'], strict: true },
       { name: 'len', type: 'enum', values: ['len'] },
       { name: 'length', type: 'int', min: 1 },
     ],
@@ -334,6 +351,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Reserve a capture slot filled later by capture actions. Written as `declare capture <direction> <len> <length>`. `direction` is one of `request`, `response`.',
     docUrl: doc('3.2', '4.2', 'declare capture'),
+    requiresArgs: true,
   },
   {
     name: 'default-server',
@@ -350,6 +368,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Backend used when no use_backend rule matched.',
     description: 'Also the backend of a frontend that has no `use_backend` rule at all.',
     docUrl: doc('3.2', '4.2', 'default_backend'),
+    requiresArgs: true,
   },
   {
     name: 'description',
@@ -358,6 +377,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Free text describing the proxy (shown on the stats page).',
     description: 'Shown on the statistics page next to the proxy.',
     docUrl: doc('3.2', '4.2', 'description'),
+    requiresArgs: true,
   },
   {
     name: 'disabled',
@@ -366,6 +386,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Start the proxy disabled.',
     description: 'The proxy is not started; useful to keep a definition in the file.',
     docUrl: doc('3.2', '4.2', 'disabled'),
+    noExtraArgs: true,
   },
   {
     name: 'dispatch',
@@ -379,6 +400,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       replacement: 'server',
       note: 'Removed in 3.5: declare a server with that address instead.',
     },
+    requiresArgs: true,
   },
   {
     name: 'dynamic-cookie-key',
@@ -388,6 +410,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Secret mixed into dynamically generated persistence cookies. Written as `dynamic-cookie-key <key>`.',
     docUrl: doc('3.2', '4.2', 'dynamic-cookie-key'),
+    requiresArgs: true,
   },
   {
     name: 'email-alert from',
@@ -405,12 +428,14 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
         name: 'level',
         type: 'enum',
         values: ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'],
+        strict: true,
       },
     ],
     summary: 'Lowest log level that triggers an e-mail alert.',
     description:
       'Lowest log level that triggers an e-mail alert. Written as `email-alert level <level>`. `level` is one of `emerg`, `alert`, `crit`, `err`, `warning`, `notice`, `info`, `debug`.',
     docUrl: doc('3.2', '4.2', 'email-alert level'),
+    requiresArgs: true,
   },
   {
     name: 'email-alert mailers',
@@ -445,6 +470,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Start the proxy enabled (cancels `disabled`). Written as `enabled` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'enabled'),
+    noExtraArgs: true,
   },
   {
     name: 'error-log-format',
@@ -455,18 +481,20 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Log format used for connection-level errors. Written as `error-log-format <format…>`.',
     docUrl: doc('3.2', '4.2', 'error-log-format'),
     since: '2.6',
+    requiresArgs: true,
   },
   {
     name: 'errorfile',
     sections: ['defaults', 'frontend', 'listen', 'backend'],
     args: [
-      { name: 'code', type: 'int', min: 200, max: 599 },
+      { name: 'code', type: 'int', min: 200, max: 599, strict: true, strictRange: true },
       { name: 'file', type: 'path' },
     ],
     summary: "Serve a file instead of HAProxy's own error page for a status.",
     description:
       'The file holds a complete raw HTTP response, headers included; the status code must be one HAProxy can generate.',
     docUrl: doc('3.2', '4.2', 'errorfile'),
+    requiresArgs: true,
   },
   {
     name: 'errorfiles',
@@ -480,41 +508,45 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Import error pages from an http-errors section. Written as `errorfiles <name> [codes…]`.',
     docUrl: doc('3.2', '4.2', 'errorfiles'),
     since: '2.2',
+    requiresArgs: true,
   },
   {
     name: 'errorloc',
     sections: ['defaults', 'frontend', 'listen', 'backend'],
     args: [
-      { name: 'code', type: 'int', min: 200, max: 599 },
+      { name: 'code', type: 'int', min: 200, max: 599, strict: true, strictRange: true },
       { name: 'url', type: 'url' },
     ],
     summary: 'Answer a status with a 302 redirect to a URL.',
     description: 'Same as `errorloc302`.',
     docUrl: doc('3.2', '4.2', 'errorloc'),
+    requiresArgs: true,
   },
   {
     name: 'errorloc302',
     sections: ['defaults', 'frontend', 'listen', 'backend'],
     args: [
-      { name: 'code', type: 'int', min: 200, max: 599 },
+      { name: 'code', type: 'int', min: 200, max: 599, strict: true, strictRange: true },
       { name: 'url', type: 'url' },
     ],
     summary: 'Answer a status with a 302 redirect to a URL.',
     description:
       'Answer a status with a 302 redirect to a URL. Written as `errorloc302 <code> <url>`.',
     docUrl: doc('3.2', '4.2', 'errorloc302'),
+    requiresArgs: true,
   },
   {
     name: 'errorloc303',
     sections: ['defaults', 'frontend', 'listen', 'backend'],
     args: [
-      { name: 'code', type: 'int', min: 200, max: 599 },
+      { name: 'code', type: 'int', min: 200, max: 599, strict: true, strictRange: true },
       { name: 'url', type: 'url' },
     ],
     summary: 'Answer a status with a 303 redirect to a URL.',
     description:
       'Answer a status with a 303 redirect to a URL. Written as `errorloc303 <code> <url>`.',
     docUrl: doc('3.2', '4.2', 'errorloc303'),
+    requiresArgs: true,
   },
   {
     name: 'external-check command',
@@ -524,6 +556,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Program run by external health checks. Written as `external-check command <command>`.',
     docUrl: doc('3.2', '4.2', 'external-check command'),
+    requiresArgs: true,
   },
   {
     name: 'external-check path',
@@ -533,6 +566,8 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'PATH given to external health-check programs. Written as `external-check path <path>`.',
     docUrl: doc('3.2', '4.2', 'external-check path'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'filter',
@@ -545,6 +580,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Filters process the data stream: `compression`, `cache`, `trace`, `spoe`, `bwlim-in`/`bwlim-out`, `fcgi-app`, `opentracing`.',
     docUrl: doc('3.2', '4.2', 'filter'),
+    requiresArgs: true,
   },
   {
     name: 'filter-sequence',
@@ -573,6 +609,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Keep persistence to a down server when the condition matches. Written as `force-persist <condition…>`.',
     docUrl: doc('3.2', '4.2', 'force-persist'),
+    requiresArgs: true,
   },
   {
     name: 'fullconn',
@@ -582,6 +619,8 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'With `minconn` on servers, sets when the dynamic connection limit reaches `maxconn`.',
     docUrl: doc('3.2', '4.2', 'fullconn'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'grace',
@@ -643,7 +682,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     name: 'hash-type',
     sections: ['defaults', 'listen', 'backend'],
     args: [
-      { name: 'method', type: 'enum', values: ['map-based', 'consistent'] },
+      { name: 'method', type: 'enum', values: ['map-based', 'consistent'], strict: true },
       {
         optional: true,
         name: 'function',
@@ -657,6 +696,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       '`map-based` is fast but reshuffles on changes; `consistent` limits redistribution. An optional hash function and the `avalanche` modifier may follow.',
     docUrl: doc('3.2', '4.2', 'hash-type'),
+    requiresArgs: true,
   },
   {
     name: 'http-after-response',
@@ -672,6 +712,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     since: '2.2',
     namedDefaultsOnly: true,
     ruleset: 'http-after-response',
+    requiresArgs: true,
   },
   {
     name: 'http-check comment',
@@ -682,6 +723,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Comment attached to the next HTTP check rule. Written as `http-check comment <text>`.',
     docUrl: doc('3.2', '4.2', 'http-check comment'),
     since: '2.2',
+    requiresArgs: true,
   },
   {
     name: 'http-check connect',
@@ -701,6 +743,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Put servers in maintenance-like state when checks get 404. Written as `http-check disable-on-404` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'http-check disable-on-404'),
+    noExtraArgs: true,
   },
   {
     name: 'http-check expect',
@@ -709,6 +752,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'What a health-check response must contain to pass.',
     description: 'Matches the status, a string, a regex or a header of the response; `!` negates.',
     docUrl: doc('3.2', '4.2', 'http-check expect'),
+    requiresArgs: true,
   },
   {
     name: 'http-check send',
@@ -727,6 +771,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Add a header telling the server its state as seen by HAProxy. Written as `http-check send-state` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'http-check send-state'),
+    noExtraArgs: true,
   },
   {
     name: 'http-check set-var',
@@ -738,6 +783,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'http-check set-var'),
     since: '2.2',
     nameArgs: true,
+    requiresArgs: true,
   },
   {
     name: 'http-check unset-var',
@@ -754,7 +800,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     name: 'http-error',
     sections: ['defaults', 'frontend', 'listen', 'backend'],
     args: [
-      { name: 'status', type: 'enum', values: ['status'] },
+      { name: 'status', type: 'enum', values: ['status'], strict: true },
       { name: 'code', type: 'int', min: 200, max: 599 },
       { optional: true, variadic: true, name: 'args', type: 'word' },
     ],
@@ -763,6 +809,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Define the response returned for an error status. Written as `http-error <status> <code> [args…]`.',
     docUrl: doc('3.2', '4.2', 'http-error status'),
     since: '2.2',
+    requiresArgs: true,
   },
   {
     name: 'http-request',
@@ -777,6 +824,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'http-request'),
     namedDefaultsOnly: true,
     ruleset: 'http-request',
+    requiresArgs: true,
   },
   {
     name: 'http-response',
@@ -791,15 +839,25 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'http-response'),
     namedDefaultsOnly: true,
     ruleset: 'http-response',
+    requiresArgs: true,
   },
   {
     name: 'http-reuse',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ name: 'mode', type: 'enum', values: ['never', 'safe', 'aggressive', 'always'] }],
+    args: [
+      {
+        name: 'mode',
+        type: 'enum',
+        values: ['never', 'safe', 'aggressive', 'always'],
+        strict: true,
+      },
+    ],
     summary: 'How idle server connections are shared between requests.',
     description:
       '`safe` (the default) reuses idle connections only for requests that are safe to retry, `aggressive` and `always` reuse more, `never` keeps one connection per client.',
     docUrl: doc('3.2', '4.2', 'http-reuse'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'http-send-name-header',
@@ -809,14 +867,17 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       "Add a header carrying the chosen server's name. Written as `http-send-name-header <header>`.",
     docUrl: doc('3.2', '4.2', 'http-send-name-header'),
+    requiresArgs: true,
   },
   {
     name: 'id',
     sections: ['frontend', 'listen', 'backend'],
-    args: [{ name: 'id', type: 'int', min: 1 }],
+    args: [{ name: 'id', type: 'int', min: 1, strict: true, strictRange: true }],
     summary: 'Numeric identifier of the proxy.',
     description: 'Visible in stats and logs; assigned automatically when absent. Must be unique.',
     docUrl: doc('3.2', '4.2', 'id'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'ignore-persist',
@@ -826,15 +887,17 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Ignore persistence when the condition matches. Written as `ignore-persist <condition…>`.',
     docUrl: doc('3.2', '4.2', 'ignore-persist'),
+    requiresArgs: true,
   },
   {
     name: 'load-server-state-from-file',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ name: 'mode', type: 'enum', values: ['global', 'local', 'none'] }],
+    args: [{ name: 'mode', type: 'enum', values: ['global', 'local', 'none'], strict: true }],
     summary: 'Reload server states saved before a reload.',
     description:
       'Reload server states saved before a reload. Written as `load-server-state-from-file <mode>`. `mode` is one of `global`, `local`, `none`.',
     docUrl: doc('3.2', '4.2', 'load-server-state-from-file'),
+    requiresArgs: true,
   },
   {
     name: 'log',
@@ -848,6 +911,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       '`log global` reuses the global log lines; other forms name a target with optional length, format, sampling, facility and levels. `no log` cancels inherited logging.',
     docUrl: doc('3.2', '4.2', 'log'),
     negatable: true,
+    requiresArgs: true,
   },
   {
     name: 'log-format',
@@ -857,6 +921,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Replaces the built-in formats with a string of `%` variables and `%[…]` sample expressions.',
     docUrl: doc('3.2', '4.2', 'log-format'),
+    requiresArgs: true,
   },
   {
     name: 'log-format-sd',
@@ -866,6 +931,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Structured-data part of RFC 5424 log lines. Written as `log-format-sd <format…>`.',
     docUrl: doc('3.2', '4.2', 'log-format-sd'),
+    requiresArgs: true,
   },
   {
     name: 'log-steps',
@@ -883,15 +949,17 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: "Syslog tag for this proxy's logs.",
     description: "Syslog tag for this proxy's logs. Written as `log-tag <tag>`.",
     docUrl: doc('3.2', '4.2', 'log-tag'),
+    requiresArgs: true,
   },
   {
     name: 'max-keep-alive-queue',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ name: 'count', type: 'int', min: -1 }],
+    args: [{ name: 'count', type: 'int', min: -1, strict: true }],
     summary: 'Queue length above which keep-alive to a busy server is abandoned.',
     description:
       'Queue length above which keep-alive to a busy server is abandoned. Written as `max-keep-alive-queue <count>`.',
     docUrl: doc('3.2', '4.2', 'max-keep-alive-queue'),
+    requiresArgs: true,
   },
   {
     name: 'max-session-srv-conns',
@@ -911,6 +979,8 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Connections beyond this wait in the kernel queue. For backends use the `maxconn` server option.',
     docUrl: doc('3.2', '4.2', 'maxconn'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'mode',
@@ -920,6 +990,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
         name: 'mode',
         type: 'enum',
         values: ['tcp', 'http', 'log', 'spop'],
+        strict: true,
         valueSince: { log: '3.0', spop: '3.2' },
       },
     ],
@@ -927,6 +998,8 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       '`tcp` forwards bytes, `http` parses HTTP, `log` makes a backend of syslog servers, `spop` a backend of SPOE agents.',
     docUrl: doc('3.2', '4.2', 'mode'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'monitor fail',
@@ -936,6 +1009,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Make the monitor URI report failure when the condition matches. Written as `monitor fail <condition…>`.',
     docUrl: doc('3.2', '4.2', 'monitor fail'),
+    requiresArgs: true,
   },
   {
     name: 'monitor-net',
@@ -955,6 +1029,8 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Requests for this URI are answered 200 by HAProxy itself (or 503 when `monitor fail` matches), without reaching servers.',
     docUrl: doc('3.2', '4.2', 'monitor-uri'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'option abortonclose',
@@ -966,6 +1042,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'option abortonclose'),
     negatable: true,
     sectionHistory: [{ until: '3.4', sections: ['defaults', 'listen', 'backend'] }],
+    noExtraArgs: true,
   },
   {
     name: 'option accept-invalid-http-request',
@@ -977,6 +1054,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'option accept-invalid-http-request'),
     deprecated: { since: '3.1', replacement: 'option accept-unsafe-violations-in-http-request' },
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option accept-invalid-http-response',
@@ -988,6 +1066,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'option accept-invalid-http-response'),
     deprecated: { since: '3.1', replacement: 'option accept-unsafe-violations-in-http-response' },
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option accept-unsafe-violations-in-http-request',
@@ -1017,6 +1096,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description: 'By default only the first backup server is used when all active ones fail.',
     docUrl: doc('3.2', '4.2', 'option allbackups'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option checkcache',
@@ -1027,6 +1107,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Block cacheable responses that would leak a Set-Cookie. Written as `option checkcache` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option checkcache'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option clitcpka',
@@ -1037,6 +1118,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'TCP keepalive on client connections. Written as `option clitcpka` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option clitcpka'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option contstats',
@@ -1047,6 +1129,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Update traffic counters continuously, not only at the end. Written as `option contstats` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option contstats'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option disable-h2-upgrade',
@@ -1058,6 +1141,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'option disable-h2-upgrade'),
     since: '2.2',
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option dontlog-normal',
@@ -1068,6 +1152,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Log only errors and abnormal sessions. Written as `option dontlog-normal` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option dontlog-normal'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option dontlognull',
@@ -1077,6 +1162,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description: 'Connections that sent no data (health probes, port scans) are not logged.',
     docUrl: doc('3.2', '4.2', 'option dontlognull'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option external-check',
@@ -1086,6 +1172,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Health checks run an external program. Written as `option external-check` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option external-check'),
+    noExtraArgs: true,
   },
   {
     name: 'option forceclose',
@@ -1131,6 +1218,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'option h1-case-adjust-bogus-client'),
     since: '2.2',
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option h1-case-adjust-bogus-server',
@@ -1142,6 +1230,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'option h1-case-adjust-bogus-server'),
     since: '2.2',
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option http-buffer-request',
@@ -1152,6 +1241,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Wait for the request body before taking decisions. Written as `option http-buffer-request` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option http-buffer-request'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option http-drop-request-trailers',
@@ -1184,6 +1274,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Do not log or count empty connections (browser pre-connects). Written as `option http-ignore-probes` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option http-ignore-probes'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option http-keep-alive',
@@ -1193,6 +1284,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description: 'The default HTTP mode: connections are kept open on both sides between requests.',
     docUrl: doc('3.2', '4.2', 'option http-keep-alive'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option http-no-delay',
@@ -1203,6 +1295,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Send HTTP data immediately, trading bandwidth for latency. Written as `option http-no-delay` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option http-no-delay'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option http-pretend-keepalive',
@@ -1213,16 +1306,21 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Tell servers keep-alive is wanted even when HAProxy will close. Written as `option http-pretend-keepalive` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option http-pretend-keepalive'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option http-restrict-req-hdr-names',
     sections: ['defaults', 'frontend', 'listen', 'backend'],
-    args: [{ name: 'policy', type: 'enum', values: ['preserve', 'delete', 'reject'] }],
+    args: [
+      { name: 'policy', type: 'enum', values: ['preserve', 'delete', 'reject'], strict: true },
+    ],
     summary: 'What to do with request header names containing unusual characters.',
     description:
       'What to do with request header names containing unusual characters. Written as `option http-restrict-req-hdr-names <policy>`. `policy` is one of `preserve`, `delete`, `reject`.',
     docUrl: doc('3.2', '4.2', 'option http-restrict-req-hdr-names'),
     since: '2.6',
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'option http-server-close',
@@ -1233,6 +1331,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Keeps client-side keep-alive while closing the server connection after each response.',
     docUrl: doc('3.2', '4.2', 'option http-server-close'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option http-tunnel',
@@ -1268,6 +1367,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Honour Proxy-Connection like Connection. Written as `option http-use-proxy-header` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option http-use-proxy-header'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option http_proxy',
@@ -1287,11 +1387,16 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'option httpchk',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ optional: true, variadic: true, name: 'args', type: 'word' }],
+    args: [
+      { optional: true, name: 'method', type: 'word' },
+      { optional: true, name: 'uri', type: 'word' },
+      { optional: true, name: 'version', type: 'word' },
+    ],
     summary: 'Use HTTP requests for health checks.',
     description:
       'Servers pass the check when they answer with a 2xx or 3xx status. Optionally followed by a method, URI and HTTP version; since 2.2 `http-check send` sets headers and body.',
     docUrl: doc('3.2', '4.2', 'option httpchk'),
+    noExtraArgs: true,
   },
   {
     name: 'option httpclose',
@@ -1302,6 +1407,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Closes the connection after each exchange on both sides; mostly useful for legacy peers.',
     docUrl: doc('3.2', '4.2', 'option httpclose'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option httplog',
@@ -1311,6 +1417,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Adds the request line, status, headers captures and timers. `clf` selects the Common Log Format.',
     docUrl: doc('3.2', '4.2', 'option httplog'),
+    noExtraArgs: true,
   },
   {
     name: 'option httpslog',
@@ -1331,6 +1438,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'option idle-close-on-response'),
     since: '2.6',
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option independent-streams',
@@ -1341,6 +1449,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Refresh read and write timeouts independently. Written as `option independent-streams` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option independent-streams'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option ldap-check',
@@ -1349,6 +1458,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'LDAPv3 health checks.',
     description: 'LDAPv3 health checks. Written as `option ldap-check` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option ldap-check'),
+    noExtraArgs: true,
   },
   {
     name: 'option log-health-checks',
@@ -1358,6 +1468,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description: 'Every check result change is logged, not only server state changes.',
     docUrl: doc('3.2', '4.2', 'option log-health-checks'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option log-separate-errors',
@@ -1368,6 +1479,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Log errors at a higher level than normal traffic. Written as `option log-separate-errors` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option log-separate-errors'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option logasap',
@@ -1378,6 +1490,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Log as soon as the response starts, before the transfer ends. Written as `option logasap` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option logasap'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option mysql-check',
@@ -1397,6 +1510,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Reset connections on close instead of lingering. Written as `option nolinger` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option nolinger'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option originalto',
@@ -1416,17 +1530,20 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Keep sending persistent clients to a down server. Written as `option persist` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option persist'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option pgsql-check',
     sections: ['defaults', 'listen', 'backend'],
     args: [
-      { name: 'user', type: 'enum', values: ['user'] },
+      { name: 'user', type: 'enum', values: ['user'], strict: true },
       { name: 'name', type: 'word' },
     ],
     summary: 'PostgreSQL health checks (with `user <name>`).',
     description: 'Sends a startup message with `user <name>` and checks the server answers.',
     docUrl: doc('2.6', '4.2', 'option pgsql-check'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'option prefer-last-server',
@@ -1437,6 +1554,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Reuse the server of the previous request when possible. Written as `option prefer-last-server` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option prefer-last-server'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option redis-check',
@@ -1445,6 +1563,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Redis health checks.',
     description: 'Redis health checks. Written as `option redis-check` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option redis-check'),
+    noExtraArgs: true,
   },
   {
     name: 'option redispatch',
@@ -1474,6 +1593,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Keep statistics per listening socket. Written as `option socket-stats` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option socket-stats'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option splice-auto',
@@ -1484,6 +1604,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Let HAProxy decide when to use kernel splicing. Written as `option splice-auto` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option splice-auto'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option splice-request',
@@ -1494,6 +1615,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Use kernel splicing for requests. Written as `option splice-request` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option splice-request'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option splice-response',
@@ -1504,6 +1626,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Use kernel splicing for responses. Written as `option splice-response` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option splice-response'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option spop-check',
@@ -1513,6 +1636,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'SPOP health checks for SPOE agents. Written as `option spop-check` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option spop-check'),
+    noExtraArgs: true,
   },
   {
     name: 'option srvtcpka',
@@ -1523,6 +1647,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'TCP keepalive on server connections. Written as `option srvtcpka` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option srvtcpka'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option ssl-hello-chk',
@@ -1531,6 +1656,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Health checks that send an SSLv3 ClientHello.',
     description: 'Useful for SSL servers that do not speak HTTP; it tests the TLS layer only.',
     docUrl: doc('3.2', '4.2', 'option ssl-hello-chk'),
+    noExtraArgs: true,
   },
   {
     name: 'option tcp-check',
@@ -1539,6 +1665,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Health checks driven by tcp-check rules.',
     description: 'The check sequence is defined by the following `tcp-check` lines.',
     docUrl: doc('3.2', '4.2', 'option tcp-check'),
+    noExtraArgs: true,
   },
   {
     name: 'option tcp-smart-accept',
@@ -1549,6 +1676,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Delay accepting until the client sends data. Written as `option tcp-smart-accept` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option tcp-smart-accept'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option tcp-smart-connect',
@@ -1559,6 +1687,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Send the first data with the connection handshake. Written as `option tcp-smart-connect` alone, without arguments.',
     docUrl: doc('3.2', '4.2', 'option tcp-smart-connect'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option tcpka',
@@ -1568,6 +1697,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Enables SO_KEEPALIVE towards both clients and servers, so idle connections through firewalls stay known.',
     docUrl: doc('3.2', '4.2', 'option tcpka'),
+    noExtraArgs: true,
   },
   {
     name: 'option tcplog',
@@ -1592,6 +1722,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       note: 'Removed in 3.5: use a server with address 0.0.0.0 to reach the original destination.',
     },
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option use-small-buffers',
@@ -1632,17 +1763,18 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'rate-limit sessions',
     sections: ['defaults', 'frontend', 'listen'],
-    args: [{ name: 'rate', type: 'int', min: 0 }],
+    args: [{ name: 'rate', type: 'int', min: 0, strict: true }],
     summary: 'New sessions per second accepted by the frontend.',
     description:
       'New sessions per second accepted by the frontend. Written as `rate-limit sessions <rate>`.',
     docUrl: doc('3.2', '4.2', 'rate-limit sessions'),
+    requiresArgs: true,
   },
   {
     name: 'redirect',
     sections: ['frontend', 'listen', 'backend'],
     args: [
-      { name: 'type', type: 'enum', values: ['location', 'prefix', 'scheme'] },
+      { name: 'type', type: 'enum', values: ['location', 'prefix', 'scheme'], strict: true },
       { name: 'target', type: 'string' },
       { optional: true, variadic: true, name: 'args', type: 'word' },
     ],
@@ -1650,6 +1782,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       '`location` gives a full target, `prefix` prepends to the path, `scheme` changes the scheme. Options such as `code`, `drop-query`, `append-slash`, `set-cookie` and a condition may follow.',
     docUrl: doc('3.2', '4.2', 'redirect location'),
+    requiresArgs: true,
   },
   {
     name: 'redisp',
@@ -1813,6 +1946,8 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'After this many failed connection attempts the request fails, or is redispatched with `option redispatch`.',
     docUrl: doc('3.2', '4.2', 'retries'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'retry-on',
@@ -1822,6 +1957,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Events such as `conn-failure`, `empty-response`, `response-timeout`, `0rtt-rejected` or status codes like `503`; `all-retryable-errors` covers the usual set.',
     docUrl: doc('3.2', '4.2', 'retry-on'),
+    requiresArgs: true,
   },
   {
     name: 'rspadd',
@@ -1898,6 +2034,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Name, address (with optional port or port offset) and server options such as `check`, `weight`, `backup`, `ssl`, `maxconn`.',
     docUrl: doc('3.2', '4.2', 'server'),
+    requiresArgs: true,
   },
   {
     name: 'server-state-file-name',
@@ -1907,6 +2044,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       "Name of this backend's server-state file. Written as `server-state-file-name [name]`.",
     docUrl: doc('3.2', '4.2', 'server-state-file-name'),
+    noExtraArgs: true,
   },
   {
     name: 'server-template',
@@ -1921,6 +2059,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Creates servers named `<prefix>1` to `<prefix>N`, usually resolved from DNS (SRV records or a host name).',
     docUrl: doc('3.2', '4.2', 'server-template'),
+    requiresArgs: true,
   },
   {
     name: 'source',
@@ -1932,6 +2071,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Source address for server connections.',
     description: 'Optionally with a port, `usesrc` for transparent proxying, and `interface`.',
     docUrl: doc('3.2', '4.2', 'source'),
+    requiresArgs: true,
   },
   {
     name: 'srvexp',
@@ -1945,32 +2085,35 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'srvtcpka-cnt',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ name: 'count', type: 'int', min: 0 }],
+    args: [{ name: 'count', type: 'int', min: 0, strict: true }],
     summary: 'TCP keepalive probes sent to servers before dropping.',
     description:
       'TCP keepalive probes sent to servers before dropping. Written as `srvtcpka-cnt <count>`.',
     docUrl: doc('3.2', '4.2', 'srvtcpka-cnt'),
     since: '2.4',
+    requiresArgs: true,
   },
   {
     name: 'srvtcpka-idle',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ name: 'delay', type: 'time' }],
+    args: [{ name: 'delay', type: 'time', strict: true }],
     summary: 'Idle time before TCP keepalive probes to servers start.',
     description:
       'Idle time before TCP keepalive probes to servers start. Written as `srvtcpka-idle <delay>`.',
     docUrl: doc('3.2', '4.2', 'srvtcpka-idle'),
     since: '2.4',
+    requiresArgs: true,
   },
   {
     name: 'srvtcpka-intvl',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ name: 'delay', type: 'time' }],
+    args: [{ name: 'delay', type: 'time', strict: true }],
     summary: 'Interval between TCP keepalive probes to servers.',
     description:
       'Interval between TCP keepalive probes to servers. Written as `srvtcpka-intvl <delay>`.',
     docUrl: doc('3.2', '4.2', 'srvtcpka-intvl'),
     since: '2.4',
+    requiresArgs: true,
   },
   {
     name: 'srvtimeout',
@@ -1999,6 +2142,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Shows buttons to change server states and weights to clients matching the condition.',
     docUrl: doc('3.2', '4.2', 'stats admin'),
+    requiresArgs: true,
   },
   {
     name: 'stats auth',
@@ -2007,6 +2151,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'User and password (`user:password`) for the stats page.',
     description: 'Several lines allow several users. Without it the page is public.',
     docUrl: doc('3.2', '4.2', 'stats auth'),
+    requiresArgs: true,
   },
   {
     name: 'stats enable',
@@ -2036,6 +2181,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Access rules for the stats page. Written as `stats http-request <action> [args…]`.',
     docUrl: doc('3.2', '4.2', 'stats http-request'),
+    requiresArgs: true,
   },
   {
     name: 'stats realm',
@@ -2044,14 +2190,16 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Authentication realm of the stats page.',
     description: 'Text shown by browsers in the authentication prompt.',
     docUrl: doc('3.2', '4.2', 'stats realm'),
+    requiresArgs: true,
   },
   {
     name: 'stats refresh',
     sections: ['defaults', 'frontend', 'listen', 'backend'],
-    args: [{ name: 'delay', type: 'time' }],
+    args: [{ name: 'delay', type: 'time', strict: true }],
     summary: 'Auto-refresh period of the stats page.',
     description: 'The page reloads itself at this interval.',
     docUrl: doc('3.2', '4.2', 'stats refresh'),
+    requiresArgs: true,
   },
   {
     name: 'stats scope',
@@ -2060,6 +2208,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Limit the stats page to some proxies.',
     description: 'Limit the stats page to some proxies. Written as `stats scope <proxy>`.',
     docUrl: doc('3.2', '4.2', 'stats scope'),
+    requiresArgs: true,
   },
   {
     name: 'stats show-desc',
@@ -2113,6 +2262,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'URI prefix serving the stats page.',
     description: 'The statistics page is served for requests whose path starts with this prefix.',
     docUrl: doc('3.2', '4.2', 'stats uri'),
+    requiresArgs: true,
   },
   {
     name: 'stick match',
@@ -2125,6 +2275,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Look up a stick-table entry and use its server. Written as `stick match <pattern> [args…]`.',
     docUrl: doc('3.2', '4.2', 'stick match'),
+    requiresArgs: true,
   },
   {
     name: 'stick on',
@@ -2136,6 +2287,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Stick clients on a pattern (match and store).',
     description: 'Shortcut for `stick match` plus `stick store-request` on the same pattern.',
     docUrl: doc('3.2', '4.2', 'stick on'),
+    requiresArgs: true,
   },
   {
     name: 'stick store-request',
@@ -2148,6 +2300,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Store a request pattern in a stick table. Written as `stick store-request <pattern> [args…]`.',
     docUrl: doc('3.2', '4.2', 'stick store-request'),
+    requiresArgs: true,
   },
   {
     name: 'stick store-response',
@@ -2160,6 +2313,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Store a response pattern in a stick table. Written as `stick store-response <pattern> [args…]`.',
     docUrl: doc('3.2', '4.2', 'stick store-response'),
+    requiresArgs: true,
   },
   {
     name: 'stick-table',
@@ -2173,6 +2327,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'The table stores keys such as client addresses with counters or a server id; `stick` rules and `track-sc` actions use it.',
     docUrl: doc('3.2', '4.2', 'stick-table type'),
+    requiresArgs: true,
   },
   {
     name: 'tcp-check comment',
@@ -2183,6 +2338,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Comment attached to the next TCP check rule. Written as `tcp-check comment <text>`.',
     docUrl: doc('3.2', '4.2', 'tcp-check comment'),
     since: '2.2',
+    requiresArgs: true,
   },
   {
     name: 'tcp-check connect',
@@ -2200,6 +2356,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'What a TCP check must receive.',
     description: 'What a TCP check must receive. Written as `tcp-check expect <pattern…>`.',
     docUrl: doc('3.2', '4.2', 'tcp-check expect'),
+    requiresArgs: true,
   },
   {
     name: 'tcp-check send',
@@ -2211,6 +2368,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Send a string in a TCP check.',
     description: 'Send a string in a TCP check. Written as `tcp-check send <data> [args…]`.',
     docUrl: doc('3.2', '4.2', 'tcp-check send'),
+    requiresArgs: true,
   },
   {
     name: 'tcp-check send-binary',
@@ -2223,6 +2381,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Send hex-encoded bytes in a TCP check. Written as `tcp-check send-binary <hex> [args…]`.',
     docUrl: doc('3.2', '4.2', 'tcp-check send-binary'),
+    requiresArgs: true,
   },
   {
     name: 'tcp-check send-binary-lf',
@@ -2236,6 +2395,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Send hex bytes built from a log-format in a TCP check. Written as `tcp-check send-binary-lf <format> [args…]`.',
     docUrl: doc('3.2', '4.2', 'tcp-check send-binary-lf'),
     since: '2.2',
+    requiresArgs: true,
   },
   {
     name: 'tcp-check send-lf',
@@ -2249,6 +2409,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Send a log-format string in a TCP check. Written as `tcp-check send-lf <format> [args…]`.',
     docUrl: doc('3.2', '4.2', 'tcp-check send-lf'),
     since: '2.2',
+    requiresArgs: true,
   },
   {
     name: 'tcp-check set-var',
@@ -2260,6 +2421,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'tcp-check set-var'),
     since: '2.2',
     nameArgs: true,
+    requiresArgs: true,
   },
   {
     name: 'tcp-check unset-var',
@@ -2285,6 +2447,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'tcp-request connection'),
     namedDefaultsOnly: true,
     ruleset: 'tcp-request connection',
+    requiresArgs: true,
   },
   {
     name: 'tcp-request content',
@@ -2299,16 +2462,18 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'tcp-request content'),
     namedDefaultsOnly: true,
     ruleset: 'tcp-request content',
+    requiresArgs: true,
   },
   {
     name: 'tcp-request inspect-delay',
     sections: ['defaults', 'frontend', 'listen', 'backend'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'How long request content may be waited for.',
     description:
       'Without it, content rules see whatever has already arrived, which may be nothing.',
     docUrl: doc('3.2', '4.2', 'tcp-request inspect-delay'),
     namedDefaultsOnly: true,
+    requiresArgs: true,
   },
   {
     name: 'tcp-request session',
@@ -2322,6 +2487,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'tcp-request session'),
     namedDefaultsOnly: true,
     ruleset: 'tcp-request session',
+    requiresArgs: true,
   },
   {
     name: 'tcp-response content',
@@ -2335,43 +2501,51 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'tcp-response content'),
     namedDefaultsOnly: true,
     ruleset: 'tcp-response content',
+    requiresArgs: true,
   },
   {
     name: 'tcp-response inspect-delay',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'How long response content may be waited for.',
     description:
       'How long response content may be waited for. Written as `tcp-response inspect-delay <timeout>`.',
     docUrl: doc('3.2', '4.2', 'tcp-response inspect-delay'),
     namedDefaultsOnly: true,
+    requiresArgs: true,
   },
   {
     name: 'timeout check',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'Read timeout of health checks once connected.',
     description:
       'Once connected, a health check must complete within this time; defaults to the check interval.',
     docUrl: doc('3.2', '4.2', 'timeout check'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'timeout client',
     sections: ['defaults', 'frontend', 'listen'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'Inactivity timeout on the client side.',
     description:
       'Should be set in every configuration, usually in `defaults`; long-lived protocols may use `timeout tunnel` instead.',
     docUrl: doc('3.2', '4.2', 'timeout client'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'timeout client-fin',
     sections: ['defaults', 'frontend', 'listen'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'Inactivity timeout on half-closed client connections.',
     description:
       'Applies once the client has closed its side, to avoid keeping half-closed connections.',
     docUrl: doc('3.2', '4.2', 'timeout client-fin'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'timeout client-hs',
@@ -2395,10 +2569,12 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'timeout connect',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'Time allowed to connect to a server.',
     description: 'Time allowed to establish the connection to a server; retries follow `retries`.',
     docUrl: doc('3.2', '4.2', 'timeout connect'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'timeout contimeout',
@@ -2412,45 +2588,55 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'timeout http-keep-alive',
     sections: ['defaults', 'frontend', 'listen', 'backend'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'Wait for the next HTTP request on a kept-alive connection.',
     description:
       'Idle delay between two requests on a client keep-alive connection; falls back to `timeout http-request`.',
     docUrl: doc('3.2', '4.2', 'timeout http-keep-alive'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'timeout http-request',
     sections: ['defaults', 'frontend', 'listen', 'backend'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'Time allowed to receive a complete HTTP request.',
     description:
       'Protects against slow clients: the whole request headers must arrive within this time.',
     docUrl: doc('3.2', '4.2', 'timeout http-request'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'timeout queue',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'Time a request may wait in a queue for a server slot.',
     description: 'A request still queued after this delay is answered with 503.',
     docUrl: doc('3.2', '4.2', 'timeout queue'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'timeout server',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'Inactivity timeout on the server side.',
     description:
       'Maximum inactivity while waiting for the server to send or acknowledge data. Should be set wherever backends are used.',
     docUrl: doc('3.2', '4.2', 'timeout server'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'timeout server-fin',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'Inactivity timeout on half-closed server connections.',
     description: 'Applies once the server has closed its side.',
     docUrl: doc('3.2', '4.2', 'timeout server-fin'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'timeout srvtimeout',
@@ -2464,19 +2650,23 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
   {
     name: 'timeout tarpit',
     sections: ['defaults', 'frontend', 'listen', 'backend'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'How long tarpitted requests are held.',
     description: 'How long `http-request tarpit` holds a request before answering with an error.',
     docUrl: doc('3.2', '4.2', 'timeout tarpit'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'timeout tunnel',
     sections: ['defaults', 'listen', 'backend'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'Inactivity timeout of tunnels (WebSocket, CONNECT, TCP).',
     description:
       'Replaces the client and server timeouts once a connection becomes a tunnel (WebSocket, CONNECT, TCP).',
     docUrl: doc('3.2', '4.2', 'timeout tunnel'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'transparent',
@@ -2491,6 +2681,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       replacement: 'server',
       note: 'Long marked deprecated in favour of `option transparent`, which is itself deprecated since 3.3; both are gone in 3.5. Use a server with address 0.0.0.0 to reach the original destination.',
     },
+    noExtraArgs: true,
   },
   {
     name: 'unique-id-format',
@@ -2499,6 +2690,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Format of a unique request identifier.',
     description: 'The result is available as `unique-id` and can be logged or sent as a header.',
     docUrl: doc('3.2', '4.2', 'unique-id-format'),
+    requiresArgs: true,
   },
   {
     name: 'unique-id-header',
@@ -2507,6 +2699,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Header carrying the unique request identifier.',
     description: 'The header is added to requests forwarded to servers.',
     docUrl: doc('3.2', '4.2', 'unique-id-header'),
+    requiresArgs: true,
   },
   {
     name: 'use-fcgi-app',
@@ -2516,6 +2709,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description: 'FastCGI application used by the backend. Written as `use-fcgi-app <name>`.',
     docUrl: doc('3.2', '4.2', 'use-fcgi-app'),
     since: '2.2',
+    requiresArgs: true,
   },
   {
     name: 'use-server',
@@ -2528,6 +2722,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Bypasses load balancing and persistence for matching requests; the server must exist in the same backend.',
     docUrl: doc('3.2', '4.2', 'use-server'),
+    requiresArgs: true,
   },
   {
     name: 'use_backend',
@@ -2540,5 +2735,6 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'The backend name may also be a log-format expression. Rules are checked in order; the first match wins, then `default_backend` applies.',
     docUrl: doc('3.2', '4.2', 'use_backend'),
+    requiresArgs: true,
   },
 ];

@@ -18,6 +18,8 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Members may be listed here with `users a,b` or attached from each `user` line with `groups`.',
     docUrl: doc('3.2', '12.2', 'group'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'user',
@@ -30,6 +32,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Follow the name with `password <hash>` (crypt(3) format) or `insecure-password <clear text>`, then optionally `groups g1,g2`.',
     docUrl: doc('3.2', '12.2', 'user'),
+    requiresArgs: true,
   },
   {
     name: 'bind',
@@ -88,6 +91,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Log target for peer events.',
     description: 'Log target for peer events. Written as `log <target> [args…]`.',
     docUrl: doc('3.2', '11.2', 'log'),
+    requiresArgs: true,
   },
   {
     name: 'peer',
@@ -138,15 +142,17 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Declare a stick table attached to this peers section. Written as `table <name> <type> <kind> [args…]`.',
     docUrl: doc('3.2', '11.2', 'table'),
+    requiresArgs: true,
   },
   {
     name: 'accepted_payload_size',
     sections: ['resolvers'],
-    args: [{ name: 'bytes', type: 'int', min: 512, max: 65535 }],
+    args: [{ name: 'bytes', type: 'int', min: 512, max: 65535, strict: true }],
     summary: 'Largest DNS response size announced through EDNS0.',
     description:
       'Largest DNS response size announced through EDNS0. Written as `accepted_payload_size <bytes>`.',
     docUrl: doc('3.2', '5.3.2', 'accepted_payload_size'),
+    requiresArgs: true,
   },
   {
     name: 'nameserver',
@@ -160,6 +166,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Declare a DNS server to query. Written as `nameserver <name> <address> [options…]`.',
     docUrl: doc('3.2', '5.3.2', 'nameserver'),
+    requiresArgs: true,
   },
   {
     name: 'parse-resolv-conf',
@@ -178,6 +185,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
         name: 'status',
         type: 'enum',
         values: ['nx', 'other', 'refused', 'timeout', 'valid', 'obsolete'],
+        strict: true,
       },
       { name: 'period', type: 'time' },
     ],
@@ -185,6 +193,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'How long a resolution result of a given status is kept. Written as `hold <status> <period>`. `status` is one of `nx`, `other`, `refused`, `timeout`, `valid`, `obsolete`.',
     docUrl: doc('3.2', '5.3.2', 'hold'),
+    requiresArgs: true,
   },
   {
     name: 'resolve_retries',
@@ -194,18 +203,20 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Queries sent before a resolution is considered failed. Written as `resolve_retries <count>`.',
     docUrl: doc('3.2', '5.3.2', 'resolve_retries'),
+    requiresArgs: true,
   },
   {
     name: 'timeout',
     sections: ['resolvers'],
     args: [
-      { name: 'event', type: 'enum', values: ['resolve', 'retry'] },
+      { name: 'event', type: 'enum', values: ['resolve', 'retry'], strict: true },
       { name: 'time', type: 'time' },
     ],
     summary: 'Resolution interval (`resolve`) or retry delay (`retry`).',
     description:
       'Resolution interval (`resolve`) or retry delay (`retry`). Written as `timeout <event> <time>`. `event` is one of `resolve`, `retry`.',
     docUrl: doc('3.2', '5.3.2', 'timeout'),
+    requiresArgs: true,
   },
   {
     name: 'resolution_pool_size',
@@ -228,14 +239,16 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Declare an SMTP server used for e-mail alerts. Written as `mailer <name> <address>`.',
     docUrl: doc('3.2', '12.3', 'mailer'),
+    requiresArgs: true,
   },
   {
     name: 'timeout mail',
     sections: ['mailers'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: 'Time allowed to send an alert e-mail.',
     description: 'Time allowed to send an alert e-mail. Written as `timeout mail <timeout>`.',
     docUrl: doc('3.2', '12.3', 'timeout mail'),
+    requiresArgs: true,
   },
   {
     name: 'command',
@@ -245,6 +258,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Command line of the program started and supervised by the master. Written as `command <command…>`.',
     docUrl: doc('3.2', '12.9', 'command'),
+    requiresArgs: true,
   },
   {
     name: 'user',
@@ -253,6 +267,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'User the program runs as.',
     description: 'User the program runs as. Written as `user <user>`.',
     docUrl: doc('3.2', '12.9', 'user'),
+    requiresArgs: true,
   },
   {
     name: 'group',
@@ -261,6 +276,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Group the program runs as.',
     description: 'Group the program runs as. Written as `group <group>`.',
     docUrl: doc('3.2', '12.9', 'group'),
+    requiresArgs: true,
   },
   {
     name: 'option start-on-reload',
@@ -271,18 +287,20 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Restart the program on every reload (the default); negate to keep it running. Written as `option start-on-reload` alone, without arguments.',
     docUrl: doc('3.2', '12.9', 'option start-on-reload'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'errorfile',
     sections: ['http-errors'],
     args: [
-      { name: 'code', type: 'int', min: 200, max: 599 },
+      { name: 'code', type: 'int', min: 200, max: 599, strict: true, strictRange: true },
       { name: 'file', type: 'path' },
     ],
     summary: 'Error page file for one status code in this set.',
     description:
       'Error page file for one status code in this set. Written as `errorfile <code> <file>`.',
     docUrl: doc('3.2', '12.4', 'errorfile'),
+    requiresArgs: true,
   },
   {
     name: 'backing-file',
@@ -301,6 +319,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Free text describing the ring.',
     description: 'Free text describing the ring. Written as `description <text…>`.',
     docUrl: doc('3.2', '12.5', 'description'),
+    requiresArgs: true,
   },
   {
     name: 'format',
@@ -310,20 +329,23 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
         name: 'format',
         type: 'enum',
         values: ['iso', 'local', 'raw', 'rfc3164', 'rfc5424', 'short', 'priority', 'timed'],
+        strict: true,
       },
     ],
     summary: 'Log format used for messages stored in the ring.',
     description:
       'Log format used for messages stored in the ring. Written as `format <format>`. `format` is one of `iso`, `local`, `raw`, `rfc3164`, `rfc5424`, `short`, `priority`, `timed`.',
     docUrl: doc('3.2', '12.5', 'format'),
+    requiresArgs: true,
   },
   {
     name: 'maxlen',
     sections: ['ring'],
-    args: [{ name: 'length', type: 'int', min: 1 }],
+    args: [{ name: 'length', type: 'int', min: 1, strict: true, strictRange: true }],
     summary: 'Longest message kept; longer ones are truncated.',
     description: 'Longest message kept; longer ones are truncated. Written as `maxlen <length>`.',
     docUrl: doc('3.2', '12.5', 'maxlen'),
+    requiresArgs: true,
   },
   {
     name: 'server',
@@ -337,32 +359,36 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Syslog server the ring forwards its messages to over TCP. Written as `server <name> <address> [options…]`.',
     docUrl: doc('3.2', '12.5', 'server'),
+    requiresArgs: true,
   },
   {
     name: 'size',
     sections: ['ring'],
-    args: [{ name: 'size', type: 'size' }],
+    args: [{ name: 'size', type: 'size', strict: true }],
     summary: 'Size of the ring buffer.',
     description: 'Size of the ring buffer. Written as `size <size>`.',
     docUrl: doc('3.2', '12.5', 'size'),
+    requiresArgs: true,
   },
   {
     name: 'timeout connect',
     sections: ['ring'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: "Connect timeout towards the ring's servers.",
     description:
       "Connect timeout towards the ring's servers. Written as `timeout connect <timeout>`.",
     docUrl: doc('3.2', '12.5', 'timeout connect'),
+    requiresArgs: true,
   },
   {
     name: 'timeout server',
     sections: ['ring'],
-    args: [{ name: 'timeout', type: 'time' }],
+    args: [{ name: 'timeout', type: 'time', strict: true }],
     summary: "Inactivity timeout towards the ring's servers.",
     description:
       "Inactivity timeout towards the ring's servers. Written as `timeout server <timeout>`.",
     docUrl: doc('3.2', '12.5', 'timeout server'),
+    requiresArgs: true,
   },
   {
     name: 'backlog',
@@ -371,6 +397,8 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Accept queue length of the TCP listeners.',
     description: 'Accept queue length of the TCP listeners. Written as `backlog <conns>`.',
     docUrl: doc('3.2', '12.6', 'backlog'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'bind',
@@ -406,6 +434,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Where received messages are forwarded (or `global`). Written as `log <target> [args…]`.',
     docUrl: doc('3.2', '12.6', 'log'),
+    requiresArgs: true,
   },
   {
     name: 'maxconn',
@@ -414,6 +443,8 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Maximum concurrent TCP connections.',
     description: 'Maximum concurrent TCP connections. Written as `maxconn <conns>`.',
     docUrl: doc('3.2', '12.6', 'maxconn'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'timeout client',
@@ -422,6 +453,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Inactivity timeout of TCP clients.',
     description: 'Inactivity timeout of TCP clients. Written as `timeout client <timeout>`.',
     docUrl: doc('3.2', '12.6', 'timeout client'),
+    requiresArgs: true,
   },
   {
     name: 'option assume-rfc6587-ntf',
@@ -467,6 +499,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       "Declare an ACL usable by this application's rules. Written as `acl <name> <criterion> [args…]`.",
     docUrl: doc('3.2', '10.1.1', 'acl'),
+    requiresArgs: true,
   },
   {
     name: 'docroot',
@@ -475,6 +508,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Document root sent to the FastCGI application.',
     description: 'Document root sent to the FastCGI application. Written as `docroot <path>`.',
     docUrl: doc('3.2', '10.1.1', 'docroot'),
+    requiresArgs: true,
   },
   {
     name: 'index',
@@ -483,6 +517,8 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Script appended to URIs ending with a slash.',
     description: 'Script appended to URIs ending with a slash. Written as `index <script>`.',
     docUrl: doc('3.2', '10.1.1', 'index'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'log-stderr',
@@ -495,6 +531,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Where messages the application writes on stderr are logged (or `global`). Written as `log-stderr <target> [args…]`.',
     docUrl: doc('3.2', '10.1.1', 'log-stderr'),
+    requiresArgs: true,
   },
   {
     name: 'pass-header',
@@ -507,6 +544,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Pass a request header that is hidden by default. Written as `pass-header <name> [condition…]`.',
     docUrl: doc('3.2', '10.1.1', 'pass-header'),
+    requiresArgs: true,
   },
   {
     name: 'path-info',
@@ -516,6 +554,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Regex splitting the path into script name and path info. Written as `path-info <regex>`.',
     docUrl: doc('3.2', '10.1.1', 'path-info'),
+    requiresArgs: true,
   },
   {
     name: 'option get-values',
@@ -526,6 +565,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Ask the application for its limits before sending requests. Written as `option get-values` alone, without arguments.',
     docUrl: doc('3.2', '10.1.1', 'option get-values'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option keep-conn',
@@ -536,14 +576,17 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Ask the application to keep connections open. Written as `option keep-conn` alone, without arguments.',
     docUrl: doc('3.2', '10.1.1', 'option keep-conn'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'option max-reqs',
     sections: ['fcgi-app'],
-    args: [{ name: 'reqs', type: 'int', min: 1 }],
+    args: [{ name: 'reqs', type: 'int', min: 1, strict: true, strictRange: true }],
     summary: 'Maximum concurrent requests per connection.',
     description: 'Maximum concurrent requests per connection. Written as `option max-reqs <reqs>`.',
     docUrl: doc('3.2', '10.1.1', 'option max-reqs'),
+    requiresArgs: true,
+    noExtraArgs: true,
   },
   {
     name: 'option mpxs-conns',
@@ -554,6 +597,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Multiplex several requests on one connection. Written as `option mpxs-conns` alone, without arguments.',
     docUrl: doc('3.2', '10.1.1', 'option mpxs-conns'),
     negatable: true,
+    noExtraArgs: true,
   },
   {
     name: 'set-param',
@@ -567,11 +611,12 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Set a FastCGI parameter from a log-format string. Written as `set-param <name> <format> [condition…]`.',
     docUrl: doc('3.2', '10.1.1', 'set-param'),
+    requiresArgs: true,
   },
   {
     name: 'total-max-size',
     sections: ['cache'],
-    args: [{ name: 'megabytes', type: 'int', min: 1, max: 4095 }],
+    args: [{ name: 'megabytes', type: 'int', min: 1, max: 4095, strict: true, strictRange: true }],
     summary: 'Total size of the cache, in megabytes.',
     description: 'Total size of the cache, in megabytes. Written as `total-max-size <megabytes>`.',
     docUrl: doc('3.2', '6.2.1', 'total-max-size'),
@@ -583,6 +628,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Largest object stored, in bytes.',
     description: 'Largest object stored, in bytes. Written as `max-object-size <bytes>`.',
     docUrl: doc('3.2', '6.2.1', 'max-object-size'),
+    noExtraArgs: true,
   },
   {
     name: 'max-age',
@@ -591,6 +637,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Longest time, in seconds, an object is kept.',
     description: 'Longest time, in seconds, an object is kept. Written as `max-age <seconds>`.',
     docUrl: doc('3.2', '6.2.1', 'max-age'),
+    noExtraArgs: true,
   },
   {
     name: 'process-vary',
@@ -600,6 +647,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Whether responses with a Vary header are cached. Written as `process-vary <value>`. `value` is one of `on`, `off`.',
     docUrl: doc('3.2', '6.2.1', 'process-vary'),
+    noExtraArgs: true,
   },
   {
     name: 'max-secondary-entries',
@@ -609,6 +657,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     description:
       'Variants kept per object when Vary is processed. Written as `max-secondary-entries <count>`.',
     docUrl: doc('3.2', '6.2.1', 'max-secondary-entries'),
+    noExtraArgs: true,
   },
   {
     name: 'trace',

@@ -776,3 +776,127 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
     'Chooses the protocol for forwarding WebSocket upgrades to this server.',
   ),
 ];
+
+/**
+ * How HAProxy parses the value of one `server` / `bind` option, as far as `haproxy -c` refuses
+ * bad values. Established on the Debian 2.6.12 build with valid and invalid cases of each option;
+ * options missing from the tables are not judged.
+ *
+ * - `word`: any word is fine, but the option must not end the line;
+ * - `time`: digits then at most one unit (`us`, `ms`, `s`, `m`, `h`, `d`); text after the unit
+ *   only draws a warning in 2.6, an unknown character right after the digits is an error, and so
+ *   is a value above 2147483647 ms. `positive` refuses 0;
+ * - `atol`: the leading integer is read (`7a` is 7, `abc` is 0), truncated to 32 bits, then
+ *   compared with `min`/`max`; `abs` compares its absolute value;
+ * - `integer`: the whole word must be an integer, at least `min`;
+ * - `enum`: one of `values`; `list` allows a comma-separated list of them;
+ * - `mux`: a multiplexer protocol name known at the target version;
+ * - `init-addr`: comma-separated `libc`, `last`, `none` or IP addresses;
+ * - `shards`: `by-thread` or a count of at least 1.
+ *
+ * `optional` marks options HAProxy accepts at the end of the line (the value reads as empty).
+ */
+export type OptionValueCheck =
+  | { readonly kind: 'word'; readonly optional?: boolean }
+  | { readonly kind: 'time'; readonly positive?: boolean; readonly optional?: boolean }
+  | {
+      readonly kind: 'atol';
+      readonly min?: number;
+      readonly max?: number;
+      readonly abs?: boolean;
+      readonly optional?: boolean;
+    }
+  | { readonly kind: 'integer'; readonly min: number; readonly optional?: boolean }
+  | {
+      readonly kind: 'enum';
+      readonly values: readonly string[];
+      readonly list?: boolean;
+      readonly optional?: boolean;
+    }
+  | { readonly kind: 'mux'; readonly optional?: boolean }
+  | { readonly kind: 'init-addr'; readonly optional?: boolean }
+  | { readonly kind: 'shards'; readonly optional?: boolean };
+
+/**
+ * Multiplexer protocols accepted by `proto` / `check-proto`, with the version that brought them.
+ * `quic` only exists in QUIC-enabled builds, so it is never judged.
+ */
+export const MUX_PROTOCOLS: ReadonlyMap<string, string> = new Map([
+  ['h1', '2.0'],
+  ['h2', '2.0'],
+  ['fcgi', '2.1'],
+  ['none', '2.0'],
+  ['quic', '2.6'],
+  ['spop', '3.1'],
+  ['qmux', '3.4'],
+]);
+
+const WORD: OptionValueCheck = { kind: 'word' };
+const TIME: OptionValueCheck = { kind: 'time' };
+const POSITIVE_TIME: OptionValueCheck = { kind: 'time', positive: true };
+const TLS_VERSION: OptionValueCheck = { kind: 'enum', values: TLS_VERSIONS };
+
+/** Value parsing of `server` / `default-server` / `server-template` options (2.6 behaviour). */
+export const SERVER_VALUE_CHECKS: ReadonlyMap<string, OptionValueCheck> = new Map<
+  string,
+  OptionValueCheck
+>([
+  ['addr', WORD],
+  ['agent-addr', WORD],
+  ['agent-inter', POSITIVE_TIME],
+  ['agent-port', WORD],
+  ['agent-send', WORD],
+  ['alpn', WORD],
+  ['ca-file', WORD],
+  ['check-alpn', WORD],
+  ['check-proto', { kind: 'mux' }],
+  ['check-sni', WORD],
+  ['ciphers', WORD],
+  ['ciphersuites', WORD],
+  ['cookie', WORD],
+  ['crl-file', WORD],
+  ['crt', WORD],
+  ['downinter', POSITIVE_TIME],
+  ['error-limit', { kind: 'atol', min: 1 }],
+  ['fastinter', POSITIVE_TIME],
+  ['id', { kind: 'atol', min: 1 }],
+  ['init-addr', { kind: 'init-addr', optional: true }],
+  ['inter', POSITIVE_TIME],
+  ['log-proto', { kind: 'enum', values: ['legacy', 'octet-count'] }],
+  ['max-reuse', WORD],
+  ['namespace', WORD],
+  ['npn', WORD],
+  ['observe', { kind: 'enum', values: ['none', 'layer4', 'layer7'] }],
+  ['on-error', { kind: 'enum', values: ['fastinter', 'fail-check', 'sudden-death', 'mark-down'] }],
+  ['on-marked-down', { kind: 'enum', values: ['shutdown-sessions'] }],
+  ['on-marked-up', { kind: 'enum', values: ['shutdown-backup-sessions'] }],
+  ['pool-low-conn', WORD],
+  ['pool-max-conn', WORD],
+  ['pool-purge-delay', TIME],
+  ['port', WORD],
+  ['proto', { kind: 'mux' }],
+  ['redir', WORD],
+  ['resolve-net', WORD],
+  [
+    'resolve-opts',
+    {
+      kind: 'enum',
+      values: ['allow-dup-ip', 'ignore-weight', 'prevent-dup-ip'],
+      list: true,
+      optional: true,
+    },
+  ],
+  ['resolve-prefer', { kind: 'enum', values: ['ipv4', 'ipv6'] }],
+  ['slowstart', TIME],
+  ['sni', WORD],
+  ['socks4', WORD],
+  ['source', WORD],
+  ['ssl-max-ver', TLS_VERSION],
+  ['ssl-min-ver', TLS_VERSION],
+  ['tcp-ut', TIME],
+  ['track', WORD],
+  ['verify', { kind: 'enum', values: ['none', 'required'] }],
+  ['verifyhost', WORD],
+  ['weight', { kind: 'atol', min: 0, max: 256, optional: true }],
+  ['ws', { kind: 'enum', values: ['auto', 'h1', 'h2'] }],
+]);

@@ -54,3 +54,20 @@ export function didYouMean(suggestions: readonly string[]): string {
   const first = suggestions[0];
   return first === undefined ? '' : `; did you mean '${first}'?`;
 }
+
+/**
+ * True when the file loads Lua code (`lua-load` or `lua-load-per-thread` in `global`), whatever
+ * `.if` branch the line is in. Without it, no `lua.<name>` action, service, fetch or converter can
+ * exist, so HAProxy refuses every use of one.
+ */
+export function loadsLua(context: HaproxyRuleContext): boolean {
+  for (const section of context.document.parse.ast.sections) {
+    if (section.type !== 'global') continue;
+    for (const item of section.items) {
+      if (item.kind !== 'statement') continue;
+      const keyword = item.keyword.value;
+      if (keyword === 'lua-load' || keyword === 'lua-load-per-thread') return true;
+    }
+  }
+  return false;
+}

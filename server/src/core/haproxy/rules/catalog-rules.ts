@@ -1,9 +1,18 @@
 import type { Rule } from '../../common/rule.js';
 import { deprecatedKeyword } from './deprecated-keyword.js';
 import type { HaproxyRuleContext } from './index.js';
+import { invalidAcl } from './invalid-acl.js';
+import { invalidActionArgument } from './invalid-action-argument.js';
+import { invalidAddress } from './invalid-address.js';
 import { invalidArgument } from './invalid-argument.js';
+import { invalidName } from './invalid-name.js';
+import { invalidOptionValue } from './invalid-option-value.js';
+import { invalidSampleArgument } from './invalid-sample-argument.js';
 import { keywordNotAllowedHere } from './keyword-not-allowed-here.js';
+import { missingArgument } from './missing-argument.js';
 import { removedKeyword } from './removed-keyword.js';
+import { serverTemplateRange } from './server-template-range.js';
+import { tooManyArguments } from './too-many-arguments.js';
 import { unknownAction } from './unknown-action.js';
 import { unknownKeyword } from './unknown-keyword.js';
 import { unknownConverter } from './unknown-converter.js';
@@ -19,6 +28,15 @@ export const CATALOG_RULES: readonly Rule<HaproxyRuleContext>[] = [
   unknownOption,
   unknownAction,
   invalidArgument,
+  invalidOptionValue,
+  invalidAddress,
+  serverTemplateRange,
+  missingArgument,
+  tooManyArguments,
   unknownSampleFetch,
   unknownConverter,
+  invalidSampleArgument,
+  invalidActionArgument,
+  invalidAcl,
+  invalidName,
 ];

@@ -1,7 +1,9 @@
 import type { Rule } from '../../common/rule.js';
 import type { HaproxyDocument } from '../../document.js';
 import type { LanguageSettings } from '../../settings.js';
+import { alertDirective } from './alert-directive.js';
 import { CATALOG_RULES } from './catalog-rules.js';
+import { programWithoutMasterWorker } from './program-without-master-worker.js';
 import { SYMBOL_RULES } from './symbol-rules.js';
 
 /** What every HAProxy rule sees. */
@@ -14,4 +16,6 @@ export interface HaproxyRuleContext {
 export const HAPROXY_RULES: readonly Rule<HaproxyRuleContext>[] = [
   ...SYMBOL_RULES,
   ...CATALOG_RULES,
+  alertDirective,
+  programWithoutMasterWorker,
 ];

@@ -1,8 +1,10 @@
 import type { Rule } from '../../common/rule.js';
 import type { Word } from '../ast.js';
 import { suggestNames, valueAvailable } from '../catalog/index.js';
+import type { HaproxyArgSpec } from '../catalog/index.js';
 import { didYouMean, liveStatements, opaque } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
+import { keywordArgProblems } from './keyword-arg-checks.js';
 
 /** A number with a unit, possibly several in a row (`1m30s`); a bare number is milliseconds. */
 const TIME = /^(?:\d+(?:us|ms|s|m|h|d)?)+$/;
@@ -13,6 +15,9 @@ const TIME = /^(?:\d+(?:us|ms|s|m|h|d)?)+$/;
  * lists are confirmed against HAProxy.
  */
 const ENUM_CHECKED = new Set(['balance', 'mode']);
+
+/** Argument types judged by {@link numberProblem}. */
+const NUMERIC_TYPES = new Set(['int', 'float', 'time', 'size']);
 
 /** Address prefixes whose remainder is not a host and port (socket paths, file descriptors). */
 const NON_INET_PREFIXES = new Set(['unix', 'abns', 'abnsz', 'fd', 'sockpair', 'uxst', 'uxdg']);
@@ -60,6 +65,25 @@ function addressProblem(value: string, rangeAllowed: boolean): string | undefine
 }
 
 /**
+ * What is wrong with a number, time or size HAProxy refuses malformed (`strict` in the catalog):
+ * it must start with a digit, and stay within `min`/`max` when HAProxy enforces them.
+ */
+function numberProblem(arg: HaproxyArgSpec, value: string): string | undefined {
+  if (!NUMERIC_TYPES.has(arg.type)) return undefined;
+  if (!/^[-+]?\d/.test(value)) {
+    return `'${value}' is not a ${arg.type === 'int' ? 'number' : arg.type}`;
+  }
+  if (arg.strictRange !== true || !/^[-+]?\d+$/.test(value)) return undefined;
+  const n = Number(value);
+  if ((arg.min !== undefined && n < arg.min) || (arg.max !== undefined && n > arg.max)) {
+    const range =
+      arg.max === undefined ? `at least ${arg.min ?? 0}` : `between ${arg.min ?? 0} and ${arg.max}`;
+    return `'${value}' is out of range (${range})`;
+  }
+  return undefined;
+}
+
+/**
  * An argument HAProxy cannot parse: a time with an unknown unit (`timeout connect 5x`, refused
  * with "unexpected character"), an IPv4 address with an octet above 255 or a port above 65535 on
  * a `bind` or `server` line. Only values HAProxy 2.6 refuses are checked, so this is an error;
@@ -70,7 +94,7 @@ export const invalidArgument: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'error',
   summary: 'An argument HAProxy cannot parse (time unit, balance/mode value, IPv4 address, port).',
   check(context, report) {
-    for (const { entry } of liveStatements(context)) {
+    for (const { section, entry } of liveStatements(context)) {
       const spec = entry.match?.spec;
       if (!spec || entry.placement === 'unknown' || entry.match?.negated) continue;
       const flag = (word: Word, message: string): void =>
@@ -86,9 +110,14 @@ export const invalidArgument: Rule<HaproxyRuleContext> = {
             `'${word.value}' is not a valid time for '${spec.name}': use digits with an optional unit (us, ms, s, m, h, d).`,
           );
         }
+        if (arg.strict === true && word && !opaque(word) && word.quoting === 'none') {
+          const problem = numberProblem(arg, word.value);
+          if (problem !== undefined) flag(word, `${problem} for '${spec.name}'.`);
+        }
         if (
           arg.type === 'enum' &&
-          ENUM_CHECKED.has(spec.name) &&
+          // A one-value enum is a literal sub-keyword (`type` of `stick-table`), not a value list.
+          (ENUM_CHECKED.has(spec.name) || (arg.strict === true && (arg.values?.length ?? 0) > 1)) &&
           word &&
           !opaque(word) &&
           arg.values !== undefined
@@ -108,6 +137,18 @@ export const invalidArgument: Rule<HaproxyRuleContext> = {
           }
         }
         if (arg.optional === true || arg.variadic === true) break;
+      }
+      // Keywords with a grammar of their own (`log`, `cookie`, `stick-table`…).
+      const keywordWord = entry.words[(entry.match?.length ?? 1) - 1];
+      if (keywordWord && !entry.args.some(opaque)) {
+        const line = {
+          keyword: spec.name,
+          section: section.kind,
+          args: entry.args,
+          keywordWord,
+          version: context.settings.version,
+        };
+        for (const problem of keywordArgProblems(line)) flag(problem.word, problem.message);
       }
       const address = entry.address;
       if (address && !opaque(address)) {

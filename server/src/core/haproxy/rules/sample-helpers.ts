@@ -4,6 +4,7 @@
  */
 import { HAPROXY_CATALOG, isAvailable, lifecycleAt } from '../catalog/index.js';
 import type { ArgSpec, SampleSpec } from '../catalog/types.js';
+import type { ResolvedSection, ResolvedStatement } from '../analysis/resolve.js';
 import type { Word } from '../ast.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
@@ -13,6 +14,11 @@ export interface SamplePart {
   readonly name: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * The text between the parentheses after the name and the document offset where it starts;
+   * undefined when the name has no parentheses or they are not closed at the end of the part.
+   */
+  readonly args?: { readonly text: string; readonly start: number } | undefined;
 }
 
 /** A fetch followed by its converters, from one word. */
@@ -82,7 +88,12 @@ export function tooNew(spec: SampleSpec, version: string): boolean {
 function part(word: Word, text: string, from: number): SamplePart {
   const paren = text.indexOf('(');
   const name = paren < 0 ? text : text.slice(0, paren);
-  return { name, start: word.start + from, end: word.start + from + name.length };
+  const start = word.start + from;
+  const args =
+    paren >= 0 && text.endsWith(')')
+      ? { text: text.slice(paren + 1, -1), start: start + paren + 1 }
+      : undefined;
+  return { name, start, end: start + name.length, args };
 }
 
 /**
@@ -173,26 +184,37 @@ function* argumentSamples(
  * sample arguments of keywords and actions, and `%[…]` in their format strings.
  */
 export function* lineSamples(context: HaproxyRuleContext): Generator<SampleExpression> {
-  for (const { entry } of liveStatements(context)) {
-    const spec = entry.match?.spec;
-    if (spec && entry.placement !== 'unknown' && !entry.match?.negated) {
-      if (spec.name === 'acl') {
-        const criterion = entry.args[1];
-        const sample = criterion ? parseSample(criterion) : undefined;
-        if (sample) yield sample;
-      } else if (entry.action) {
-        if (entry.action.spec) yield* argumentSamples(entry.action.spec.args, entry.args.slice(1));
-      } else if (spec.ruleset === undefined && !spec.nameArgs) {
-        yield* argumentSamples(spec.args, entry.args);
-      }
+  for (const { sample } of sectionSamples(context)) yield sample;
+}
+
+/** {@link lineSamples} with the section each expression appears in. */
+export function* sectionSamples(
+  context: HaproxyRuleContext,
+): Generator<{ readonly section: ResolvedSection; readonly sample: SampleExpression }> {
+  for (const { section, entry } of liveStatements(context)) {
+    for (const sample of entrySamples(entry)) yield { section, sample };
+  }
+}
+
+function* entrySamples(entry: ResolvedStatement): Generator<SampleExpression> {
+  const spec = entry.match?.spec;
+  if (spec && entry.placement !== 'unknown' && !entry.match?.negated) {
+    if (spec.name === 'acl') {
+      const criterion = entry.args[1];
+      const sample = criterion ? parseSample(criterion) : undefined;
+      if (sample) yield sample;
+    } else if (entry.action) {
+      if (entry.action.spec) yield* argumentSamples(entry.action.spec.args, entry.args.slice(1));
+    } else if (spec.ruleset === undefined && !spec.nameArgs) {
+      yield* argumentSamples(spec.args, entry.args);
     }
-    for (const group of entry.statement.condition?.groups ?? []) {
-      for (const term of group.terms) {
-        if (term.kind !== 'anonymous') continue;
-        const criterion = term.words[0];
-        const sample = criterion ? parseSample(criterion) : undefined;
-        if (sample) yield sample;
-      }
+  }
+  for (const group of entry.statement.condition?.groups ?? []) {
+    for (const term of group.terms) {
+      if (term.kind !== 'anonymous') continue;
+      const criterion = term.words[0];
+      const sample = criterion ? parseSample(criterion) : undefined;
+      if (sample) yield sample;
     }
   }
 }

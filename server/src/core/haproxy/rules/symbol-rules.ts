@@ -7,6 +7,8 @@ import { backendWithoutServer } from './backend-without-server.js';
 import { checkIntervalRange } from './check-interval-range.js';
 import { checkPortUnknown } from './check-port-unknown.js';
 import { checksWithoutCheck } from './checks-without-check.js';
+import { defaultsRulesInheritance } from './defaults-rules-inheritance.js';
+import { duplicateId } from './duplicate-id.js';
 import { duplicateProxy } from './duplicate-proxy.js';
 import { duplicateSection } from './duplicate-section.js';
 import { duplicateServer } from './duplicate-server.js';
@@ -18,6 +20,7 @@ import { missingCheck } from './missing-check.js';
 import { missingTimeouts } from './missing-timeouts.js';
 import { modeMismatch } from './mode-mismatch.js';
 import { serverVerifyNone } from './server-verify-none.js';
+import { serverVerifyWithoutCa } from './server-verify-without-ca.js';
 import { sslBindWithoutCrt } from './ssl-bind-without-crt.js';
 import { statsInTcp } from './stats-in-tcp.js';
 import { statsWithoutAuth } from './stats-without-auth.js';
@@ -52,8 +55,10 @@ export const SYMBOL_RULES: readonly Rule<HaproxyRuleContext>[] = [
   undefinedTrackServer,
   undefinedUseServer,
   undefinedDefaults,
+  defaultsRulesInheritance,
   duplicateProxy,
   duplicateServer,
+  duplicateId,
   duplicateSection,
   modeMismatch,
   httpOptionInTcp,
@@ -71,4 +76,5 @@ export const SYMBOL_RULES: readonly Rule<HaproxyRuleContext>[] = [
   insecurePassword,
   weakTlsVersion,
   serverVerifyNone,
+  serverVerifyWithoutCa,
 ];

@@ -2,14 +2,20 @@ import type { Rule } from '../../common/rule.js';
 import { compareVersions } from '../../common/catalog.js';
 import { isAvailable, majorMinor, suggestNames } from '../catalog/index.js';
 import { actionsOf } from '../analysis/resolve.js';
-import { didYouMean, liveStatements, opaque, replaceWordsFix } from './catalog-helpers.js';
+import {
+  didYouMean,
+  liveStatements,
+  loadsLua,
+  opaque,
+  replaceWordsFix,
+} from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
 
 /**
  * The action after `http-request`, `tcp-request content` and the other rule-set keywords is not
  * one HAProxy knows for that rule set at the target version. HAProxy refuses the line ("expects
  * 'accept', 'reject', … but got 'X'"), so this is an error. Lua actions (`lua.<name>`) are
- * registered by scripts at run time and are never reported.
+ * registered by scripts at run time: they are only reported when the file loads no Lua at all.
  */
 export const unknownAction: Rule<HaproxyRuleContext> = {
   code: 'unknown-action',
@@ -17,9 +23,20 @@ export const unknownAction: Rule<HaproxyRuleContext> = {
   summary: 'An unknown action in an http-request, tcp-request … rule.',
   check(context, report) {
     const version = context.settings.version;
+    const lua = loadsLua(context);
     for (const { entry } of liveStatements(context)) {
       const action = entry.action;
-      if (!action || opaque(action.word) || action.name.startsWith('lua.')) continue;
+      if (!action || opaque(action.word)) continue;
+      if (action.name.startsWith('lua.')) {
+        if (!lua) {
+          report({
+            message: `Lua action '${action.name}' cannot exist: no 'lua-load' in the global section.`,
+            start: action.word.start,
+            end: action.word.start + action.name.length,
+          });
+        }
+        continue;
+      }
       const keyword = action.ruleset;
       const nameEnd = action.word.start + action.name.length;
       if (action.spec) {

@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { suggestNames } from '../catalog/index.js';
-import { didYouMean, replaceWordsFix } from './catalog-helpers.js';
+import { didYouMean, loadsLua, replaceWordsFix } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
 import {
   lineSamples,
@@ -13,7 +13,8 @@ import {
 /**
  * A converter after the fetch of an ACL criterion (`req.hdr(host),lowr`) that HAProxy does not
  * know at the target version. HAProxy refuses the line ("unknown converter"), so this is an
- * error; Lua converters (`lua.<name>`) are registered at run time and never reported.
+ * error; Lua converters (`lua.<name>`) are registered at run time and only reported when the file
+ * loads no Lua at all.
  */
 export const unknownConverter: Rule<HaproxyRuleContext> = {
   code: 'unknown-converter',
@@ -21,8 +22,17 @@ export const unknownConverter: Rule<HaproxyRuleContext> = {
   summary: 'A sample expression uses an unknown converter.',
   check(context, report) {
     const version = context.settings.version;
+    const lua = loadsLua(context);
     for (const sample of lineSamples(context)) {
       for (const { name, start, end } of sample.converters) {
+        if (name.startsWith('lua.') && !lua) {
+          report({
+            message: `Lua converter '${name}' cannot exist: no 'lua-load' in the global section.`,
+            start,
+            end,
+          });
+          continue;
+        }
         if (buildDependent(name)) continue;
         const spec = converterSpec(name);
         if (spec) {

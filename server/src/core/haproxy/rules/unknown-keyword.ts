@@ -1,5 +1,6 @@
 import type { Rule } from '../../common/rule.js';
-import { lifecycleAt, suggestKeywords } from '../catalog/index.js';
+import { branchActivity } from '../analysis/branches.js';
+import { lifecycleAt, sectionSpec, suggestKeywords } from '../catalog/index.js';
 import { didYouMean, liveStatements, opaque, replaceWordsFix } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
 
@@ -7,8 +8,11 @@ import type { HaproxyRuleContext } from './index.js';
  * A line whose keyword HAProxy does not know in any section, or only in a version newer than the
  * target. HAProxy refuses both ("unknown keyword … in '<section>' section"), so both are errors;
  * the newer-version case names the version that introduced the keyword, since upgrading is then
- * the fix. Keywords that only some builds compile in (QUIC, 51Degrees, WURFL, DeviceAtlas, …) are
- * left alone: whether they exist depends on the binary, which a linter cannot see.
+ * the fix. That holds for keywords of optional builds too (`tune.quic.*`): no build of the target
+ * version has a keyword that only appeared later. Keywords that only some builds compile in are
+ * otherwise left alone: whether they exist depends on the binary, which a linter cannot see.
+ * Section headers newer than the target (`crt-store`, `healthcheck`) are reported the same way:
+ * the target reads them as an unknown keyword of the section above.
  */
 export const unknownKeyword: Rule<HaproxyRuleContext> = {
   code: 'unknown-keyword',
@@ -16,6 +20,20 @@ export const unknownKeyword: Rule<HaproxyRuleContext> = {
   summary: 'A keyword HAProxy does not know, or only knows from a newer version.',
   check(context, report) {
     const version = context.settings.version;
+    const config = context.document.parse.ast;
+    const activity = branchActivity(config, version);
+    for (const section of config.sections) {
+      const keyword = section.keyword;
+      const spec = sectionSpec(section.type);
+      if (!spec || opaque(keyword) || !activity.isLive(section.header.branch)) continue;
+      if (lifecycleAt(spec, version) !== 'not-yet') continue;
+      report({
+        message: `Section '${spec.name}' is not available in HAProxy ${version}: it appeared in ${spec.since ?? '?'}.`,
+        start: keyword.start,
+        end: keyword.end,
+        data: { since: spec.since },
+      });
+    }
     for (const { section, entry } of liveStatements(context)) {
       const keyword = entry.statement.keyword;
       if (opaque(keyword)) continue;
@@ -28,7 +46,6 @@ export const unknownKeyword: Rule<HaproxyRuleContext> = {
           message: `'${name}' is not available in HAProxy ${version}: it appeared in ${match.spec.since ?? '?'}.`,
           start: keyword.start,
           end: words[words.length - 1]?.end ?? keyword.end,
-          severity: match.spec.buildOption === undefined ? 'error' : 'warning',
           data: { since: match.spec.since },
         });
         continue;

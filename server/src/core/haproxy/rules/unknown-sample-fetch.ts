@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { suggestNames } from '../catalog/index.js';
-import { didYouMean, replaceWordsFix } from './catalog-helpers.js';
+import { didYouMean, loadsLua, replaceWordsFix } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
 import {
   aclOnly,
@@ -15,7 +15,7 @@ import {
  * The criterion of an `acl` line or of an anonymous ACL `{ … }` names no sample fetch HAProxy
  * knows at the target version. HAProxy refuses the line ("unknown fetch method"), so this is an
  * error. ACL keywords built from a fetch and a matching suffix (`path_beg`, `hdr_sub`) are valid;
- * fetches of optional builds and Lua fetches are never reported.
+ * fetches of optional builds are never reported, Lua fetches only when the file loads no Lua.
  */
 export const unknownSampleFetch: Rule<HaproxyRuleContext> = {
   code: 'unknown-sample-fetch',
@@ -23,8 +23,17 @@ export const unknownSampleFetch: Rule<HaproxyRuleContext> = {
   summary: 'An ACL criterion names no known sample fetch.',
   check(context, report) {
     const version = context.settings.version;
+    const lua = loadsLua(context);
     for (const sample of lineSamples(context)) {
       const { name, start, end } = sample.fetch;
+      if (name.startsWith('lua.') && !lua) {
+        report({
+          message: `Lua sample fetch '${name}' cannot exist: no 'lua-load' in the global section.`,
+          start,
+          end,
+        });
+        continue;
+      }
       if (buildDependent(name) || aclOnly(name)) continue;
       const spec = fetchSpec(name);
       if (spec) {

@@ -1,0 +1,81 @@
+import type { Rule } from '../../common/rule.js';
+import type { Statement, Word } from '../ast.js';
+import { readOptions } from '../analysis/symbols.js';
+import type { HaproxyRuleContext } from './index.js';
+import { atolInt } from './option-value-helpers.js';
+import { describeProxy, relatedAt, symbolsOf } from './symbol-helpers.js';
+
+interface IdUse {
+  readonly statement: Statement;
+  readonly word: Word;
+}
+
+/** The number HAProxy reads from a server `id` (atol) or a bind `id` (whole integer). */
+function idValue(word: Word, bind: boolean): number | undefined {
+  if (word.hasVariable || word.template) return undefined;
+  if (bind) return /^\+?\d+$/.test(word.value) ? Number(word.value) : undefined;
+  const value = atolInt(word.value);
+  return value > 0 ? value : undefined;
+}
+
+/**
+ * Two servers of one backend, or two `bind` lines of one frontend, with the same `id`. HAProxy
+ * refuses the second one ("custom id N already used"), so this is an error. Servers and binds
+ * have separate numberings, ids are compared as numbers (`07` is 7), and lines in different arms
+ * of one `.if` block are alternatives.
+ */
+export const duplicateId: Rule<HaproxyRuleContext> = {
+  code: 'duplicate-id',
+  defaultSeverity: 'error',
+  summary: 'Two servers of one backend, or two binds of one frontend, share an id.',
+  check(context, report) {
+    const symbols = symbolsOf(context);
+    const scan = (
+      kind: 'server' | 'bind',
+      lines: readonly { statement: Statement; id: Word | undefined }[],
+      owner: string,
+    ): void => {
+      const seen = new Map<number, IdUse[]>();
+      for (const { statement, id } of lines) {
+        if (!id) continue;
+        const value = idValue(id, kind === 'bind');
+        if (value === undefined) continue;
+        const earlier = seen.get(value) ?? [];
+        const first = earlier.find(
+          (other) => !symbols.activity.exclusive(other.statement.branch, statement.branch),
+        );
+        if (first) {
+          report({
+            message: `${owner} already has a ${kind} with id ${value}.`,
+            start: id.start,
+            end: id.end,
+            related: [relatedAt(context, first.word, 'first used here')],
+          });
+        }
+        seen.set(value, [...earlier, { statement, word: id }]);
+      }
+    };
+    for (const proxy of symbols.proxies) {
+      if (proxy.kind === 'defaults') continue;
+      const owner = describeProxy(proxy);
+      scan(
+        'server',
+        proxy.servers
+          .filter((server) => !server.template)
+          .map((server) => ({
+            statement: server.statement,
+            id: server.options.get('id')?.values[0],
+          })),
+        owner,
+      );
+      scan(
+        'bind',
+        proxy.statements('bind').map((statement) => ({
+          statement,
+          id: readOptions(statement.args.slice(1), 'bind').get('id')?.values[0],
+        })),
+        owner,
+      );
+    }
+  },
+};
