@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { invalidArgument } from '../../../../server/src/core/keepalived/rules/invalid-argument.js';
-import { expectRanges, vrrp } from './catalog-harness.js';
+import { applyFirstFix, expectRanges, vrrp } from './catalog-harness.js';
 
 void describe('invalid-argument', () => {
   // Each verdict matches keepalived 2.2.7 -t (exit 5): "number '256' outside range [1, 255]", …
@@ -49,6 +49,38 @@ void describe('invalid-argument', () => {
       vrrp('  unicast_src_ip <|lb-a|>\n') +
         'virtual_server 10.0.0.1 <|70000|> {\n  real_server <|backend-1|> 80 {\n    HTTP_GET {\n      url {\n        path /\n        status_code 200-299 <|600|>\n      }\n    }\n  }\n}\n' +
         'virtual_server fwmark 5 {\n}\n',
+    );
+  });
+  // keepalived 2.2.7 -t: "unknown state 'master'", "unknown authentication type 'pass'",
+  // "Invalid lvs_scheduler 'RR'", "unknown [nat] routing method" (exit 5); `protocol tcp` passes.
+  void it('flags enums keepalived only accepts in one case, with a fix', () => {
+    const { issues, text } = expectRanges(
+      invalidArgument,
+      vrrp('  state <|master|>\n  authentication {\n    auth_type <|pass|>\n  }\n') +
+        'virtual_server 10.0.0.1 80 {\n  lb_algo <|RR|>\n  lb_kind <|nat|>\n  protocol tcp\n}\n',
+    );
+    assert.match(issues[0]?.message ?? '', /only accepts 'MASTER'/);
+    assert.match(applyFirstFix(text, issues[0]), /state MASTER/);
+  });
+
+  // keepalived 2.2.7 -t: "vrrp script interval must be greater than 0", "interval '1.5' must be
+  // between 1 and 4294", "timeout '4295' invalid" (exit 5); 4294 passes.
+  void it('wants whole seconds from 1 to 4294 for vrrp_script interval and timeout in 2.2', () => {
+    const script = (lines: string): string => `vrrp_script chk {\n  script /bin/true\n${lines}}\n`;
+    expectRanges(
+      invalidArgument,
+      script('  interval <|0|>\n  timeout <|1.5|>\n') +
+        script('  interval <|4295|>\n  timeout 4294\n'),
+    );
+    expectRanges(invalidArgument, script('  interval 1.5\n  timeout 0.5\n'), { version: '2.4' });
+    expectRanges(invalidArgument, script('  interval <|0|>\n'), { version: '2.4' });
+  });
+
+  // keepalived 2.2.7 -t accepts `real_server 10.0.0.2 0`.
+  void it('accepts port 0 on a real server', () => {
+    expectRanges(
+      invalidArgument,
+      'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 0 {\n  }\n}\n',
     );
   });
 });

@@ -39,4 +39,31 @@ void describe('invalid-list-value', () => {
       instance('  unicast_peer {\n    <|lb-b.example.org|>\n    10.0.0.7\n  }\n'),
     );
   });
+  // keepalived 2.2.7 -t: "VRRP is trying to assign invalid broadcast", "No dev parameter
+  // specified", "Address label … is longer than maximum length 15", "Unknown configuration entry
+  // 'foo' for ip address" (exit 5); `brd +`, a 15-character label and `10.0.0.1/` pass.
+  void it('flags bad broadcast, missing dev, long labels and unknown address options', () => {
+    expectRanges(
+      invalidListValue,
+      instance(
+        '  virtual_ipaddress {\n    10.0.0.1/24 brd <|10.0.0.|>\n    10.0.0.2/24 <|dev|>\n    10.0.0.3/24 dev eth0 label <|eth0:abcdefghijklm|>\n    10.0.0.4/24 <|foo|>\n  }\n',
+      ),
+    );
+    expectRanges(
+      invalidListValue,
+      instance(
+        '  virtual_ipaddress {\n    10.0.0.1/24 brd + dev eth0 label eth0:abcdefghij\n    10.0.0.5/\n    10.0.0.6/24 dev eth0 no_track\n  }\n  unicast_peer {\n    10.0.0.7/\n  }\n',
+      ),
+    );
+  });
+
+  // keepalived 2.2.7 -t: "VRRP parsed invalid IP 10.1.0./24", "invalid route via address" (exit
+  // 5); `all`, `any`, `default` and `via inet6 <address>` pass.
+  void it('flags route and rule addresses that are not addresses', () => {
+    expectRanges(
+      invalidListValue,
+      'static_rules {\n  from 10.0.0.0/8 to <|10.1.0./24|> table 1 preference 1\n  not from <|10.1.0.|> table 1 preference 2\n  from all table 1 preference 3\n  to any table 1 preference 4\n  from default table 1 preference 5\n}\n' +
+        'static_routes {\n  10.1.0.0/24 via <|10.0.0.|> dev eth0\n  10.2.0.0/24 src <|10.0.0.300|> dev eth0\n  default via 10.0.0.1 dev eth0\n  2001:db8:1::/64 via inet6 2001:db8::1 dev eth0\n}\n',
+    );
+  });
 });

@@ -19,8 +19,58 @@ void describe('required-setting', () => {
     );
   });
 
-  void it('flags a vrrp_script without script', () => {
-    expectRanges(requiredSetting, '<|vrrp_script|> chk {\n  interval 2\n}\n');
+  // keepalived reports the missing script at the block's closing brace.
+  void it('flags a vrrp_script without script at its closing brace', () => {
+    expectRanges(requiredSetting, 'vrrp_script chk {\n  interval 2\n<|}|>\n');
+  });
+
+  // keepalived 2.2.7 -t: "No script path has been specified for MISC_CHECKER", "HTTP/SSL_GET
+  // checker url has no path", "HTTP/SSL_GET checker has no urls specified", "No name has been
+  // specified for BFD_CHECKER", "FILE_CHECK has no track_file specified" (exit 5, or a crash).
+  void it('flags checkers and urls missing what they need, at their closing brace', () => {
+    const rs = (checker: string): string =>
+      `virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n${checker}  }\n}\n`;
+    const { issues } = expectRanges(
+      requiredSetting,
+      rs('    MISC_CHECK {\n      misc_timeout 5\n    <|}|>\n') +
+        rs('    HTTP_GET {\n      connect_timeout 3\n    <|}|>\n') +
+        rs('    SSL_GET {\n      url {\n        status_code 200\n      <|}|>\n    <|}|>\n') +
+        rs('    BFD_CHECK {\n    <|}|>\n') +
+        rs('    FILE_CHECK {\n    <|}|>\n'),
+    );
+    assert.deepEqual(
+      issues.map((issue) => issue.data?.['setting']),
+      ['misc_path', 'url', 'path', 'url', 'name', 'track_file'],
+    );
+    expectRanges(
+      requiredSetting,
+      rs('    MISC_CHECK {\n      misc_path /bin/true\n    }\n') +
+        rs('    HTTP_GET {\n      url {\n        path /\n      }\n    }\n') +
+        rs('    TCP_CHECK {\n    }\n'),
+    );
+  });
+
+  // keepalived 2.2.7 -t: "Authentication specified but no password given" (exit 5); an empty
+  // block or an auth_pass alone passes.
+  void it('flags authentication with auth_type but no auth_pass', () => {
+    expectRanges(
+      requiredSetting,
+      vrrp('  <|authentication|> {\n    auth_type PASS\n  }\n') +
+        vrrp('  authentication {\n    auth_pass abc\n  }\n', 'VI_2') +
+        vrrp('  authentication {\n  }\n', 'VI_3'),
+    );
+  });
+
+  // Without -i keepalived uses the host name: a script only on `@high` lines is gone elsewhere.
+  void it('warns when a setting is only on conditional lines and the config-id is unknown', () => {
+    const text = 'vrrp_script chk {\n@high script /bin/true\n  interval 2\n<|}|>\n';
+    const { issues } = expectRanges(requiredSetting, text);
+    assert.equal(issues[0]?.severity, 'warning');
+    expectRanges(requiredSetting, text.replace('<|}|>', '}'), { configId: 'high' });
+    expectRanges(
+      requiredSetting,
+      'vrrp_script chk {\n@high script /bin/true\n@^high script /bin/false\n}\n',
+    );
   });
 
   void it('accepts complete blocks and blocks with parameters or includes', () => {

@@ -367,7 +367,8 @@ export const VIRTUAL_SERVER_KEYWORDS: readonly KeepalivedKeywordSpec[] = [
   v(
     'real_server',
     V,
-    [addr('address'), port('port', { optional: true })],
+    // keepalived 2.2.7 -t accepts port 0 for a real server.
+    [addr('address'), { ...port('port', { optional: true }), min: 0 }],
     'A backend of the service.',
     'Declares a real server with its weight, thresholds, notifications and health checkers.',
     { blockContext: RS },

@@ -38,6 +38,8 @@ export function addressProblem(text: string): string | undefined {
   if (!v4 && !isIpv6(address)) return `'${address}' is not an IP address`;
   if (slash < 0) return undefined;
   const prefix = text.slice(slash + 1);
+  // keepalived 2.2.7 takes `10.0.0.1/` as the plain address.
+  if (prefix === '') return undefined;
   const max = v4 ? 32 : 128;
   if (!/^\d+$/.test(prefix) || Number(prefix) > max) {
     return `prefix length '${prefix}' is not between 0 and ${max}`;

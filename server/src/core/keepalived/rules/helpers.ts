@@ -1,6 +1,6 @@
 import type { QuickFix, RelatedLocation } from '../../common/issue.js';
 import type { Finding } from '../../common/rule.js';
-import type { KeepalivedNode, KeepalivedWord } from '../ast.js';
+import type { KeepalivedItem, KeepalivedNode, KeepalivedWord } from '../ast.js';
 import type { NodeIndex } from '../analysis/index-node.js';
 import type { KeepalivedRuleContext } from './index.js';
 
@@ -92,4 +92,40 @@ export function mayCoexist(a: KeepalivedNode, b: KeepalivedNode): boolean {
   if (!x || !y) return true;
   if (x.negated !== y.negated) return x.id !== y.id;
   return x.negated || x.id === y.id;
+}
+
+/** Values that turn an optional boolean off, as keepalived reads them. */
+const FALSE_WORDS = ['off', 'false', 'no'];
+
+/**
+ * Whether an instance runs in VRRP strict mode: its own `strict_mode` line decides (no argument or
+ * a true value turns it on), else a `vrrp_strict` line in `global_defs`, which keepalived 2.2.7
+ * honours whatever words follow it (checked with `-t`). While the config-id is unknown, `@id`
+ * lines may belong to another node, so they are not taken into account.
+ */
+export function isStrictMode(
+  index: NodeIndex,
+  instance: KeepalivedItem,
+  configId: string | undefined,
+): boolean {
+  const applies = (node: KeepalivedNode): boolean =>
+    configId !== undefined || node.condition === undefined;
+  const own = (instance.block?.items ?? []).filter(
+    (node): node is KeepalivedItem =>
+      node.kind === 'item' && node.keyword.value === 'strict_mode' && applies(node),
+  );
+  const last = own.at(-1);
+  if (last) {
+    const value = last.args[0]?.value;
+    return value === undefined || !FALSE_WORDS.includes(value.toLowerCase());
+  }
+  return index.view.items.some(
+    (node) =>
+      node.kind === 'item' &&
+      node.keyword.value === 'global_defs' &&
+      applies(node) &&
+      (node.block?.items ?? []).some(
+        (line) => line.kind === 'item' && line.keyword.value === 'vrrp_strict' && applies(line),
+      ),
+  );
 }

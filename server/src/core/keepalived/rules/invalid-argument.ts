@@ -1,8 +1,10 @@
+import { compareVersions, type ArgSpec } from '../../common/catalog.js';
 import type { Rule } from '../../common/rule.js';
 import type { KeepalivedRuleContext } from './index.js';
 import type { KeepalivedItem, KeepalivedWord } from '../ast.js';
 import { addressProblem } from './addresses.js';
 import { argumentProblem, positionalSpecs } from './arguments.js';
+import { replaceWordFix } from './helpers.js';
 import { at, isConcrete, walkKeepalived } from './walk.js';
 
 /** A problem with one word of a line, found by a keyword-specific check. */
@@ -58,6 +60,47 @@ const SPECIFIC: Readonly<Record<string, (item: KeepalivedItem) => WordProblem[]>
   },
 };
 
+/** Longest `interval`/`timeout` of a vrrp_script keepalived 2.2.7 takes (seconds). */
+const SCRIPT_TIME_MAX = 4294;
+
+/**
+ * `interval` and `timeout` of a `vrrp_script`: keepalived 2.2.7 wants a whole number of seconds
+ * from 1 to 4294 ("must be between 1 and 4294", "must be greater than 0"); the development head
+ * documents decimals, so from target 2.3 on only a positive number is required.
+ */
+function scriptTimeProblem(value: string, version: string): string | undefined {
+  if (compareVersions(version, '2.3') < 0) {
+    if (!/^\d+$/.test(value)) return `'${value}' is not a whole number of seconds`;
+    const seconds = Number(value);
+    return seconds >= 1 && seconds <= SCRIPT_TIME_MAX
+      ? undefined
+      : `${seconds} is outside the range 1…${SCRIPT_TIME_MAX}`;
+  }
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(value)) return `'${value}' is not a number of seconds`;
+  return Number(value) > 0 ? undefined : 'it must be more than 0';
+}
+
+/**
+ * Enums keepalived compares exactly (2.2.7 -t rejects `state master`, `auth_type pass`,
+ * `lb_algo RR`, `lb_kind nat`); others, such as `protocol`, it reads in any case.
+ */
+const CASE_SENSITIVE: ReadonlySet<string> = new Set([
+  'state',
+  'auth_type',
+  'lb_algo',
+  'lvs_sched',
+  'lb_kind',
+  'lvs_method',
+]);
+
+/** The spelling keepalived wants when `value` only differs from an allowed one by case. */
+function exactSpelling(arg: ArgSpec, keyword: string, value: string): string | undefined {
+  if (arg.type !== 'enum' || !CASE_SENSITIVE.has(keyword)) return undefined;
+  const values = arg.values ?? [];
+  if (values.includes(value)) return undefined;
+  return values.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+}
+
 /**
  * An argument outside its range, not a number, not a boolean or not one of the allowed values.
  * keepalived logs the value as invalid, falls back to a default and fails the config test.
@@ -68,8 +111,22 @@ export const invalidArgument: Rule<KeepalivedRuleContext> = {
   summary: 'A Keepalived argument outside its range or allowed values.',
   check(context, report) {
     walkKeepalived(context, {
-      item({ spec, item, uri }) {
+      item({ spec, item, uri, context: block }) {
         if (!spec) return;
+        if (block === 'vrrp_script' && (spec.name === 'interval' || spec.name === 'timeout')) {
+          const word = item.args[0];
+          const problem =
+            word && isConcrete(word)
+              ? scriptTimeProblem(word.value, context.settings.version)
+              : undefined;
+          if (word && problem !== undefined) {
+            report({
+              ...at(word, uri),
+              message: `Invalid <seconds> for '${spec.name}': ${problem}.`,
+            });
+          }
+          return;
+        }
         for (const { word, problem } of SPECIFIC[spec.name]?.(item) ?? []) {
           report({ ...at(word, uri), message: `Invalid argument for '${spec.name}': ${problem}.` });
         }
@@ -77,6 +134,15 @@ export const invalidArgument: Rule<KeepalivedRuleContext> = {
         specs.forEach((arg, index) => {
           const word = item.args[index];
           if (!word || !isConcrete(word)) return;
+          const spelling = exactSpelling(arg, spec.name, word.value);
+          if (spelling !== undefined) {
+            report({
+              ...at(word, uri),
+              message: `Invalid <${arg.name}> for '${spec.name}': Keepalived only accepts '${spelling}', in that case.`,
+              fixes: uri === undefined ? [replaceWordFix(word, spelling, `Write ${spelling}`)] : [],
+            });
+            return;
+          }
           const problem = argumentProblem(arg, word.value);
           if (problem === undefined) return;
           report({

@@ -1,4 +1,6 @@
+import type { ArgSpec } from '../../common/catalog.js';
 import type { Rule } from '../../common/rule.js';
+import type { ListGrammar } from '../catalog/types.js';
 import type { KeepalivedRuleContext } from './index.js';
 import { addressProblem } from './addresses.js';
 import { argumentProblem } from './arguments.js';
@@ -6,10 +8,56 @@ import { at, isConcrete, walkKeepalived } from './walk.js';
 
 const SCOPES = ['site', 'link', 'host', 'nowhere', 'global'];
 
+/** Route and rule options whose value keepalived parses as an address ("VRRP parsed invalid IP"). */
+const ROUTE_ADDRESS_OPTIONS = ['from', 'to', 'via', 'src'];
+/** Words keepalived takes in place of a route or rule address (checked with 2.2.7 -t). */
+const ADDRESS_WORDS = ['all', 'any', 'default'];
+/** `via inet6 fe80::1`: the family word comes first and the address after it is not checked. */
+const FAMILY_WORDS = ['inet', 'inet6'];
+
+/** Longest interface label the kernel takes (IFNAMSIZ - 1). */
+const MAX_LABEL = 15;
+
+/** Why the value of one option of a list line is wrong, or undefined. */
+function optionProblem(
+  kind: ListGrammar['kind'],
+  option: string,
+  arg: ArgSpec,
+  value: string,
+): string | undefined {
+  if ((kind === 'route' || kind === 'rule') && ROUTE_ADDRESS_OPTIONS.includes(option)) {
+    return routeAddressProblem(value);
+  }
+  if (kind === 'vip') {
+    if (option === 'scope') {
+      const known = SCOPES.includes(value) || /^\d+$/.test(value);
+      return known ? undefined : `'${value}' is not a scope (${SCOPES.join(', ')} or a number)`;
+    }
+    // "VRRP is trying to assign invalid broadcast …"; `+`/`-` derive it from the prefix.
+    if (option === 'brd' || option === 'broadcast') {
+      return value === '+' || value === '-' ? undefined : addressProblem(value);
+    }
+    // "Address label … is longer than maximum length 15 - removing address".
+    if (option === 'label' && value.length > MAX_LABEL) {
+      return `'${value}' is longer than ${MAX_LABEL} characters`;
+    }
+  }
+  return argumentProblem(arg, value);
+}
+
+/** Why a route/rule address option value is wrong, or undefined. */
+function routeAddressProblem(value: string): string | undefined {
+  if (ADDRESS_WORDS.includes(value) || FAMILY_WORDS.includes(value)) return undefined;
+  // Zone suffixes (`fe80::1%eth0`) were not checked against keepalived: leave them alone.
+  if (value.includes('%')) return undefined;
+  return addressProblem(value);
+}
+
 /**
  * A value line of a list block keepalived rejects: a `virtual_ipaddress` entry that is not an IP
- * address or has a prefix too long for its family, an unknown `scope`, or an option value out of
- * range (`weight 300` in `track_script`). keepalived skips the entry and fails the config test.
+ * address or has a prefix too long for its family, an unknown `scope`, a route or rule address
+ * (`from`, `to`, `via`, `src`) that is no address, or an option value out of range (`weight 300`
+ * in `track_script`). keepalived skips the entry and fails the config test.
  */
 export const invalidListValue: Rule<KeepalivedRuleContext> = {
   code: 'invalid-list-value',
@@ -32,27 +80,46 @@ export const invalidListValue: Rule<KeepalivedRuleContext> = {
           }
         }
         if (grammar.manyPerLine) return;
-        // Options follow the head; only known option names are checked (route syntax is open).
+        // Options follow the head; in route and rule lines unknown words are left alone (their
+        // syntax is open), in address lines keepalived rejects them.
         for (let index = grammar.head.length; index < words.length; index++) {
           const word = words[index];
           if (!word || !isConcrete(word)) return;
           const option = grammar.options.find((candidate) => candidate.name === word.value);
-          if (!option) continue;
-          option.args.forEach((arg, offset) => {
-            const value = words[index + 1 + offset];
-            if (!value || !isConcrete(value)) return;
-            let problem = argumentProblem(arg, value.value);
-            if (grammar.kind === 'vip' && option.name === 'scope') {
-              const known = SCOPES.includes(value.value) || /^\d+$/.test(value.value);
-              problem = known
-                ? undefined
-                : `'${value.value}' is not a scope (${SCOPES.join(', ')} or a number)`;
+          if (!option) {
+            // "Unknown configuration entry 'foo' for ip address - ignoring".
+            if (grammar.kind === 'vip') {
+              report({
+                ...at(word, uri),
+                message: `Unknown address option '${word.value}'; Keepalived ignores it and fails the config test.`,
+              });
             }
+            continue;
+          }
+          let taken = 0;
+          for (const arg of option.args) {
+            const value = words[index + 1 + taken];
+            const isOption =
+              value !== undefined && grammar.options.some((other) => other.name === value.value);
+            if (arg.optional === true && (value === undefined || isOption)) break;
+            taken++;
+            if (!value) {
+              // "No dev parameter specified for 10.0.0.1/24".
+              if (grammar.kind === 'vip') {
+                report({
+                  ...at(word, uri),
+                  message: `'${option.name}' needs a value here; Keepalived skips the address.`,
+                });
+              }
+              break;
+            }
+            if (!isConcrete(value)) continue;
+            const problem = optionProblem(grammar.kind, option.name, arg, value.value);
             if (problem !== undefined) {
               report({ ...at(value, uri), message: `Invalid ${option.name} value: ${problem}.` });
             }
-          });
-          index += option.args.length;
+          }
+          index += taken;
         }
       },
     });

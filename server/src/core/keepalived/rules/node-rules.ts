@@ -11,6 +11,7 @@ import { preemptWithMaster } from './preempt-with-master.js';
 import { priorityOwnerBackup } from './priority-owner-backup.js';
 import { scriptRelativePath } from './script-relative-path.js';
 import { scriptSecurity } from './script-security.js';
+import { strictModeConflict } from './strict-mode-conflict.js';
 import { syncGroupMember } from './sync-group-member.js';
 import { trackInterface } from './track-interface.js';
 import { trackWeightZero } from './track-weight-zero.js';
@@ -20,7 +21,9 @@ import { undefinedTrackProcess } from './undefined-track-process.js';
 import { undefinedVirtualServerGroup } from './undefined-virtual-server-group.js';
 import { unicastFamily } from './unicast-family.js';
 import { unicastSelfPeer } from './unicast-self-peer.js';
+import { unicastWithoutPeers } from './unicast-without-peers.js';
 import { vipFamily } from './vip-family.js';
+import { virtualServerPortZero } from './virtual-server-port-zero.js';
 
 /**
  * The rules built on the per-node index: references between definitions, consistency within one
@@ -43,6 +46,9 @@ export const NODE_RULES: readonly Rule<KeepalivedRuleContext>[] = [
   authWithVrrp3,
   unicastSelfPeer,
   unicastFamily,
+  unicastWithoutPeers,
+  strictModeConflict,
+  virtualServerPortZero,
   vipFamily,
   trackWeightZero,
   advertIntV2,

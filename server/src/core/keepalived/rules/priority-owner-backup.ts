@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import { nodeIndex } from '../analysis/index-node.js';
 import type { KeepalivedRuleContext } from './index.js';
-import { ownLine, rangeOf, relatedAt, replaceWordFix } from './helpers.js';
+import { isStrictMode, ownLine, rangeOf, relatedAt, replaceWordFix } from './helpers.js';
 
 /**
  * `priority 255` with `state BACKUP`. Priority 255 claims address ownership, so the node takes
@@ -19,6 +19,8 @@ export const priorityOwnerBackup: Rule<KeepalivedRuleContext> = {
       if (!priority?.value || state?.value?.value !== 'BACKUP' || instance.priority !== 255) {
         continue;
       }
+      // In strict mode keepalived rejects the pair: strict-mode-conflict reports it as an error.
+      if (isStrictMode(index, instance.item, context.configId)) continue;
       report({
         message: `Priority 255 makes ${instance.name} the address owner, which becomes master at once despite state BACKUP. Use 254 or lower for a backup.`,
         ...rangeOf(index, priority.item, priority.value),
