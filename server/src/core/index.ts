@@ -35,3 +35,29 @@ export type {
   SyncGroupInfo,
 } from './keepalived/analysis/index-node.js';
 export type { ServiceSettings, LanguageSettings } from './settings.js';
+export { planClusters, readNodeMapping, mappedFiles } from './cluster/plan.js';
+export type { ClusterPlan, NodeMapping, NodeMappingEntry } from './cluster/plan.js';
+export { toDiagnostic as issueToDiagnostic } from './features/diagnostics.js';
+export type { DiagnosticOptions } from './features/diagnostics.js';
+export type { ClusterInfo } from './features/cluster-members.js';
+export { analyseCluster, buildCluster, CLUSTER_RULES } from './cluster/index.js';
+export type { ClusterAnalysis } from './cluster/index.js';
+export { simulateFailover, effectivePriority } from './cluster/simulate.js';
+export type {
+  CheckFailure,
+  Effective,
+  Election,
+  FailoverSimulation,
+  MemberHealth,
+} from './cluster/simulate.js';
+export type {
+  ClusterInput,
+  ClusterModel,
+  ClusterNode,
+  ClusterNodeInput,
+  ClusterRuleContext,
+  GroupMember,
+  KeepalivedPart,
+  TrackedCheck,
+  VrrpGroup,
+} from './cluster/model.js';

@@ -50,12 +50,18 @@ import {
   type DocumentLinkCandidate,
 } from './features/document-links.js';
 import { getCodeLenses } from './features/code-lens.js';
+import { clusterInterfaceNames, type ClusterInfo } from './features/cluster-members.js';
+import { getClusterHover, mergeHovers } from './features/cluster-hover.js';
+import { getClusterCodeLenses } from './features/cluster-code-lens.js';
+import { getClusterDefinition, getClusterReferences } from './features/cluster-navigation.js';
 import { getInlayHints } from './features/inlay-hints.js';
 import { HAPROXY_RULES } from './haproxy/rules/index.js';
 import { KEEPALIVED_RULES } from './keepalived/rules/index.js';
 import { parseHaproxy, reparseHaproxy } from './haproxy/index.js';
 import { parseKeepalived, reparseKeepalived } from './keepalived/index.js';
 import { DEFAULT_SETTINGS, type ServiceSettings } from './settings.js';
+import { analyseCluster, type ClusterAnalysis } from './cluster/index.js';
+import type { ClusterNodeInput } from './cluster/model.js';
 
 /** Options fixed for the lifetime of a language service. */
 export interface LanguageServiceOptions {
@@ -85,19 +91,27 @@ export interface LanguageService {
   validate(document: ParsedDocument, settings?: ServiceSettings, configId?: string): Issue[];
   /** `validate` as LSP diagnostics. */
   getDiagnostics(document: ParsedDocument, settings?: ServiceSettings): Diagnostic[];
-  /** Completion items at an offset, shaped for what the client renders (`format`). */
+  /**
+   * Completion items at an offset, shaped for what the client renders (`format`). With the
+   * analysis of the document's `cluster`, interface names of every node are offered.
+   */
   getCompletions(
     document: ParsedDocument,
     offset: number,
     settings?: ServiceSettings,
     format?: ClientFormat,
+    cluster?: ClusterInfo,
   ): CompletionItem[];
-  /** Hover at an offset: catalog documentation or the summary of a defined name. */
+  /**
+   * Hover at an offset: catalog documentation or the summary of a defined name; with the
+   * analysis of the document's `cluster`, the VRRP group of an instance across the nodes.
+   */
   getHover(
     document: ParsedDocument,
     offset: number,
     settings?: ServiceSettings,
     format?: ClientFormat,
+    cluster?: ClusterInfo,
   ): Hover | null;
   /** The argument shape of the keyword or action being typed at an offset. */
   getSignatureHelp(
@@ -131,18 +145,24 @@ export interface LanguageService {
   /**
    * Where the name at `offset` is defined. `documents` are the other documents to search (the
    * document itself is always searched); local names (ACLs, servers) stay in their section.
+   * With the document's `cluster`, a VRRP instance's peers on the other nodes are added.
    */
   getDefinition(
     document: ParsedDocument,
     offset: number,
     documents?: readonly ParsedDocument[],
+    cluster?: ClusterInfo,
   ): Location[];
-  /** Every use of the name at `offset`, with its definitions when `includeDeclaration`. */
+  /**
+   * Every use of the name at `offset`, with its definitions when `includeDeclaration`. With the
+   * document's `cluster`, the peers' instances and tracked scripts of a VRRP group are added.
+   */
   getReferences(
     document: ParsedDocument,
     offset: number,
     includeDeclaration: boolean,
     documents?: readonly ParsedDocument[],
+    cluster?: ClusterInfo,
   ): Location[];
   /** The occurrences of the name at `offset` in its document (definitions as writes). */
   getDocumentHighlights(document: ParsedDocument, offset: number): DocumentHighlight[];
@@ -163,10 +183,22 @@ export interface LanguageService {
   getSemanticTokens(document: ParsedDocument, settings?: ServiceSettings): SemanticTokens;
   /** Words naming files (includes, certificates, maps…); the host keeps those that exist. */
   getDocumentLinks(document: ParsedDocument): DocumentLinkCandidate[];
-  /** Server counts above backends, routing targets above frontends. */
-  getCodeLenses(document: ParsedDocument, settings?: ServiceSettings): CodeLens[];
+  /**
+   * Server counts above backends, routing targets above frontends; with the document's
+   * `cluster`, the election and failover state above each VRRP instance of a group.
+   */
+  getCodeLenses(
+    document: ParsedDocument,
+    settings?: ServiceSettings,
+    cluster?: ClusterInfo,
+  ): CodeLens[];
   /** Inherited `default-server` options and implicit `ms` units in the lines of `range`. */
   getInlayHints(document: ParsedDocument, range: Range, settings?: ServiceSettings): InlayHint[];
+  /**
+   * Cross-node analysis of a cluster: the model (VRRP groups, HAProxy facts) and the findings
+   * (`source: 'cluster'`, each with the `uri` of its file). Includes are read through `files`.
+   */
+  analyseCluster(nodes: readonly ClusterNodeInput[], settings?: ServiceSettings): ClusterAnalysis;
 }
 
 /** Creates a language service (cheap: the parsers are module-level singletons). */
@@ -247,10 +279,19 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       ),
     getCodeActions: (document, diagnostics, only, settings) =>
       getCodeActions(document, diagnostics, () => validate(document, settings), only),
-    getCompletions: (document, offset, settings, format) =>
-      getCompletions(document, offset, settings ?? DEFAULT_SETTINGS, format ?? PLAIN_FORMAT),
-    getHover: (document, offset, settings, format) =>
-      getHover(document, offset, settings ?? DEFAULT_SETTINGS, format ?? PLAIN_FORMAT),
+    getCompletions: (document, offset, settings, format, cluster) =>
+      getCompletions(
+        document,
+        offset,
+        settings ?? DEFAULT_SETTINGS,
+        format ?? PLAIN_FORMAT,
+        cluster ? clusterInterfaceNames(cluster.model) : [],
+      ),
+    getHover: (document, offset, settings, format = PLAIN_FORMAT, cluster) => {
+      const base = getHover(document, offset, settings ?? DEFAULT_SETTINGS, format);
+      if (!cluster) return base;
+      return mergeHovers(base, getClusterHover(cluster, document, offset, format), format.markdown);
+    },
     getSignatureHelp: (document, offset, settings, format) =>
       getSignatureHelp(document, offset, settings ?? DEFAULT_SETTINGS, format ?? PLAIN_FORMAT),
     getDocumentSymbols,
@@ -258,9 +299,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getFoldingRanges,
     format: (document, options, range) =>
       range ? formatRange(document, range, options) : formatDocument(document, options),
-    getDefinition: (document, offset, documents = []) => getDefinition(documents, document, offset),
-    getReferences: (document, offset, includeDeclaration, documents = []) =>
-      getReferences(documents, document, offset, includeDeclaration),
+    getDefinition: (document, offset, documents = [], cluster) => {
+      const local = getDefinition(documents, document, offset);
+      return cluster ? getClusterDefinition(cluster, document, offset, local) : local;
+    },
+    getReferences: (document, offset, includeDeclaration, documents = [], cluster) => {
+      const local = getReferences(documents, document, offset, includeDeclaration);
+      return cluster
+        ? getClusterReferences(cluster, document, offset, includeDeclaration, local)
+        : local;
+    },
     getDocumentHighlights,
     prepareRename: (document, offset, documents = []) => prepareRename(documents, document, offset),
     rename: (document, offset, newName, documents = []) =>
@@ -268,9 +316,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getSemanticTokens: (document, settings = DEFAULT_SETTINGS) =>
       getSemanticTokens(document, settings[document.languageId].version),
     getDocumentLinks: getDocumentLinkCandidates,
-    getCodeLenses: (document, settings = DEFAULT_SETTINGS) =>
-      getCodeLenses(document, settings.haproxy.version),
+    getCodeLenses: (document, settings = DEFAULT_SETTINGS, cluster) => [
+      ...getCodeLenses(document, settings.haproxy.version),
+      ...(cluster ? getClusterCodeLenses(cluster, document) : []),
+    ],
     getInlayHints: (document, range, settings = DEFAULT_SETTINGS) =>
       getInlayHints(document, range.start.line, range.end.line, settings.haproxy.version),
+    analyseCluster: (nodes, settings = DEFAULT_SETTINGS) =>
+      analyseCluster(
+        { nodes, settings, ...(options.files ? { files: options.files } : {}) },
+        options.onRuleError,
+      ),
   };
 }

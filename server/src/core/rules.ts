@@ -1,8 +1,10 @@
 import type { LanguageId } from './common/detect.js';
+import { HAPROXY_SIDE_CODES } from './cluster/rules/haproxy-side.js';
 import { HAPROXY_RULES } from './haproxy/rules/index.js';
 import { HAPROXY_SYNTAX_CODES } from './haproxy/syntax-issues.js';
 import { KEEPALIVED_RULES } from './keepalived/rules/index.js';
 import { KEEPALIVED_SYNTAX_CODES } from './keepalived/syntax-issues.js';
+import { VRRP_CLUSTER_RULES } from './cluster/rules/index.js';
 
 /**
  * Every diagnostic code the service can emit, with the languages that emit it: the parsers'
@@ -27,5 +29,13 @@ export const RULE_CODES: ReadonlyMap<string, readonly LanguageId[]> = (() => {
     'keepalived',
     KEEPALIVED_RULES.map((rule) => rule.code),
   );
+  // Cross-node VRRP rules report in Keepalived files only.
+  add(
+    'keepalived',
+    VRRP_CLUSTER_RULES.map((rule) => rule.code),
+  );
+  for (const [code, languages] of HAPROXY_SIDE_CODES) {
+    for (const language of languages) add(language, [code]);
+  }
   return codes;
 })();

@@ -121,18 +121,29 @@ class ItemSink {
   }
 }
 
-/** Completion items at `offset`. */
+/**
+ * Completion items at `offset`. `interfaces` are interface names used elsewhere (the other
+ * Keepalived files of the cluster), offered with the document's own.
+ */
 export function getCompletions(
   document: ParsedDocument,
   offset: number,
   settings: ServiceSettings,
   format: ClientFormat,
+  interfaces: readonly string[] = [],
 ): CompletionItem[] {
   const prefix = prefixAt(document, offset);
   if (prefix.inComment) return [];
   return document.languageId === 'haproxy'
     ? haproxyCompletions(document, prefix, settings.haproxy.version, format)
-    : keepalivedCompletions(document, prefix, offset, settings.keepalived.version, format);
+    : keepalivedCompletions(
+        document,
+        prefix,
+        offset,
+        settings.keepalived.version,
+        format,
+        interfaces,
+      );
 }
 
 /** The range of a token, possibly without its first `skip` characters. */
@@ -504,8 +515,10 @@ function keepalivedCompletions(
   offset: number,
   version: string,
   format: ClientFormat,
+  interfaces: readonly string[],
 ): CompletionItem[] {
   const place = keepalivedPlace(document, offset);
+  const known = (): string[] => mergeNames(keepalivedInterfaces(document), interfaces);
   const sink = new ItemSink(rangeOf(document, prefix.partial), format);
   const typed = prefix.words.map((word) => word.text);
   if (typed.includes('{') || typed.includes('}')) return [];
@@ -518,9 +531,9 @@ function keepalivedCompletions(
     const previous = typed[index - 1];
     const option = grammar.options.find((candidate) => candidate.name === previous);
     if (option && option.args[0]) {
-      keepalivedValues(document, option.args[0], sink);
+      keepalivedValues(document, option.args[0], sink, known);
     } else if (head && (grammar.manyPerLine || index < grammar.head.length)) {
-      keepalivedValues(document, head, sink);
+      keepalivedValues(document, head, sink, known);
     } else {
       for (const candidate of grammar.options) {
         if (candidate.onlyIn && !candidate.onlyIn.includes(place.list.name)) continue;
@@ -539,11 +552,11 @@ function keepalivedCompletions(
     return sink.items;
   }
   if (typed[index - 1] === 'dev') {
-    for (const name of keepalivedInterfaces(document)) sink.word(name, CompletionItemKind.Value);
+    for (const name of known()) sink.word(name, CompletionItemKind.Value);
     return sink.items;
   }
   const spec = keepalivedSpec(context, typed[0] ?? '');
-  if (spec) keepalivedValues(document, argAt(spec.args, index - 1), sink);
+  if (spec) keepalivedValues(document, argAt(spec.args, index - 1), sink, known);
   return sink.items;
 }
 
@@ -561,11 +574,17 @@ function keepalivedItem(spec: KeepalivedKeywordSpec, version: string, sink: Item
   );
 }
 
-/** Values for one Keepalived argument. */
+/** The document's names followed by the others it does not have, sorted together. */
+function mergeNames(own: readonly string[], others: readonly string[]): string[] {
+  return [...new Set([...own, ...others])].sort();
+}
+
+/** Values for one Keepalived argument; `interfaces` lists the interface names to offer. */
 function keepalivedValues(
   document: KeepalivedDocument,
   arg: ArgSpec | undefined,
   sink: ItemSink,
+  interfaces: () => readonly string[],
 ): void {
   if (!arg) return;
   if (arg.type === 'enum') {
@@ -573,7 +592,7 @@ function keepalivedValues(
   } else if (arg.type === 'bool') {
     for (const value of BOOLEAN_VALUES) sink.word(value, CompletionItemKind.EnumMember);
   } else if (arg.type === 'interface') {
-    for (const name of keepalivedInterfaces(document)) {
+    for (const name of interfaces()) {
       sink.word(name, CompletionItemKind.Value, 'interface');
     }
   } else if (arg.type === 'reference' && arg.refers !== undefined) {

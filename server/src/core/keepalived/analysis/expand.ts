@@ -25,6 +25,11 @@ export interface ExpandOptions {
   readonly files?: FileHost | undefined;
   /** The node's config-id; undefined keeps every `@` line. */
   readonly configId?: string | undefined;
+  /**
+   * Values for `$NAME` parameters the files do not define (a cluster node's `env`); a definition
+   * in the files wins.
+   */
+  readonly env?: Readonly<Record<string, string>> | undefined;
 }
 
 /** An expanded node view plus the problems met while building it. */
@@ -75,7 +80,9 @@ export function expandKeepalived(config: KeepalivedConfig, options: ExpandOption
     const result = text.replace(
       /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
       (match, braced?: string, plain?: string) => {
-        const value = params.get(braced ?? plain ?? '');
+        const name = braced ?? plain ?? '';
+        const env = options.env;
+        const value = params.get(name) ?? (env && Object.hasOwn(env, name) ? env[name] : undefined);
         if (value === undefined) {
           failed = true;
           return match;

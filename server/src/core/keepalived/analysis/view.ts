@@ -31,14 +31,21 @@ export function nodeView(context: KeepalivedRuleContext): NodeView {
     byId = new Map();
     views.set(key, byId);
   }
-  let view = byId.get(context.configId);
+  // Environment values change the expansion, so they are part of the key when given.
+  const env = context.env;
+  const id =
+    env === undefined
+      ? context.configId
+      : `${context.configId ?? ''}\u0000${JSON.stringify(Object.entries(env).sort())}`;
+  let view = byId.get(id);
   if (!view) {
     view = expandKeepalived(config, {
       uri: context.document.uri,
       files: context.files,
       configId: context.configId,
+      env,
     });
-    byId.set(context.configId, view);
+    byId.set(id, view);
   }
   return view;
 }

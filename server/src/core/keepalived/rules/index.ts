@@ -13,6 +13,8 @@ export interface KeepalivedRuleContext {
   readonly files?: FileHost | undefined;
   /** The node's config-id selecting `@id` lines; undefined keeps every `@` line. */
   readonly configId?: string | undefined;
+  /** Values for `$NAME` parameters the files leave to the environment (a cluster node's `env`). */
+  readonly env?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Every Keepalived validation rule, in the order they run. */

@@ -1,0 +1,180 @@
+import type { Finding, Rule } from '../../common/rule.js';
+import type { FactLocation, HaproxyFacts } from '../haproxy-facts.js';
+import { findingAt, relatedAt } from '../haproxy-rule-helpers.js';
+import { haproxyClusters } from '../keepalived-facts.js';
+import type { ClusterNode, ClusterRuleContext } from '../model.js';
+
+/** Differences reported per pair of nodes; the rest are counted in the messages. */
+const MAX_DIFFERENCES = 3;
+
+/** One difference between two nodes: what to say on each side and where. */
+interface Difference {
+  readonly a: FactLocation;
+  readonly b: FactLocation;
+  /** Message on node A's side, then on node B's side. */
+  readonly aMessage: string;
+  readonly bMessage: string;
+}
+
+function firstByName<T extends { readonly name: string }>(list: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of list) if (!map.has(item.name)) map.set(item.name, item);
+  return map;
+}
+
+function differences(
+  a: ClusterNode,
+  fa: HaproxyFacts,
+  b: ClusterNode,
+  fb: HaproxyFacts,
+): Difference[] {
+  const found: Difference[] = [];
+  const backendsA = firstByName(fa.backends);
+  const backendsB = firstByName(fb.backends);
+  const firstBackend = (facts: HaproxyFacts): FactLocation => facts.backends[0] ?? facts.anchor;
+  for (const [name, backend] of backendsA) {
+    const other = backendsB.get(name);
+    if (!other) {
+      found.push({
+        a: backend,
+        b: firstBackend(fb),
+        aMessage: `backend ${name} exists on ${a.name} but not on ${b.name}`,
+        bMessage: `backend ${name} of ${a.name} is missing on ${b.name}`,
+      });
+      continue;
+    }
+    const serversA = firstByName(backend.servers);
+    const serversB = firstByName(other.servers);
+    for (const [serverName, server] of serversA) {
+      const peer = serversB.get(serverName);
+      if (!peer) {
+        found.push({
+          a: server,
+          b: other,
+          aMessage: `server ${serverName} of backend ${name} exists on ${a.name} but not on ${b.name}`,
+          bMessage: `backend ${name} on ${b.name} lacks server ${serverName} that ${a.name} has`,
+        });
+      } else if (server.address !== peer.address) {
+        found.push({
+          a: server.addressLocation,
+          b: peer.addressLocation,
+          aMessage:
+            `server ${serverName} of backend ${name} points to ${server.address ?? 'nothing'} ` +
+            `on ${a.name} but to ${peer.address ?? 'nothing'} on ${b.name}`,
+          bMessage:
+            `server ${serverName} of backend ${name} points to ${peer.address ?? 'nothing'} ` +
+            `on ${b.name} but to ${server.address ?? 'nothing'} on ${a.name}`,
+        });
+      }
+    }
+    for (const [serverName, peer] of serversB) {
+      if (serversA.has(serverName)) continue;
+      found.push({
+        a: backend,
+        b: peer,
+        aMessage: `backend ${name} on ${a.name} lacks server ${serverName} that ${b.name} has`,
+        bMessage: `server ${serverName} of backend ${name} exists on ${b.name} but not on ${a.name}`,
+      });
+    }
+  }
+  for (const [name, backend] of backendsB) {
+    if (backendsA.has(name)) continue;
+    found.push({
+      a: firstBackend(fa),
+      b: backend,
+      aMessage: `backend ${name} of ${b.name} is missing on ${a.name}`,
+      bMessage: `backend ${name} exists on ${b.name} but not on ${a.name}`,
+    });
+  }
+  const peersA = firstByName(fa.peers);
+  const peersB = firstByName(fb.peers);
+  for (const [name, section] of peersA) {
+    const other = peersB.get(name);
+    if (!other) {
+      found.push({
+        a: section,
+        b: fb.peers[0] ?? fb.anchor,
+        aMessage: `peers section ${name} exists on ${a.name} but not on ${b.name}`,
+        bMessage: `peers section ${name} of ${a.name} is missing on ${b.name}`,
+      });
+      continue;
+    }
+    const listA = firstByName(section.peers);
+    const listB = firstByName(other.peers);
+    for (const [peerName, peer] of listA) {
+      const match = listB.get(peerName);
+      // A `server` line without address is the local peer: its address is on a `bind` line.
+      if (match && (match.address === peer.address || !match.address || !peer.address)) continue;
+      found.push({
+        a: peer,
+        b: match ?? other,
+        aMessage: match
+          ? `peer ${peerName} of peers ${name} is ${peer.address ?? '?'} on ${a.name} but ${match.address ?? '?'} on ${b.name}`
+          : `peer ${peerName} of peers ${name} exists on ${a.name} but not on ${b.name}`,
+        bMessage: match
+          ? `peer ${peerName} of peers ${name} is ${match.address ?? '?'} on ${b.name} but ${peer.address ?? '?'} on ${a.name}`
+          : `peers ${name} on ${b.name} lacks peer ${peerName} that ${a.name} has`,
+      });
+    }
+    for (const [peerName, peer] of listB) {
+      if (listA.has(peerName)) continue;
+      found.push({
+        a: section,
+        b: peer,
+        aMessage: `peers ${name} on ${a.name} lacks peer ${peerName} that ${b.name} has`,
+        bMessage: `peer ${peerName} of peers ${name} exists on ${b.name} but not on ${a.name}`,
+      });
+    }
+  }
+  for (const [name, section] of peersB) {
+    if (peersA.has(name)) continue;
+    found.push({
+      a: fa.peers[0] ?? fa.anchor,
+      b: section,
+      aMessage: `peers section ${name} of ${b.name} is missing on ${a.name}`,
+      bMessage: `peers section ${name} exists on ${b.name} but not on ${a.name}`,
+    });
+  }
+  return found;
+}
+
+/**
+ * Nodes of one cluster whose HAProxy configurations disagree on backends, servers, server
+ * addresses or `peers` sections: after a failover the other node would route traffic differently.
+ * The first few differences of each pair are reported on both sides.
+ */
+export const configDrift: Rule<ClusterRuleContext> = {
+  code: 'config-drift',
+  defaultSeverity: 'warning',
+  summary: 'The HAProxy configurations of two nodes of one cluster differ.',
+  check({ model }, report) {
+    for (const cluster of haproxyClusters(model.nodes, model.groups)) {
+      const nodes = cluster.filter((node) => node.haproxy !== undefined);
+      for (let i = 0; i < nodes.length; i++) {
+        for (let j = i + 1; j < nodes.length; j++) {
+          const a = nodes[i];
+          const b = nodes[j];
+          const fa = a?.haproxy;
+          const fb = b?.haproxy;
+          if (!a || !b || !fa || !fb) continue;
+          const found = differences(a, fa, b, fb);
+          const more =
+            found.length > MAX_DIFFERENCES
+              ? ` (${found.length} differences between ${a.name} and ${b.name}; the first ${MAX_DIFFERENCES} are shown)`
+              : '';
+          for (const difference of found.slice(0, MAX_DIFFERENCES)) {
+            const findings: Finding[] = [
+              findingAt(difference.a, `HAProxy config drift: ${difference.aMessage}${more}.`, [
+                relatedAt(difference.b, `${b.name}: ${difference.bMessage}`),
+              ]),
+              findingAt(difference.b, `HAProxy config drift: ${difference.bMessage}${more}.`, [
+                relatedAt(difference.a, `${a.name}: ${difference.aMessage}`),
+              ]),
+            ];
+            for (const finding of findings) report(finding);
+          }
+        }
+      }
+    }
+  },
+};
