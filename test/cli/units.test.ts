@@ -7,7 +7,7 @@ import { after, test } from 'node:test';
 import { escapeData, escapeProperty } from '../../server/src/cli/format/github.js';
 import { artifactUri } from '../../server/src/cli/format/sarif.js';
 import { summaryLine } from '../../server/src/cli/format/text.js';
-import { groupIntoNodes } from '../../server/src/cli/nodes.js';
+import { planNodes } from '../../server/src/cli/nodes.js';
 import {
   ConfigError,
   loadProjectSettings,
@@ -60,24 +60,64 @@ void test('project settings: a nearer file wins, invalid JSON throws a ConfigErr
   assert.throws(() => loadProjectSettings([inner]), ConfigError);
 });
 
-void test('nodes: one per folder, or one per file without clustering', () => {
+void test('nodes: one per folder, sibling folders in one cluster, one per file without clustering', () => {
   const service = createLanguageService();
   const documents = [
-    service.parse('haproxy', 'lb2/haproxy.cfg', 'global\n'),
-    service.parse('haproxy', 'lb1/haproxy.cfg', 'global\n'),
-    service.parse('keepalived', 'lb1/keepalived.conf', 'global_defs {\n}\n'),
+    service.parse('haproxy', '/site/lb2/haproxy.cfg', 'global\n'),
+    service.parse('haproxy', '/site/lb1/conf.d/20-web.cfg', 'global\n'),
+    service.parse('haproxy', '/site/lb1/haproxy.cfg', 'global\n'),
+    service.parse('keepalived', '/site/lb1/keepalived.conf', 'global_defs {\n}\n'),
+    service.parse('haproxy', '/elsewhere/haproxy.cfg', 'global\n'),
   ];
-  const nodes = groupIntoNodes(documents, true);
+  const plans = planNodes(documents, { cluster: true });
   assert.deepEqual(
-    nodes.map((node) => [node.name, node.files.map((file) => file.uri)]),
+    plans.map((plan) => [
+      plan.id,
+      plan.nodes.map((node) => [
+        node.name,
+        [...node.haproxy, ...node.keepalived].map((file) => file.uri),
+      ]),
+    ]),
     [
-      ['lb1', ['lb1/haproxy.cfg', 'lb1/keepalived.conf']],
-      ['lb2', ['lb2/haproxy.cfg']],
+      ['/', [['elsewhere', ['/elsewhere/haproxy.cfg']]]],
+      [
+        '/site',
+        [
+          [
+            'lb1',
+            ['/site/lb1/haproxy.cfg', '/site/lb1/conf.d/20-web.cfg', '/site/lb1/keepalived.conf'],
+          ],
+          ['lb2', ['/site/lb2/haproxy.cfg']],
+        ],
+      ],
     ],
   );
   assert.deepEqual(
-    groupIntoNodes(documents, false).map((node) => node.files.length),
-    [1, 1, 1],
+    planNodes(documents, { cluster: false }).map((plan) => plan.nodes.length),
+    [1, 1, 1, 1, 1],
+  );
+});
+
+void test('nodes: a .halint.json mapping names nodes and may share a file', () => {
+  const service = createLanguageService();
+  const shared = service.parse('keepalived', '/site/shared/keepalived.conf', 'global_defs {\n}\n');
+  const plans = planNodes([shared], {
+    cluster: true,
+    mapping: {
+      base: '/site',
+      nodes: {
+        lb2: { files: ['shared/keepalived.conf'], configId: 'lb2' },
+        lb1: { files: ['./shared/../shared/keepalived.conf'], env: { VIP: '10.0.0.1' } },
+      },
+    },
+  });
+  assert.equal(plans.length, 1);
+  assert.deepEqual(
+    plans[0]?.nodes.map((node) => [node.name, node.configId, node.env, node.keepalived.length]),
+    [
+      ['lb1', undefined, { VIP: '10.0.0.1' }, 1],
+      ['lb2', 'lb2', undefined, 1],
+    ],
   );
 });
 

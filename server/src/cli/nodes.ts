@@ -1,56 +1,110 @@
-import { dirname } from 'node:path';
-import type { LanguageService, ParsedDocument, ServiceSettings } from '../core/index.js';
-import { comparePaths } from './discover.js';
+import { resolve } from 'node:path';
+import type {
+  ClusterPlan,
+  FileHost,
+  LanguageService,
+  NodeMapping,
+  ParsedDocument,
+  ServiceSettings,
+} from '../core/index.js';
+import { planClusters } from '../core/index.js';
 import { toReportDiagnostic, type LineIndexLookup, type ReportDiagnostic } from './report.js';
 
-/**
- * One machine of the cluster: the configuration files that run together (typically a
- * `haproxy.cfg` and a `keepalived.conf`). Nothing is ever merged across nodes.
- */
-export interface ClusterNode {
-  /** The folder the files share, or the file's own path with `--no-cluster`. */
-  readonly name: string;
-  readonly files: readonly ParsedDocument[];
+/** How the CLI groups what it was given. */
+export interface PlanOptions {
+  /** False with `--no-cluster`: every file is its own node and no cross-file check runs. */
+  readonly cluster: boolean;
+  /** The `nodes` of `.halint.json`, when it maps nodes to files. */
+  readonly mapping?: NodeMapping | undefined;
+  /** Resolves Keepalived includes, so that included files are not taken for nodes of their own. */
+  readonly files?: FileHost;
 }
 
 /**
- * Groups documents into nodes: the files of one folder form one node. Without clustering every
- * file is a node of its own, so that no check can ever relate two files.
+ * Groups documents into clusters of nodes. With clustering the core decides (folders, `.halint.json`
+ * mapping); without, each file is a lone node in a cluster of its own, so that no check can ever
+ * relate two files.
  */
-export function groupIntoNodes(
+export function planNodes(
   documents: readonly ParsedDocument[],
-  cluster: boolean,
-): ClusterNode[] {
-  const byName = new Map<string, ParsedDocument[]>();
-  for (const document of documents) {
-    const name = cluster ? dirname(document.uri) : document.uri;
-    const files = byName.get(name);
-    if (files) files.push(document);
-    else byName.set(name, [document]);
+  options: PlanOptions,
+): ClusterPlan[] {
+  if (!options.cluster) {
+    return documents.map((document) => ({
+      id: document.uri,
+      nodes: [
+        {
+          name: document.uri,
+          haproxy: document.languageId === 'haproxy' ? [document] : [],
+          keepalived: document.languageId === 'keepalived' ? [document] : [],
+        },
+      ],
+    }));
   }
-  return [...byName.entries()]
-    .sort(([a], [b]) => comparePaths(a, b))
-    .map(([name, files]) => ({ name, files }));
+  return planClusters(documents, options.mapping ? [options.mapping] : [], options.files, (uri) =>
+    resolve(uri),
+  );
+}
+
+/** Identity of a finding, to print a file shared by several nodes' findings once. */
+function findingKey(diagnostic: ReportDiagnostic): string {
+  return [
+    diagnostic.path,
+    diagnostic.line,
+    diagnostic.column,
+    diagnostic.endLine,
+    diagnostic.endColumn,
+    diagnostic.code,
+    diagnostic.message,
+  ].join('\u0000');
 }
 
 /**
- * Validates every file of every node. Cross-file and cross-node (cluster) checks will take the
- * same node list; until they exist each file is checked alone.
+ * Validates every file of every node (with the node's config-id when the mapping gives one), then
+ * runs the cross-node analysis of each cluster. A file that belongs to no planned node (a
+ * Keepalived file read through an include) is still validated on its own, as it always was.
  */
-export function analyseNodes(
-  nodes: readonly ClusterNode[],
+export function analysePlans(
+  plans: readonly ClusterPlan[],
+  documents: readonly ParsedDocument[],
   service: LanguageService,
   settings: ServiceSettings,
   lookup: LineIndexLookup,
+  cluster: boolean,
 ): ReportDiagnostic[] {
+  const seen = new Set<string>();
   const diagnostics: ReportDiagnostic[] = [];
-  for (const node of nodes) {
-    for (const document of node.files) {
-      for (const issue of service.validate(document, settings)) {
-        diagnostics.push(
-          toReportDiagnostic(issue, document.uri, document.lineIndex, document.languageId, lookup),
-        );
+  const add = (diagnostic: ReportDiagnostic): void => {
+    const key = findingKey(diagnostic);
+    if (seen.has(key)) return;
+    seen.add(key);
+    diagnostics.push(diagnostic);
+  };
+  const validated = new Set<string>();
+  const validate = (document: ParsedDocument, configId: string | undefined): void => {
+    validated.add(document.uri);
+    for (const issue of service.validate(document, settings, configId)) {
+      add(toReportDiagnostic(issue, document.uri, document.lineIndex, document.languageId, lookup));
+    }
+  };
+  for (const plan of plans) {
+    for (const node of plan.nodes) {
+      for (const document of [...node.haproxy, ...node.keepalived]) {
+        validate(document, node.configId);
       }
+    }
+  }
+  for (const document of documents) if (!validated.has(document.uri)) validate(document, undefined);
+  if (!cluster) return diagnostics;
+
+  for (const plan of plans) {
+    const { issues } = service.analyseCluster(plan.nodes, settings);
+    for (const issue of issues) {
+      const uri = issue.uri;
+      if (uri === undefined) continue;
+      const index = lookup(uri);
+      if (index === undefined) continue;
+      add(toReportDiagnostic(issue, uri, index, 'keepalived', lookup));
     }
   }
   return diagnostics;

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, parse as parsePath, resolve, sep } from 'node:path';
-import { DEFAULT_SETTINGS, resolveSettings } from '../core/index.js';
-import type { ServiceSettings } from '../core/index.js';
+import { DEFAULT_SETTINGS, readNodeMapping, resolveSettings } from '../core/index.js';
+import type { NodeMapping, ServiceSettings } from '../core/index.js';
 import { describeFsError, readText } from './discover.js';
 
 /** Name of the project settings file. */
@@ -12,6 +12,8 @@ export interface ProjectSettings {
   readonly settings: ServiceSettings;
   /** Absolute path of the `.halint.json` used; undefined when none was found. */
   readonly configPath?: string;
+  /** The file's `nodes`, when it maps the cluster's nodes to files. */
+  readonly mapping?: NodeMapping;
 }
 
 /** A `.halint.json` that exists but cannot be used. */
@@ -86,7 +88,8 @@ export function loadProjectSettings(paths: readonly string[]): ProjectSettings {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ConfigError(`invalid settings in '${configPath}': expected a JSON object`);
   }
-  return { settings: resolveSettings(value), configPath };
+  const mapping = readNodeMapping(value, dirname(configPath));
+  return { settings: resolveSettings(value), configPath, ...(mapping ? { mapping } : {}) };
 }
 
 /** Applies the command-line versions on top of the project settings (the command line wins). */

@@ -1,4 +1,5 @@
-import { LineIndex, createLanguageService } from '../core/index.js';
+import { resolve } from 'node:path';
+import { LineIndex, createLanguageService, mappedFiles } from '../core/index.js';
 import type { ParsedDocument } from '../core/index.js';
 import { HELP, UsageError, parseCommandLine, type CliOptions } from './args.js';
 import { discover, readText } from './discover.js';
@@ -7,7 +8,7 @@ import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
-import { analyseNodes, groupIntoNodes } from './nodes.js';
+import { analysePlans, planNodes } from './nodes.js';
 import { ConfigError, loadProjectSettings, withVersions } from './project-config.js';
 import {
   TOOL_NAME,
@@ -69,8 +70,9 @@ export function run(argv: readonly string[]): RunResult {
   if (options.version) return { stdout: `${TOOL_NAME} ${TOOL_VERSION}\n`, stderr: [], exitCode: 0 };
 
   let settings;
+  let mapping;
   try {
-    settings = loadProjectSettings(options.paths).settings;
+    ({ settings, mapping } = loadProjectSettings(options.paths));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return { stdout: '', stderr: [`halint: ${error.message}`], exitCode: 2 };
@@ -81,12 +83,28 @@ export function run(argv: readonly string[]): RunResult {
   });
 
   const { files, errors } = discover(options.paths, options.language);
-  const service = createLanguageService({ files: createDiskFileHost() });
+  if (options.cluster && mapping) {
+    // The nodes `.halint.json` maps are analysed together even when only some were named.
+    const known = new Set(files.map((file) => resolve(file.path)));
+    const missing = mappedFiles(mapping).filter((path) => !known.has(path));
+    if (missing.length > 0) {
+      const extra = discover(missing, options.language);
+      files.push(...extra.files);
+      errors.push(...extra.errors);
+    }
+  }
+  const host = createDiskFileHost();
+  const service = createLanguageService({ files: host });
   const documents = files.map((file) => service.parse(file.language, file.path, file.text));
-  const nodes = groupIntoNodes(documents, options.cluster);
-  const diagnostics = analyseNodes(nodes, service, settings, lineIndexLookup(documents)).sort(
-    compareDiagnostics,
-  );
+  const plans = planNodes(documents, { cluster: options.cluster, mapping, files: host });
+  const diagnostics = analysePlans(
+    plans,
+    documents,
+    service,
+    settings,
+    lineIndexLookup(documents),
+    options.cluster,
+  ).sort(compareDiagnostics);
   const summary = summarize(diagnostics);
   const report: Report = {
     tool: TOOL_NAME,

@@ -14,6 +14,8 @@ export interface ClientFeatures {
   readonly configurationChangeRegistration: boolean;
   /** The client can watch files for us, so `.halint.json` edits are noticed. */
   readonly watchedFilesRegistration: boolean;
+  /** The client re-asks for code lenses on `workspace/codeLens/refresh` (cluster lenses move). */
+  readonly codeLensRefresh: boolean;
   /** How completion items may be shaped (Markdown documentation, snippets, deprecated tags). */
   readonly completionFormat: ClientFormat;
   /** Whether hover contents may be Markdown. */
@@ -33,6 +35,7 @@ export function clientFeatures(capabilities: ClientCapabilities | undefined): Cl
     configurationChangeRegistration:
       workspace?.didChangeConfiguration?.dynamicRegistration === true,
     watchedFilesRegistration: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    codeLensRefresh: workspace?.codeLens?.refreshSupport === true,
     ...documentationFormats(capabilities),
   };
 }

@@ -1,4 +1,4 @@
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { LanguageService, ParsedDocument, ServiceSettings } from '../core/index.js';
 import type { DocumentCache } from './document-cache.js';
 import { describeError, type Logger } from './logger.js';
@@ -22,6 +22,11 @@ export interface DiagnosticsDependencies {
   readonly log: Logger;
   /** Defaults to {@link DIAGNOSTICS_DELAY_MS}. */
   readonly delayMs?: number;
+  /**
+   * Findings a document gets from outside its own validation (the cluster analysis); called with
+   * the open snapshot, or without one for a file that is not open.
+   */
+  readonly extra?: (uri: string, document?: ParsedDocument) => Diagnostic[];
 }
 
 /**
@@ -66,11 +71,22 @@ export class DiagnosticsPublisher {
     for (const document of this.deps.documents.all()) this.publishNow(document.uri);
   }
 
-  /** Stops pending work for a closed document and removes its diagnostics from the client. */
+  /**
+   * Stops pending work for a closed document and removes its own diagnostics from the client; its
+   * cross-node findings stay, since they concern the cluster and not the editing session.
+   */
   clear(uri: string): void {
     this.cancelTimer(uri);
     this.tickets.delete(uri);
-    this.send({ uri, diagnostics: [] });
+    this.send({ uri, diagnostics: this.deps.extra?.(uri) ?? [] });
+  }
+
+  /** Publishes again the files whose outside findings changed, open or not. */
+  refresh(uris: Iterable<string>): void {
+    for (const uri of uris) {
+      if (this.deps.documents.get(uri)) this.publishNow(uri);
+      else this.send({ uri, diagnostics: this.deps.extra?.(uri) ?? [] });
+    }
   }
 
   /** Stops all pending work (shutdown). */
@@ -88,6 +104,8 @@ export class DiagnosticsPublisher {
       const settings = await this.deps.settingsFor(uri);
       if (this.isStale(uri, ticket, document)) return;
       const diagnostics = this.deps.service.getDiagnostics(document, settings);
+      const extra = this.deps.extra?.(uri, document);
+      if (extra?.length) diagnostics.push(...extra);
       if (diagnostics.length > MAX_DIAGNOSTICS_PER_DOCUMENT) {
         this.deps.log.info(
           `${uri}: showing the first ${MAX_DIAGNOSTICS_PER_DOCUMENT} of ${diagnostics.length} problems`,

@@ -14,6 +14,7 @@ import {
   SemanticTokensRequest,
   DocumentLinkRequest,
   CodeLensRequest,
+  CodeLensRefreshRequest,
   InlayHintRequest,
   FoldingRangeRequest,
   WorkspaceSymbolRequest,
@@ -44,6 +45,8 @@ import { DetectLanguageRequest } from './protocol.js';
 import { SETTINGS_FILE_NAME, type SettingsProvider } from './settings.js';
 import { uriToPath } from './uri.js';
 import { existingLinks } from './document-links.js';
+import type { ClusterTracker } from './cluster.js';
+import type { Workspace } from './workspace.js';
 
 /** The parts of the server the handlers talk to. */
 export interface ServerContext {
@@ -52,6 +55,29 @@ export interface ServerContext {
   readonly settings: SettingsProvider;
   readonly diagnostics: DiagnosticsPublisher;
   readonly log: Logger;
+  /** Workspace files for the cluster analysis; absent in hosts that analyse open files only. */
+  readonly workspace?: Workspace;
+  readonly cluster?: ClusterTracker;
+}
+
+/** Watched file patterns: settings files, and configuration files feeding the cluster analysis. */
+const WATCHED = [`**/${SETTINGS_FILE_NAME}`, '**/*.{cfg,conf}', '**/*{haproxy,keepalived}*'];
+
+/** Workspace folder URIs from the `initialize` request (folders, else the root). */
+function workspaceFolders(params: {
+  readonly workspaceFolders?: readonly { readonly uri: string }[] | null;
+  readonly rootUri?: string | null;
+}): string[] {
+  if (params.workspaceFolders?.length) return params.workspaceFolders.map((folder) => folder.uri);
+  return params.rootUri ? [params.rootUri] : [];
+}
+
+/** `files.exclude` globs that are switched on. */
+function excludeGlobs(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value)
+    .filter(([, enabled]) => enabled === true)
+    .map(([glob]) => glob);
 }
 
 /** The two registration methods of a connection that the registry uses. */
@@ -164,47 +190,95 @@ export class HandlerRegistry {
   }
 }
 
-/** Registers every handler of the server. This is the one place where LSP methods are wired. */
-export function registerHandlers(connection: Connection, context: ServerContext): void {
-  const { service, documents, settings, diagnostics, log } = context;
+/**
+ * Registers every handler of the server. This is the one place where LSP methods are wired. The
+ * returned function asks the client to fetch code lenses again (the cluster lenses changed), when
+ * the client supports that.
+ */
+export function registerHandlers(connection: Connection, context: ServerContext): () => void {
+  const { service, documents, settings, diagnostics, log, workspace, cluster } = context;
   let features: ClientFeatures = clientFeatures(undefined);
   let shutDown = false;
+  let folders: string[] = [];
+
+  /** Reads the workspace (honouring `files.exclude`) and analyses its clusters. */
+  const scanWorkspace = async (): Promise<void> => {
+    if (!workspace || !cluster) return;
+    let exclude: string[] = [];
+    if (features.configuration) {
+      try {
+        const [value] = (await connection.workspace.getConfiguration([
+          { section: 'files.exclude' },
+        ])) as unknown[];
+        exclude = excludeGlobs(value);
+      } catch (error) {
+        log.warn(`Reading files.exclude failed: ${describeError(error)}`);
+      }
+    }
+    workspace.scan(folders, exclude);
+    await cluster.runNow();
+  };
+  /** An edit of a Keepalived file may change what the files including it see. */
+  const scheduleIncluders = (uri: string): void => {
+    for (const document of documents.all()) {
+      if (document.uri !== uri && document.languageId === 'keepalived') {
+        diagnostics.schedule(document.uri);
+      }
+    }
+  };
   const on = new HandlerRegistry(connection, documents, log, () => shutDown);
 
   // `clientFeatures` reads the capabilities defensively, so this handler has nothing to guard.
   connection.onInitialize((params) => {
     features = clientFeatures(params.capabilities);
     settings.setPullSupported(features.configuration);
+    folders = workspaceFolders(params);
     return initializeResult();
   });
   connection.onShutdown(() => {
     shutDown = true;
     diagnostics.dispose();
+    cluster?.dispose();
     documents.clear();
   });
 
-  on.notification(InitializedNotification.type, () => registerDynamic(connection, features, log));
+  on.notification(InitializedNotification.type, async () => {
+    registerDynamic(connection, features, log);
+    await scanWorkspace();
+  });
   on.notification(DidOpenTextDocumentNotification.type, ({ textDocument: doc }) => {
     if (documents.open(doc.uri, doc.languageId, doc.version, doc.text)) {
       diagnostics.publishNow(doc.uri);
+      cluster?.schedule();
     }
   });
   on.notification(DidChangeTextDocumentNotification.type, ({ textDocument, contentChanges }) => {
-    if (documents.change(textDocument.uri, textDocument.version, contentChanges)) {
+    const document = documents.change(textDocument.uri, textDocument.version, contentChanges);
+    if (document) {
       diagnostics.schedule(textDocument.uri);
+      if (document.languageId === 'keepalived') scheduleIncluders(textDocument.uri);
+      cluster?.schedule();
     }
   });
   on.notification(DidCloseTextDocumentNotification.type, ({ textDocument: { uri } }) => {
     const tracked = documents.get(uri) !== undefined;
     documents.close(uri);
     settings.forget(uri);
-    if (tracked) diagnostics.clear(uri);
+    if (tracked) {
+      diagnostics.clear(uri);
+      // The file's disk text counts again; it may differ from the closed buffer.
+      workspace?.refresh(uri);
+      cluster?.schedule();
+    }
   });
   on.notification(DidChangeConfigurationNotification.type, () => {
     settings.clearEditorSettings();
     diagnostics.revalidateAll();
+    cluster?.schedule();
   });
   on.notification(DidChangeWatchedFilesNotification.type, ({ changes }) => {
+    for (const change of changes) workspace?.refresh(change.uri);
+    cluster?.schedule();
     if (!changes.some((change) => change.uri.endsWith(`/${SETTINGS_FILE_NAME}`))) return;
     settings.clearFiles();
     diagnostics.revalidateAll();
@@ -229,6 +303,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
         doc.lineIndex.offsetAt(position),
         await settings.forDocument(doc.uri),
         features.completionFormat,
+        cluster?.analysisFor(doc.uri),
       ),
     [],
   );
@@ -240,6 +315,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
         doc.lineIndex.offsetAt(position),
         await settings.forDocument(doc.uri),
         features.hoverFormat,
+        cluster?.analysisFor(doc.uri),
       ),
     null,
   );
@@ -268,7 +344,13 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   );
   on.documentRequest(
     DefinitionRequest.type,
-    (doc, p) => service.getDefinition(doc, doc.lineIndex.offsetAt(p.position), documents.all()),
+    (doc, p) =>
+      service.getDefinition(
+        doc,
+        doc.lineIndex.offsetAt(p.position),
+        documents.all(),
+        cluster?.analysisFor(doc.uri),
+      ),
     null,
   );
   on.documentRequest(
@@ -279,6 +361,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
         doc.lineIndex.offsetAt(p.position),
         p.context.includeDeclaration,
         documents.all(),
+        cluster?.analysisFor(doc.uri),
       ),
     null,
   );
@@ -312,7 +395,12 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   );
   on.documentRequest(
     CodeLensRequest.type,
-    async (doc) => service.getCodeLenses(doc, await settings.forDocument(doc.uri)),
+    async (doc) =>
+      service.getCodeLenses(
+        doc,
+        await settings.forDocument(doc.uri),
+        cluster?.analysisFor(doc.uri),
+      ),
     null,
   );
   on.documentRequest(
@@ -330,6 +418,12 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     ({ uri, text }) => service.detectLanguage(uriToPath(uri), text) ?? null,
     null,
   );
+  return () => {
+    if (!features.codeLensRefresh || shutDown) return;
+    connection
+      .sendRequest(CodeLensRefreshRequest.type)
+      .catch((error: unknown) => log.warn(`Code lens refresh failed: ${describeError(error)}`));
+  };
 }
 
 /**
@@ -354,7 +448,7 @@ function registerDynamic(connection: Connection, features: ClientFeatures, log: 
   if (features.watchedFilesRegistration) {
     connection.client
       .register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${SETTINGS_FILE_NAME}` }],
+        watchers: WATCHED.map((globPattern) => ({ globPattern })),
       })
       .catch(failed);
   }

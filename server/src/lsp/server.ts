@@ -1,11 +1,13 @@
 import type { Connection } from 'vscode-languageserver';
 import { createLanguageService, RULE_DOCS_BASE_URL } from '../core/index.js';
+import { ClusterTracker } from './cluster.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { DocumentCache } from './document-cache.js';
 import { createLspFileHost } from './file-host.js';
 import { registerHandlers } from './handlers.js';
 import type { Logger } from './logger.js';
 import { SettingsFiles, SettingsProvider } from './settings.js';
+import { Workspace } from './workspace.js';
 
 /** Builds the server's parts around a connection, registers the handlers and starts listening. */
 export function startServer(connection: Connection, log: Logger): void {
@@ -19,13 +21,37 @@ export function startServer(connection: Connection, log: Logger): void {
     new SettingsFiles(log),
     log,
   );
+  const workspace = new Workspace(service, log);
+  // The tracker and the publisher call each other: findings that move are published again, and
+  // every publication includes the file's current cluster findings.
+  const cluster: ClusterTracker = new ClusterTracker({
+    service,
+    workspace,
+    openDocuments: () => documents.all(),
+    settingsFor: (uri) => settings.forDocument(uri),
+    files,
+    changed: (uris) => {
+      diagnostics.refresh(uris);
+      refreshLenses();
+    },
+    log,
+  });
   const diagnostics = new DiagnosticsPublisher({
     service,
     documents,
     settingsFor: (uri) => settings.forDocument(uri),
     send: (params) => connection.sendDiagnostics(params),
     log,
+    extra: (uri, document) => cluster.diagnosticsFor(uri, document?.lineIndex, document?.version),
   });
-  registerHandlers(connection, { service, documents, settings, diagnostics, log });
+  const refreshLenses = registerHandlers(connection, {
+    service,
+    documents,
+    settings,
+    diagnostics,
+    log,
+    workspace,
+    cluster,
+  });
   connection.listen();
 }

@@ -1,0 +1,178 @@
+/**
+ * Keeps the cluster analysis of the workspace up to date: after edits (unsaved ones included) and
+ * disk changes it plans the clusters again and re-analyses only the clusters whose files changed,
+ * then tells the publisher which files' cross-node findings moved.
+ */
+import type { Diagnostic } from 'vscode-languageserver';
+import {
+  LineIndex,
+  RULE_DOCS_BASE_URL,
+  issueToDiagnostic,
+  planClusters,
+  type ClusterAnalysis,
+  type FileHost,
+  type Issue,
+  type LanguageService,
+  type ParsedDocument,
+  type ServiceSettings,
+} from '../core/index.js';
+import { describeError, type Logger } from './logger.js';
+import type { Workspace } from './workspace.js';
+
+/** Quiet time after the last edit before the clusters are analysed again. */
+export const CLUSTER_DELAY_MS = 300;
+
+/** What the cluster tracker needs from the rest of the server. */
+export interface ClusterDependencies {
+  readonly service: Pick<LanguageService, 'analyseCluster'>;
+  readonly workspace: Pick<Workspace, 'documents' | 'nodeMappings'>;
+  readonly openDocuments: () => ParsedDocument[];
+  readonly settingsFor: (uri: string) => Promise<ServiceSettings>;
+  readonly files: FileHost;
+  /** Called with the files whose cluster findings changed. */
+  readonly changed: (uris: ReadonlySet<string>) => void;
+  readonly log: Logger;
+  readonly delayMs?: number;
+}
+
+interface ClusterResult {
+  /** What the analysis depended on: the settings and every document snapshot it read. */
+  readonly inputs: readonly unknown[];
+  readonly analysis: ClusterAnalysis;
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/** The workspace's cluster findings, per file. */
+export class ClusterTracker {
+  private results = new Map<string, ClusterResult>();
+  private byUri = new Map<string, Issue[]>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(private readonly deps: ClusterDependencies) {}
+
+  /** Analyses again once edits have paused. */
+  schedule(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.runNow();
+    }, this.deps.delayMs ?? CLUSTER_DELAY_MS);
+  }
+
+  /** Analyses now; a run requested while one is going starts right after it. */
+  runNow(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        try {
+          await this.analyse();
+        } catch (error) {
+          this.deps.log.error(`Cluster analysis failed: ${describeError(error)}`);
+        }
+      } while (this.again);
+      this.running = undefined;
+    })();
+    return this.running;
+  }
+
+  /** Cross-node findings of a file, as LSP diagnostics against `lineIndex` (its current text). */
+  diagnosticsFor(uri: string, lineIndex?: LineIndex, version?: number): Diagnostic[] {
+    const issues = this.byUri.get(uri);
+    if (!issues?.length) return [];
+    const index = lineIndex ?? this.lineIndexOf(uri);
+    if (!index) return [];
+    return issues.map((issue) =>
+      issueToDiagnostic(issue, index, {
+        docsBaseUrl: RULE_DOCS_BASE_URL,
+        lineIndexOf: (other) => this.lineIndexOf(other),
+        ...(version !== undefined ? { version } : {}),
+      }),
+    );
+  }
+
+  /** The analysis of the cluster a file belongs to (hover, code lens, navigation). */
+  analysisFor(uri: string): ClusterAnalysis | undefined {
+    for (const { analysis } of this.results.values()) {
+      if (analysis.model.textOf(uri) !== undefined) return analysis;
+    }
+    return undefined;
+  }
+
+  /** Files that currently have cluster findings. */
+  filesWithFindings(): string[] {
+    return [...this.byUri.keys()];
+  }
+
+  /** Stops pending work. */
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private lineIndexOf(uri: string): LineIndex | undefined {
+    for (const { analysis } of this.results.values()) {
+      const index = analysis.model.lineIndexOf(uri);
+      if (index) return index;
+    }
+    const text = this.deps.files.readFile(uri);
+    return text === undefined ? undefined : new LineIndex(text);
+  }
+
+  private async analyse(): Promise<void> {
+    const documents = this.deps.workspace.documents(this.deps.openDocuments());
+    const plans = planClusters(documents, this.deps.workspace.nodeMappings(), this.deps.files);
+    const results = new Map<string, ClusterResult>();
+    for (const plan of plans) {
+      const planDocuments = plan.nodes.flatMap((node) => [...node.haproxy, ...node.keepalived]);
+      const first = planDocuments[0];
+      if (!first) continue;
+      const settings = await this.deps.settingsFor(first.uri);
+      const previous = this.results.get(plan.id);
+      // Included files are part of what the previous analysis read: an edit there counts too.
+      const read = previous
+        ? documents.filter((document) => previous.analysis.model.textOf(document.uri) !== undefined)
+        : [];
+      const inputs: unknown[] = [settings, ...planDocuments, ...read];
+      if (previous && sameInputs(previous.inputs, inputs)) {
+        results.set(plan.id, previous);
+        continue;
+      }
+      const analysis = this.deps.service.analyseCluster(plan.nodes, settings);
+      const included = documents.filter(
+        (document) =>
+          analysis.model.textOf(document.uri) !== undefined && !planDocuments.includes(document),
+      );
+      results.set(plan.id, { inputs: [settings, ...planDocuments, ...included], analysis });
+    }
+
+    const next = new Map<string, Issue[]>();
+    for (const { analysis } of results.values()) {
+      for (const issue of analysis.issues) {
+        if (issue.uri === undefined) continue;
+        const list = next.get(issue.uri);
+        if (list) list.push(issue);
+        else next.set(issue.uri, [issue]);
+      }
+    }
+    const changed = new Set<string>();
+    for (const uri of new Set([...next.keys(), ...this.byUri.keys()])) {
+      const before = this.byUri.get(uri) ?? [];
+      const after = next.get(uri) ?? [];
+      if (before.length !== after.length || before.some((issue, i) => issue !== after[i])) {
+        changed.add(uri);
+      }
+    }
+    this.results = results;
+    this.byUri = next;
+    if (changed.size > 0) this.deps.changed(changed);
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The workspace's configuration files as the cluster analysis needs them: every HAProxy and
+ * Keepalived file under the workspace folders (open buffers win over disk), and the node mappings
+ * of the `.halint.json` files found there.
+ *
+ * The scan is bounded (files, folder depth, file size) so that opening a home directory or a
+ * monorepo cannot stall the server; what is skipped is logged once.
+ */
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  readNodeMapping,
+  type LanguageService,
+  type NodeMapping,
+  type ParsedDocument,
+} from '../core/index.js';
+import { globSegmentToRegExp } from '../cli/file-host.js';
+import type { Logger } from './logger.js';
+import { SETTINGS_FILE_NAME } from './settings.js';
+import { fileSystemPath } from './uri.js';
+
+/** Most configuration files read from disk. */
+export const MAX_WORKSPACE_FILES = 2000;
+/** Deepest folder level searched below a workspace folder. */
+const MAX_DEPTH = 8;
+/** Larger files are never read by the scan (they are still analysed when opened). */
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Folders that never hold a node's configuration and can be huge. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+
+/** Names worth reading: the detector still decides by name, then by content. */
+function isCandidate(name: string): boolean {
+  return /\.(cfg|conf)$/i.test(name) || /haproxy|keepalived/i.test(name);
+}
+
+/** Compiles `files.exclude` globs (`**` across folders, `*`, `?`, `{a,b}`) against a relative path. */
+export function excludeMatcher(patterns: readonly string[]): (relative: string) => boolean {
+  const compiled = patterns.map((pattern) => {
+    const segments = pattern
+      .replace(/^\.\//, '')
+      .split('/')
+      .filter((part) => part !== '');
+    return segments.map((segment) => (segment === '**' ? undefined : globSegmentToRegExp(segment)));
+  });
+  const matches = (
+    parts: readonly string[],
+    segments: readonly (RegExp | undefined)[],
+  ): boolean => {
+    if (segments.length === 0) return parts.length === 0;
+    const [first, ...rest] = segments;
+    if (first === undefined) {
+      for (let skip = 0; skip <= parts.length; skip++) {
+        if (matches(parts.slice(skip), rest)) return true;
+      }
+      return false;
+    }
+    return parts.length > 0 && first.test(parts[0] ?? '') && matches(parts.slice(1), rest);
+  };
+  return (relative) => {
+    const parts = relative.split('/');
+    // A pattern matching a folder excludes everything below it.
+    return compiled.some((segments) =>
+      parts.some((_, i) => matches(parts.slice(0, i + 1), segments)),
+    );
+  };
+}
+
+/** Files read from disk, re-read when the client says they changed. */
+export class Workspace {
+  private readonly disk = new Map<string, ParsedDocument>();
+  private readonly mappings = new Map<string, NodeMapping>();
+  private folders: string[] = [];
+  private exclude: (relative: string) => boolean = () => false;
+
+  constructor(
+    private readonly service: LanguageService,
+    private readonly log: Logger,
+  ) {}
+
+  /** Sets the workspace folders (URIs) and the exclusion globs, and reads everything once. */
+  scan(folders: readonly string[], excludeGlobs: readonly string[]): void {
+    this.folders = [...folders];
+    this.exclude = excludeMatcher(excludeGlobs);
+    this.disk.clear();
+    this.mappings.clear();
+    let skipped = 0;
+    for (const folder of this.folders) {
+      const root = fileSystemPath(folder);
+      if (root === undefined) continue;
+      const walk = (dir: string, relative: string, depth: number): void => {
+        let entries: Dirent[];
+        try {
+          entries = readdirSync(dir, { withFileTypes: true });
+        } catch {
+          return;
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+          const path = join(dir, entry.name);
+          const rel = relative ? `${relative}/${entry.name}` : entry.name;
+          if (this.exclude(rel)) continue;
+          if (entry.isDirectory()) {
+            if (depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(entry.name)) walk(path, rel, depth + 1);
+          } else if (entry.name === SETTINGS_FILE_NAME) {
+            this.readMapping(path);
+          } else if (isCandidate(entry.name)) {
+            if (this.disk.size >= MAX_WORKSPACE_FILES) skipped++;
+            else this.readFile(path);
+          }
+        }
+      };
+      walk(root, '', 0);
+    }
+    if (skipped > 0) {
+      this.log.info(
+        `Cluster analysis reads at most ${MAX_WORKSPACE_FILES} workspace files; ${skipped} more were left out`,
+      );
+    }
+  }
+
+  /** Re-reads one file after the client reported a change on disk (or forgets a deleted one). */
+  refresh(uri: string): void {
+    const path = fileSystemPath(uri);
+    if (path === undefined) return;
+    if (path.endsWith(`/${SETTINGS_FILE_NAME}`)) {
+      this.mappings.delete(path);
+      this.readMapping(path);
+      return;
+    }
+    if (!this.isInside(path)) return;
+    this.disk.delete(pathToFileURL(path).href);
+    if (isCandidate(path.slice(path.lastIndexOf('/') + 1))) this.readFile(path);
+  }
+
+  /** Disk snapshots of the workspace files, without the ones `open` replaces. */
+  documents(open: readonly ParsedDocument[]): ParsedDocument[] {
+    const byUri = new Map(this.disk);
+    for (const document of open) byUri.set(document.uri, document);
+    return [...byUri.values()];
+  }
+
+  /** Node mappings of the `.halint.json` files in the workspace. */
+  nodeMappings(): NodeMapping[] {
+    return [...this.mappings.values()];
+  }
+
+  private isInside(path: string): boolean {
+    for (const folder of this.folders) {
+      const root = fileSystemPath(folder);
+      if (root !== undefined && (path === root || path.startsWith(`${root}/`))) {
+        return !this.exclude(path.slice(root.length + 1));
+      }
+    }
+    return false;
+  }
+
+  private readFile(path: string): void {
+    try {
+      if (statSync(path).size > MAX_FILE_BYTES) return;
+      let text = readFileSync(path, 'utf8');
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const language = this.service.detectLanguage(path, text);
+      if (!language) return;
+      const uri = pathToFileURL(path).href;
+      this.disk.set(uri, this.service.parse(language, uri, text));
+    } catch {
+      // Unreadable files are simply not part of the cluster.
+    }
+  }
+
+  private readMapping(path: string): void {
+    try {
+      const mapping = readNodeMapping(
+        JSON.parse(readFileSync(path, 'utf8')),
+        pathToFileURL(path.slice(0, path.lastIndexOf('/'))).href,
+      );
+      if (mapping) this.mappings.set(path, mapping);
+    } catch {
+      // The settings provider reports a broken settings file; here it maps no node.
+    }
+  }
+}
