@@ -261,10 +261,10 @@ export function haproxyFacts(
     for (const section of document.parse.ast.sections) {
       if (!activity.isLive(section.header.branch)) continue;
       anchor ??= location(uri, section.name ?? section.keyword);
-      const live = section.items.filter(
-        (item): item is Statement => item.kind === 'statement' && activity.isLive(item.branch),
-      );
       if (section.type === 'peers') {
+        const live = section.items.filter(
+          (item): item is Statement => item.kind === 'statement' && activity.isLive(item.branch),
+        );
         const peerLines: PeerFact[] = [];
         let disabled = false;
         for (const statement of live) {
@@ -305,12 +305,9 @@ export function haproxyFacts(
         }
       }
       if ((proxy.kind === 'backend' || proxy.kind === 'listen') && proxy.nameWord) {
-        backends.push({
-          ...location(uri, proxy.nameWord),
-          kind: proxy.kind,
-          name: proxy.nameWord.value,
-          section,
-          servers: proxy.servers.flatMap((server): ServerFact[] => {
+        let servers: ServerFact[] | undefined;
+        const listServers = (): ServerFact[] =>
+          proxy.servers.flatMap((server): ServerFact[] => {
             if (!server.name) return [];
             const addressWord = server.address;
             return [
@@ -324,7 +321,18 @@ export function haproxyFacts(
                 addressLocation: location(uri, addressWord ?? server.name),
               },
             ];
-          }),
+          });
+        backends.push({
+          ...location(uri, proxy.nameWord),
+          kind: proxy.kind,
+          name: proxy.nameWord.value,
+          section,
+          // Only config-drift, between two nodes, reads the servers: a lone node never pays for
+          // tens of thousands of them.
+          get servers() {
+            servers ??= listServers();
+            return servers;
+          },
         });
       }
     }

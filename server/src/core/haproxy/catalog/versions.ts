@@ -23,10 +23,19 @@ export interface Versioned {
   readonly removed?: Lifecycle;
 }
 
+/** Results of {@link majorMinor}: the settings only ever hold a handful of versions. */
+const majorMinorCache = new Map<string, string>();
+
 /** `2.6.12` → `2.6`; anything unparsable is returned unchanged. */
 export function majorMinor(version: string): string {
-  const match = /^(\d+)\.(\d+)/.exec(version.trim());
-  return match ? `${match[1]}.${match[2]}` : version;
+  // Called for every resolved statement; the settings hold one or two distinct versions.
+  let result = majorMinorCache.get(version);
+  if (result === undefined) {
+    const match = /^(\d+)\.(\d+)/.exec(version.trim());
+    result = match ? `${match[1]}.${match[2]}` : version;
+    majorMinorCache.set(version, result);
+  }
+  return result;
 }
 
 /** True when `version` is one of the supported targets (patch level ignored). */

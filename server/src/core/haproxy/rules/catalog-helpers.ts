@@ -15,22 +15,38 @@ export interface LiveEntry {
   readonly entry: ResolvedStatement;
 }
 
+/** Live statements per syntax tree and target version (see {@link liveStatements}). */
+const liveCache = new WeakMap<object, Map<string, readonly LiveEntry[]>>();
+
 /**
  * Every statement HAProxy would read at the target version, resolved: lines in `.if` branches
  * known not to be taken are skipped, and so are sections the catalog has no keyword list for.
+ *
+ * A dozen rules walk this list, so it is built once per syntax tree and version: a new tree
+ * comes with every edit, and the sections the incremental parser kept are resolved from cache.
  */
-export function* liveStatements(context: HaproxyRuleContext): Generator<LiveEntry> {
+export function liveStatements(context: HaproxyRuleContext): readonly LiveEntry[] {
   const config = context.document.parse.ast;
   const version = context.settings.version;
+  let byVersion = liveCache.get(config);
+  if (!byVersion) {
+    byVersion = new Map();
+    liveCache.set(config, byVersion);
+  }
+  const cached = byVersion.get(version);
+  if (cached) return cached;
   const activity = branchActivity(config, version);
+  const entries: LiveEntry[] = [];
   for (const section of config.sections) {
     if (!activity.isLive(section.header.branch)) continue;
     const resolved = resolvedSection(section, version);
     if (!resolved.known) continue;
     for (const entry of resolved.statements) {
-      if (activity.isLive(entry.statement.branch)) yield { section: resolved, entry };
+      if (activity.isLive(entry.statement.branch)) entries.push({ section: resolved, entry });
     }
   }
+  byVersion.set(version, entries);
+  return entries;
 }
 
 /** True when a word's runtime value is unknown (environment variable or template span). */

@@ -179,21 +179,40 @@ function* argumentSamples(
   }
 }
 
+/** A sample expression with the section it appears in. */
+export interface SectionSample {
+  readonly section: ResolvedSection;
+  readonly sample: SampleExpression;
+}
+
+/** Samples per syntax tree and version: several rules read them (see {@link sectionSamples}). */
+const sampleCache = new WeakMap<object, Map<string, readonly SectionSample[]>>();
+
 /**
  * Every sample expression of live lines: ACL criteria (`acl` lines and `{ … }` in conditions),
  * sample arguments of keywords and actions, and `%[…]` in their format strings.
  */
-export function* lineSamples(context: HaproxyRuleContext): Generator<SampleExpression> {
-  for (const { sample } of sectionSamples(context)) yield sample;
+export function lineSamples(context: HaproxyRuleContext): SampleExpression[] {
+  return sectionSamples(context).map(({ sample }) => sample);
 }
 
-/** {@link lineSamples} with the section each expression appears in. */
-export function* sectionSamples(
-  context: HaproxyRuleContext,
-): Generator<{ readonly section: ResolvedSection; readonly sample: SampleExpression }> {
-  for (const { section, entry } of liveStatements(context)) {
-    for (const sample of entrySamples(entry)) yield { section, sample };
+/** {@link lineSamples} with the section each expression appears in, built once per tree. */
+export function sectionSamples(context: HaproxyRuleContext): readonly SectionSample[] {
+  const config = context.document.parse.ast;
+  const version = context.settings.version;
+  let byVersion = sampleCache.get(config);
+  if (!byVersion) {
+    byVersion = new Map();
+    sampleCache.set(config, byVersion);
   }
+  const cached = byVersion.get(version);
+  if (cached) return cached;
+  const samples: SectionSample[] = [];
+  for (const { section, entry } of liveStatements(context)) {
+    for (const sample of entrySamples(entry)) samples.push({ section, sample });
+  }
+  byVersion.set(version, samples);
+  return samples;
 }
 
 function* entrySamples(entry: ResolvedStatement): Generator<SampleExpression> {
