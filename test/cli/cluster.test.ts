@@ -11,6 +11,28 @@ import { after, describe, test } from 'node:test';
 import { distFile, projectRoot } from '../helpers/paths.js';
 
 const CLI = distFile('cli.cjs');
+
+/** The cross-node codes issue 5 lists. */
+const CLUSTER_CODES = [
+  'vrid-mismatch',
+  'priority-clash',
+  'failover-weight',
+  'advert-mismatch',
+  'auth-mismatch',
+  'version-mismatch',
+  'vip-mismatch',
+  'unicast-mismatch',
+  'group-setting-mismatch',
+  'script-drift',
+  'master-count',
+  'vrid-collision',
+  'bind-unmanaged-vip',
+  'vip-not-bound',
+  'no-haproxy-tracking',
+  'nonlocal-bind',
+  'config-drift',
+  'peers-local',
+];
 const EXAMPLES = join(projectRoot, 'examples');
 
 interface JsonDiagnostic {
@@ -74,6 +96,22 @@ void describe('halint on a cluster', () => {
     const run = halint(['.'], EXAMPLES);
     assert.equal(run.status, 0);
     assert.deepEqual(clusterFindings(run.diagnostics), []);
+  });
+
+  void test('every cross-node code is found on the fixture clusters, none on the clean ones', () => {
+    const fixtures = join(projectRoot, 'test', 'fixtures', 'cluster');
+    const run = halint(['.'], fixtures);
+    const found = clusterFindings(run.diagnostics);
+    assert.deepEqual([...new Set(found.map((d) => d.code))].sort(), [...CLUSTER_CODES].sort());
+    for (const clean of ['clean-multicast/', 'hk-clean/']) {
+      assert.deepEqual(
+        found.filter((d) => d.path.startsWith(clean)).map((d) => d.code),
+        [],
+        clean,
+      );
+    }
+    // Every finding points at the peer's line (or, for a lone node, its other file).
+    for (const diagnostic of found) assert.ok(diagnostic.related.length > 0, diagnostic.code);
   });
 
   void test('a virtual_router_id that differs between the nodes is reported in both files', () => {

@@ -92,6 +92,12 @@ void test('nodes: one per folder, sibling folders in one cluster, one per file w
       ],
     ],
   );
+  // haproxy.cfg and its conf.d are read as one configuration.
+  assert.deepEqual(
+    plans[1]?.nodes[0]?.haproxyConfig?.map((document) => document.uri),
+    ['/site/lb1/haproxy.cfg', '/site/lb1/conf.d/20-web.cfg'],
+  );
+  assert.equal(plans[1]?.nodes[1]?.haproxyConfig, undefined);
   assert.deepEqual(
     planNodes(documents, { cluster: false }).map((plan) => plan.nodes.length),
     [1, 1, 1, 1, 1],

@@ -43,16 +43,15 @@ function setup(options: { manual?: boolean; delayMs?: number; count?: number } =
     info: (message) => logs.push(`info: ${message}`),
   };
   let failing = false;
+  const getDiagnostics = (document: ParsedDocument) => {
+    if (failing) throw new Error('rule crashed');
+    return Array.from({ length: options.count ?? 1 }, () => ({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: `v${document.version}`,
+    }));
+  };
   const publisher = new DiagnosticsPublisher({
-    service: {
-      getDiagnostics: (document) => {
-        if (failing) throw new Error('rule crashed');
-        return Array.from({ length: options.count ?? 1 }, () => ({
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          message: `v${document.version}`,
-        }));
-      },
-    },
+    service: { getDiagnostics, getNodeDiagnostics: getDiagnostics },
     documents: { get: (uri) => documents.get(uri), all: () => [...documents.values()] },
     settingsFor: (uri) =>
       options.manual

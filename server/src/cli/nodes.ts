@@ -60,7 +60,8 @@ function findingKey(diagnostic: ReportDiagnostic): string {
 }
 
 /**
- * Validates every file of every node (with the node's config-id when the mapping gives one), then
+ * Validates every file of every node (with the node's config-id when the mapping gives one; a
+ * node's HAProxy files together, as HAProxy reads them), then
  * runs the cross-node analysis of each cluster. A file that belongs to no planned node (a
  * Keepalived file read through an include) is still validated on its own, as it always was.
  */
@@ -89,9 +90,29 @@ export function analysePlans(
   };
   for (const plan of plans) {
     for (const node of plan.nodes) {
-      for (const document of [...node.haproxy, ...node.keepalived]) {
-        validate(document, node.configId);
+      const together = node.haproxyConfig ?? [];
+      if (together.length > 1) {
+        // Several HAProxy files of one node are one configuration, read in order.
+        const byFile = service.validateFiles(together, settings);
+        for (const document of together) {
+          validated.add(document.uri);
+          for (const issue of byFile.get(document.uri) ?? []) {
+            add(
+              toReportDiagnostic(
+                issue,
+                document.uri,
+                document.lineIndex,
+                document.languageId,
+                lookup,
+              ),
+            );
+          }
+        }
       }
+      for (const document of node.haproxy) {
+        if (!together.includes(document)) validate(document, node.configId);
+      }
+      for (const document of node.keepalived) validate(document, node.configId);
     }
   }
   for (const document of documents) if (!validated.has(document.uri)) validate(document, undefined);

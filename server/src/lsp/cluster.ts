@@ -49,6 +49,8 @@ function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
 export class ClusterTracker {
   private results = new Map<string, ClusterResult>();
   private byUri = new Map<string, Issue[]>();
+  /** For HAProxy files of nodes with several of them: the node's files in load order. */
+  private haproxyNodes = new Map<string, readonly string[]>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -105,6 +107,11 @@ export class ClusterTracker {
       if (analysis.model.textOf(uri) !== undefined) return analysis;
     }
     return undefined;
+  }
+
+  /** The HAProxy files of the node a file belongs to, in load order, when there are several. */
+  nodeFilesOf(uri: string): readonly string[] | undefined {
+    return this.haproxyNodes.get(uri);
   }
 
   /** Files that currently have cluster findings. */
@@ -164,6 +171,20 @@ export class ClusterTracker {
       }
     }
     const changed = new Set<string>();
+    // A file whose node gained or lost HAProxy files is validated differently now.
+    const nodes = new Map<string, readonly string[]>();
+    for (const plan of plans) {
+      for (const node of plan.nodes) {
+        const together = node.haproxyConfig ?? [];
+        if (together.length < 2) continue;
+        const uris = together.map((document) => document.uri);
+        for (const uri of uris) nodes.set(uri, uris);
+      }
+    }
+    for (const uri of new Set([...nodes.keys(), ...this.haproxyNodes.keys()])) {
+      if (nodes.get(uri)?.join('\n') !== this.haproxyNodes.get(uri)?.join('\n')) changed.add(uri);
+    }
+    this.haproxyNodes = nodes;
     for (const uri of new Set([...next.keys(), ...this.byUri.keys()])) {
       const before = this.byUri.get(uri) ?? [];
       const after = next.get(uri) ?? [];

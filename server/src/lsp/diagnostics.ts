@@ -1,5 +1,10 @@
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
-import type { LanguageService, ParsedDocument, ServiceSettings } from '../core/index.js';
+import type {
+  HaproxyDocument,
+  LanguageService,
+  ParsedDocument,
+  ServiceSettings,
+} from '../core/index.js';
 import type { DocumentCache } from './document-cache.js';
 import { describeError, type Logger } from './logger.js';
 
@@ -15,7 +20,7 @@ export const MAX_DIAGNOSTICS_PER_DOCUMENT = 1000;
 
 /** What the publisher needs from the rest of the server. */
 export interface DiagnosticsDependencies {
-  readonly service: Pick<LanguageService, 'getDiagnostics'>;
+  readonly service: Pick<LanguageService, 'getDiagnostics' | 'getNodeDiagnostics'>;
   readonly documents: Pick<DocumentCache, 'get' | 'all'>;
   readonly settingsFor: (uri: string) => Promise<ServiceSettings>;
   readonly send: (params: PublishDiagnosticsParams) => Promise<void>;
@@ -27,6 +32,8 @@ export interface DiagnosticsDependencies {
    * the open snapshot, or without one for a file that is not open.
    */
   readonly extra?: (uri: string, document?: ParsedDocument) => Diagnostic[];
+  /** The HAProxy files validated together with a document (its node's, in load order), if any. */
+  readonly nodeFiles?: (document: ParsedDocument) => readonly HaproxyDocument[] | undefined;
 }
 
 /**
@@ -103,7 +110,10 @@ export class DiagnosticsPublisher {
     try {
       const settings = await this.deps.settingsFor(uri);
       if (this.isStale(uri, ticket, document)) return;
-      const diagnostics = this.deps.service.getDiagnostics(document, settings);
+      const files = this.deps.nodeFiles?.(document);
+      const diagnostics = files
+        ? this.deps.service.getNodeDiagnostics(document, files, settings)
+        : this.deps.service.getDiagnostics(document, settings);
       const extra = this.deps.extra?.(uri, document);
       if (extra?.length) diagnostics.push(...extra);
       if (diagnostics.length > MAX_DIAGNOSTICS_PER_DOCUMENT) {

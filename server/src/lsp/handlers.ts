@@ -257,6 +257,10 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     if (document) {
       diagnostics.schedule(textDocument.uri);
       if (document.languageId === 'keepalived') scheduleIncluders(textDocument.uri);
+      // The other HAProxy files of the node are read together with this one.
+      for (const uri of cluster?.nodeFilesOf(textDocument.uri) ?? []) {
+        if (uri !== textDocument.uri && documents.get(uri)) diagnostics.schedule(uri);
+      }
       cluster?.schedule();
     }
   });

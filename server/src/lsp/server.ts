@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { createLanguageService, RULE_DOCS_BASE_URL } from '../core/index.js';
+import type { HaproxyDocument } from '../core/index.js';
 import { ClusterTracker } from './cluster.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { DocumentCache } from './document-cache.js';
@@ -43,6 +44,16 @@ export function startServer(connection: Connection, log: Logger): void {
     send: (params) => connection.sendDiagnostics(params),
     log,
     extra: (uri, document) => cluster.diagnosticsFor(uri, document?.lineIndex, document?.version),
+    nodeFiles: (document) => {
+      const uris = cluster.nodeFilesOf(document.uri);
+      if (!uris) return undefined;
+      const files: HaproxyDocument[] = [];
+      for (const uri of uris) {
+        const file = documents.get(uri) ?? workspace.get(uri);
+        if (file?.languageId === 'haproxy') files.push(file);
+      }
+      return files.includes(document as HaproxyDocument) ? files : undefined;
+    },
   });
   const refreshLenses = registerHandlers(connection, {
     service,

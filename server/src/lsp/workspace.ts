@@ -140,6 +140,11 @@ export class Workspace {
     return [...byUri.values()];
   }
 
+  /** The disk snapshot of one workspace file. */
+  get(uri: string): ParsedDocument | undefined {
+    return this.disk.get(uri);
+  }
+
   /** Node mappings of the `.halint.json` files in the workspace. */
   nodeMappings(): NodeMapping[] {
     return [...this.mappings.values()];

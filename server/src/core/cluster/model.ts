@@ -26,6 +26,12 @@ export interface ClusterNodeInput {
   readonly env?: Readonly<Record<string, string>>;
   /** HAProxy files of the node in load order (`haproxy -f DIR` reads a folder in name order). */
   readonly haproxy: readonly HaproxyDocument[];
+  /**
+   * The HAProxy files the node's HAProxy reads as one configuration, in order (`haproxy.cfg` then
+   * a `conf.d` folder, or the files a mapping lists); other HAProxy files of the node are
+   * separate configurations. Validation reads these together. Absent: each file alone.
+   */
+  readonly haproxyConfig?: readonly HaproxyDocument[];
   /** Top-level Keepalived files of the node (includes are followed through `files`). */
   readonly keepalived: readonly KeepalivedDocument[];
 }

@@ -100,8 +100,11 @@ function nodeInput(
   name: string,
   documents: readonly ParsedDocument[],
   entry?: NodeMappingEntry,
+  haproxyConfig?: readonly HaproxyDocument[],
 ): ClusterNodeInput {
   const haproxy = documents.filter((d): d is HaproxyDocument => d.languageId === 'haproxy');
+  // A mapping lists the files of the node's HAProxy in the order it reads them.
+  const together = haproxyConfig ?? (entry ? haproxy : []);
   const keepalived = documents.filter(
     (d): d is KeepalivedDocument => d.languageId === 'keepalived',
   );
@@ -109,6 +112,7 @@ function nodeInput(
     name,
     ...(entry?.configId !== undefined ? { configId: entry.configId } : {}),
     ...(entry?.env !== undefined ? { env: entry.env } : {}),
+    ...(together.length > 1 ? { haproxyConfig: together } : {}),
     haproxy,
     keepalived,
   };
@@ -189,9 +193,16 @@ export function planClusters(
       const mainB = baseName(at(b)) === 'haproxy.cfg' && folderOf(at(b)) === folder ? 0 : 1;
       return mainA - mainB || byName(at(a), at(b));
     });
+    // haproxy.cfg and the files of its conf.d-like folders are one configuration; other HAProxy
+    // files beside haproxy.cfg may be separate instances and are read alone.
+    const together = nodeDocuments.filter(
+      (d): d is HaproxyDocument =>
+        d.languageId === 'haproxy' &&
+        (folderOf(at(d)) !== folder || baseName(at(d)) === 'haproxy.cfg'),
+    );
     const parent = folderOf(folder);
     const list = clusters.get(parent) ?? [];
-    list.push(nodeInput(baseName(folder) || folder, nodeDocuments));
+    list.push(nodeInput(baseName(folder) || folder, nodeDocuments, undefined, together));
     clusters.set(parent, list);
   }
   for (const [id, nodes] of clusters) plans.push({ id, nodes });

@@ -156,6 +156,17 @@ void describe('unicast-self-peer', () => {
     );
     assert.match(applyFix(text, issues[0]!), /unicast_peer {\n {4}10\.0\.0\.6\n {2}}/);
   });
+
+  void it('leaves lines for different config-ids alone: they never load together', () => {
+    expectFindings(
+      unicastSelfPeer,
+      instance(
+        'VI_1',
+        '  @lb1 unicast_src_ip 10.0.0.1\n  @lb2 unicast_src_ip 10.0.0.2\n' +
+          '  unicast_peer {\n    @lb1 10.0.0.2\n    @lb2 10.0.0.1\n  }',
+      ),
+    );
+  });
 });
 
 void describe('unicast-family', () => {

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import { nodeIndex } from '../analysis/index-node.js';
 import type { KeepalivedRuleContext } from './index.js';
-import { deleteLineFix, ownLine, rangeOf, relatedAt } from './helpers.js';
+import { deleteLineFix, mayCoexist, ownLine, rangeOf, relatedAt } from './helpers.js';
 
 /**
  * The node's own `unicast_src_ip` listed in its `unicast_peer` block. keepalived accepts it but
@@ -17,7 +17,8 @@ export const unicastSelfPeer: Rule<KeepalivedRuleContext> = {
       const src = instance.unicastSrc;
       if (!src) continue;
       for (const peer of instance.unicastPeers) {
-        if (peer.address !== src.address) continue;
+        // `@lb1 unicast_src_ip …` and `@lb2 …` peers never load on the same node.
+        if (peer.address !== src.address || !mayCoexist(src.item, peer.item)) continue;
         report({
           message: `${peer.address} is this node's own unicast_src_ip: keepalived sends adverts to itself.`,
           ...rangeOf(index, peer.item, peer.word),
