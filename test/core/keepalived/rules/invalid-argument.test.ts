@@ -33,12 +33,40 @@ void describe('invalid-argument', () => {
     );
   });
 
-  void it('warns only about a word that is not a boolean', () => {
+  // keepalived 2.2.7 -t exits 5 on `strict_mode 0`, `smtp_alert maybe`, `alpha ON` in a
+  // real_server ("invalid strict_mode 0 specified", "Invalid alpha parameter ON"): only the six
+  // lower-case words pass.
+  void it('flags booleans keepalived rejects as errors, with a fix for 0/1 and case', () => {
+    const { issues, text } = expectRanges(
+      invalidArgument,
+      'global_defs {\n  smtp_alert <|maybe|>\n}\n' +
+        vrrp('  strict_mode <|0|>\n  skip_check_adv_addr <|ON|>\n  lower_prio_no_advert yes\n') +
+        'virtual_server 10.0.0.1 80 {\n  protocol TCP\n  real_server 10.0.0.5 80 {\n    alpha <|Yes|>\n  }\n}\n',
+    );
+    assert.deepEqual(
+      issues.map((issue) => issue.severity),
+      ['error', 'error', 'error', 'error'],
+    );
+    assert.match(issues[1]?.message ?? '', /'0' is not a boolean; Keepalived rejects it/);
+    assert.equal(issues[0]?.fixes?.length, 0);
+    assert.match(applyFirstFix(text, issues[1]), /strict_mode off/);
+    assert.match(applyFirstFix(text, issues[2]), /skip_check_adv_addr on/);
+    assert.match(applyFirstFix(text, issues[3]), /alpha yes/);
+  });
+
+  // keepalived 2.2.7 -t exits 0 with `vrrp_skip_check_adv_addr maybe` in global_defs and with
+  // `alpha`/`inhibit_on_failure maybe` directly in a virtual_server: a warning at most there.
+  void it('only warns where keepalived takes any word', () => {
     const { issues } = expectRanges(
       invalidArgument,
-      'global_defs {\n  smtp_alert <|maybe|>\n  vrrp_skip_check_adv_addr off\n}\n',
+      'global_defs {\n  vrrp_skip_check_adv_addr <|maybe|>\n  smtp_alert on\n}\n' +
+        'virtual_server 10.0.0.1 80 {\n  protocol TCP\n  alpha <|0|>\n  inhibit_on_failure ON\n}\n',
     );
-    assert.equal(issues[0]?.severity, 'warning');
+    assert.deepEqual(
+      issues.map((issue) => issue.severity),
+      ['warning', 'warning'],
+    );
+    assert.match(issues[0]?.message ?? '', /Keepalived ignores it/);
   });
 
   // keepalived 2.2.7 -t: "malformed src address", "Invalid virtual server IP address/port",

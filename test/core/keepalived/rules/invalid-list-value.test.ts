@@ -33,6 +33,32 @@ void describe('invalid-list-value', () => {
     );
   });
 
+  // keepalived 2.2.7 -t: "Unknown configuration entry 'nodad' for ip address - ignoring", the
+  // same for the word after `use_vmac`, for `valid_lft`, and for `use_vmac` in static_ipaddress
+  // (exit 5); `-nodad`, a bare `use_vmac` and `use_vmac dev eth0` pass.
+  void it('flags address options 2.2.7 does not know', () => {
+    const { issues } = expectRanges(
+      invalidListValue,
+      instance(
+        '  virtual_ipaddress {\n    10.0.0.1/24 <|nodad|>\n    10.0.0.2/24 use_vmac <|vrrp.51|>\n    fe80::1/64 <|valid_lft|> <|forever|>\n    10.0.0.3/24 -nodad use_vmac dev eth0\n    10.0.0.4/24 dev eth0 use_vmac\n  }\n',
+      ) + 'static_ipaddress {\n  10.0.1.1/24 dev eth0 <|use_vmac|>\n}\n',
+    );
+    assert.match(issues[0]?.message ?? '', /'nodad' needs Keepalived 2\.3/);
+    assert.match(issues[1]?.message ?? '', /Unknown address option 'vrrp\.51'/);
+    assert.match(issues[4]?.message ?? '', /not taken in static_ipaddress/);
+    assert.equal(issues[0]?.severity, 'error');
+  });
+
+  void it('accepts the newer address options from target 2.3', () => {
+    expectRanges(
+      invalidListValue,
+      instance(
+        '  virtual_ipaddress {\n    10.0.0.1/24 nodad\n    10.0.0.2/24 use_vmac vrrp.51\n    fe80::1/64 valid_lft forever\n  }\n',
+      ),
+      { version: '2.3' },
+    );
+  });
+
   void it('flags unicast peers that are not IP addresses', () => {
     expectRanges(
       invalidListValue,

@@ -7,6 +7,7 @@ import { backendWithoutServer } from './backend-without-server.js';
 import { checkIntervalRange } from './check-interval-range.js';
 import { checkPortUnknown } from './check-port-unknown.js';
 import { checksWithoutCheck } from './checks-without-check.js';
+import { duplicateAcl } from './duplicate-acl.js';
 import { defaultsRulesInheritance } from './defaults-rules-inheritance.js';
 import { duplicateId } from './duplicate-id.js';
 import { duplicateProxy } from './duplicate-proxy.js';
@@ -58,6 +59,7 @@ export const SYMBOL_RULES: readonly Rule<HaproxyRuleContext>[] = [
   defaultsRulesInheritance,
   duplicateProxy,
   duplicateServer,
+  duplicateAcl,
   duplicateId,
   duplicateSection,
   modeMismatch,

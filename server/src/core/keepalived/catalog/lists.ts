@@ -36,17 +36,21 @@ export const VIP_GRAMMAR: ListGrammar = {
     opt('brd', [addr('broadcast')], 'Broadcast address (`+`/`-` set or clear the host bits).'),
     opt('broadcast', [addr('broadcast')], 'Long spelling of `brd`.'),
     opt('dev', [iface()], 'Interface to put the address on.'),
+    // keepalived 2.2.7 -t: "Unknown configuration entry 'vrrp.51' for ip address" after
+    // `use_vmac`, and the same for `use_vmac` itself in static_ipaddress.
     opt(
       'use_vmac',
       [word('vmac name', { optional: true })],
       'Put the address on a VMAC of its interface.',
+      { argsSince: '2.3', onlyIn: ['virtual_ipaddress', 'virtual_ipaddress_excluded'] },
     ),
     opt('scope', [word('scope')], `Address scope (${SCOPES.join(', ')} or a number).`),
     opt('label', [word('label')], 'Alias label, conventionally `<dev>:<text>`.'),
     opt('peer', [addr('peer')], 'Peer address of a point-to-point link.'),
     opt('home', [], 'IPv6 home address flag.'),
     opt('-nodad', [], 'Skip IPv6 duplicate address detection.'),
-    opt('nodad', [], 'Skip IPv6 duplicate address detection.'),
+    // 2.2.7 only knows the `-nodad` spelling ("Unknown configuration entry 'nodad'").
+    opt('nodad', [], 'Skip IPv6 duplicate address detection.', { since: '2.3' }),
     opt('mngtmpaddr', [], 'Let the kernel manage temporary addresses from this one.'),
     opt('noprefixroute', [], 'Do not add the prefix route for the address.'),
     opt('autojoin', [], 'Join the multicast group of a multicast address.'),
@@ -56,7 +60,8 @@ export const VIP_GRAMMAR: ListGrammar = {
       [word('seconds|forever')],
       'IPv6 preferred lifetime (0 deprecates the address).',
     ),
-    opt('valid_lft', [word('seconds|forever')], 'IPv6 valid lifetime.'),
+    // Not in 2.2.7 ("Unknown configuration entry 'valid_lft' for ip address").
+    opt('valid_lft', [word('seconds|forever')], 'IPv6 valid lifetime.', { since: '2.3' }),
     trackGroup,
   ],
   openEnded: true,

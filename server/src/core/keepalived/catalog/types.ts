@@ -35,6 +35,8 @@ export interface ListOption {
   readonly deprecated?: Lifecycle;
   /** Only meaningful in the listed list keywords (e.g. `track_group` only in `static_*`). */
   readonly onlyIn?: readonly string[];
+  /** Before this version the option takes no words at all (`use_vmac` before a VMAC name). */
+  readonly argsSince?: VersionString;
 }
 
 /** Grammar of one value line of a list block, as data. */

@@ -101,6 +101,59 @@ function exactSpelling(arg: ArgSpec, keyword: string, value: string): string | u
   return values.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
 }
 
+/** The boolean words keepalived 2.2.7 accepts, exactly as written (`ON`, `Yes`, `0` fail). */
+const BOOLEAN_WORDS: readonly string[] = ['on', 'off', 'true', 'false', 'yes', 'no'];
+
+/**
+ * Boolean keywords (`<block>:<keyword>`) whose bad value keepalived 2.2.7 silently takes
+ * (`-t` exits 0 with `maybe`, `0` or `ON`); every other boolean it rejects with exit 5
+ * ("invalid strict_mode 0 specified", "Invalid alpha parameter maybe").
+ */
+const LENIENT_BOOLEANS: ReadonlySet<string> = new Set([
+  'global_defs:vrrp_skip_check_adv_addr',
+  'virtual_server:alpha',
+  'virtual_server:inhibit_on_failure',
+]);
+
+/** The boolean word meant by a common other spelling (`1`, `ON`), if any. */
+function booleanSpelling(value: string): string | undefined {
+  const lower = value.toLowerCase();
+  if (BOOLEAN_WORDS.includes(lower)) return lower;
+  if (value === '1') return 'on';
+  if (value === '0') return 'off';
+  return undefined;
+}
+
+/**
+ * Checks a boolean word: an error where keepalived rejects it, a warning where it silently
+ * takes it (the value is still probably not what was meant).
+ */
+function checkBoolean(
+  word: KeepalivedWord,
+  key: string,
+  argName: string,
+  keyword: string,
+  uri: string | undefined,
+  report: Parameters<Rule<KeepalivedRuleContext>['check']>[1],
+): void {
+  if (BOOLEAN_WORDS.includes(word.value)) return;
+  const lenient = LENIENT_BOOLEANS.has(key);
+  // Where keepalived does not look at the word, only a word that is no boolean at all is flagged.
+  if (lenient && BOOLEAN_WORDS.includes(word.value.toLowerCase())) return;
+  const spelling = booleanSpelling(word.value);
+  report({
+    ...at(word, uri),
+    message: `Invalid <${argName}> for '${keyword}': '${word.value}' is not a boolean; Keepalived ${
+      lenient ? 'ignores it' : 'rejects it'
+    } (write on/off, true/false or yes/no, in lower case).`,
+    ...(lenient ? { severity: 'warning' as const } : {}),
+    fixes:
+      spelling !== undefined && uri === undefined
+        ? [replaceWordFix(word, spelling, `Write ${spelling}`)]
+        : [],
+  });
+}
+
 /**
  * An argument outside its range, not a number, not a boolean or not one of the allowed values.
  * keepalived logs the value as invalid, falls back to a default and fails the config test.
@@ -143,14 +196,15 @@ export const invalidArgument: Rule<KeepalivedRuleContext> = {
             });
             return;
           }
+          if (arg.type === 'bool') {
+            checkBoolean(word, `${block}:${spec.name}`, arg.name, spec.name, uri, report);
+            return;
+          }
           const problem = argumentProblem(arg, word.value);
           if (problem === undefined) return;
           report({
             ...at(word, uri),
             message: `Invalid <${arg.name}> for '${spec.name}': ${problem}.`,
-            // keepalived 2.2.7 rejects `smtp_alert foo` but silently takes
-            // `vrrp_skip_check_adv_addr maybe`: a bad boolean is only sure to be a mistake.
-            ...(arg.type === 'bool' ? { severity: 'warning' as const } : {}),
           });
         });
       },

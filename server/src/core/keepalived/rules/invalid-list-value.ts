@@ -1,6 +1,6 @@
-import type { ArgSpec } from '../../common/catalog.js';
+import { compareVersions, type ArgSpec } from '../../common/catalog.js';
 import type { Rule } from '../../common/rule.js';
-import type { ListGrammar } from '../catalog/types.js';
+import type { ListGrammar, ListOption } from '../catalog/types.js';
 import type { KeepalivedRuleContext } from './index.js';
 import { addressProblem } from './addresses.js';
 import { argumentProblem } from './arguments.js';
@@ -54,6 +54,25 @@ function routeAddressProblem(value: string): string | undefined {
 }
 
 /**
+ * Why an address option does not exist where it is written: too new for the target version or
+ * not taken by this list (`use_vmac` in `static_ipaddress`); empty when it is available.
+ */
+function unavailable(option: ListOption, list: string, version: string): string {
+  if (option.since !== undefined && compareVersions(version, option.since) < 0) {
+    return `needs Keepalived ${option.since}`;
+  }
+  if (option.onlyIn !== undefined && !option.onlyIn.includes(list)) {
+    return `is not taken in ${list}`;
+  }
+  return '';
+}
+
+/** Whether the option reads its value words at the target version (`use_vmac <name>`). */
+function takesArgs(option: ListOption, version: string): boolean {
+  return option.argsSince === undefined || compareVersions(version, option.argsSince) >= 0;
+}
+
+/**
  * A value line of a list block keepalived rejects: a `virtual_ipaddress` entry that is not an IP
  * address or has a prefix too long for its family, an unknown `scope`, a route or rule address
  * (`from`, `to`, `via`, `src`) that is no address, or an option value out of range (`weight 300`
@@ -64,6 +83,7 @@ export const invalidListValue: Rule<KeepalivedRuleContext> = {
   defaultSeverity: 'error',
   summary: 'A Keepalived list-block entry with an invalid address or option value.',
   check(context, report) {
+    const version = context.settings.version;
     walkKeepalived(context, {
       value({ item, list, uri }) {
         const grammar = list.list;
@@ -96,8 +116,17 @@ export const invalidListValue: Rule<KeepalivedRuleContext> = {
             }
             continue;
           }
+          const missing = grammar.kind === 'vip' ? unavailable(option, list.name, version) : '';
+          if (missing !== '') {
+            report({
+              ...at(word, uri),
+              message: `Address option '${word.value}' ${missing}; Keepalived reports it as unknown and fails the config test.`,
+            });
+            continue;
+          }
           let taken = 0;
-          for (const arg of option.args) {
+          const args = takesArgs(option, version) ? option.args : [];
+          for (const arg of args) {
             const value = words[index + 1 + taken];
             const isOption =
               value !== undefined && grammar.options.some((other) => other.name === value.value);

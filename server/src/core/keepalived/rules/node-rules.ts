@@ -1,10 +1,12 @@
 import type { Rule } from '../../common/rule.js';
 import { advertIntV2 } from './advert-int-v2.js';
+import { advertIntV3 } from './advert-int-v3.js';
 import { authPassLength } from './auth-pass-length.js';
 import { authWithVrrp3 } from './auth-with-vrrp3.js';
 import { duplicateInstance } from './duplicate-instance.js';
 import { duplicateVip } from './duplicate-vip.js';
 import { duplicateVrid } from './duplicate-vrid.js';
+import { fwmarkProtocol } from './fwmark-protocol.js';
 import type { KeepalivedRuleContext } from './index.js';
 import { nopreemptOwner } from './nopreempt-owner.js';
 import { preemptWithMaster } from './preempt-with-master.js';
@@ -49,9 +51,11 @@ export const NODE_RULES: readonly Rule<KeepalivedRuleContext>[] = [
   unicastWithoutPeers,
   strictModeConflict,
   virtualServerPortZero,
+  fwmarkProtocol,
   vipFamily,
   trackWeightZero,
   advertIntV2,
+  advertIntV3,
   scriptSecurity,
   scriptRelativePath,
 ];

@@ -1,0 +1,83 @@
+import { compareVersions } from '../../common/catalog.js';
+import type { QuickFix } from '../../common/issue.js';
+import type { Rule } from '../../common/rule.js';
+import type { Statement } from '../ast.js';
+import { HAPROXY_CATALOG } from '../catalog/index.js';
+import type { HaproxyRuleContext } from './index.js';
+import { describeProxy, relatedAt, symbolsOf } from './symbol-helpers.js';
+
+/** Removes a whole line of the document, its line break included. */
+function deleteLineFix(text: string, statement: Statement): QuickFix {
+  const start = text.lastIndexOf('\n', statement.start - 1) + 1;
+  const newline = text.indexOf('\n', statement.end);
+  const end = newline < 0 ? text.length : newline + 1;
+  return { title: 'Remove the repeated ACL line', edits: [{ start, end, text: '' }] };
+}
+
+/** Whether a word's runtime value is unknown (environment variable or template). */
+function opaque(statement: Statement): boolean {
+  return statement.args.some((word) => word.hasVariable || word.template);
+}
+
+/**
+ * ACL definitions that conflict or repeat. Several `acl` lines with one name are legitimate:
+ * HAProxy ORs them. What this flags, after checking with `haproxy -c` 2.6 (which accepts every
+ * case, exit 0):
+ * - a proxy ACL named like a predefined one (`acl TRUE always_false`): HAProxy looks the name up
+ *   in the proxy first, so conditions written after it use the proxy's ACL and the predefined
+ *   meaning is lost (a warning);
+ * - a line that repeats an earlier definition of the same name word for word: it adds nothing
+ *   (a hint, tagged unnecessary, with a fix removing it).
+ */
+export const duplicateAcl: Rule<HaproxyRuleContext> = {
+  code: 'duplicate-acl',
+  defaultSeverity: 'warning',
+  summary: 'An ACL that shadows a predefined ACL, or a line repeating an earlier definition.',
+  check(context, report) {
+    const symbols = symbolsOf(context);
+    const version = context.settings.version;
+    const predefined = new Map(
+      HAPROXY_CATALOG.predefinedAcls
+        .filter((acl) => acl.since === undefined || compareVersions(version, acl.since) >= 0)
+        .map((acl) => [acl.name, acl]),
+    );
+    for (const proxy of symbols.proxies) {
+      for (const [name, definitions] of proxy.acls) {
+        const first = definitions[0];
+        const nameWord = first?.args[0];
+        if (!first || !nameWord || nameWord.hasVariable || nameWord.template) continue;
+        const shadowed = predefined.get(name);
+        if (shadowed) {
+          report({
+            message: `ACL '${name}' in ${describeProxy(proxy)} replaces HAProxy's predefined ACL '${name}' (${shadowed.equivalent}) in the conditions that follow; choose another name.`,
+            start: nameWord.start,
+            end: nameWord.end,
+          });
+        }
+        definitions.forEach((definition, index) => {
+          if (index === 0 || opaque(definition)) return;
+          const body = definition.args.slice(1).map((word) => word.value);
+          const earlier = definitions
+            .slice(0, index)
+            .find(
+              (other) =>
+                !opaque(other) &&
+                !symbols.activity.exclusive(other.branch, definition.branch) &&
+                other.args.length === definition.args.length &&
+                other.args.slice(1).every((word, at) => word.value === body[at]),
+            );
+          if (!earlier) return;
+          report({
+            message: `This line repeats an earlier definition of ACL '${name}' in ${describeProxy(proxy)}; it adds nothing.`,
+            severity: 'hint',
+            tags: ['unnecessary'],
+            start: definition.start,
+            end: definition.end,
+            related: [relatedAt(context, earlier, 'first defined here')],
+            fixes: [deleteLineFix(context.document.text, definition)],
+          });
+        });
+      }
+    }
+  },
+};
