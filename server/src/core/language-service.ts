@@ -22,7 +22,7 @@ import type { FileHost } from './common/file-host.js';
 import type { Issue } from './common/issue.js';
 import type { TextChange } from './common/text-change.js';
 import { applyChange } from './common/text-change.js';
-import { makeDocument, type ParsedDocument } from './document.js';
+import { makeDocument, type HaproxyDocument, type ParsedDocument } from './document.js';
 import { runRules } from './common/rule.js';
 import { toDiagnostic, type DiagnosticOptions } from './features/diagnostics.js';
 import { applySuppressions } from './features/suppressions.js';
@@ -53,6 +53,7 @@ import { getCodeLenses } from './features/code-lens.js';
 import { clusterInterfaceNames, type ClusterInfo } from './features/cluster-members.js';
 import { getClusterHover, mergeHovers } from './features/cluster-hover.js';
 import { getClusterCodeLenses } from './features/cluster-code-lens.js';
+import { getKeepalivedCodeLenses } from './features/keepalived-code-lens.js';
 import { getClusterDefinition, getClusterReferences } from './features/cluster-navigation.js';
 import { getInlayHints } from './features/inlay-hints.js';
 import { HAPROXY_RULES } from './haproxy/rules/index.js';
@@ -60,6 +61,7 @@ import { KEEPALIVED_RULES } from './keepalived/rules/index.js';
 import { parseHaproxy, reparseHaproxy } from './haproxy/index.js';
 import { parseKeepalived, reparseKeepalived } from './keepalived/index.js';
 import { DEFAULT_SETTINGS, type ServiceSettings } from './settings.js';
+import { COMBINED_URI, combine, splitIssues } from './haproxy/multi-file.js';
 import { analyseCluster, type ClusterAnalysis } from './cluster/index.js';
 import type { ClusterNodeInput } from './cluster/model.js';
 
@@ -89,8 +91,27 @@ export interface LanguageService {
    * `configId` is the Keepalived node's config-id selecting `@id` lines (default: keep them all).
    */
   validate(document: ParsedDocument, settings?: ServiceSettings, configId?: string): Issue[];
+  /**
+   * Validates the HAProxy files of one node the way HAProxy reads several `-f` files: as one
+   * configuration in order (defaults and backends of one file count for the next). Findings are
+   * keyed by file; each list is what `validate` would give for that file, without the false
+   * "undefined" and "missing" findings a file read alone would get.
+   */
+  validateFiles(
+    documents: readonly HaproxyDocument[],
+    settings?: ServiceSettings,
+  ): Map<string, Issue[]>;
   /** `validate` as LSP diagnostics. */
   getDiagnostics(document: ParsedDocument, settings?: ServiceSettings): Diagnostic[];
+  /**
+   * Diagnostics of one file of a node whose HAProxy configuration spans `files` (in load order,
+   * `document` among them); the same as `getDiagnostics` when it is the only one.
+   */
+  getNodeDiagnostics(
+    document: ParsedDocument,
+    files: readonly HaproxyDocument[],
+    settings?: ServiceSettings,
+  ): Diagnostic[];
   /**
    * Completion items at an offset, shaped for what the client renders (`format`). With the
    * analysis of the document's `cluster`, interface names of every node are offered.
@@ -265,18 +286,35 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return result;
   };
 
+  const validateFiles = (
+    documents: readonly HaproxyDocument[],
+    settings: ServiceSettings = DEFAULT_SETTINGS,
+  ): Map<string, Issue[]> => {
+    const only = documents[0];
+    if (documents.length === 1 && only) return new Map([[only.uri, validate(only, settings)]]);
+    const combined = combine(documents);
+    return splitIssues(combined, validate(parse('haproxy', COMBINED_URI, combined.text), settings));
+  };
+
+  const diagnosticsOf = (document: ParsedDocument, issues: readonly Issue[]): Diagnostic[] =>
+    issues.map((issue) =>
+      toDiagnostic(issue, document.lineIndex, {
+        ...diagnosticOptions,
+        version: document.version,
+      }),
+    );
+
   return {
     detectLanguage,
     parse,
     update,
     validate,
-    getDiagnostics: (document, settings) =>
-      validate(document, settings).map((issue) =>
-        toDiagnostic(issue, document.lineIndex, {
-          ...diagnosticOptions,
-          version: document.version,
-        }),
-      ),
+    validateFiles,
+    getDiagnostics: (document, settings) => diagnosticsOf(document, validate(document, settings)),
+    getNodeDiagnostics: (document, files, settings) =>
+      document.languageId === 'haproxy' && files.length > 1 && files.includes(document)
+        ? diagnosticsOf(document, validateFiles(files, settings).get(document.uri) ?? [])
+        : diagnosticsOf(document, validate(document, settings)),
     getCodeActions: (document, diagnostics, only, settings) =>
       getCodeActions(document, diagnostics, () => validate(document, settings), only),
     getCompletions: (document, offset, settings, format, cluster) =>
@@ -316,10 +354,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getSemanticTokens: (document, settings = DEFAULT_SETTINGS) =>
       getSemanticTokens(document, settings[document.languageId].version),
     getDocumentLinks: getDocumentLinkCandidates,
-    getCodeLenses: (document, settings = DEFAULT_SETTINGS, cluster) => [
-      ...getCodeLenses(document, settings.haproxy.version),
-      ...(cluster ? getClusterCodeLenses(cluster, document) : []),
-    ],
+    getCodeLenses: (document, settings = DEFAULT_SETTINGS, cluster) => {
+      const clusterLenses = cluster ? getClusterCodeLenses(cluster, document) : [];
+      const covered = new Set(clusterLenses.map((lens) => lens.range.start.line));
+      return [
+        ...getCodeLenses(document, settings.haproxy.version),
+        ...getKeepalivedCodeLenses(document, settings.keepalived, covered),
+        ...clusterLenses,
+      ];
+    },
     getInlayHints: (document, range, settings = DEFAULT_SETTINGS) =>
       getInlayHints(document, range.start.line, range.end.line, settings.haproxy.version),
     analyseCluster: (nodes, settings = DEFAULT_SETTINGS) =>

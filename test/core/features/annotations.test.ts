@@ -65,7 +65,13 @@ test('code lenses: server counts per backend, routes per frontend', () => {
     [5, '5 servers · 4 checked · 1 backup'],
     [9, '0 servers · 0 checked · 0 backup'],
   ]);
-  assert.deepEqual(service.getCodeLenses(parse('keepalived', ['vrrp_instance V {', '}'])), []);
+  // Keepalived has its own single-document lenses (keepalived-code-lens.test.ts).
+  assert.deepEqual(
+    service
+      .getCodeLenses(parse('keepalived', ['vrrp_instance V {', '}']))
+      .map((lens) => lens.command?.title),
+    ['BACKUP · priority 100 · 0 tracked checks'],
+  );
 });
 
 test('inlay hints: inherited default-server options and implicit milliseconds', () => {
