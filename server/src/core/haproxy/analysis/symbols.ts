@@ -339,6 +339,21 @@ export function isDynamicName(word: Word): boolean {
  * defaults, then the server's own; `no-<x>` on the server cancels an inherited `<x>`.
  */
 export function effectiveServerOptions(proxy: ProxySymbol, server: ServerSymbol): OptionMap {
+  // Eight rules and the code lens ask for every server: compute each once per symbol table.
+  const cached = effectiveCache.get(server);
+  if (cached?.proxy === proxy) return cached.options;
+  const options = mergeServerOptions(proxy, server);
+  effectiveCache.set(server, { proxy, options });
+  return options;
+}
+
+const effectiveCache = new WeakMap<ServerSymbol, { proxy: ProxySymbol; options: OptionMap }>();
+
+function mergeServerOptions(proxy: ProxySymbol, server: ServerSymbol): OptionMap {
+  // Without default-server lines and `no-` options the server's own map is the answer.
+  if (proxy.defaultServer.size === 0 && ![...server.options.keys()].some(isNegated)) {
+    return server.options;
+  }
   const merged = new Map<string, OptionUse>(proxy.defaultServer);
   for (const [name, use] of server.options) {
     if (name.startsWith('no-')) merged.delete(name.slice(3));
@@ -346,4 +361,8 @@ export function effectiveServerOptions(proxy: ProxySymbol, server: ServerSymbol)
     merged.set(name, use);
   }
   return merged;
+}
+
+function isNegated(name: string): boolean {
+  return name.startsWith('no-');
 }
