@@ -6,8 +6,8 @@ import {
   label,
   namePlace,
   placeOf,
-  relatedTo,
   reportMismatch,
+  settingRelated,
 } from './helpers.js';
 
 /** The advert interval of a member in seconds (keepalived's default is 1). */
@@ -52,22 +52,13 @@ export const advertMismatch: Rule<ClusterRuleContext> = {
           }`,
           ...(v3 ? { severity: 'warning' as const } : {}),
         }),
-        (member) => {
-          const line = member.instance.advertInt;
-          return line
-            ? relatedTo(
-                member,
-                line.item,
-                `advert_int of ${label(member)}`,
-                line.value ?? line.item.keyword,
-              )
-            : relatedTo(
-                member,
-                member.instance.item,
-                `${label(member)} (default advert_int 1)`,
-                member.instance.word,
-              );
-        },
+        (member) =>
+          settingRelated(
+            member,
+            member.instance.advertInt,
+            `advert_int of ${label(member)}`,
+            `${label(member)} (default advert_int 1)`,
+          ),
         report,
       );
     }

@@ -6,8 +6,8 @@ import {
   label,
   namePlace,
   placeOf,
-  relatedTo,
   reportMismatch,
+  settingRelated,
 } from './helpers.js';
 
 /** What goes on the wire: the type and the first 8 characters of the password. */
@@ -59,23 +59,13 @@ export const authMismatch: Rule<ClusterRuleContext> = {
               : `${label(member)} and ${peers.map((peer) => peer.node.name).join(', ')} use different auth_pass values (keepalived compares the first 8 characters): the adverts are rejected, so every node becomes MASTER (split brain).`,
           };
         },
-        (member) => {
-          const auth = member.instance.auth;
-          const line = auth?.pass ?? auth?.type;
-          return line
-            ? relatedTo(
-                member,
-                line.item,
-                `authentication of ${label(member)}`,
-                line.value ?? line.item.keyword,
-              )
-            : relatedTo(
-                member,
-                member.instance.item,
-                `${label(member)} (no authentication)`,
-                member.instance.word,
-              );
-        },
+        (member) =>
+          settingRelated(
+            member,
+            member.instance.auth?.pass ?? member.instance.auth?.type,
+            `authentication of ${label(member)}`,
+            `${label(member)} (no authentication)`,
+          ),
         report,
       );
     }

@@ -32,6 +32,22 @@ export function relatedTo(
   return { ...placeOf(member, item, word), message };
 }
 
+/**
+ * A related location on a setting line of a member (its value, else its keyword), or on the
+ * instance's name when the setting is not written (`missing` then says what applies instead).
+ */
+export function settingRelated(
+  member: GroupMember,
+  setting:
+    { readonly item: KeepalivedItem; readonly value: KeepalivedWord | undefined } | undefined,
+  present: string,
+  missing: string = present,
+): RelatedLocation {
+  return setting
+    ? relatedTo(member, setting.item, present, setting.value ?? setting.item.keyword)
+    : relatedTo(member, member.instance.item, missing, member.instance.word);
+}
+
 /** The instance's name word, where findings about a missing line go. */
 export function namePlace(member: GroupMember): Pick<Finding, 'start' | 'end'> & { uri: string } {
   return placeOf(member, member.instance.item, member.instance.word);

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { ClusterRuleContext, GroupMember } from '../model.js';
 import { hasNopreempt, simulateFailover } from '../simulate.js';
-import { elections, label, namePlace, placeOf, relatedTo } from './helpers.js';
+import { elections, label, namePlace, placeOf, settingRelated } from './helpers.js';
 
 const isMaster = (member: GroupMember): boolean => member.instance.state?.value?.value === 'MASTER';
 
@@ -11,10 +11,7 @@ function statePlace(member: GroupMember) {
 }
 
 function stateRelated(member: GroupMember, message: string) {
-  const state = member.instance.state;
-  return state
-    ? relatedTo(member, state.item, message, state.value ?? state.item.keyword)
-    : relatedTo(member, member.instance.item, message, member.instance.word);
+  return settingRelated(member, member.instance.state, message);
 }
 
 /**

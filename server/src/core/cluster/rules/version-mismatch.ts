@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import type { ClusterRuleContext, GroupMember } from '../model.js';
-import { elections, label, namePlace, placeOf, relatedTo, reportMismatch } from './helpers.js';
+import { elections, label, namePlace, placeOf, reportMismatch, settingRelated } from './helpers.js';
 
 function placeFor(member: GroupMember) {
   const line = member.instance.versionLine;
@@ -36,22 +36,13 @@ export const versionMismatch: Rule<ClusterRuleContext> = {
               ', ',
             )}: keepalived discards adverts of the other version, so every node becomes MASTER (split brain).`,
         }),
-        (member, value) => {
-          const line = member.instance.versionLine;
-          return line
-            ? relatedTo(
-                member,
-                line.item,
-                `VRRP version of ${label(member)}`,
-                line.value ?? line.item.keyword,
-              )
-            : relatedTo(
-                member,
-                member.instance.item,
-                `${label(member)} (VRRPv${value})`,
-                member.instance.word,
-              );
-        },
+        (member, value) =>
+          settingRelated(
+            member,
+            member.instance.versionLine,
+            `VRRP version of ${label(member)}`,
+            `${label(member)} (VRRPv${value})`,
+          ),
         report,
       );
     }

@@ -172,15 +172,7 @@ function readPrefix(
       datagram: plus[1] !== 'stream',
       quic,
     };
-    if (before(version, prefix.since)) {
-      return {
-        name,
-        rest,
-        prefix,
-        problem: `the address prefix '${name}@' is not known to HAProxy ${version}: it appeared in ${prefix.since}`,
-      };
-    }
-    return { name, rest, prefix };
+    return withVersionCheck(name, rest, prefix, version);
   }
   const prefix = PREFIXES.get(name);
   if (!prefix || (prefix.logOnly === true && use !== 'log')) {
@@ -191,15 +183,23 @@ function readPrefix(
     }
     return { name, rest, prefix: undefined, problem: `unknown address prefix '${name}@'` };
   }
-  if (before(version, prefix.since)) {
-    return {
-      name,
-      rest,
-      prefix,
-      problem: `the address prefix '${name}@' is not known to HAProxy ${version}: it appeared in ${prefix.since}`,
-    };
-  }
-  return { name, rest, prefix };
+  return withVersionCheck(name, rest, prefix, version);
+}
+
+/** A known prefix, with a problem when the target version predates it. */
+function withVersionCheck(
+  name: string,
+  rest: string,
+  prefix: Prefix,
+  version: string,
+): { name: string; rest: string; prefix: Prefix; problem?: string } {
+  if (!before(version, prefix.since)) return { name, rest, prefix };
+  return {
+    name,
+    rest,
+    prefix,
+    problem: `the address prefix '${name}@' is not known to HAProxy ${version}: it appeared in ${prefix.since}`,
+  };
 }
 
 /** Host and port of an inet address, or undefined when the split is ambiguous (bare IPv6). */

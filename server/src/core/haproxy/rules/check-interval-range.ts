@@ -2,16 +2,8 @@ import type { Rule } from '../../common/rule.js';
 import type { Word } from '../ast.js';
 import { readOptions } from '../analysis/symbols.js';
 import type { HaproxyRuleContext } from './index.js';
+import { UNIT_MS } from './option-value-helpers.js';
 import { symbolsOf } from './symbol-helpers.js';
-
-const UNIT_MS: Readonly<Record<string, number>> = {
-  us: 0.001,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-};
 
 /** A time in milliseconds (`2s`, `500`, `1m`), or undefined when it is not a plain time. */
 export function parseMilliseconds(text: string): number | undefined {

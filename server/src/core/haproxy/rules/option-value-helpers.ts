@@ -12,7 +12,8 @@ import { didYouMean } from './catalog-helpers.js';
 /** Largest delay HAProxy stores, in milliseconds. */
 const MAX_DELAY_MS = 2_147_483_647;
 
-const UNIT_MS: Readonly<Record<string, number>> = {
+/** Milliseconds per HAProxy time unit. */
+export const UNIT_MS: Readonly<Record<string, number>> = {
   us: 0.001,
   ms: 1,
   s: 1000,
