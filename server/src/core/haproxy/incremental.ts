@@ -12,6 +12,7 @@ import { buildDirective, buildSection, buildStatement, isConditionalName } from 
 import { ConditionalState } from './conditional-blocks.js';
 import { scan } from './lexer.js';
 import { parseRegion } from './parser.js';
+import { wordAt } from './words.js';
 import { shiftIssue } from './syntax-issues.js';
 
 /** Parses a whole text. */
@@ -41,15 +42,7 @@ function advance(state: ConditionalState, items: readonly Item[]): void {
 }
 
 function shiftWord(word: Word, delta: number): Word {
-  return {
-    start: word.start + delta,
-    end: word.end + delta,
-    raw: word.raw,
-    value: word.value,
-    quoting: word.quoting,
-    hasVariable: word.hasVariable,
-    template: word.template,
-  };
+  return wordAt(word, word.start + delta, word.end + delta);
 }
 
 function shiftComment(comment: CommentNode | undefined, delta: number): CommentNode | undefined {

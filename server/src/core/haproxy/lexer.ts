@@ -7,11 +7,12 @@
  * Keywords are not token types: the only keyword-driven distinction is whether a line opens a
  * section, looked up in the section table.
  */
-import { createToken, createTokenInstance, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Issue } from '../common/issue.js';
 import type { CommentNode, TemplateLine, Word, WordQuoting } from './ast.js';
 import { isSectionKeyword } from './sections.js';
 import { syntaxIssue } from './syntax-issues.js';
+import { plainWord } from './words.js';
 
 /** A line opening a section (its first word is a section keyword); payload: {@link LineContent}. */
 export const HeaderLineToken = createToken({ name: 'HeaderLineToken', pattern: Lexer.NA });
@@ -74,10 +75,21 @@ function templateEnd(text: string, at: number, lineEnd: number): number {
 }
 
 function token(type: TokenType, start: number, end: number, payload: unknown): IToken {
-  // Integer positions keep the token objects' shape compact; lines and columns are not used.
-  const tok = createTokenInstance(type, '', start, end - 1, 0, 0, 0, 0);
-  tok.payload = payload;
-  return tok;
+  // The fields of Chevrotain's `createTokenInstance` plus the payload in one literal: adding the
+  // payload afterwards gave every token a separate property store. Integer positions keep the
+  // shape compact; lines and columns are not used.
+  return {
+    image: '',
+    startOffset: start,
+    endOffset: end - 1,
+    startLine: 0,
+    endLine: 0,
+    startColumn: 0,
+    endColumn: 0,
+    tokenTypeIdx: type.tokenTypeIdx as number,
+    tokenType: type,
+    payload,
+  };
 }
 
 /** True when the line from `at` holds only `{% … %}` / `{# … #}` tags and blanks. */
@@ -139,18 +151,6 @@ function intern(text: string, start: number, end: number, hash: number): string 
   const fresh = text.slice(start, end);
   INTERNED[slot] = fresh;
   return fresh;
-}
-
-function plainWord(raw: string, start: number, end: number): Word {
-  return {
-    start,
-    end,
-    raw,
-    value: raw,
-    quoting: 'none',
-    hasVariable: false,
-    template: false,
-  };
 }
 
 function quotedWord(text: string, start: number, lineEnd: number, issues: Issue[]): Word {

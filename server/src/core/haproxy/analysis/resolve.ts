@@ -10,6 +10,7 @@ import {
   isAvailable,
   lookupKeyword,
   majorMinor,
+  MAX_KEYWORD_WORDS,
   sectionSpec,
   sectionsAt,
 } from '../catalog/index.js';
@@ -130,61 +131,105 @@ function actionName(value: string): string {
   return paren > 0 ? value.slice(0, paren) : value;
 }
 
-function lookupOption(
-  catalog: ReadonlyMap<string, OptionSpec>,
-  written: string,
-): { spec: OptionSpec | undefined; negated: boolean } {
+/** How one written option word reads in a catalog. */
+interface OptionLookup {
+  readonly spec: OptionSpec | undefined;
+  readonly negated: boolean;
+}
+
+const NO_OPTION: OptionLookup = { spec: undefined, negated: false };
+
+/**
+ * The lookup results, built once per option: option words are looked up for every word of every
+ * `server` line, and a fresh result object each time showed up in garbage collection.
+ */
+const DIRECT_LOOKUP = new WeakMap<OptionSpec, OptionLookup>();
+const NEGATED_LOOKUP = new WeakMap<OptionSpec, OptionLookup>();
+
+function lookupResult(
+  table: WeakMap<OptionSpec, OptionLookup>,
+  spec: OptionSpec,
+  negated: boolean,
+) {
+  let result = table.get(spec);
+  if (result === undefined) {
+    result = { spec, negated };
+    table.set(spec, result);
+  }
+  return result;
+}
+
+function lookupOption(catalog: ReadonlyMap<string, OptionSpec>, written: string): OptionLookup {
   // Options such as `set-proxy-v2-tlv-fmt(0xE1)` carry their first argument in parentheses.
   const paren = written.indexOf('(');
   const value = paren > 0 ? written.slice(0, paren) : written;
   const direct = catalog.get(value);
-  if (direct) return { spec: direct, negated: false };
+  if (direct) return lookupResult(DIRECT_LOOKUP, direct, false);
   if (value.startsWith('no-')) {
     const base = catalog.get(value.slice(3));
-    if (base?.negatable) return { spec: base, negated: true };
+    if (base?.negatable) return lookupResult(NEGATED_LOOKUP, base, true);
   }
-  return { spec: undefined, negated: false };
+  return NO_OPTION;
 }
 
+/** Shared by the many statements and options without any: they are read, never changed. */
+const NO_WORDS: readonly Word[] = Object.freeze([]);
+const NOWHERE: ResolvedStatement['elsewhere'] = Object.freeze([]);
+
 /**
- * Splits the words after an address into options. An option takes as many words as its
- * required arguments, plus optional ones as long as the next word is not itself an option; an
- * unknown word takes nothing, so one typo does not hide the options after it.
+ * Splits the words after an address (`words` from index `from`) into options. An option takes
+ * as many words as its required arguments, plus optional ones as long as the next word is not
+ * itself an option; an unknown word takes nothing, so one typo does not hide the options after
+ * it.
  */
-function resolveOptions(words: readonly Word[], bind: boolean): ResolvedOption[] {
+function resolveOptions(words: readonly Word[], from: number, bind: boolean): ResolvedOption[] {
   const catalog = optionsOf(bind);
   const result: ResolvedOption[] = [];
-  for (let i = 0; i < words.length;) {
+  for (let i = from; i < words.length;) {
     const word = words[i];
     if (!word) break;
     i++;
     const { spec, negated } = lookupOption(catalog, word.value);
-    const args: Word[] = [];
+    // The arguments are the consecutive words from here to `i`: one exact slice at the end.
+    const first = i;
     if (spec && !negated) {
       for (const arg of spec.args) {
         const next = words[i];
         if (!next) break;
         if (arg.optional === true && lookupOption(catalog, next.value).spec) break;
-        args.push(next);
         i++;
         if (arg.variadic === true) {
-          while (words[i] && !lookupOption(catalog, words[i]?.value ?? '').spec) {
-            args.push(words[i] as Word);
-            i++;
-          }
+          while (words[i] && !lookupOption(catalog, words[i]?.value ?? '').spec) i++;
         }
       }
     }
-    result.push({ word, spec, negated, args });
+    result.push({ word, spec, negated, args: i > first ? words.slice(first, i) : NO_WORDS });
   }
   return result;
 }
 
-function resolveStatement(kind: string, named: boolean, statement: Statement, version: string) {
-  const words = [statement.keyword, ...statement.args];
-  const values = words.map((w) => w.value);
+/** Values of the first words of a line: all a keyword lookup reads (see `MAX_KEYWORD_WORDS`). */
+function leadingValues(words: readonly Word[]): string[] {
+  const count = Math.min(words.length, MAX_KEYWORD_WORDS);
+  const values = new Array<string>(count);
+  for (let i = 0; i < count; i++) values[i] = (words[i] as Word).value;
+  return values;
+}
+
+function resolveStatement(
+  kind: string,
+  named: boolean,
+  statement: Statement,
+  version: string,
+): ResolvedStatement {
+  // Without a condition the statement's own word list is exactly keyword + args: share it.
+  const words =
+    statement.condition === undefined
+      ? statement.words
+      : statement.words.slice(0, statement.args.length + 1);
+  const values = leadingValues(words);
   const match = lookupKeyword(kind, values);
-  const elsewhere: { section: string; match: KeywordMatch }[] = [];
+  let elsewhere: { section: string; match: KeywordMatch }[] | undefined;
   let placement: Placement;
   if (match) {
     if (!sectionsAt(match.spec, version).includes(kind)) placement = 'wrong-section';
@@ -201,12 +246,12 @@ function resolveStatement(kind: string, named: boolean, statement: Statement, ve
       if (other === kind) continue;
       const found = lookupKeyword(other, values);
       if (found && (!family || found.spec.name.includes(' '))) {
-        elsewhere.push({ section: other, match: found });
+        (elsewhere ??= []).push({ section: other, match: found });
       }
     }
   }
   const length = match?.length ?? 1;
-  const args = words.slice(length);
+  const args = length === 1 ? statement.args : words.slice(length);
   let action: ResolvedAction | undefined;
   let address: Word | undefined;
   let options: ResolvedOption[] | undefined;
@@ -220,15 +265,25 @@ function resolveStatement(kind: string, named: boolean, statement: Statement, ve
   } else if (spec && PROXY_KINDS.has(kind) && !match?.negated) {
     if (spec.name === 'bind') {
       address = args[0];
-      options = resolveOptions(args.slice(1), true);
+      options = resolveOptions(args, 1, true);
     } else if (spec.name === 'server') {
       address = args[1];
-      options = resolveOptions(args.slice(2), false);
+      options = resolveOptions(args, 2, false);
     } else if (spec.name === 'default-server') {
-      options = resolveOptions(args, false);
+      options = resolveOptions(args, 0, false);
     }
   }
-  return { statement, words, match, placement, elsewhere, args, action, address, options };
+  return {
+    statement,
+    words,
+    match,
+    placement,
+    elsewhere: elsewhere ?? NOWHERE,
+    args,
+    action,
+    address,
+    options,
+  };
 }
 
 const cache = new WeakMap<Section, Map<string, ResolvedSection>>();

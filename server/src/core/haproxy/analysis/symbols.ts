@@ -139,18 +139,23 @@ const BIND_ARITY: ReadonlyMap<string, number> = new Map(
   HAPROXY_CATALOG.bindOptions.map((option) => [option.name, option.args.length]),
 );
 
+const NO_WORDS: readonly Word[] = Object.freeze([]);
+
 /**
- * Splits option words into name → value words, using the catalog to know how many words each
- * option takes; unknown options are read as flags so that a typo does not swallow its neighbour.
+ * Splits option words (from index `from`) into name → value words, using the catalog to know how
+ * many words each option takes; unknown options are read as flags so that a typo does not swallow
+ * its neighbour.
  */
-export function readOptions(words: readonly Word[], kind: 'server' | 'bind'): OptionMap {
+export function readOptions(words: readonly Word[], kind: 'server' | 'bind', from = 0): OptionMap {
   const arity = kind === 'server' ? SERVER_ARITY : BIND_ARITY;
   const options = new Map<string, OptionUse>();
-  for (let at = 0; at < words.length;) {
+  for (let at = from; at < words.length;) {
     const word = words[at];
     if (!word) break;
     const count = arity.get(word.value) ?? 0;
-    options.set(word.value, { word, values: words.slice(at + 1, at + 1 + count) });
+    // Most options are flags: they share one empty list instead of an empty slice each.
+    const values = count === 0 ? NO_WORDS : words.slice(at + 1, at + 1 + count);
+    options.set(word.value, { word, values });
     at += 1 + count;
   }
   return options;
@@ -166,7 +171,7 @@ export function readServer(statement: Statement): ServerSymbol {
     template,
     name: args[0],
     address: args[addressAt],
-    options: readOptions(args.slice(addressAt + 1), 'server'),
+    options: readOptions(args, 'server', addressAt + 1),
   };
 }
 
@@ -209,7 +214,11 @@ function build(config: HaproxyConfig, version: string): HaproxySymbols {
   for (const section of config.sections) {
     if (!activity.isLive(section.header.branch)) continue;
     const summary = summarize(section);
-    const body = summary.statements.filter((statement) => activity.isLive(statement.branch));
+    // Sections outside `.if` blocks keep every statement: reuse the cached lists then.
+    const allLive = summary.statements.every((statement) => activity.isLive(statement.branch));
+    const body = allLive
+      ? summary.statements
+      : summary.statements.filter((statement) => activity.isLive(statement.branch));
     const name = section.name?.value;
     if (section.type === 'global') {
       for (const statement of body) push(globalByKeyword, statement.keyword.value, statement);
@@ -227,7 +236,7 @@ function build(config: HaproxyConfig, version: string): HaproxySymbols {
       }
       continue;
     }
-    const proxy = makeProxy(section, body, (fromName) => {
+    const proxy = makeProxy(section, body, allLive ? summary.byKeyword : undefined, (fromName) => {
       if (fromName === undefined) return lastDefaults;
       const candidates = namedDefaults.get(fromName);
       return candidates?.[candidates.length - 1];
@@ -274,9 +283,16 @@ function fromWordOf(section: Section): Word | undefined {
   return at === -1 ? undefined : args[at + 1];
 }
 
+function groupByKeyword(statements: readonly Statement[]): ReadonlyMap<string, Statement[]> {
+  const groups = new Map<string, Statement[]>();
+  for (const statement of statements) push(groups, statement.keyword.value, statement);
+  return groups;
+}
+
 function makeProxy(
   section: Section,
   body: readonly Statement[],
+  bodyByKeyword: ReadonlyMap<string, readonly Statement[]> | undefined,
   findDefaults: (name: string | undefined) => ProxySymbol | undefined,
 ): ProxySymbol {
   const kind = section.type as ProxyKind;
@@ -290,14 +306,14 @@ function makeProxy(
       : kind === 'defaults'
         ? undefined
         : findDefaults(undefined);
-  const byKeyword = new Map<string, Statement[]>();
+  // The section summary already groups a fully live body by keyword.
+  const index = bodyByKeyword ?? groupByKeyword(body);
   const acls = new Map<string, Statement[]>();
   const servers: ServerSymbol[] = [];
   const defaultServer = new Map<string, OptionUse>(defaults?.defaultServer ?? []);
   let modeStatement = defaults?.modeStatement;
   for (const statement of body) {
     const keyword = statement.keyword.value;
-    push(byKeyword, keyword, statement);
     if (keyword === 'acl') {
       const name = statement.args[0]?.value;
       if (name !== undefined) push(acls, name, statement);
@@ -319,7 +335,7 @@ function makeProxy(
     nameWord: anonymousFrom ? undefined : section.name,
     fromWord,
     defaults,
-    statements: (keyword) => byKeyword.get(keyword) ?? EMPTY,
+    statements: (keyword) => index.get(keyword) ?? EMPTY,
     body,
     acls,
     servers,
@@ -334,35 +350,33 @@ export function isDynamicName(word: Word): boolean {
   return word.hasVariable || word.template || word.value.includes('%[') || /%\w/.test(word.value);
 }
 
+function hasNegation(options: OptionMap): boolean {
+  for (const name of options.keys()) if (name.startsWith('no-')) return true;
+  return false;
+}
+
+/** Merged options per server symbol, with the proxy they were merged for. */
+const effectiveCache = new WeakMap<
+  ServerSymbol,
+  { readonly proxy: ProxySymbol; readonly options: OptionMap }
+>();
+
 /**
  * Effective server options: the `default-server` options inherited from the backend and its
  * defaults, then the server's own; `no-<x>` on the server cancels an inherited `<x>`.
  */
 export function effectiveServerOptions(proxy: ProxySymbol, server: ServerSymbol): OptionMap {
-  // Eight rules and the code lens ask for every server: compute each once per symbol table.
+  // Half a dozen rules ask for every server of the file; merge once per server and proxy.
   const cached = effectiveCache.get(server);
   if (cached?.proxy === proxy) return cached.options;
-  const options = mergeServerOptions(proxy, server);
-  effectiveCache.set(server, { proxy, options });
-  return options;
-}
-
-const effectiveCache = new WeakMap<ServerSymbol, { proxy: ProxySymbol; options: OptionMap }>();
-
-function mergeServerOptions(proxy: ProxySymbol, server: ServerSymbol): OptionMap {
-  // Without default-server lines and `no-` options the server's own map is the answer.
-  if (proxy.defaultServer.size === 0 && ![...server.options.keys()].some(isNegated)) {
-    return server.options;
-  }
+  // Nothing inherited and nothing cancelled: the server's own map is already the answer.
+  if (proxy.defaultServer.size === 0 && !hasNegation(server.options)) return server.options;
   const merged = new Map<string, OptionUse>(proxy.defaultServer);
   for (const [name, use] of server.options) {
     if (name.startsWith('no-')) merged.delete(name.slice(3));
     else merged.delete(`no-${name}`);
     merged.set(name, use);
   }
+  effectiveCache.set(server, { proxy, options: merged });
   return merged;
-}
-
-function isNegated(name: string): boolean {
-  return name.startsWith('no-');
 }

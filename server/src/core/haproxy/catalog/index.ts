@@ -50,15 +50,22 @@ export interface KeywordMatch {
   readonly negated: boolean;
 }
 
+/** A keyword and its name split into words, split once rather than on every lookup. */
+interface IndexedKeyword {
+  readonly spec: HaproxyKeywordSpec;
+  readonly parts: readonly string[];
+}
+
 /** Keywords of one section grouped by first word, longest names first. */
-type FirstWordIndex = ReadonlyMap<string, readonly HaproxyKeywordSpec[]>;
+type FirstWordIndex = ReadonlyMap<string, readonly IndexedKeyword[]>;
 
 function buildIndex(): ReadonlyMap<string, FirstWordIndex> {
-  const bySection = new Map<string, Map<string, HaproxyKeywordSpec[]>>();
+  const bySection = new Map<string, Map<string, IndexedKeyword[]>>();
   for (const spec of ALL_KEYWORDS) {
     const sections = new Set<string>(spec.sections);
     for (const past of spec.sectionHistory ?? []) for (const s of past.sections) sections.add(s);
-    const first = spec.name.split(' ')[0] ?? spec.name;
+    const parts = spec.name.split(' ');
+    const first = parts[0] ?? spec.name;
     for (const section of sections) {
       let byFirst = bySection.get(section);
       if (!byFirst) {
@@ -66,13 +73,13 @@ function buildIndex(): ReadonlyMap<string, FirstWordIndex> {
         bySection.set(section, byFirst);
       }
       const list = byFirst.get(first) ?? [];
-      list.push(spec);
+      list.push({ spec, parts });
       byFirst.set(first, list);
     }
   }
   for (const byFirst of bySection.values()) {
     for (const list of byFirst.values()) {
-      list.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
+      list.sort((a, b) => b.parts.length - a.parts.length);
     }
   }
   return bySection;
@@ -80,20 +87,34 @@ function buildIndex(): ReadonlyMap<string, FirstWordIndex> {
 
 const INDEX = buildIndex();
 
-function matchWords(section: string, words: readonly string[]): HaproxyKeywordSpec | undefined {
-  const first = words[0];
+/**
+ * The most words a keyword lookup reads: the longest keyword name plus a leading `no`. Callers
+ * with long lines may pass only that many words.
+ */
+export const MAX_KEYWORD_WORDS =
+  Math.max(...ALL_KEYWORDS.map((spec) => spec.name.split(' ').length)) + 1;
+
+function matchWords(
+  section: string,
+  words: readonly string[],
+  from: number,
+): IndexedKeyword | undefined {
+  const first = words[from];
   if (first === undefined) return undefined;
   const candidates = INDEX.get(section)?.get(first);
   if (!candidates) return undefined;
-  for (const spec of candidates) {
-    const parts = spec.name.split(' ');
-    if (parts.length > words.length) continue;
+  // Runs for every statement of a file: plain loops, no closure or array per candidate.
+  for (const candidate of candidates) {
+    const { spec, parts } = candidate;
+    if (parts.length > words.length - from) continue;
     const last = parts.length - 1;
-    const same = (part: string, i: number): boolean => {
-      const word = words[i] ?? '';
-      return word === part || (spec.nameArgs === true && i === last && word.startsWith(`${part}(`));
-    };
-    if (parts.every(same)) return spec;
+    let same = true;
+    for (let i = 1; i <= last && same; i++) {
+      const part = parts[i] as string;
+      const word = words[from + i] ?? '';
+      same = word === part || (spec.nameArgs === true && i === last && word.startsWith(`${part}(`));
+    }
+    if (same) return candidate;
   }
   return undefined;
 }
@@ -106,11 +127,13 @@ function matchWords(section: string, words: readonly string[]): HaproxyKeywordSp
  */
 export function lookupKeyword(section: string, words: readonly string[]): KeywordMatch | undefined {
   if (words[0] === 'no' && words.length > 1) {
-    const spec = matchWords(section, words.slice(1));
-    if (spec?.negatable) return { spec, length: spec.name.split(' ').length + 1, negated: true };
+    const found = matchWords(section, words, 1);
+    if (found?.spec.negatable) {
+      return { spec: found.spec, length: found.parts.length + 1, negated: true };
+    }
   }
-  const spec = matchWords(section, words);
-  return spec ? { spec, length: spec.name.split(' ').length, negated: false } : undefined;
+  const found = matchWords(section, words, 0);
+  return found ? { spec: found.spec, length: found.parts.length, negated: false } : undefined;
 }
 
 /** Keywords usable in `section` at `version` (deprecated ones included, removed ones not). */
@@ -119,7 +142,7 @@ export function keywordsForSection(section: string, version: string): HaproxyKey
   if (!byFirst) return [];
   const result: HaproxyKeywordSpec[] = [];
   for (const list of byFirst.values()) {
-    for (const spec of list) {
+    for (const { spec } of list) {
       if (isAvailable(spec, version) && sectionsAt(spec, version).includes(section)) {
         result.push(spec);
       }
@@ -132,7 +155,7 @@ export function keywordsForSection(section: string, version: string): HaproxyKey
 export function keywordNames(section: string): string[] {
   const byFirst = INDEX.get(section);
   if (!byFirst) return [];
-  return [...byFirst.values()].flatMap((list) => list.map((spec) => spec.name));
+  return [...byFirst.values()].flatMap((list) => list.map((entry) => entry.spec.name));
 }
 
 /** Levenshtein distance, for did-you-mean suggestions. */

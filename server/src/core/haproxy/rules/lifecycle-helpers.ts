@@ -5,10 +5,11 @@
 import type { Lifecycle } from '../../common/catalog.js';
 import { lifecycleAt, lookupKeyword } from '../catalog/index.js';
 import type { LifecycleState, Versioned } from '../catalog/index.js';
-import { actionsOf } from '../analysis/resolve.js';
+import { actionsOf, type ResolvedOption } from '../analysis/resolve.js';
 import type { Word } from '../ast.js';
-import { liveStatements, opaque } from './catalog-helpers.js';
+import { liveStatements, opaque, type LiveEntry } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
+import { wordAt } from '../words.js';
 
 /** One catalog entry used on a line. */
 export interface UsedEntry {
@@ -60,7 +61,11 @@ export function* entriesIn(
   const at = (entry: Versioned): boolean => lifecycleAt(entry, version) === state;
   const lifecycleOf = (entry: Versioned): Lifecycle | undefined =>
     state === 'removed' ? entry.removed : entry.deprecated;
-  for (const { section, entry } of liveStatements(context)) {
+  // Index loops: in a generator, `for … of` over these long arrays allocated a result object per
+  // statement and option.
+  const live = liveStatements(context);
+  for (let index = 0; index < live.length; index++) {
+    const { section, entry } = live[index] as LiveEntry;
     if (opaque(entry.statement.keyword)) continue;
     const match = entry.match;
     if (match && at(match.spec)) {
@@ -83,10 +88,17 @@ export function* entriesIn(
           ? replacement
           : undefined;
       // Only the name part of the word is replaced, so `set-mark(…)`-like suffixes survive.
-      const nameWord: Word = { ...action.word, end: action.word.start + action.name.length };
+      const nameWord = wordAt(
+        action.word,
+        action.word.start,
+        action.word.start + action.name.length,
+      );
       yield { what: 'action', name: action.name, words: [nameWord], lifecycle, rewrite };
     }
-    for (const option of entry.options ?? []) {
+    const options = entry.options;
+    if (options === undefined) continue;
+    for (let o = 0; o < options.length; o++) {
+      const option = options[o] as ResolvedOption;
       if (!option.spec || !at(option.spec) || opaque(option.word)) continue;
       yield {
         what: 'option',

@@ -155,24 +155,31 @@ export function* formatSamples(word: Word): Generator<SampleExpression> {
 }
 
 /**
- * Sample expressions in the arguments of a keyword or action: words whose argument is typed
- * `sample`, and `%[…]` spans in `log-format` and `string` words. Positions are only trusted while
- * every earlier argument is a required single word.
+ * Sample expressions in the arguments of a keyword or action (`words` from index `from`), pushed
+ * to `into`: words whose argument is typed `sample`, and `%[…]` spans in `log-format` and
+ * `string` words. Positions are only trusted while every earlier argument is a required single
+ * word.
  */
-function* argumentSamples(
+function argumentSamples(
   specs: readonly ArgSpec[],
   words: readonly Word[],
-): Generator<SampleExpression> {
+  from: number,
+  into: SampleExpression[],
+): void {
+  // Pushing rather than yielding: this runs for every live statement, and generators over
+  // array slices allocated an iterator result per word.
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
     if (!spec) break;
-    const targets = spec.variadic === true ? words.slice(i) : words.slice(i, i + 1);
-    for (const word of targets) {
+    const first = from + i;
+    const last = spec.variadic === true ? words.length : Math.min(first + 1, words.length);
+    for (let at = first; at < last; at++) {
+      const word = words[at] as Word;
       if (spec.type === 'sample') {
         const sample = parseSample(word);
-        if (sample) yield sample;
+        if (sample) into.push(sample);
       } else if (spec.type === 'log-format' || spec.type === 'string') {
-        yield* formatSamples(word);
+        for (const sample of formatSamples(word)) into.push(sample);
       }
     }
     if (spec.optional === true || spec.variadic === true) break;
@@ -208,32 +215,38 @@ export function sectionSamples(context: HaproxyRuleContext): readonly SectionSam
   const cached = byVersion.get(version);
   if (cached) return cached;
   const samples: SectionSample[] = [];
+  const found: SampleExpression[] = [];
   for (const { section, entry } of liveStatements(context)) {
-    for (const sample of entrySamples(entry)) samples.push({ section, sample });
+    found.length = 0;
+    entrySamples(entry, found);
+    for (const sample of found) samples.push({ section, sample });
   }
   byVersion.set(version, samples);
   return samples;
 }
 
-function* entrySamples(entry: ResolvedStatement): Generator<SampleExpression> {
+/** Pushes the sample expressions of one statement to `into`, in order. */
+function entrySamples(entry: ResolvedStatement, into: SampleExpression[]): void {
   const spec = entry.match?.spec;
   if (spec && entry.placement !== 'unknown' && !entry.match?.negated) {
     if (spec.name === 'acl') {
       const criterion = entry.args[1];
       const sample = criterion ? parseSample(criterion) : undefined;
-      if (sample) yield sample;
+      if (sample) into.push(sample);
     } else if (entry.action) {
-      if (entry.action.spec) yield* argumentSamples(entry.action.spec.args, entry.args.slice(1));
+      if (entry.action.spec) argumentSamples(entry.action.spec.args, entry.args, 1, into);
     } else if (spec.ruleset === undefined && !spec.nameArgs) {
-      yield* argumentSamples(spec.args, entry.args);
+      argumentSamples(spec.args, entry.args, 0, into);
     }
   }
-  for (const group of entry.statement.condition?.groups ?? []) {
+  const groups = entry.statement.condition?.groups;
+  if (groups === undefined) return;
+  for (const group of groups) {
     for (const term of group.terms) {
       if (term.kind !== 'anonymous') continue;
       const criterion = term.words[0];
       const sample = criterion ? parseSample(criterion) : undefined;
-      if (sample) yield sample;
+      if (sample) into.push(sample);
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { HaproxyRuleContext } from './index.js';
 import type { Rule } from '../../common/rule.js';
+import type { Word } from '../ast.js';
 import { offsetIn, sectionReferenceRule, type SectionReference } from './section-reference.js';
 
 const AUTH_FETCH = /\bhttp_auth(?:_group)?\(([^),]*)/g;
@@ -16,7 +17,10 @@ export const undefinedUserlist: Rule<HaproxyRuleContext> = sectionReferenceRule(
   *collect(symbols) {
     for (const proxy of symbols.proxies) {
       for (const statement of proxy.body) {
-        for (const word of statement.words) {
+        // An index loop: in this generator `for … of` allocated a result object per word.
+        const words = statement.words;
+        for (let w = 0; w < words.length; w++) {
+          const word = words[w] as Word;
           if (!word.value.includes('http_auth')) continue;
           for (const match of word.value.matchAll(AUTH_FETCH)) {
             const name = (match[1] ?? '').trim();

@@ -10,6 +10,7 @@ import {
   replaceWordsFix,
 } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
+import { wordAt } from '../words.js';
 
 /**
  * The action after `http-request`, `tcp-request content` and the other rule-set keywords is not
@@ -54,7 +55,7 @@ export const unknownAction: Rule<HaproxyRuleContext> = {
         .map((spec) => spec.name);
       const suggestions = suggestNames(action.name, names);
       const best = suggestions[0];
-      const nameWord = { ...action.word, end: nameEnd };
+      const nameWord = wordAt(action.word, action.word.start, nameEnd);
       report({
         message: `Unknown action '${action.name}' for '${keyword}'${didYouMean(suggestions)}`,
         start: action.word.start,

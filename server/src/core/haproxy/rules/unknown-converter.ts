@@ -2,6 +2,7 @@ import type { Rule } from '../../common/rule.js';
 import { suggestNames } from '../catalog/index.js';
 import { didYouMean, loadsLua, replaceWordsFix } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
+import { wordAt } from '../words.js';
 import {
   lineSamples,
   buildDependent,
@@ -46,7 +47,7 @@ export const unknownConverter: Rule<HaproxyRuleContext> = {
         }
         const suggestions = suggestNames(name, sampleNames('converter', version));
         const best = suggestions[0];
-        const word = { ...sample.word, start, end };
+        const word = wordAt(sample.word, start, end);
         report({
           message: `Unknown converter '${name}'${didYouMean(suggestions)}`,
           start,

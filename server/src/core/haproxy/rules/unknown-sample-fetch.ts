@@ -2,6 +2,7 @@ import type { Rule } from '../../common/rule.js';
 import { suggestNames } from '../catalog/index.js';
 import { didYouMean, loadsLua, replaceWordsFix } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
+import { wordAt } from '../words.js';
 import {
   aclOnly,
   lineSamples,
@@ -47,7 +48,7 @@ export const unknownSampleFetch: Rule<HaproxyRuleContext> = {
       }
       const suggestions = suggestNames(name, sampleNames('fetch', version));
       const best = suggestions[0];
-      const word = { ...sample.word, start, end };
+      const word = wordAt(sample.word, start, end);
       report({
         message: `Unknown sample fetch '${name}'${didYouMean(suggestions)}`,
         start,
