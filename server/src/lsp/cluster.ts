@@ -10,6 +10,7 @@ import {
   issueToDiagnostic,
   planClusters,
   type ClusterAnalysis,
+  type ClusterModel,
   type FileHost,
   type Issue,
   type LanguageService,
@@ -36,7 +37,7 @@ export interface ClusterDependencies {
 }
 
 interface ClusterResult {
-  /** What the analysis depended on: the settings and every document snapshot it read. */
+  /** What the analysis depended on: the settings (as JSON) and every document snapshot it read. */
   readonly inputs: readonly unknown[];
   readonly analysis: ClusterAnalysis;
 }
@@ -144,21 +145,20 @@ export class ClusterTracker {
       if (!first) continue;
       const settings = await this.deps.settingsFor(first.uri);
       const previous = this.results.get(plan.id);
+      const own = new Set<ParsedDocument>(planDocuments);
       // Included files are part of what the previous analysis read: an edit there counts too.
-      const read = previous
-        ? documents.filter((document) => previous.analysis.model.textOf(document.uri) !== undefined)
-        : [];
-      const inputs: unknown[] = [settings, ...planDocuments, ...read];
-      if (previous && sameInputs(previous.inputs, inputs)) {
+      // Settings are rebuilt on every request, so they are compared by content.
+      const inputs = (model: ClusterModel): unknown[] => [
+        JSON.stringify(settings),
+        ...planDocuments,
+        ...documents.filter((d) => !own.has(d) && model.textOf(d.uri) !== undefined),
+      ];
+      if (previous && sameInputs(previous.inputs, inputs(previous.analysis.model))) {
         results.set(plan.id, previous);
         continue;
       }
       const analysis = this.deps.service.analyseCluster(plan.nodes, settings);
-      const included = documents.filter(
-        (document) =>
-          analysis.model.textOf(document.uri) !== undefined && !planDocuments.includes(document),
-      );
-      results.set(plan.id, { inputs: [settings, ...planDocuments, ...included], analysis });
+      results.set(plan.id, { inputs: inputs(analysis.model), analysis });
     }
 
     const next = new Map<string, Issue[]>();

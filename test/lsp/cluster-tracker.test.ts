@@ -1,0 +1,66 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import {
+  DEFAULT_SETTINGS,
+  createLanguageService,
+  resolveSettings,
+  type ClusterNodeInput,
+  type ParsedDocument,
+  type ServiceSettings,
+} from '../../server/src/core/index.js';
+import { ClusterTracker } from '../../server/src/lsp/cluster.js';
+import type { Logger } from '../../server/src/lsp/logger.js';
+
+const KEEPALIVED = `vrrp_instance VI_1 {
+    state BACKUP
+    interface eth0
+    virtual_router_id 51
+    priority 100
+    virtual_ipaddress {
+        10.0.0.100/24
+    }
+}
+`;
+
+const quiet: Logger = { error: () => undefined, warn: () => undefined, info: () => undefined };
+
+void describe('ClusterTracker', () => {
+  void it('re-analyses a cluster only when one of its files or its settings change', async () => {
+    const service = createLanguageService();
+    let open: ParsedDocument[] = [
+      service.parse('keepalived', 'file:///site/lb1/keepalived.conf', KEEPALIVED),
+      service.parse('keepalived', 'file:///site/lb2/keepalived.conf', KEEPALIVED),
+    ];
+    let version = '2.2';
+    const analysed: string[][] = [];
+    const tracker = new ClusterTracker({
+      service: {
+        analyseCluster: (nodes: readonly ClusterNodeInput[], settings?: ServiceSettings) => {
+          analysed.push(nodes.map((node) => node.name));
+          return service.analyseCluster(nodes, settings);
+        },
+      },
+      workspace: { documents: (docs) => [...docs], nodeMappings: () => [] },
+      openDocuments: () => open,
+      // A fresh but equal settings object every time, as the real provider gives.
+      settingsFor: () =>
+        Promise.resolve(resolveSettings({ keepalived: { version } }, DEFAULT_SETTINGS)),
+      files: { readFile: () => undefined, glob: () => [] },
+      changed: () => undefined,
+      log: quiet,
+    });
+
+    await tracker.runNow();
+    await tracker.runNow();
+    assert.equal(analysed.length, 1, 'nothing changed: the first analysis is reused');
+
+    open = [open[0]!, service.parse('keepalived', open[1]!.uri, KEEPALIVED, 2)];
+    await tracker.runNow();
+    assert.equal(analysed.length, 2, 'a new snapshot of lb2 is analysed again');
+
+    version = '2.3';
+    await tracker.runNow();
+    assert.equal(analysed.length, 3, 'other settings are analysed again');
+    assert.deepEqual(analysed[0], ['lb1', 'lb2']);
+  });
+});
