@@ -104,6 +104,32 @@ void test('nodes: one per folder, sibling folders in one cluster, one per file w
   );
 });
 
+void test('nodes: files reached through Keepalived includes, nested ones too, are no nodes', () => {
+  const service = createLanguageService();
+  const texts: Record<string, string> = {
+    '/site/lb1/keepalived.conf': 'include conf.d/*.conf\n',
+    '/site/lb1/conf.d/a.conf': 'include ../extra/b.conf\n',
+    '/site/lb1/extra/b.conf': 'global_defs {\n}\n',
+  };
+  const documents = Object.entries(texts).map(([uri, text]) =>
+    service.parse('keepalived', uri, text),
+  );
+  const files = {
+    readFile: (uri: string) => texts[uri],
+    glob: (pattern: string, relativeTo: string) => {
+      const base = relativeTo.slice(0, relativeTo.lastIndexOf('/'));
+      if (pattern === 'conf.d/*.conf') return [`${base}/conf.d/a.conf`];
+      if (pattern === '../extra/b.conf') return ['/site/lb1/extra/b.conf'];
+      return [];
+    },
+  };
+  const plans = planNodes(documents, { cluster: true, files });
+  assert.deepEqual(
+    plans.flatMap((plan) => plan.nodes.map((node) => [node.name, node.keepalived.length])),
+    [['lb1', 1]],
+  );
+});
+
 void test('nodes: a .halint.json mapping names nodes and may share a file', () => {
   const service = createLanguageService();
   const shared = service.parse('keepalived', '/site/shared/keepalived.conf', 'global_defs {\n}\n');

@@ -8,6 +8,7 @@
  */
 import type { FileHost } from '../common/file-host.js';
 import type { HaproxyDocument, KeepalivedDocument, ParsedDocument } from '../document.js';
+import { expandKeepalived } from '../keepalived/analysis/expand.js';
 import type { ClusterNodeInput } from './model.js';
 
 /** One node as `.halint.json` `nodes` describes it. */
@@ -78,22 +79,10 @@ function isExtensionFolder(name: string): boolean {
   return name.endsWith('.d') || name === 'sites-enabled' || name === 'conf-enabled';
 }
 
-/** Files a Keepalived document includes (resolved through the host), as identifiers. */
-function includedBy(document: KeepalivedDocument, files: FileHost | undefined): string[] {
+/** Files a Keepalived document includes, nested includes and `$NAME` paths resolved. */
+function includedBy(document: KeepalivedDocument, files: FileHost | undefined): Iterable<string> {
   if (!files) return [];
-  const result: string[] = [];
-  const visit = (nodes: readonly { kind: string }[]): void => {
-    for (const node of nodes) {
-      if (node.kind === 'include') {
-        const path = (node as { path?: { value: string } }).path?.value;
-        if (path !== undefined) result.push(...files.glob(path, document.uri));
-      }
-      const block = (node as { block?: { items: readonly { kind: string }[] } }).block;
-      if (block) visit(block.items);
-    }
-  };
-  visit(document.parse.ast.items);
-  return result;
+  return expandKeepalived(document.parse.ast, { uri: document.uri, files }).included;
 }
 
 function nodeInput(

@@ -39,6 +39,8 @@ export interface Expansion {
   uriOf(node: KeepalivedNode): string | undefined;
   /** Include problems (missing files, cycles), located on the include line. */
   readonly includeFindings: readonly Finding[];
+  /** Every file read through an include, nested ones too. */
+  readonly included: ReadonlySet<string>;
 }
 
 /** Deepest include nesting followed; keepalived itself stops much earlier on real cycles. */
@@ -64,6 +66,7 @@ export function expandKeepalived(config: KeepalivedConfig, options: ExpandOption
   const findings: Finding[] = [];
   const params = new Map<string, string>();
   const stack: string[] = [options.uri];
+  const included = new Set<string>();
 
   const selected = (node: KeepalivedNode): boolean => {
     const condition = node.condition;
@@ -172,6 +175,7 @@ export function expandKeepalived(config: KeepalivedConfig, options: ExpandOption
         continue;
       }
       stack.push(match);
+      included.add(match);
       const items = expandList(parseIncluded(match, text).items, match, depth + 1);
       stack.pop();
       for (const node of items) out.push(node);
@@ -211,5 +215,5 @@ export function expandKeepalived(config: KeepalivedConfig, options: ExpandOption
   }
 
   const items = expandList(config.items, undefined, 0);
-  return { items, uriOf: (node) => uris.get(node), includeFindings: findings };
+  return { items, uriOf: (node) => uris.get(node), includeFindings: findings, included };
 }
