@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type {
   ClusterPlan,
   FileHost,
+  Issue,
   LanguageService,
   NodeMapping,
   ParsedDocument,
@@ -60,10 +61,10 @@ function findingKey(diagnostic: ReportDiagnostic): string {
 }
 
 /**
- * Validates every file of every node (with the node's config-id when the mapping gives one; a
- * node's HAProxy files together, as HAProxy reads them), then
- * runs the cross-node analysis of each cluster. A file that belongs to no planned node (a
- * Keepalived file read through an include) is still validated on its own, as it always was.
+ * Validates every file of every node (Keepalived files with the node's config-id, a node's HAProxy
+ * configuration files together, as HAProxy reads them), then runs the cross-node analysis of each
+ * cluster. A file that belongs to no planned node (a Keepalived file read through an include) is
+ * still validated on its own.
  */
 export function analysePlans(
   plans: readonly ClusterPlan[],
@@ -82,9 +83,9 @@ export function analysePlans(
     diagnostics.push(diagnostic);
   };
   const validated = new Set<string>();
-  const validate = (document: ParsedDocument, configId: string | undefined): void => {
+  const report = (document: ParsedDocument, issues: readonly Issue[]): void => {
     validated.add(document.uri);
-    for (const issue of service.validate(document, settings, configId)) {
+    for (const issue of issues) {
       add(toReportDiagnostic(issue, document.uri, document.lineIndex, document.languageId, lookup));
     }
   };
@@ -92,30 +93,20 @@ export function analysePlans(
     for (const node of plan.nodes) {
       const together = node.haproxyConfig ?? [];
       if (together.length > 1) {
-        // Several HAProxy files of one node are one configuration, read in order.
         const byFile = service.validateFiles(together, settings);
-        for (const document of together) {
-          validated.add(document.uri);
-          for (const issue of byFile.get(document.uri) ?? []) {
-            add(
-              toReportDiagnostic(
-                issue,
-                document.uri,
-                document.lineIndex,
-                document.languageId,
-                lookup,
-              ),
-            );
-          }
-        }
+        for (const document of together) report(document, byFile.get(document.uri) ?? []);
       }
       for (const document of node.haproxy) {
-        if (!together.includes(document)) validate(document, node.configId);
+        if (!together.includes(document)) report(document, service.validate(document, settings));
       }
-      for (const document of node.keepalived) validate(document, node.configId);
+      for (const document of node.keepalived) {
+        report(document, service.validate(document, settings, node.configId));
+      }
     }
   }
-  for (const document of documents) if (!validated.has(document.uri)) validate(document, undefined);
+  for (const document of documents) {
+    if (!validated.has(document.uri)) report(document, service.validate(document, settings));
+  }
   if (!cluster) return diagnostics;
 
   for (const plan of plans) {
