@@ -113,8 +113,8 @@ export function splitIssues(combined: Combined, issues: readonly Issue[]): Map<s
     }
     const segment = segmentAt(combined.segments, issue.start);
     if (!segment) continue;
+    // The file the finding lands in is the key it is listed under, not a field.
     const { uri: _combined, ...rest } = issue;
-    void _combined;
     const moved: Issue = {
       ...rest,
       start: local(segment, issue.start),
