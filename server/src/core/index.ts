@@ -43,6 +43,9 @@ export type { ClusterInfo } from './features/cluster-members.js';
 export { analyseCluster, buildCluster, CLUSTER_RULES } from './cluster/index.js';
 export type { ClusterAnalysis } from './cluster/index.js';
 export { simulateFailover, effectivePriority } from './cluster/simulate.js';
+export { buildTopology, type TopologyOptions } from './topology/build.js';
+export { runScenario, runScenarios, HEALTHY } from './topology/scenario.js';
+export * from './topology/graph.js';
 export type {
   CheckFailure,
   Effective,

@@ -64,6 +64,8 @@ import { DEFAULT_SETTINGS, type ServiceSettings } from './settings.js';
 import { COMBINED_URI, combine, splitIssues } from './haproxy/multi-file.js';
 import { analyseCluster, type ClusterAnalysis } from './cluster/index.js';
 import type { ClusterNodeInput } from './cluster/model.js';
+import { buildTopology } from './topology/build.js';
+import type { TopologyGraph } from './topology/graph.js';
 
 /** Options fixed for the lifetime of a language service. */
 export interface LanguageServiceOptions {
@@ -220,6 +222,16 @@ export interface LanguageService {
    * (`source: 'cluster'`, each with the `uri` of its file). Includes are read through `files`.
    */
   analyseCluster(nodes: readonly ClusterNodeInput[], settings?: ServiceSettings): ClusterAnalysis;
+  /**
+   * The topology graph of an analysed cluster for the preview and `halint topology`: every file
+   * of every node is validated as the node loads it, so the picture carries the same findings as
+   * the Problems panel. `limit` folds long lists (0: show everything).
+   */
+  getTopology(
+    analysis: ClusterAnalysis,
+    settings?: ServiceSettings,
+    options?: { readonly title?: string; readonly limit?: number },
+  ): TopologyGraph;
 }
 
 /** Creates a language service (cheap: the parsers are module-level singletons). */
@@ -370,5 +382,24 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         { nodes, settings, ...(options.files ? { files: options.files } : {}) },
         options.onRuleError,
       ),
+    getTopology: (analysis, settings = DEFAULT_SETTINGS, topology = {}) => {
+      const issues: Issue[] = [...analysis.issues];
+      const add = (uri: string, found: readonly Issue[]): void => {
+        for (const issue of found) issues.push(issue.uri === undefined ? { ...issue, uri } : issue);
+      };
+      for (const node of analysis.model.nodes) {
+        const together = node.input.haproxyConfig ?? [];
+        if (together.length > 0) {
+          for (const [uri, found] of validateFiles(together, settings)) add(uri, found);
+        }
+        for (const document of node.input.haproxy) {
+          if (!together.includes(document)) add(document.uri, validate(document, settings));
+        }
+        for (const part of node.keepalived) {
+          add(part.document.uri, validate(part.document, settings, node.configId));
+        }
+      }
+      return buildTopology(analysis.model, { ...topology, issues });
+    },
   };
 }
