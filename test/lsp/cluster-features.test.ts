@@ -143,12 +143,16 @@ describe('cluster features over stdio', () => {
         client.connection.sendRequest<CodeLens[] | null>('textDocument/codeLens', {
           textDocument: { uri: lb2 },
         }),
-      (value) =>
-        value?.some((lens) => lens.command?.title.endsWith('failover broken: see problems')) ===
-        true,
-      'the broken failover lens',
+      (value) => value?.some((lens) => lens.command?.title.startsWith('split: ')) === true,
+      'the split lens',
     );
-    assert.equal(lenses?.length, 2);
+    const splits = lenses?.filter((lens) => lens.command?.title.startsWith('split: '));
+    assert.equal(splits?.length, 1);
+    const split = splits?.[0];
+    assert.equal(split?.command?.title, 'split: lb1 MASTER | lb2 MASTER — see vrid-mismatch');
+    // Clicking the lens reveals lb2's own finding.
+    assert.equal(split?.command?.command, 'haKeepalived.showProblems');
+    assert.equal(split?.command?.arguments?.[0], lb2);
   });
 
   it('closing the edited file brings its disk text back for the cluster', async () => {

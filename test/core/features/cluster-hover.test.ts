@@ -136,3 +136,30 @@ test('cluster hover: an edit not yet analysed still finds the instance by its na
   );
   assert.match(text, /\| lb1 \| MASTER \| 101 \| 103 \(VIP\) \|/);
 });
+
+test('cluster hover: differing virtual_router_id shows a split brain, not a failover table', () => {
+  const { nodes, analysis } = inlineCluster({
+    lb1: pairConfig(101, 'MASTER', 2),
+    lb2: pairConfig(100, 'BACKUP', 2, { instance: 'V<|>I_1' }).replace(
+      'virtual_router_id 51',
+      'virtual_router_id 52',
+    ),
+  });
+  const lb2 = nodes.lb2;
+  assert.ok(lb2);
+  const offset = lb2.cursors[0] ?? 0;
+  const text = value(service.getHover(lb2.document, offset, DEFAULT_SETTINGS, MARKDOWN, analysis));
+  assert.match(text, /VRIDs differ: lb1 51, lb2 52/);
+  assert.match(
+    text,
+    /\*\*Split brain\*\*: the nodes do not hear each other \(see `vrid-mismatch`\), so lb1 and lb2 are MASTER at the same time\./,
+  );
+  assert.match(text, /\| lb1 \| MASTER \| 101 \| 103 \| MASTER \|/);
+  assert.match(text, /\| lb2 \| BACKUP \| 100 \| 102 \| MASTER \|/);
+  assert.doesNotMatch(text, /Fails on|\(VIP\)/);
+  const plain = value(
+    service.getHover(lb2.document, offset, DEFAULT_SETTINGS, PLAIN_FORMAT, analysis),
+  );
+  assert.match(plain, /Split brain: the nodes do not hear each other \(see vrid-mismatch\)/);
+  assert.match(plain, /lb2: state BACKUP, priority 100, 102 with all checks up, MASTER/);
+});

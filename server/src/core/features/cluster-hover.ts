@@ -5,6 +5,10 @@
  * and effective priority, and, for every tracked check failing alone on the member that wins the
  * election, the priorities and who then holds the VIP. The numbers come from `simulateFailover`,
  * the same simulation the `failover-weight` rule reports from, so hover and diagnostics agree.
+ * When a split finding (`vrid-mismatch`, `auth-mismatch`, `version-mismatch`,
+ * `unicast-mismatch`) concerns the group, its members do not hear each other: the hover says so
+ * and names the masters of the split rather than tabulating failovers of an election that does not
+ * take place.
  */
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import type { GroupMember, TrackedCheck, VrrpGroup } from '../cluster/model.js';
@@ -23,6 +27,7 @@ import {
   type ClusterInfo,
   type PlacedMember,
 } from './cluster-members.js';
+import { groupSplit, splitRole, type GroupSplit } from './cluster-split.js';
 import { keepalivedPlace, keepalivedWordAt, type ClientFormat } from './context.js';
 
 /** More groups than this under one `weight` line are summarised, not tabulated. */
@@ -43,7 +48,9 @@ export function getClusterHover(
   if (!found) return null;
   const groups = groupsOf(found.placed).filter((group) => nodeCount(group) >= 2);
   if (groups.length === 0) return null;
-  const shown = groups.slice(0, MAX_GROUPS).map((group) => describeGroup(group, format));
+  const shown = groups
+    .slice(0, MAX_GROUPS)
+    .map((group) => describeGroup(group, format, groupSplit(cluster.issues, group)));
   if (groups.length > MAX_GROUPS) {
     shown.push(`… and ${groups.length - MAX_GROUPS} more VRRP groups track this script.`);
   }
@@ -144,12 +151,17 @@ function vridText(group: VrrpGroup, label: (member: GroupMember) => string): str
 }
 
 /** One group as Markdown tables or plain lines. */
-function describeGroup(group: VrrpGroup, format: ClientFormat): string {
+function describeGroup(
+  group: VrrpGroup,
+  format: ClientFormat,
+  split: GroupSplit | undefined,
+): string {
   const simulation = simulateFailover(group);
   const label = labeller(group);
   const md = format.markdown;
   const nodes = nodeCount(group);
   const head = `VRRP group ${md ? `\`${group.id}\`` : group.id}: ${nodes} nodes, ${vridText(group, label)}`;
+  if (split) return describeSplit(simulation, split, label, md, head);
   const winner = simulation.healthy.holder;
   const failures = winner ? simulation.failures.filter((f) => f.member === winner) : [];
   const healthyOf = new Map(simulation.members.map((entry) => [entry.member, entry.healthy]));
@@ -210,6 +222,55 @@ function describeGroup(group: VrrpGroup, format: ClientFormat): string {
       const values = others.map((m) => `${label(m)} ${valueIn(failure, m)}`).join(', ');
       lines.push(
         `If ${checkText(failure.check)} fails on ${label(winner)}: ${values}; VIP on ${outcome(failure)}`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A group whose members do not hear each other: the role each member takes among those it does
+ * hear. Check failures are left out, as they would move the VIP within a part only.
+ */
+function describeSplit(
+  simulation: FailoverSimulation,
+  split: GroupSplit,
+  label: (member: GroupMember) => string,
+  md: boolean,
+  head: string,
+): string {
+  const codes = split.codes.map((code) => (md ? `\`${code}\`` : code)).join(', ');
+  const masters = split.parts.flatMap((part) =>
+    part.election.holder ? [label(part.election.holder)] : [],
+  );
+  const warning =
+    `${md ? '**Split brain**' : 'Split brain'}: the nodes do not hear each other (see ${codes}), so ` +
+    (masters.length > 1
+      ? `${masters.join(' and ')} are MASTER at the same time.`
+      : 'each part elects its own master.');
+  const partOf = new Map(
+    split.parts.flatMap((part, index) => part.members.map((member) => [member, index] as const)),
+  );
+  const roleOf = (member: GroupMember): string => {
+    const part = split.parts[partOf.get(member) ?? -1];
+    return part ? splitRole(part, member) : '?';
+  };
+  const lines: string[] = [md ? `**${head}**` : head, '', warning];
+  if (md) {
+    lines.push(
+      '',
+      '| Node | State | Priority | All checks up | Role |',
+      '| --- | --- | ---: | ---: | --- |',
+      ...simulation.members.map(
+        (entry) =>
+          `| ${cell(label(entry.member), md)} | ${cell(stateOf(entry.member), md)} | ${entry.base} | ${effectiveText(entry.healthy)} | ${roleOf(entry.member)} |`,
+      ),
+    );
+  } else {
+    lines.push('');
+    for (const entry of simulation.members) {
+      lines.push(
+        `${label(entry.member)}: state ${stateOf(entry.member)}, priority ${entry.base}, ${effectiveText(entry.healthy)} with all checks up, ${roleOf(entry.member)}`,
       );
     }
   }

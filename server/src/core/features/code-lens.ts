@@ -2,6 +2,8 @@
  * Code lenses above HAProxy proxies: for a backend or listen section, how many servers it has,
  * how many are health-checked (their own `check` or one inherited from `default-server`) and how
  * many are backups; for a frontend (or a listen that routes), the backends it sends traffic to.
+ * A listen section without servers (a stats page, a redirect) gets no server count: it serves its
+ * requests itself, whereas an empty backend answers 503 and is worth pointing out.
  */
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document.js';
@@ -41,7 +43,9 @@ export function getCodeLenses(document: ParsedDocument, version: string): CodeLe
         if (options.has('check')) checked += weight;
         if (options.has('backup')) backup += weight;
       }
-      lens(`${plural(servers, 'server')} · ${checked} checked · ${backup} backup`);
+      if (servers > 0 || proxy.kind === 'backend') {
+        lens(`${plural(servers, 'server')} · ${checked} checked · ${backup} backup`);
+      }
     }
     if (proxy.kind === 'frontend' || proxy.kind === 'listen') {
       const targets: string[] = [];
