@@ -1,0 +1,249 @@
+/**
+ * The topology view in a real browser: a standalone page (as `halint topology --format html`
+ * writes it) opened offline in headless Chromium. Checks what is drawn, that the failover
+ * controls move the VIP, that hostile labels stay text, and saves light and dark screenshots to
+ * test-results/ for a human to look at.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { TopologyGraph } from '../../server/src/core/topology/graph.js';
+import { renderPage } from '../../webview/src/page.js';
+import { distFile, projectRoot } from '../helpers/paths.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Chromium flags for a quiet, offline, sandbox-less run in a container. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function sampleGraph(): TopologyGraph {
+  const text = readFileSync(join(projectRoot, 'test/fixtures/topology/pair.json'), 'utf8');
+  return JSON.parse(text) as TopologyGraph;
+}
+
+/** Builds the browser bundle when this checkout has not built it yet. */
+function ensureBundle(): void {
+  if (existsSync(distFile('webview.js')) && existsSync(distFile('webview.css'))) return;
+  const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
+  assert.equal(result.status, 0, result.stderr);
+}
+
+function writePage(dir: string, name: string, graphs: readonly TopologyGraph[]): string {
+  const html = renderPage({
+    mode: 'standalone',
+    title: 'Topology test',
+    nonce: 'dGVzdG5vbmNl',
+    script: readFileSync(distFile('webview.js'), 'utf8'),
+    style: readFileSync(distFile('webview.css'), 'utf8'),
+    graphs,
+  });
+  const path = join(dir, name);
+  writeFileSync(path, html);
+  return pathToFileURL(path).href;
+}
+
+/**
+ * `kind|id` of every match. The expression is a string because this file compiles without the
+ * DOM library (the root tsconfig), so a typed callback could not name `document`.
+ */
+function attributePairs(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate<string[]>(
+    `Array.from(document.querySelectorAll(${JSON.stringify(selector)}), (node) => node.getAttribute('data-kind') + '|' + node.getAttribute('data-id'))`,
+  );
+}
+
+const available = existsSync(CHROMIUM);
+if (!available) console.log(`skipped: topology render tests (${CHROMIUM} is not installed)`);
+
+describe('topology view in Chromium', { skip: !available }, () => {
+  let browser: Browser;
+  let dir: string;
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+
+  before(async () => {
+    ensureBundle();
+    dir = mkdtempSync(join(tmpdir(), 'topology-render-'));
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(url: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+    const page = await browser.newPage({ colorScheme, viewport: { width: 1400, height: 800 } });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(url);
+    await page.waitForSelector('svg.topology g.el[data-kind="server"]');
+    return page;
+  }
+
+  test('draws every kind of element and edge of the sample', async () => {
+    const page = await open(writePage(dir, 'sample.html', [sampleGraph()]));
+    const kinds = await attributePairs(page, 'svg.topology g.el');
+    for (const expected of [
+      'clients|clients',
+      'vip|vip:192.168.10.100',
+      'node|node:lb1',
+      'haproxy|haproxy:shared',
+      'frontend|frontend:fe_web',
+      'listen|listen:stats',
+      'backend|backend:be_gone',
+      'server|server:be_api/api1',
+      'more|more:be_api',
+      'virtual-server|vs:192.168.10.200:443',
+      'real-server|rs:192.168.10.200:443/10.0.5.1',
+    ]) {
+      assert.ok(kinds.includes(expected), `missing ${expected}`);
+    }
+    const edges = await attributePairs(page, 'svg.topology g.edge');
+    assert.ok(edges.includes('route|e:fe_web>be_api'));
+    assert.ok(edges.includes('default-route|e:fe_web>be_app'));
+    assert.ok(edges.includes('lvs|e:vs>rs'));
+    // Findings: outlined, and said in the accessible name and the tooltip.
+    const missing = page.locator('g.el[data-id="backend:be_gone"]');
+    assert.match((await missing.getAttribute('class')) ?? '', /\bsev-error\b.*|\bmark-missing\b/);
+    assert.match(
+      (await missing.getAttribute('aria-label')) ?? '',
+      /1 error: backend 'be_gone' is not defined/,
+    );
+    assert.match((await missing.locator('title').textContent()) ?? '', /not defined/);
+    assert.equal(
+      await page.locator('g.el[data-id="server:be_api/api1"] .badge-no-check').count(),
+      1,
+    );
+    assert.equal(
+      await page.locator('#legend .legend-item[data-legend="mark:no-check"]').count(),
+      1,
+    );
+    assert.equal(await page.locator('#counts').getAttribute('data-errors'), '2');
+    assert.equal(await page.locator('#show-all').isVisible(), true);
+    // The content security policy is in place and allows nothing remote.
+    const csp = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
+    assert.match(csp ?? '', /default-src 'none'/);
+    assert.match(csp ?? '', /script-src 'nonce-/);
+    mkdirSync(join(projectRoot, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(projectRoot, 'test-results/topology-light.png') });
+    await page.close();
+    const dark = await open(writePage(dir, 'sample-dark.html', [sampleGraph()]), 'dark');
+    await dark.screenshot({ path: join(projectRoot, 'test-results/topology-dark.png') });
+    await dark.close();
+    assert.deepEqual(errors, []);
+  });
+
+  test('the failover controls move the VIP and explain why', async () => {
+    const page = await open(writePage(dir, 'failover.html', [sampleGraph()]));
+    const holder = (id: string): Promise<string | null> =>
+      page.locator(`g.el[data-id="${id}"]`).getAttribute('data-holder');
+    assert.equal(await holder('node:lb1'), 'true');
+    assert.equal(await holder('node:lb2'), 'false');
+    assert.equal(
+      await page.locator('g.edge[data-id="e:vip>lb1"]').getAttribute('data-active'),
+      'true',
+    );
+
+    await page.locator('#controls input[data-sim="haproxy-down"][data-node="lb1"]').check();
+    assert.equal(await holder('node:lb1'), 'false');
+    assert.equal(await holder('node:lb2'), 'true');
+    assert.equal(
+      await page.locator('g.edge[data-id="e:vip>lb2"]').getAttribute('data-active'),
+      'true',
+    );
+    assert.match((await page.locator('#outcome .outcome').first().textContent()) ?? '', /lb2/);
+    assert.match(
+      (await page.locator('g.el[data-id="node:lb1"] .priority').textContent()) ?? '',
+      /90/,
+    );
+
+    await page.locator('#controls input[data-sim="node-down"][data-node="lb2"]').check();
+    assert.equal(await page.locator('#outcome .outcome.problem').count(), 1);
+
+    await page.locator('#reset').click();
+    assert.equal(await holder('node:lb1'), 'true');
+    assert.equal(await page.locator('#controls input:checked').count(), 0);
+    await page.close();
+    assert.deepEqual(errors, []);
+  });
+
+  test('clicking an element shows where it is written', async () => {
+    const page = await open(writePage(dir, 'reveal.html', [sampleGraph()]));
+    await page.locator('g.el[data-id="frontend:fe_web"]').click();
+    assert.match(
+      (await page.locator('#status').textContent()) ?? '',
+      /examples\/lb1\/haproxy\.cfg:24/,
+    );
+    await page.locator('g.el[data-id="frontend:fe_web"]').focus();
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate<string | null>(
+      "document.activeElement && document.activeElement.getAttribute('data-id')",
+    );
+    assert.ok(typeof focused === 'string' && focused !== 'frontend:fe_web');
+    await page.close();
+  });
+
+  test('hostile labels stay text: no script, no image, no dialog', async () => {
+    const graph = sampleGraph();
+    const hostile: TopologyGraph = {
+      ...graph,
+      title: '</script><script>alert(1)</script>',
+      elements: graph.elements.map((element, index) => ({
+        ...element,
+        label: index % 2 === 0 ? '<script>alert(1)</script>' : '"><img src=x onerror=alert(1)>',
+        details: ['</script><img src=x onerror=alert(2)>', '\u2028<!--'],
+        findings: element.findings.map((finding) => ({
+          ...finding,
+          message: '<img src=x onerror=alert(3)>',
+        })),
+      })),
+      edges: graph.edges.map((edge) => ({ ...edge, label: '<script>alert(4)</script>' })),
+    };
+    const page = await open(writePage(dir, 'hostile.html', [hostile]));
+    // The page's own two scripts (data and code), nothing else.
+    assert.equal(await page.locator('script').count(), 2);
+    assert.equal(await page.locator('img').count(), 0);
+    assert.equal(await page.locator('svg script, svg foreignObject').count(), 0);
+    const label = await page.locator('g.el[data-kind="clients"] .label').textContent();
+    assert.equal(label, '<script>alert(1)</script>');
+    await page.waitForTimeout(200);
+    assert.deepEqual(dialogs, []);
+    await page.close();
+  });
+
+  test('a graph of another format shows an error and no picture', async () => {
+    const url = writePage(dir, 'format.html', [{ ...sampleGraph(), format: 2 as 1 }]);
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('#message[data-state="error"]');
+    assert.equal(await page.locator('svg.topology').count(), 0);
+    assert.match((await page.locator('#message').textContent()) ?? '', /format 2/);
+    await page.close();
+  });
+});
