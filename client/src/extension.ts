@@ -14,6 +14,7 @@ import { registerCommands } from './commands.js';
 import { registerContentDetection } from './content-detection.js';
 import { OUTPUT_CHANNEL_NAME } from './ids.js';
 import { createLanguageClient, ensureStarted, startWhenNeeded } from './language-client.js';
+import { registerTopology } from './topology-panel.js';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
     output,
     ...registerCommands({ client: languageClient, output, handled }),
     startWhenNeeded(() => start().catch(() => undefined)),
+    ...registerTopology({ context, client: languageClient, ensureStarted: start, output }),
     registerContentDetection({
       client: languageClient,
       ensureStarted: start,

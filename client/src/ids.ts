@@ -35,6 +35,8 @@ export const COMMANDS = {
   restartServer: 'haKeepalived.restartServer',
   showOutput: 'haKeepalived.showOutput',
   setLanguage: 'haKeepalived.setLanguage',
+  /** Also the command of the server's "Show in topology" code lenses. */
+  showTopology: 'haKeepalived.showTopology',
 } as const;
 
 /** Settings sections forwarded to the server on every configuration change. */

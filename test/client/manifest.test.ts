@@ -29,6 +29,8 @@ void describe('package.json contributions used by the client', () => {
       'workspaceContains:**/haproxy*.cfg',
       'workspaceContains:**/keepalived*.conf',
       'onStartupFinished',
+      // A topology preview left open is restored after a window reload by its serializer.
+      'onWebviewPanel:haKeepalived.topology',
     ]);
   });
 

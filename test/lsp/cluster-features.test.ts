@@ -111,10 +111,15 @@ describe('cluster features over stdio', () => {
     const lenses = await client.connection.sendRequest<CodeLens[] | null>('textDocument/codeLens', {
       textDocument: { uri: lb1 },
     });
-    // The cluster lens replaces the single-document instance lens; the script lens stays.
+    // The cluster lens replaces the single-document instance lens; the script lens stays, and
+    // the instance also offers the topology preview.
     assert.deepEqual(
       lenses?.map((lens) => lens.command?.title),
-      ['tracked by VI_1 (+2)', 'MASTER lb1 (103) · BACKUP lb2 (102) · failover OK'],
+      [
+        'tracked by VI_1 (+2)',
+        'MASTER lb1 (103) · BACKUP lb2 (102) · failover OK',
+        'Show in topology',
+      ],
     );
   });
 

@@ -56,6 +56,7 @@ import { getClusterCodeLenses } from './features/cluster-code-lens.js';
 import { getKeepalivedCodeLenses } from './features/keepalived-code-lens.js';
 import { getClusterDefinition, getClusterReferences } from './features/cluster-navigation.js';
 import { getInlayHints } from './features/inlay-hints.js';
+import { getTopologyLenses } from './features/topology-lens.js';
 import { HAPROXY_RULES } from './haproxy/rules/index.js';
 import { KEEPALIVED_RULES } from './keepalived/rules/index.js';
 import { parseHaproxy, reparseHaproxy } from './haproxy/index.js';
@@ -373,6 +374,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         ...getCodeLenses(document, settings.haproxy.version),
         ...getKeepalivedCodeLenses(document, settings.keepalived, covered),
         ...clusterLenses,
+        ...getTopologyLenses(document, settings.haproxy.version),
       ];
     },
     getInlayHints: (document, range, settings = DEFAULT_SETTINGS) =>

@@ -32,6 +32,8 @@ export interface ClusterDependencies {
   readonly files: FileHost;
   /** Called with the files whose cluster findings changed. */
   readonly changed: (uris: ReadonlySet<string>) => void;
+  /** Called with the files of the clusters that were analysed again (the topology preview). */
+  readonly analysed?: (uris: ReadonlySet<string>) => void;
   readonly log: Logger;
   readonly delayMs?: number;
 }
@@ -139,6 +141,7 @@ export class ClusterTracker {
     const documents = this.deps.workspace.documents(this.deps.openDocuments());
     const plans = planClusters(documents, this.deps.workspace.nodeMappings(), this.deps.files);
     const results = new Map<string, ClusterResult>();
+    const reanalysed = new Set<string>();
     for (const plan of plans) {
       const planDocuments = plan.nodes.flatMap((node) => [...node.haproxy, ...node.keepalived]);
       const first = planDocuments[0];
@@ -158,6 +161,7 @@ export class ClusterTracker {
         continue;
       }
       const analysis = this.deps.service.analyseCluster(plan.nodes, settings);
+      for (const document of planDocuments) reanalysed.add(document.uri);
       results.set(plan.id, { inputs: inputs(analysis.model), analysis });
     }
 
@@ -195,5 +199,6 @@ export class ClusterTracker {
     this.results = results;
     this.byUri = next;
     if (changed.size > 0) this.deps.changed(changed);
+    if (reanalysed.size > 0) this.deps.analysed?.(reanalysed);
   }
 }

@@ -41,7 +41,7 @@ import { clientFeatures, initializeResult, type ClientFeatures } from './capabil
 import type { DiagnosticsPublisher } from './diagnostics.js';
 import type { DocumentCache } from './document-cache.js';
 import { describeError, type Logger } from './logger.js';
-import { DetectLanguageRequest } from './protocol.js';
+import { DetectLanguageRequest, TopologyRequest } from './protocol.js';
 import { SETTINGS_FILE_NAME, type SettingsProvider } from './settings.js';
 import { uriToPath } from './uri.js';
 import { existingLinks } from './document-links.js';
@@ -416,6 +416,21 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     WorkspaceSymbolRequest.type,
     ({ query }) => service.getWorkspaceSymbols(documents.all(), query),
     [],
+  );
+  on.request(
+    TopologyRequest,
+    async ({ uri, limit }) => {
+      if (!cluster) return null;
+      // The first request can come before the first analysis: run it now rather than answer
+      // that the file belongs to no cluster.
+      if (!cluster.analysisFor(uri)) await cluster.runNow();
+      const analysis = cluster.analysisFor(uri);
+      if (!analysis) return null;
+      return service.getTopology(analysis, await settings.forDocument(uri), {
+        ...(limit !== undefined ? { limit } : {}),
+      });
+    },
+    null,
   );
   on.request(
     DetectLanguageRequest,

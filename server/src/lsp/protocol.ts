@@ -7,7 +7,18 @@
  *
  * @packageDocumentation
  */
-import { RequestType } from 'vscode-languageserver';
+import { NotificationType, RequestType } from 'vscode-languageserver';
+import type { TopologyGraph } from '../core/index.js';
+
+export type {
+  FailoverScenario,
+  ScenarioOutcome,
+  SimGroup,
+  TopologyElement,
+  TopologyEdge,
+  TopologyGraph,
+  TopologyLocation,
+} from '../core/index.js';
 
 /** Method of the {@link DetectLanguageRequest}. */
 export type DetectLanguageMethod = 'ha/detectLanguage';
@@ -33,7 +44,54 @@ export const DetectLanguageRequest = new RequestType<
   void
 >('ha/detectLanguage' satisfies DetectLanguageMethod);
 
+/** Method of the {@link TopologyRequest}. */
+export type TopologyMethod = 'ha/topology';
+
+/** Parameters of `ha/topology`. */
+export interface TopologyParams {
+  /** Any file of the cluster (a node's `haproxy.cfg` or `keepalived.conf`, open or not). */
+  readonly uri: string;
+  /**
+   * Servers shown per backend before the rest fold into a "more" element (frontends and backends
+   * fold at five times this); 0 shows everything. Default 8.
+   */
+  readonly limit?: number;
+}
+
+/** Answer of `ha/topology`: the graph, or `null` when the file belongs to no analysed cluster. */
+export type TopologyResult = TopologyGraph | null;
+
+/**
+ * Asks for the topology graph of the cluster a file belongs to, as the last analysis saw it
+ * (unsaved edits included). The client draws it; it never reads the configuration itself.
+ */
+export const TopologyRequest = new RequestType<TopologyParams, TopologyResult, void>(
+  'ha/topology' satisfies TopologyMethod,
+);
+
+/** Method of the {@link TopologyChangedNotification}. */
+export type TopologyChangedMethod = 'ha/topologyChanged';
+
+/** Parameters of `ha/topologyChanged`: files of the clusters that were analysed again. */
+export interface TopologyChangedParams {
+  readonly uris: readonly string[];
+}
+
+/**
+ * Sent by the server after it analysed clusters again (an edit, a file changed on disk), so that
+ * an open preview asks for its graph again.
+ */
+export const TopologyChangedNotification = new NotificationType<TopologyChangedParams>(
+  'ha/topologyChanged' satisfies TopologyChangedMethod,
+);
+
 /** Every custom request by method, for a typed `sendRequest` wrapper on the client. */
 export interface HaRequests {
   'ha/detectLanguage': { params: DetectLanguageParams; result: DetectLanguageResult };
+  'ha/topology': { params: TopologyParams; result: TopologyResult };
+}
+
+/** Every custom notification from the server by method. */
+export interface HaNotifications {
+  'ha/topologyChanged': TopologyChangedParams;
 }

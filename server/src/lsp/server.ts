@@ -6,6 +6,7 @@ import { DiagnosticsPublisher } from './diagnostics.js';
 import { DocumentCache } from './document-cache.js';
 import { createLspFileHost } from './file-host.js';
 import { registerHandlers } from './handlers.js';
+import { TopologyChangedNotification } from './protocol.js';
 import type { Logger } from './logger.js';
 import { SettingsFiles, SettingsProvider } from './settings.js';
 import { Workspace } from './workspace.js';
@@ -34,6 +35,11 @@ export function startServer(connection: Connection, log: Logger): void {
     changed: (uris) => {
       diagnostics.refresh(uris);
       refreshLenses();
+    },
+    analysed: (uris) => {
+      void connection
+        .sendNotification(TopologyChangedNotification, { uris: [...uris] })
+        .catch(() => undefined);
     },
     log,
   });
