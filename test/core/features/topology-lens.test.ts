@@ -11,10 +11,10 @@ function topologyLenses(languageId: 'haproxy' | 'keepalived', text: string): unk
   return service
     .getCodeLenses(document, DEFAULT_SETTINGS)
     .filter((lens) => lens.command?.command === SHOW_TOPOLOGY_COMMAND)
-    .map((lens) => [
+    .map((lens): unknown[] => [
       lens.range.start.line,
       lens.command?.title,
-      ...(lens.command?.arguments ?? []),
+      ...((lens.command?.arguments ?? []) as unknown[]),
     ]);
 }
 
