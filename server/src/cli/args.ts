@@ -31,6 +31,7 @@ export class UsageError extends Error {
 
 /** Usage text for `--help`. */
 export const HELP = `Usage: halint [options] <file-or-directory>...
+       halint topology [options] <file-or-directory>...   (see halint topology --help)
 
 Checks haproxy.cfg and keepalived.conf files. Directories are searched recursively
 (node_modules and dot-folders are skipped).
@@ -135,6 +136,86 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
     paths: positionals,
   };
   if (!options.help && !options.version && options.paths.length === 0) {
+    throw new UsageError('no file or directory given');
+  }
+  return options;
+}
+
+/** Output formats of `halint topology`. */
+export const TOPOLOGY_FORMATS = ['html', 'svg', 'mermaid'] as const;
+
+/** What `halint topology` is asked for, validated. */
+export interface TopologyCliOptions {
+  readonly format: (typeof TOPOLOGY_FORMATS)[number];
+  /** File to write; undefined writes to stdout. */
+  readonly output?: string;
+  /** Draw every element: no folding of long lists into "+ N more". */
+  readonly all: boolean;
+  readonly haproxyVersion?: string;
+  readonly keepalivedVersion?: string;
+  readonly help: boolean;
+  readonly paths: readonly string[];
+}
+
+/** Usage text for `halint topology --help`. */
+export const TOPOLOGY_HELP = `Usage: halint topology [options] <file-or-directory>...
+
+Draws each cluster found among the files: clients, virtual IPs, nodes, HAProxy frontends,
+backends and servers, and Keepalived virtual servers, with the findings marked.
+
+Options:
+  --format html|svg|mermaid   Output format (default: html)
+                                html     one self-contained page, viewable offline, with zoom,
+                                         failover simulation and exports; several clusters
+                                         share the page (a menu picks one)
+                                svg      a static picture; with several clusters, -o is needed
+                                         and each cluster goes to FILE-<cluster>.svg
+                                mermaid  a Mermaid flowchart per cluster, separated by a blank line
+  -o, --output FILE           Write to FILE instead of stdout
+  --all                       Draw every server and backend (no "+ N more" folding)
+  --haproxy-version X.Y       HAProxy version the files target
+  --keepalived-version X.Y    Keepalived version the files target
+  -h, --help                  Show this help
+
+Exit status: 0 written, 2 usage or I/O error. Findings do not change the exit status.
+`;
+
+/**
+ * Parses and validates the arguments after `halint topology`.
+ *
+ * @throws {@link UsageError} for an unknown flag, a bad value, or no paths at all.
+ */
+export function parseTopologyCommandLine(argv: readonly string[]): TopologyCliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        all: { type: 'boolean' },
+        'haproxy-version': { type: 'string' },
+        'keepalived-version': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.output === '') throw new UsageError("option '--output' needs a file name");
+  const options: TopologyCliOptions = {
+    format: oneOf('--format', values.format, TOPOLOGY_FORMATS) ?? 'html',
+    output: values.output,
+    all: values.all === true,
+    haproxyVersion: versionValue('--haproxy-version', values['haproxy-version']),
+    keepalivedVersion: versionValue('--keepalived-version', values['keepalived-version']),
+    help: values.help === true,
+    paths: positionals,
+  };
+  if (!options.help && options.paths.length === 0) {
     throw new UsageError('no file or directory given');
   }
   return options;

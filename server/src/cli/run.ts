@@ -1,8 +1,13 @@
 import { resolve } from 'node:path';
 import { LineIndex, createLanguageService, mappedFiles } from '../core/index.js';
-import type { ParsedDocument } from '../core/index.js';
+import type {
+  ClusterPlan,
+  LanguageService,
+  ParsedDocument,
+  ServiceSettings,
+} from '../core/index.js';
 import { HELP, UsageError, parseCommandLine, type CliOptions } from './args.js';
-import { discover, readText } from './discover.js';
+import { discover, readText, type SourceFile } from './discover.js';
 import { createDiskFileHost } from './file-host.js';
 import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
@@ -57,31 +62,39 @@ function lineIndexLookup(documents: readonly ParsedDocument[]): LineIndexLookup 
   };
 }
 
-/** Analyses the files a command line names and renders the findings. Never throws on bad input. */
-export function run(argv: readonly string[]): RunResult {
-  let options: CliOptions;
-  try {
-    options = parseCommandLine(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    return { stdout: '', stderr: [`halint: ${error.message} (see halint --help)`], exitCode: 2 };
-  }
-  if (options.help) return { stdout: HELP, stderr: [], exitCode: 0 };
-  if (options.version) return { stdout: `${TOOL_NAME} ${TOOL_VERSION}\n`, stderr: [], exitCode: 0 };
+/** Files, parsed documents and cluster plans of a command line, with the settings that apply. */
+export interface LoadedInputs {
+  readonly settings: ServiceSettings;
+  readonly files: SourceFile[];
+  /** Paths that could not be read, as messages. */
+  readonly errors: string[];
+  readonly service: LanguageService;
+  readonly documents: ParsedDocument[];
+  readonly plans: ClusterPlan[];
+}
 
+/**
+ * Reads the settings, finds and parses the files and groups them into clusters, as every halint
+ * command does (`halint` and `halint topology`). A broken `.halint.json` is returned as `error`.
+ */
+export function loadInputs(
+  options: Pick<
+    CliOptions,
+    'paths' | 'language' | 'cluster' | 'haproxyVersion' | 'keepalivedVersion'
+  >,
+): LoadedInputs | { readonly error: string } {
   let settings;
   let mapping;
   try {
     ({ settings, mapping } = loadProjectSettings(options.paths));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return { stdout: '', stderr: [`halint: ${error.message}`], exitCode: 2 };
+    return { error: error.message };
   }
   settings = withVersions(settings, {
     haproxy: options.haproxyVersion,
     keepalived: options.keepalivedVersion,
   });
-
   const { files, errors } = discover(options.paths, options.language);
   if (options.cluster && mapping) {
     // The nodes `.halint.json` maps are analysed together even when only some were named.
@@ -97,6 +110,24 @@ export function run(argv: readonly string[]): RunResult {
   const service = createLanguageService({ files: host });
   const documents = files.map((file) => service.parse(file.language, file.path, file.text));
   const plans = planNodes(documents, { cluster: options.cluster, mapping, files: host });
+  return { settings, files, errors, service, documents, plans };
+}
+
+/** Analyses the files a command line names and renders the findings. Never throws on bad input. */
+export function run(argv: readonly string[]): RunResult {
+  let options: CliOptions;
+  try {
+    options = parseCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { stdout: '', stderr: [`halint: ${error.message} (see halint --help)`], exitCode: 2 };
+  }
+  if (options.help) return { stdout: HELP, stderr: [], exitCode: 0 };
+  if (options.version) return { stdout: `${TOOL_NAME} ${TOOL_VERSION}\n`, stderr: [], exitCode: 0 };
+
+  const loaded = loadInputs(options);
+  if ('error' in loaded) return { stdout: '', stderr: [`halint: ${loaded.error}`], exitCode: 2 };
+  const { settings, files, errors, service, documents, plans } = loaded;
   const diagnostics = analysePlans(
     plans,
     documents,
