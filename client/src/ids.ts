@@ -27,6 +27,9 @@ export const LANGUAGE_LABELS: Readonly<Record<ConfigLanguageId, string>> = {
  */
 export const CLIENT_ID = 'haproxy';
 
+/** `<publisher>.<name>` of package.json: how the extension finds its own files. */
+export const EXTENSION_ID = 'ha-tooling.haproxy-keepalived';
+
 /** Name of the output channel; it also titles the language client. */
 export const OUTPUT_CHANNEL_NAME = 'HAProxy/Keepalived Language Server';
 
@@ -35,6 +38,13 @@ export const COMMANDS = {
   restartServer: 'haKeepalived.restartServer',
   showOutput: 'haKeepalived.showOutput',
   setLanguage: 'haKeepalived.setLanguage',
+  /** Opens the bundled page of a rule code (argument: the code; without one, a picker). */
+  openRuleDoc: 'haKeepalived.openRuleDoc',
+  /**
+   * Reveals a finding (arguments: document URI and LSP range); run by the server's cluster code
+   * lens, whose command id must match (`SHOW_FINDING_COMMAND` in the core).
+   */
+  showProblems: 'haKeepalived.showProblems',
   /** Also the command of the server's "Show in topology" code lenses. */
   showTopology: 'haKeepalived.showTopology',
 } as const;
