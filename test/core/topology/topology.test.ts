@@ -321,6 +321,25 @@ describe('topology of inline clusters', () => {
 describe('topology of the cluster fixtures', () => {
   const fixtures = join(projectRoot, 'test', 'fixtures', 'cluster');
 
+  test('three nodes, one on another VRID: two masters, one per part that hears itself', () => {
+    const files = folder(join(fixtures, 'clean-multicast'));
+    const lb3 = Object.keys(files).find((path) => path.endsWith(join('lb3', 'keepalived.conf')));
+    assert.ok(lb3);
+    files[lb3] = (files[lb3] ?? '').replace('virtual_router_id 51', 'virtual_router_id 53');
+    const graph = graphOf(files);
+    const web = graph.groups.find((group) => group.id === 'VI_WEB');
+    assert.equal(web?.split?.code, 'vrid-mismatch');
+    assert.deepEqual(web?.parts, [['lb1', 'lb2'], ['lb3']]);
+    const outcome = runScenario(web, HEALTHY);
+    assert.deepEqual(outcome.holders, ['lb1', 'lb3']);
+    assert.equal(outcome.problem, true);
+    // lb1 down: lb2 takes over its part, lb3 still holds the VIP on its own.
+    assert.deepEqual(runScenario(web, scenario({ nodesDown: ['lb1'] })).holders, ['lb2', 'lb3']);
+    const db = graph.groups.find((group) => group.id === 'VI_DB');
+    assert.equal(db?.split, undefined);
+    assert.deepEqual(runScenario(db as SimGroup, HEALTHY).holders, ['lb1']);
+  });
+
   test('differing HAProxy files are drawn per node, the differences marked', () => {
     const graph = graphOf(folder(join(fixtures, 'hk-drift')));
     const layers = graph.elements.filter((e) => e.kind === 'haproxy');

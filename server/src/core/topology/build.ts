@@ -24,6 +24,7 @@ import { bindCovers, substituteWord, type BindFact } from '../cluster/haproxy-fa
 import { keepalivedFacts } from '../cluster/keepalived-facts.js';
 import type { ClusterModel, ClusterNode, GroupMember, VrrpGroup } from '../cluster/model.js';
 import { candidateOf } from '../cluster/simulate.js';
+import { groupSplit } from '../features/cluster-split.js';
 import {
   TOPOLOGY_FORMAT,
   type SimCheck,
@@ -49,15 +50,6 @@ export interface TopologyOptions {
    */
   readonly limit?: number;
 }
-
-/** Codes whose error means the members of a group do not hear each other's adverts. */
-const SPLIT_CODES: ReadonlySet<string> = new Set([
-  'vrid-mismatch',
-  'auth-mismatch',
-  'version-mismatch',
-  'unicast-mismatch',
-  'advert-mismatch',
-]);
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, hint: 3 } as const;
 
@@ -607,15 +599,9 @@ export function buildTopology(model: ClusterModel, options: TopologyOptions = {}
       element({ id: `node:${name}`, kind: 'node', label: name, node: name });
     }
   }
-  const issuesByUri = new Map<string, Issue[]>();
-  for (const issue of options.issues ?? []) {
-    if (issue.uri === undefined) continue;
-    const list = issuesByUri.get(issue.uri);
-    if (list) list.push(issue);
-    else issuesByUri.set(issue.uri, [issue]);
-  }
+  const clusterIssues = (options.issues ?? []).filter((issue) => issue.source === 'cluster');
   for (const group of model.groups) {
-    groups.push(simGroup(group, issuesByUri, locate, element, edge, spans, clients));
+    groups.push(simGroup(group, clusterIssues, locate, element, edge, spans, clients));
   }
   for (const node of model.nodes) {
     const draft = draftById.get(`node:${node.name}`);
@@ -797,7 +783,7 @@ type Locate = (uri: string, start: number, end: number) => TopologyLocation | un
 /** VIP elements, node details and the simulation data of one VRRP group. */
 function simGroup(
   group: VrrpGroup,
-  issuesByUri: ReadonlyMap<string, readonly Issue[]>,
+  issues: readonly Issue[],
   locate: Locate,
   element: ElementFactory,
   edge: EdgeFactory,
@@ -846,23 +832,10 @@ function simGroup(
       });
     }
   }
-  // The members do not hear each other when a cross-node error inside one of their instances
-  // says so (different VRIDs, authentication, versions, unicast peers, advert intervals).
-  let split: TopologyFinding | undefined;
-  for (const member of group.members) {
-    const [uri, start, end] = itemSpanOf(member, member.instance.item);
-    const issue = (issuesByUri.get(uri) ?? []).find(
-      (found) =>
-        SPLIT_CODES.has(found.code) &&
-        found.severity === 'error' &&
-        found.start >= start &&
-        found.start < end,
-    );
-    if (issue) {
-      split = { severity: issue.severity, code: issue.code, message: issue.message };
-      break;
-    }
-  }
+  // The members do not all hear each other when a cross-node finding says so (different VRIDs,
+  // authentication, versions, unicast settings): the same reading the code lens and hover use.
+  const split = groupSplit(issues, group);
+  const splitFinding = split?.findings[0];
   const members = group.members.map((member) => {
     const node = element({ id: `node:${member.node.name}`, kind: 'node', label: member.node.name });
     const [uri, start, end] = itemSpanOf(member, member.instance.item);
@@ -920,7 +893,21 @@ function simGroup(
       ...(location ? { location } : {}),
     };
   });
-  return { id: group.id, vips: vipIds, members, ...(split ? { split } : {}) };
+  return {
+    id: group.id,
+    vips: vipIds,
+    members,
+    ...(split && splitFinding
+      ? {
+          split: {
+            severity: splitFinding.severity,
+            code: splitFinding.code,
+            message: splitFinding.message,
+          },
+          parts: split.parts.map((part) => part.members.map((member) => member.node.name)),
+        }
+      : {}),
+  };
 }
 
 function itemSpanOf(member: GroupMember, item: KeepalivedItem): [string, number, number] {

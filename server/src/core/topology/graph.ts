@@ -162,6 +162,11 @@ export interface SimGroup {
    * MASTER on its own. The finding says why.
    */
   readonly split?: TopologyFinding;
+  /**
+   * With `split`: the members (node names) that do hear each other, one list per part; each part
+   * elects its own master. Absent: every member alone.
+   */
+  readonly parts?: readonly (readonly string[])[];
 }
 
 /** A summary of the findings of the whole cluster, for the header. */

@@ -40,22 +40,49 @@ function list(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
-/** The healthy election (everything up, no check failing). */
-function healthyHolders(group: SimGroup): SimMember[] {
-  const ballots = group.members.map((member) => ({
+/** The healthy holder among `members` (everything up, no check failing), if one wins outright. */
+function healthyHolder(members: readonly SimMember[]): SimMember | undefined {
+  const ballots = members.map((member) => ({
     member,
     priority: candidatePriority(member, () => false),
   }));
-  if (group.split) return ballots.filter((b) => b.priority !== 'fault').map((b) => b.member);
-  const { holder } = electBallots(ballots, sourceOf);
-  return holder ? [holder] : [];
+  return electBallots(ballots, sourceOf).holder;
+}
+
+/** The election among the members that hear each other, under a scenario. */
+interface Decision {
+  /** The healthy holder of these members. */
+  readonly incumbent: SimMember | undefined;
+  readonly holder: SimMember | undefined;
+  readonly tie: readonly SimMember[];
+  /** Higher members kept BACKUP by `nopreempt`. */
+  readonly blocked: readonly SimMember[];
+}
+
+function decide(members: readonly SimMember[], live: readonly Ballot<SimMember>[]): Decision {
+  const incumbent = healthyHolder(members);
+  const ballots = live.filter((ballot) => members.includes(ballot.member));
+  const incumbentLive = incumbent !== undefined && ballots.some((b) => b.member === incumbent);
+  const outcome =
+    incumbent && incumbentLive
+      ? electAfterChange(incumbent, ballots, sourceOf, nopreemptOf)
+      : { ...electBallots(ballots, sourceOf), blocked: [] as SimMember[] };
+  return { incumbent, ...outcome };
+}
+
+/** The members that hear each other, part by part (one part unless the group is split). */
+function partsOf(group: SimGroup): SimMember[][] {
+  if (!group.split) return [[...group.members]];
+  const parts = group.parts ?? group.members.map((member) => [member.node]);
+  return parts.map((names) => group.members.filter((member) => names.includes(member.node)));
 }
 
 /**
  * Who holds the group's VIP under `scenario`, each member's effective priority, and a sentence
- * saying why. A split group (members that cannot hear each other) has every live member as MASTER.
- * Otherwise the healthy holder stays MASTER until a member with a strictly higher priority may
- * preempt it, or until it is down or in FAULT, when the others elect among themselves.
+ * saying why. In each set of members that hear each other (the whole group unless it is split),
+ * the healthy holder stays MASTER until a member with a strictly higher priority may preempt it,
+ * or until it is down or in FAULT, when the others elect among themselves; a split group has one
+ * master per set.
  */
 export function runScenario(group: SimGroup, scenario: FailoverScenario): ScenarioOutcome {
   const priorities: Record<string, number | 'fault' | 'down'> = {};
@@ -66,9 +93,10 @@ export function runScenario(group: SimGroup, scenario: FailoverScenario): Scenar
     // A node that is down sends no adverts: for the others it is as good as absent.
     if (priority !== 'down') live.push({ member, priority });
   }
-  const before = healthyHolders(group);
-  const healthyNames = before.map((member) => member.node);
+  const decisions = partsOf(group).map((members) => decide(members, live));
+  const healthyNames = decisions.flatMap((d) => (d.incumbent ? [d.incumbent.node] : []));
   const haproxyDownOn = (member: SimMember): boolean => scenario.haproxyDown.includes(member.node);
+  const priorityText = (member: SimMember): string => show(priorities[member.node] ?? 'down');
   const result = (
     holders: readonly SimMember[],
     explanation: string,
@@ -91,40 +119,39 @@ export function runScenario(group: SimGroup, scenario: FailoverScenario): Scenar
   };
 
   if (group.split) {
-    const masters = live.filter((ballot) => ballot.priority !== 'fault').map((b) => b.member);
+    const masters = decisions.flatMap((d) => (d.holder ? [d.holder] : []));
     const why = `${group.split.message} (${group.split.code})`;
     if (masters.length === 0) return result([], `No node can hold the VIP. ${why}`);
     if (masters.length === 1) {
       return result(
         masters,
-        `Only ${masters[0]?.node ?? ''} is left to hold the VIP, but the nodes do not hear ` +
-          `each other: ${why}.`,
+        `Only ${masters[0]?.node ?? ''} holds the VIP now, but the nodes do not hear each ` +
+          `other: ${why}`,
         true,
       );
     }
     return result(
       masters,
-      `${list(masters.map((m) => m.node))} all hold the VIP at once (split brain): ${why}.`,
+      `${list(masters.map((m) => m.node))} all hold the VIP at once ` + `(split brain): ${why}`,
     );
   }
 
-  const incumbent = before.length === 1 ? before[0] : undefined;
-  const priorityText = (member: SimMember): string => show(priorities[member.node] ?? 'down');
+  const [decision] = decisions;
+  const { incumbent, holder, tie, blocked } = decision ?? {
+    incumbent: undefined,
+    holder: undefined,
+    tie: [],
+    blocked: [],
+  };
   if (live.every((ballot) => ballot.priority === 'fault')) {
     const states = group.members.map((m) => `${m.node} ${priorityText(m)}`);
     return result([], `No node can hold the VIP (${states.join(', ')}).`);
   }
-  const incumbentLive = incumbent !== undefined && live.some((b) => b.member === incumbent);
-  const outcome =
-    incumbent && incumbentLive
-      ? electAfterChange(incumbent, live, sourceOf, nopreemptOf)
-      : { ...electBallots(live, sourceOf), blocked: [] as SimMember[] };
-  const { holder } = outcome;
   if (!holder) {
-    const tied = outcome.tie.map((m) => m.node);
+    const tied = tie.map((m) => m.node);
     return result(
       [],
-      `${list(tied)} tie at priority ${outcome.tie[0] ? priorityText(outcome.tie[0]) : '?'} and ` +
+      `${list(tied)} tie at priority ${tie[0] ? priorityText(tie[0]) : '?'} and ` +
         `their source addresses are not known: the higher primary address wins, which the files ` +
         `do not say.`,
     );
@@ -134,11 +161,11 @@ export function runScenario(group: SimGroup, scenario: FailoverScenario): Scenar
     .map((member) => `${member.node} ${priorityText(member)}`);
   const against = others.length > 0 ? ` against ${others.join(', ')}` : '';
   if (!incumbent || holder === incumbent) {
-    if (outcome.blocked.length > 0) {
+    if (blocked.length > 0) {
       return result(
         [holder],
         `The VIP stays on ${holder.node} (${priorityText(holder)}): ` +
-          `${list(outcome.blocked.map((m) => m.node))} has a higher priority but nopreempt keeps ` +
+          `${list(blocked.map((m) => m.node))} has a higher priority but nopreempt keeps ` +
           `it BACKUP.`,
       );
     }
