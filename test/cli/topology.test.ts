@@ -1,0 +1,175 @@
+/**
+ * `halint topology` end to end: the built CLI (`dist/cli.cjs`) draws the example pair as SVG,
+ * Mermaid and a standalone HTML page, and refuses bad command lines with exit status 2.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { distFile, projectRoot } from '../helpers/paths.js';
+
+const CLI = distFile('cli.cjs');
+const CHROMIUM = '/usr/bin/chromium';
+
+function halint(...args: string[]): { stdout: string; stderr: string; status: number | null } {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+/**
+ * A small XML well-formedness check: every tag closes in order, attributes are quoted, and no
+ * raw `<` or unknown entity sits in text. Enough to catch a broken serialiser without a parser.
+ */
+function assertWellFormedXml(xml: string): void {
+  const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '');
+  const stack: string[] = [];
+  const token = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|([^<]+)/gy;
+  let match: RegExpExecArray | null;
+  let position = 0;
+  while ((match = token.exec(body)) !== null) {
+    position = token.lastIndex;
+    const [, closing, name, , selfClosing, text] = match;
+    if (text !== undefined) {
+      assert.doesNotMatch(text, /&(?!(amp|lt|gt|quot|#39);)/, 'bare ampersand in text');
+      continue;
+    }
+    if (closing === '/') assert.equal(stack.pop(), name, `mismatched </${name}>`);
+    else if (selfClosing !== '/') stack.push(name ?? '');
+  }
+  assert.equal(
+    position,
+    body.length,
+    `not well-formed near: ${body.slice(position, position + 80)}`,
+  );
+  assert.deepEqual(stack, [], 'unclosed elements');
+}
+
+describe('halint topology', () => {
+  let dir: string;
+  before(() => {
+    if (!existsSync(CLI) || !existsSync(distFile('webview.js'))) {
+      const built = spawnSync(process.execPath, ['scripts/build.mjs'], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+      });
+      assert.equal(built.status, 0, built.stderr);
+    }
+    dir = mkdtempSync(join(tmpdir(), 'halint-topology-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('--format svg writes one well-formed SVG with the nodes and sections', () => {
+    const { stdout, stderr, status } = halint('topology', 'examples/', '--format', 'svg');
+    assert.equal(status, 0, stderr);
+    assert.match(
+      stdout,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+    );
+    assertWellFormedXml(stdout.trim());
+    for (const name of [
+      'lb1',
+      'lb2',
+      'fe_web',
+      'be_api',
+      'app1 10.0.1.11:8080',
+      '192.168.10.100',
+    ]) {
+      assert.ok(stdout.includes(`>${name}<`), `no ${name} in the SVG`);
+    }
+    assert.doesNotMatch(stdout, /<script|onload=|onerror=/i);
+    // The healthy holder is marked.
+    assert.match(stdout, /data-id="[^"]*lb1[^"]*" data-kind="node"[^>]*data-holder="true"/);
+  });
+
+  test('--format mermaid writes a flowchart with the expected nodes and edges', () => {
+    const { stdout, stderr, status } = halint('topology', 'examples/', '--format', 'mermaid');
+    assert.equal(status, 0, stderr);
+    const lines = stdout.split('\n').map((line) => line.trim());
+    assert.equal(lines[0], '%% Topology of examples');
+    assert.equal(lines[1], 'flowchart LR');
+    assert.ok(lines.includes('n_clients(["Clients"])'));
+    assert.ok(lines.some((line) => /^n_node_lb1\["lb1<br\/>/.test(line)));
+    assert.ok(lines.some((line) => /^n_clients --> n_vip_192_168_10_100$/.test(line)));
+    assert.ok(lines.some((line) => /^n_vip_192_168_10_100 ==>(\|[^|]*\|)? n_node_lb2$/.test(line)));
+    assert.ok(lines.some((line) => /fe_web -->\|"path_beg \/api\/"\| \S+be_api$/.test(line)));
+    assert.ok(lines.some((line) => /fe_web -\. default \.-> \S+be_app$/.test(line)));
+  });
+
+  test(
+    '--format html -o writes a page that works offline',
+    { skip: !existsSync(CHROMIUM) },
+    async () => {
+      const output = join(dir, 'topology.html');
+      const { stderr, status } = halint('topology', 'examples/', '--format', 'html', '-o', output);
+      assert.equal(status, 0, stderr);
+      assert.match(stderr, /wrote .*topology\.html/);
+      const html = readFileSync(output, 'utf8');
+      assert.match(html, /<meta http-equiv="Content-Security-Policy"/);
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      try {
+        const page = await browser.newPage();
+        const remote: string[] = [];
+        const errors: string[] = [];
+        await page.route('**/*', (route) => {
+          const url = route.request().url();
+          if (url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:')) {
+            return route.continue();
+          }
+          remote.push(url);
+          return route.abort();
+        });
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(pathToFileURL(output).href);
+        await page.waitForSelector('svg.topology g.el[data-kind="server"]');
+        assert.equal(await page.locator('svg.topology g.el[data-kind="node"]').count(), 2);
+        assert.equal(
+          await page.locator('svg.topology g.el[data-kind="node"][data-holder="true"]').count(),
+          1,
+        );
+        assert.deepEqual(remote, []);
+        assert.deepEqual(errors, []);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+
+  test('a bad format or a missing path: one message, exit status 2', () => {
+    const bad = halint('topology', 'examples/', '--format', 'png');
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stdout, '');
+    assert.equal(bad.stderr.trim().split('\n').length, 1);
+    assert.match(bad.stderr, /invalid value 'png' for --format: expected html, svg, mermaid/);
+    const missing = halint('topology', 'no-such-folder/', '--format', 'svg');
+    assert.equal(missing.status, 2);
+    assert.equal(missing.stderr.trim().split('\n').length, 1);
+    assert.match(missing.stderr, /no-such-folder/);
+    const none = halint('topology');
+    assert.equal(none.status, 2);
+  });
+
+  test('--help describes the formats and several clusters', () => {
+    const { stdout, status } = halint('topology', '--help');
+    assert.equal(status, 0);
+    assert.match(stdout, /^Usage: halint topology/);
+    assert.match(stdout, /FILE-<cluster>\.svg/);
+  });
+});
