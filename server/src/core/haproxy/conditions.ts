@@ -265,14 +265,26 @@ class ExpressionError extends Error {
   constructor(
     readonly at: number,
     message: string,
+    readonly code:
+      'invalid-conditional-expression' | 'analysis-limit' = 'invalid-conditional-expression',
   ) {
     super(message);
   }
 }
 
+/**
+ * Deepest parenthesis nesting that is checked. The reader recurses once per `(`, so thousands of
+ * them would overflow the stack; no real expression comes near this.
+ */
+export const MAX_EXPRESSION_DEPTH = 64;
+
+/** Predicate names, matched in place (sticky) so that no suffix of the text is ever copied. */
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+
 /** Recursive-descent reader of `.if` expressions; it only checks, it does not evaluate. */
 class ExpressionReader {
   private at = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -325,8 +337,17 @@ class ExpressionReader {
     const start = this.at;
     const c = this.text.charAt(this.at);
     if (c === '(') {
+      if (this.depth >= MAX_EXPRESSION_DEPTH) {
+        throw new ExpressionError(
+          start,
+          `parentheses are nested more than ${MAX_EXPRESSION_DEPTH} deep; halint does not check the rest of this expression.`,
+          'analysis-limit',
+        );
+      }
       this.at++;
+      this.depth++;
       this.expression();
+      this.depth--;
       this.skipBlanks();
       if (this.text.charAt(this.at) !== ')') {
         throw new ExpressionError(start, 'This "(" is never closed: add the matching ")".');
@@ -338,7 +359,8 @@ class ExpressionReader {
       while (this.text.charAt(this.at) >= '0' && this.text.charAt(this.at) <= '9') this.at++;
       return;
     }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(this.at))?.[0];
+    NAME.lastIndex = this.at;
+    const name = NAME.exec(this.text)?.[0];
     if (name === undefined) {
       throw new ExpressionError(
         start,
@@ -391,12 +413,20 @@ export function checkExpression(words: readonly Word[], issues: Issue[]): void {
       offset += word.value.length + 1;
     }
     issues.push(
-      syntaxIssue(
-        'invalid-conditional-expression',
-        target.start,
-        target.end,
-        `Invalid expression in "${(words[0] as Word).value}": ${error.message}`,
-      ),
+      error.code === 'analysis-limit'
+        ? syntaxIssue(
+            'analysis-limit',
+            target.start,
+            target.end,
+            `In "${(words[0] as Word).value}", ${error.message}`,
+            'warning',
+          )
+        : syntaxIssue(
+            'invalid-conditional-expression',
+            target.start,
+            target.end,
+            `Invalid expression in "${(words[0] as Word).value}": ${error.message}`,
+          ),
     );
   }
 }

@@ -16,6 +16,7 @@ export const HAPROXY_SYNTAX_CODES = [
   'unclosed-anonymous-acl',
   'unmatched-closing-brace',
   'empty-anonymous-acl',
+  'analysis-limit',
 ] as const;
 
 /** One of {@link HAPROXY_SYNTAX_CODES}. */

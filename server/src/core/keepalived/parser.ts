@@ -436,10 +436,61 @@ function blockEnd(block: KeepalivedBlock): number {
   return last ? Math.max(last.end, block.open + 1) : block.open + 1;
 }
 
+/**
+ * Deepest block nesting that is parsed. The parser descends one level of recursion per block, so
+ * without a bound a few hundred `a {` lines overflow the stack; real configurations nest about
+ * five deep (virtual_server, real_server, checker, url).
+ */
+export const MAX_BLOCK_DEPTH = 64;
+
+/**
+ * Drops the tokens of blocks nested deeper than {@link MAX_BLOCK_DEPTH} (the `{`, the content and
+ * the matching `}`), reporting each dropped block once. Braces are counted as the parser nests
+ * them: a `}` at the top level closes nothing. The input array is returned when nothing is dropped.
+ */
+function limitNesting(tokens: IToken[]): { tokens: IToken[]; issues: Issue[] } {
+  let depth = 0;
+  let kept: IToken[] | undefined;
+  const issues: Issue[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as IToken;
+    const type = token.tokenType;
+    if (type === LCurly && depth === MAX_BLOCK_DEPTH) {
+      kept ??= tokens.slice(0, i);
+      // Skip to the matching `}` (or the end) with a counter: no recursion, linear in tokens.
+      let inner = 0;
+      let j = i;
+      for (; j < tokens.length; j++) {
+        const skipped = (tokens[j] as IToken).tokenType;
+        if (skipped === LCurly) inner++;
+        else if (skipped === RCurly && --inner === 0) break;
+      }
+      issues.push(
+        syntaxIssue(
+          'analysis-limit',
+          'warning',
+          `Blocks are nested more than ${MAX_BLOCK_DEPTH} deep here: halint does not check this block's content.`,
+          token.startOffset,
+          token.startOffset + 1,
+        ),
+      );
+      i = j;
+      continue;
+    }
+    if (type === LCurly) depth++;
+    else if (type === RCurly && depth > 0) depth--;
+    kept?.push(token);
+  }
+  return { tokens: kept ?? tokens, issues };
+}
+
 let singleton: KeepalivedTokenParser | undefined;
 
 /** Parses a token vector with the shared parser instance (created on first use). */
 export function parseTokens(tokens: IToken[]): RegionParse {
   singleton ??= new KeepalivedTokenParser();
-  return singleton.parseRegion(tokens);
+  const limited = limitNesting(tokens);
+  const result = singleton.parseRegion(limited.tokens);
+  for (const issue of limited.issues) result.issues.push(issue);
+  return result;
 }

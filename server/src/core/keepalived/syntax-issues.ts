@@ -17,6 +17,7 @@ export const KEEPALIVED_SYNTAX_CODES = [
   'invalid-condition',
   'conditional-block',
   'unterminated-template',
+  'analysis-limit',
 ] as const;
 
 /** One of {@link KEEPALIVED_SYNTAX_CODES}. */

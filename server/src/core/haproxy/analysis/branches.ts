@@ -1,5 +1,6 @@
 import { compareVersions } from '../../common/catalog.js';
 import type { HaproxyConfig } from '../ast.js';
+import { MAX_EXPRESSION_DEPTH } from '../conditions.js';
 
 /** Three-valued truth: `undefined` when the value depends on the build or the environment. */
 export type Truth = boolean | undefined;
@@ -52,34 +53,56 @@ function predicate(name: string, args: string[], version: string): Truth {
   }
 }
 
+/** Operands, matched in place (sticky) so that no suffix of the expression is copied. */
+const NUMBER = /\d+/y;
+const NAME = /[A-Za-z_]\w*/y;
+
 /**
  * Evaluates a `.if` expression as far as the target version allows. Anything malformed or
  * depending on the build (`feature(QUIC)`) or the environment (`defined(X)`) is `undefined`.
  */
 export function evaluateExpression(expression: string, version: string): Truth {
   let at = 0;
+  // Parenthesis nesting: recursion is bounded as in the syntax check (conditions.ts), deeper
+  // expressions are simply unknown.
+  let depth = 0;
   const blanks = (): void => {
     while (expression[at] === ' ' || expression[at] === '\t') at++;
   };
   const term = (): Truth => {
     blanks();
-    if (expression[at] === '!') {
+    // Negations are counted, not recursed into: a long run of `!` must not grow the stack.
+    let negations = 0;
+    while (expression[at] === '!') {
       at++;
-      return not(term());
+      negations++;
+      blanks();
     }
+    const value = operand();
+    return negations % 2 === 1 ? not(value) : value;
+  };
+  const operand = (): Truth => {
     if (expression[at] === '(') {
+      if (depth >= MAX_EXPRESSION_DEPTH) {
+        at = expression.length;
+        return undefined;
+      }
       at++;
+      depth++;
       const value = disjunction();
+      depth--;
       blanks();
       if (expression[at] === ')') at++;
       return value;
     }
-    const number = /^\d+/.exec(expression.slice(at))?.[0];
+    NUMBER.lastIndex = at;
+    const number = NUMBER.exec(expression)?.[0];
     if (number !== undefined) {
       at += number.length;
       return Number(number) !== 0;
     }
-    const name = /^[A-Za-z_]\w*/.exec(expression.slice(at))?.[0];
+    NAME.lastIndex = at;
+    const name = NAME.exec(expression)?.[0];
     if (name === undefined || expression[at + name.length] !== '(') {
       at = expression.length;
       return undefined;
