@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
-import { describeError, type Logger } from './logger.js';
+import { SERVER_INFO } from './capabilities.js';
+import { describeError, startLine, transportOf, type Logger } from './logger.js';
 import { startServer } from './server.js';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -38,3 +39,14 @@ process.on('unhandledRejection', (reason) =>
 );
 
 startServer(connection, log);
+// After `listen`, so that the line goes out on the connection; `window/logMessage` is one of the
+// notifications a server may send before it has answered `initialize`.
+log.info(
+  startLine({
+    name: SERVER_INFO.name,
+    version: SERVER_INFO.version,
+    node: process.version,
+    pid: process.pid,
+    transport: transportOf(process.argv),
+  }),
+);

@@ -7,7 +7,7 @@ import { DocumentCache } from './document-cache.js';
 import { createLspFileHost } from './file-host.js';
 import { registerHandlers } from './handlers.js';
 import { TopologyChangedNotification } from './protocol.js';
-import type { Logger } from './logger.js';
+import { SettingsLog, type Logger } from './logger.js';
 import { SettingsFiles, SettingsProvider } from './settings.js';
 import { Workspace } from './workspace.js';
 
@@ -23,6 +23,13 @@ export function startServer(connection: Connection, log: Logger): void {
     new SettingsFiles(log),
     log,
   );
+  const settingsLog = new SettingsLog(log);
+  // Validation asks for every open document's settings first, so this logs them once known.
+  const settingsFor = async (uri: string) => {
+    const resolved = await settings.forDocument(uri);
+    settingsLog.note(uri, resolved);
+    return resolved;
+  };
   const workspace = new Workspace(service, log);
   // The tracker and the publisher call each other: findings that move are published again, and
   // every publication includes the file's current cluster findings.
@@ -30,7 +37,7 @@ export function startServer(connection: Connection, log: Logger): void {
     service,
     workspace,
     openDocuments: () => documents.all(),
-    settingsFor: (uri) => settings.forDocument(uri),
+    settingsFor,
     files,
     changed: (uris) => {
       diagnostics.refresh(uris);
@@ -46,7 +53,7 @@ export function startServer(connection: Connection, log: Logger): void {
   const diagnostics = new DiagnosticsPublisher({
     service,
     documents,
-    settingsFor: (uri) => settings.forDocument(uri),
+    settingsFor,
     send: (params) => connection.sendDiagnostics(params),
     log,
     extra: (uri, document) => cluster.diagnosticsFor(uri, document?.lineIndex, document?.version),

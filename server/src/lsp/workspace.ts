@@ -80,6 +80,7 @@ export class Workspace {
 
   /** Sets the workspace folders (URIs) and the exclusion globs, and reads everything once. */
   scan(folders: readonly string[], excludeGlobs: readonly string[]): void {
+    const started = performance.now();
     this.folders = [...folders];
     this.exclude = excludeMatcher(excludeGlobs);
     this.disk.clear();
@@ -112,11 +113,22 @@ export class Workspace {
       };
       walk(root, '', 0);
     }
+    this.log.info(this.scanSummary(performance.now() - started));
     if (skipped > 0) {
       this.log.info(
         `Cluster analysis reads at most ${MAX_WORKSPACE_FILES} workspace files; ${skipped} more were left out`,
       );
     }
+  }
+
+  /** `Workspace folders: file:///srv/lb; scan found 4 configuration files (…) in 3 ms`. */
+  private scanSummary(ms: number): string {
+    let haproxy = 0;
+    for (const document of this.disk.values()) if (document.languageId === 'haproxy') haproxy++;
+    const keepalived = this.disk.size - haproxy;
+    const folders = this.folders.length > 0 ? this.folders.join(', ') : 'none';
+    const files = this.disk.size === 1 ? 'file' : 'files';
+    return `Workspace folders: ${folders}; scan found ${this.disk.size} configuration ${files} (${haproxy} HAProxy, ${keepalived} Keepalived) and ${this.mappings.size} ${SETTINGS_FILE_NAME} in ${Math.round(ms)} ms`;
   }
 
   /** Re-reads one file after the client reported a change on disk (or forgets a deleted one). */
