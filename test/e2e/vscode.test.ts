@@ -1,0 +1,289 @@
+/**
+ * End-to-end suite: the packaged extension in a real VS Code (code-server) driven through
+ * Chromium, on a copy of demo/. Run by `npm run test:e2e`, which builds and packages the .vsix and
+ * sets HALINT_E2E=1; `npm test` compiles this file too but only prints one skip line.
+ *
+ * The steps share one workbench and run in order: each leaves the editor as the next one expects
+ * (edits are undone, widgets closed). Every step saves a screenshot under test-results/e2e/.
+ */
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { projectRoot } from '../helpers/paths.js';
+import { missingPrerequisite, Session, waitFor } from './harness.js';
+
+const enabled = process.env.HALINT_E2E === '1';
+const missing = enabled ? missingPrerequisite() : undefined;
+const inCi = process.env.CI === 'true';
+const DEMO = join(projectRoot, 'demo');
+
+const LB1_HAPROXY = 'broken-pair/lb1/haproxy.cfg';
+const LB1_KEEPALIVED = 'broken-pair/lb1/keepalived.conf';
+const LB2_KEEPALIVED = 'broken-pair/lb2/keepalived.conf';
+
+/** One Problems panel entry: the file it is listed under and the row's text. */
+interface Problem {
+  readonly file: string;
+  readonly code: string;
+  readonly text: string;
+}
+
+/** Problems panel rows grouped under their file rows (`haproxy.cfg broken-pair/lb1`). */
+async function readProblems(session: Session): Promise<Problem[]> {
+  const rows = await session.problems();
+  const problems: Problem[] = [];
+  let file = '';
+  for (const row of rows) {
+    const header = /problems? in file (\S+) of folder (\S+)/.exec(row.label);
+    if (header) file = `${header[2]}/${header[1]}`;
+    else if (row.code !== '') problems.push({ file, code: row.code, text: row.text });
+  }
+  return problems;
+}
+
+const has = (problems: Problem[], file: string, code: string): boolean =>
+  problems.some((p) => p.file === file && p.code === code);
+
+if (!enabled) {
+  test('end-to-end suite in a real VS Code', { skip: 'run it with npm run test:e2e' }, () => {});
+} else if (missing !== undefined && !inCi) {
+  test('end-to-end suite in a real VS Code', { skip: missing }, () => {});
+} else {
+  describe('VS Code end-to-end on demo/', () => {
+    let session: Session;
+
+    before(async () => {
+      // Under CI a missing prerequisite is a failure, not a skip: the suite must really run.
+      if (missing !== undefined) throw new Error(`cannot run the end-to-end suite: ${missing}`);
+      session = await Session.start({ fixture: DEMO });
+    });
+
+    afterEach(async () => {
+      await session?.reset();
+    });
+
+    after(async () => {
+      await session?.close();
+    });
+
+    test('01 language modes, and the time to the first diagnostics', async () => {
+      const opened = await session.openFile(LB1_HAPROXY);
+      await waitFor(
+        'the first diagnostics of the first file',
+        async () => {
+          const counts = await session.problemCounts();
+          return counts.errors + counts.warnings > 0 || (await session.squiggleCount()) > 0;
+        },
+        60_000,
+        50,
+      );
+      console.log(
+        `e2e: open-to-first-diagnostics ${Date.now() - opened} ms (${LB1_HAPROXY}, cold extension)`,
+      );
+      assert.equal(await session.languageMode(), 'HAProxy');
+      await session.openFile(LB1_KEEPALIVED);
+      assert.equal(await session.languageMode(), 'Keepalived');
+      await session.openFile('notes.conf');
+      // Content detection looks at unknown .conf files; this one must keep VS Code's own choice
+      // (its built-in Properties mode claims *.conf), not become one of ours.
+      const notes = await session.languageMode();
+      assert.ok(!['HAProxy', 'Keepalived'].includes(notes), `notes.conf opened as ${notes}`);
+      console.log(`e2e: notes.conf stays in VS Code's own mode: ${notes}`);
+      await session.screenshot('01-language-modes');
+    });
+
+    test('02 Problems lists the findings of the broken pair, across nodes', async () => {
+      await session.openFile(LB1_HAPROXY);
+      const problems = await waitFor('the expected findings', async () => {
+        const found = await readProblems(session);
+        const expected =
+          has(found, LB1_HAPROXY, 'undefined-backend') &&
+          has(found, LB1_HAPROXY, 'missing-check') &&
+          has(found, LB1_KEEPALIVED, 'vrid-mismatch') &&
+          has(found, LB2_KEEPALIVED, 'vrid-mismatch') &&
+          has(found, LB1_KEEPALIVED, 'failover-weight');
+        return expected ? found : false;
+      });
+      await session.screenshot('02-problems');
+      assert.ok(
+        problems.every((p) => !p.file.startsWith('clean-pair/')),
+        JSON.stringify(problems),
+      );
+    });
+
+    test('03 hover on a keyword and on virtual_router_id', async () => {
+      await session.openFile(LB1_HAPROXY);
+      await session.goToText('balance roundrobin');
+      const keyword = await session.hoverAtCursor((text) => /balanc/i.test(text));
+      assert.match(keyword, /roundrobin|algorithm|balanc/i);
+      await session.screenshot('03-hover-keyword');
+      await session.escape();
+
+      await session.openFile(LB1_KEEPALIVED);
+      await session.goToText('virtual_router_id');
+      // The cluster hover puts every node's VRRP settings side by side.
+      const vrrp = await session.hoverAtCursor(
+        (text) => text.includes('lb1') && text.includes('lb2') && /Priority/i.test(text),
+      );
+      assert.match(vrrp, /Node/);
+      assert.ok(
+        (await session.page.locator('.monaco-hover:not(.hidden) table').count()) > 0,
+        'the VRRP hover shows a table',
+      );
+      await session.screenshot('04-hover-vrrp-table');
+      await session.escape();
+    });
+
+    test('04 completion in a backend and in a vrrp_instance', async () => {
+      await session.openFile(LB1_HAPROXY);
+      await session.goToText('    server api2');
+      await session.page.keyboard.press('End');
+      await session.page.keyboard.press('Enter');
+      // A prefix keeps the wanted entry among the rows the virtual list renders.
+      await session.page.keyboard.type('    bal');
+      const backend = await session.completionAtCursor((labels) => labels.includes('balance'));
+      assert.ok(!backend.includes('global_defs'), backend.join(', '));
+      await session.screenshot('05-completion-backend');
+      await session.escape();
+      await session.undoAll();
+
+      await session.openFile(LB1_KEEPALIVED);
+      await session.goToText('    advert_int 1');
+      await session.page.keyboard.press('End');
+      await session.page.keyboard.press('Enter');
+      await session.page.keyboard.type('    nopre');
+      const instance = await session.completionAtCursor((labels) => labels.includes('nopreempt'));
+      assert.ok(!instance.includes('balance'), instance.join(', '));
+      await session.screenshot('06-completion-vrrp-instance');
+      await session.escape();
+      await session.undoAll();
+    });
+
+    test('05 a quick fix applies and its finding disappears', async () => {
+      await session.openFile(LB1_HAPROXY);
+      await session.goToText('server app2', 'server '.length);
+      await session.page.keyboard.press('Control+.');
+      const menu = session.page.locator('.action-widget');
+      await menu.locator('.monaco-list-row[aria-label="Add \'check\'"]').waitFor();
+      await session.screenshot('07-quick-fix-menu');
+      // The menu is driven by keys: a pointer-blocking layer covers it from mouse clicks.
+      await waitFor('the fix to be selected', async () => {
+        const focused = await menu.locator('.monaco-list-row.focused').getAttribute('aria-label');
+        if (focused === "Add 'check'") return true;
+        await session.page.keyboard.press('ArrowDown');
+        return false;
+      });
+      await session.page.keyboard.press('Enter');
+      await waitFor('the missing-check finding to go', async () => {
+        const found = await readProblems(session);
+        return (
+          !has(found, LB1_HAPROXY, 'missing-check') && has(found, LB1_HAPROXY, 'undefined-backend')
+        );
+      });
+      assert.match(await session.lineText('server app2'), /server app2 \S+ check/);
+      await session.screenshot('08-quick-fix-applied');
+      // Back to the saved text, so the later steps see the demo as it is.
+      await session.undoAll();
+    });
+
+    test('06 go to definition: use_backend to its backend', async () => {
+      await session.openFile(LB1_HAPROXY);
+      const target = await session.findText('backend be_static\n');
+      await session.goToText('use_backend be_static', 'use_backend '.length + 2);
+      await session.page.keyboard.press('F12');
+      await waitFor(
+        `the cursor on line ${target.line}`,
+        async () => (await session.cursorLine()) === target.line,
+      );
+      await session.screenshot('09-go-to-definition');
+    });
+
+    test('07 code lens above a vrrp_instance; none of the clean pair is listed', async () => {
+      await session.openFile(LB1_KEEPALIVED);
+      const broken = await waitFor('a code lens on the broken instance', async () => {
+        const lenses = await session.codeLenses();
+        return lenses.find((lens) => /lb1/.test(lens) && /lb2/.test(lens));
+      });
+      assert.match(broken, /MASTER|split/);
+      await session.screenshot('10-code-lens-broken');
+
+      await session.openFile('clean-pair/lb1/keepalived.conf');
+      const clean = await waitFor('a code lens on the clean instance', async () => {
+        const lenses = await session.codeLenses();
+        return lenses.find((lens) => /MASTER lb1/.test(lens) && /BACKUP lb2/.test(lens));
+      });
+      assert.doesNotMatch(clean, /split|see /);
+      await session.openFile('clean-pair/lb1/haproxy.cfg');
+      // The lens proves the clean pair was analysed; its files must still have no findings.
+      const problems = await readProblems(session);
+      assert.deepEqual(
+        problems.filter((p) => p.file.startsWith('clean-pair/')),
+        [],
+        'no findings on the clean pair',
+      );
+      await session.screenshot('11-code-lens-clean');
+    });
+
+    test("08 an unsaved edit on lb2 updates lb1's findings", async () => {
+      await session.openFile(LB2_KEEPALIVED);
+      await session.goToText('virtual_router_id 52', 'virtual_router_id '.length);
+      await session.page.keyboard.press('Shift+End');
+      await session.page.keyboard.type('51');
+      await waitFor('the editor to be dirty', () =>
+        session.page.locator('.tab.active.dirty').isVisible(),
+      );
+      await waitFor('vrid-mismatch to leave both nodes', async () => {
+        const found = await readProblems(session);
+        return !has(found, LB1_KEEPALIVED, 'vrid-mismatch') &&
+          !has(found, LB2_KEEPALIVED, 'vrid-mismatch') &&
+          has(found, LB1_KEEPALIVED, 'failover-weight')
+          ? true
+          : false;
+      });
+      await session.screenshot('12-cross-node-edit');
+      await session.undoAll();
+      await waitFor('vrid-mismatch to come back after the undo', async () =>
+        has(await readProblems(session), LB1_KEEPALIVED, 'vrid-mismatch'),
+      );
+    });
+  });
+
+  describe('topology preview', () => {
+    let session: Session;
+
+    before(async () => {
+      if (missing !== undefined) throw new Error(`cannot run the end-to-end suite: ${missing}`);
+      // The clean pair: lb1 holds the VIP until its node goes down.
+      session = await Session.start({ fixture: join(DEMO, 'clean-pair') });
+    });
+
+    after(async () => {
+      await session?.close();
+    });
+
+    test('09 shows nodes, backends and servers; node down moves the VIP', async () => {
+      await session.openFile('lb1/keepalived.conf');
+      await session.runCommand('HAProxy/Keepalived: Show Topology Preview');
+      const frame = await session.webviewFrame();
+      const count = (kind: string): Promise<number> =>
+        frame.locator(`g.el[data-kind="${kind}"]`).count();
+      await waitFor('nodes, backends and servers in the preview', async () => {
+        return (await count('node')) >= 2 && (await count('backend')) >= 1
+          ? (await count('server')) >= 1
+          : false;
+      });
+      const holder = (): Promise<string | null> =>
+        frame.locator('g.el[data-kind="node"][data-holder="true"]').first().getAttribute('data-id');
+      const before = await waitFor('a node holding the VIP', async () => (await holder()) ?? false);
+      await session.screenshot('13-topology');
+      const node = /lb2/.test(before) ? 'lb2' : 'lb1';
+      await frame.locator(`#controls [data-sim="node-down"][data-node="${node}"]`).first().click();
+      const afterDown = await waitFor('the VIP to move', async () => {
+        const now = await holder();
+        return now !== null && now !== before ? now : false;
+      });
+      assert.notEqual(afterDown, before);
+      await session.screenshot('14-topology-node-down');
+    });
+  });
+}
