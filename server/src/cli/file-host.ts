@@ -6,41 +6,24 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import type { FileHost } from '../core/index.js';
+import {
+  expandBraces,
+  globSegmentMatcher,
+  hasGlobMagic,
+  segmentMatcher,
+} from '../core/common/glob.js';
 
-const MAGIC = /[*?[{]/;
-
-/** A regular expression matching one path segment against a glob segment. */
-export function globSegmentToRegExp(segment: string): RegExp {
-  let source = '';
-  let braces = 0;
-  for (let i = 0; i < segment.length; i++) {
-    const c = segment[i] ?? '';
-    if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else if (c === '[') {
-      const close = segment.indexOf(']', i + 2);
-      if (close < 0) source += '\\[';
-      else {
-        const body = segment
-          .slice(i + 1, close)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\');
-        source += `[${body}]`;
-        i = close;
-      }
-    } else if (c === '{') {
-      braces += 1;
-      source += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces -= 1;
-      source += ')';
-    } else if (c === ',' && braces > 0) source += '|';
-    else source += c.replace(/[.+^$()|\\\]]/g, '\\$&');
-  }
-  // An unbalanced `{` is literal for glob(3); close the group so the expression stays valid.
-  source += ')'.repeat(braces);
-  return new RegExp(`^${source}$`);
+/**
+ * A matcher for one path segment against a glob segment (`*`, `?`, `[…]`, `{a,b}`). A segment
+ * past the glob limits matches nothing.
+ */
+export function globSegmentToRegExp(segment: string): { test(name: string): boolean } {
+  const matches = globSegmentMatcher(segment) ?? (() => false);
+  return { test: matches };
 }
+
+/** Most directory entries one glob may list: a star in every segment must not walk the disk. */
+const MAX_GLOB_ENTRIES = 100_000;
 
 function isFile(path: string): boolean {
   try {
@@ -60,25 +43,34 @@ function entries(dir: string): string[] {
 
 /** Files matching `pattern`, resolved against the folder of `relativeTo`. */
 export function globFiles(pattern: string, relativeTo: string): string[] {
-  // `join` keeps a relative including path relative, so reported paths look like the ones given.
-  const full = isAbsolute(pattern) ? pattern : join(dirname(relativeTo), pattern);
-  const segments = full.split(sep);
-  let current = [isAbsolute(full) ? sep : ''];
-  for (const segment of segments) {
-    if (segment === '') continue;
-    if (!MAGIC.test(segment)) {
-      current = current.map((base) => join(base, segment));
-      continue;
+  // Braces are expanded first, as GLOB_BRACE does; an expansion past the limits matches nothing
+  // (the core reports the limit before it asks).
+  const alternatives = expandBraces(pattern) ?? [];
+  const found = new Set<string>();
+  let budget = MAX_GLOB_ENTRIES;
+  for (const alternative of alternatives) {
+    // `join` keeps a relative including path relative, so reported paths look like the ones given.
+    const full = isAbsolute(alternative) ? alternative : join(dirname(relativeTo), alternative);
+    let current = [isAbsolute(full) ? sep : ''];
+    for (const segment of full.split(sep)) {
+      if (segment === '') continue;
+      if (!hasGlobMagic(segment)) {
+        current = current.map((base) => join(base, segment));
+        continue;
+      }
+      const matches = segmentMatcher(segment);
+      const next: string[] = [];
+      for (const base of current) {
+        const names = entries(base === '' ? '.' : base);
+        budget -= names.length;
+        if (budget < 0) return [...found].sort();
+        for (const name of names) if (matches(name)) next.push(join(base, name));
+      }
+      current = next;
     }
-    const regex = globSegmentToRegExp(segment);
-    current = current.flatMap((base) =>
-      entries(base === '' ? '.' : base)
-        // glob(3) never lets a wildcard match a leading dot.
-        .filter((name) => regex.test(name) && (!name.startsWith('.') || segment.startsWith('.')))
-        .map((name) => join(base, name)),
-    );
+    for (const path of current) if (isFile(path)) found.add(path);
   }
-  return current.filter(isFile).sort();
+  return [...found].sort();
 }
 
 /**

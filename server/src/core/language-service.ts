@@ -59,6 +59,7 @@ import { getInlayHints } from './features/inlay-hints.js';
 import { getTopologyLenses } from './features/topology-lens.js';
 import { HAPROXY_RULES } from './haproxy/rules/index.js';
 import { KEEPALIVED_RULES } from './keepalived/rules/index.js';
+import { nodeView } from './keepalived/analysis/view.js';
 import { parseHaproxy, reparseHaproxy } from './haproxy/index.js';
 import { parseKeepalived, reparseKeepalived } from './keepalived/index.js';
 import { DEFAULT_SETTINGS, type ServiceSettings } from './settings.js';
@@ -273,15 +274,27 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     configId?: string,
   ): Issue[] => {
     const language = settings[document.languageId];
-    const found =
-      document.languageId === 'haproxy'
-        ? runRules(HAPROXY_RULES, { document, settings: language }, 'haproxy', options.onRuleError)
-        : runRules(
-            KEEPALIVED_RULES,
-            { document, settings: language, files: options.files, configId },
-            'keepalived',
-            options.onRuleError,
-          );
+    let found: Issue[];
+    if (document.languageId === 'haproxy') {
+      found = runRules(
+        HAPROXY_RULES,
+        { document, settings: language },
+        'haproxy',
+        options.onRuleError,
+      );
+    } else {
+      const context = { document, settings: language, files: options.files, configId };
+      found = runRules(KEEPALIVED_RULES, context, 'keepalived', options.onRuleError);
+      // The expansion the rules used (cached per context) says where its safety limits stopped it.
+      for (const finding of nodeView(context).limitFindings) {
+        found.push({
+          ...finding,
+          code: 'analysis-limit',
+          severity: 'warning',
+          source: 'keepalived',
+        });
+      }
+    }
     const issues = applySuppressions(
       [...document.syntaxIssues, ...found],
       document.text,

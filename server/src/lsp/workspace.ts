@@ -45,7 +45,7 @@ export function excludeMatcher(patterns: readonly string[]): (relative: string) 
   });
   const matches = (
     parts: readonly string[],
-    segments: readonly (RegExp | undefined)[],
+    segments: readonly ({ test(name: string): boolean } | undefined)[],
   ): boolean => {
     if (segments.length === 0) return parts.length === 0;
     const [first, ...rest] = segments;

@@ -17,6 +17,7 @@ import type {
   KeepalivedWord,
 } from '../ast.js';
 import { parseKeepalived } from '../index.js';
+import { expandBraces, MAX_BRACE_ALTERNATIVES, MAX_GLOB_LENGTH } from '../../common/glob.js';
 
 /** Inputs of an expansion. */
 export interface ExpandOptions {
@@ -41,12 +42,31 @@ export interface Expansion {
   readonly includeFindings: readonly Finding[];
   /** Every file read through an include, nested ones too. */
   readonly included: ReadonlySet<string>;
+  /**
+   * Places where a safety limit stopped the expansion (include budget, parameter cycles and
+   * sizes); reported with the code `analysis-limit`.
+   */
+  readonly limitFindings: readonly Finding[];
 }
 
 /** Deepest include nesting followed; keepalived itself stops much earlier on real cycles. */
 const MAX_INCLUDE_DEPTH = 16;
 /** Bound on nested parameter substitution, so `$A=$B`, `$B=$A` cannot loop. */
 const MAX_PARAM_DEPTH = 16;
+/**
+ * Most files one expansion includes, counting a file each time it is included: N files that each
+ * include `k*.conf`, or an include "diamond", otherwise grow factorially or exponentially.
+ */
+export const MAX_INCLUDED_FILES = 1000;
+/** Most characters of included text one expansion parses, counted per inclusion as above. */
+export const MAX_INCLUDED_CHARS = 32 * 1024 * 1024;
+/**
+ * Longest text one word may expand to. keepalived gives up on a line longer than its buffer
+ * ("would exceed maximum line length"), so `$A=$A$A` never ends for it either.
+ */
+export const MAX_WORD_EXPANSION = 64 * 1024;
+/** Most characters all parameter substitutions of one expansion may produce together. */
+export const MAX_TOTAL_EXPANSION = 4 * 1024 * 1024;
 
 /** Last parse of each included file, reused while its text is unchanged. */
 const includeParses = new Map<string, { text: string; config: KeepalivedConfig }>();
@@ -67,6 +87,14 @@ export function expandKeepalived(config: KeepalivedConfig, options: ExpandOption
   const params = new Map<string, string>();
   const stack: string[] = [options.uri];
   const included = new Set<string>();
+  const limits: Finding[] = [];
+  // Each file is read once per expansion however often it is included.
+  const texts = new Map<string, string | undefined>();
+  let includedFiles = 0;
+  let includedChars = 0;
+  let includesExhausted = false;
+  let substituted = 0;
+  let substitutionExhausted = false;
 
   const selected = (node: KeepalivedNode): boolean => {
     const condition = node.condition;
@@ -76,31 +104,71 @@ export function expandKeepalived(config: KeepalivedConfig, options: ExpandOption
       : condition.id === options.configId;
   };
 
-  /** Substitutes parameters in `text`; undefined when one of them is not defined. */
-  const substitute = (text: string, depth: number): string | undefined => {
-    if (depth > MAX_PARAM_DEPTH) return undefined;
-    let failed = false;
-    const result = text.replace(
-      /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-      (match, braced?: string, plain?: string) => {
-        const name = braced ?? plain ?? '';
-        const env = options.env;
-        const value = params.get(name) ?? (env && Object.hasOwn(env, name) ? env[name] : undefined);
-        if (value === undefined) {
-          failed = true;
-          return match;
-        }
-        return value;
-      },
-    );
-    if (failed) return undefined;
-    return result.includes('$') && result !== text ? substitute(result, depth + 1) : result;
+  /**
+   * Substitutes parameters in `text` (written at `at`); undefined when one of them is not
+   * defined, or when the substitution passes a limit (which is then reported at `at`). Passes
+   * repeat, as keepalived re-reads substituted text, until nothing changes.
+   */
+  const substitute = (text: string, at: Omit<Finding, 'message'>): string | undefined => {
+    if (substitutionExhausted) return undefined;
+    let current = text;
+    for (let pass = 0; pass <= MAX_PARAM_DEPTH; pass++) {
+      let failed = false;
+      let overflow = false;
+      let length = current.length;
+      const result = current.replace(
+        /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+        (match, braced?: string, plain?: string) => {
+          if (failed || overflow) return match;
+          const name = braced ?? plain ?? '';
+          const env = options.env;
+          const value =
+            params.get(name) ?? (env && Object.hasOwn(env, name) ? env[name] : undefined);
+          if (value === undefined) {
+            failed = true;
+            return match;
+          }
+          // Stop growing as soon as the word is too long, before the string is built.
+          length += value.length - match.length;
+          if (length > MAX_WORD_EXPANSION) overflow = true;
+          return overflow ? match : value;
+        },
+      );
+      if (failed) return undefined;
+      substituted += result.length;
+      if (substituted > MAX_TOTAL_EXPANSION) {
+        substitutionExhausted = true;
+        limits.push({
+          ...at,
+          message: `Parameter substitution in this file produces more than ${MAX_TOTAL_EXPANSION / (1024 * 1024)} MiB of text: halint stops expanding parameters here and treats the remaining ones as unknown.`,
+        });
+        return undefined;
+      }
+      if (overflow || result.length > MAX_WORD_EXPANSION) {
+        limits.push({
+          ...at,
+          message: `This word expands to more than ${MAX_WORD_EXPANSION / 1024} KiB: a parameter grows with every substitution (such as $A=$A$A) or the chain of parameters is too long. keepalived gives up on the line ("would exceed maximum line length"); halint does not check it.`,
+        });
+        return undefined;
+      }
+      if (!result.includes('$') || result === current) return result;
+      current = result;
+    }
+    limits.push({
+      ...at,
+      message: `The parameters of this word still hold parameters after ${MAX_PARAM_DEPTH} substitutions: they refer to each other in a cycle (such as $A=$B and $B=$A). halint does not check it.`,
+    });
+    return undefined;
   };
 
   /** The word with parameters substituted: one or several words, or the original if unresolved. */
-  const expandWord = (word: KeepalivedWord): KeepalivedWord[] | undefined => {
+  const expandWord = (
+    word: KeepalivedWord,
+    uri: string | undefined,
+  ): KeepalivedWord[] | undefined => {
     if (word.refs.length === 0 || word.hasTemplate) return [word];
-    const value = substitute(word.value, 0);
+    const at = { start: word.start, end: word.end, ...(uri !== undefined ? { uri } : {}) };
+    const value = substitute(word.value, at);
     if (value === undefined) return undefined;
     if (value.includes('\n')) return undefined;
     // keepalived substitutes text before splitting the line, so a value may hold several words.
@@ -113,7 +181,7 @@ export function expandKeepalived(config: KeepalivedConfig, options: ExpandOption
     let args: readonly KeepalivedWord[] = item.args;
     const hasRefs = item.keyword.refs.length > 0 || item.args.some((arg) => arg.refs.length > 0);
     if (hasRefs) {
-      const words = [item.keyword, ...item.args].map(expandWord);
+      const words = [item.keyword, ...item.args].map((word) => expandWord(word, uri));
       const first = words[0];
       if (first && first.length > 0 && words.every((w) => w !== undefined)) {
         const flat = words.flatMap((w) => w ?? []);
@@ -149,11 +217,19 @@ export function expandKeepalived(config: KeepalivedConfig, options: ExpandOption
     const files = options.files;
     const path = include.path;
     if (!files || !path || path.hasTemplate) return;
-    const pattern = path.refs.length > 0 ? substitute(path.value, 0) : path.value;
+    const at = { start: path.start, end: path.end, ...(uri !== undefined ? { uri } : {}) };
+    const pattern = path.refs.length > 0 ? substitute(path.value, at) : path.value;
     if (pattern === undefined) return;
+    if (includesExhausted) return;
+    if (expandBraces(pattern) === undefined) {
+      limits.push({
+        ...at,
+        message: `This include pattern is longer than ${MAX_GLOB_LENGTH} characters or expands into more than ${MAX_BRACE_ALTERNATIVES} patterns: halint does not follow it.`,
+      });
+      return;
+    }
     const from = uri ?? options.uri;
     const matches = files.glob(pattern, from);
-    const at = { start: path.start, end: path.end, ...(uri !== undefined ? { uri } : {}) };
     if (matches.length === 0) {
       findings.push({
         ...at,
@@ -162,23 +238,46 @@ export function expandKeepalived(config: KeepalivedConfig, options: ExpandOption
       return;
     }
     for (const match of matches) {
-      if (stack.includes(match) || depth >= MAX_INCLUDE_DEPTH) {
+      if (stack.includes(match)) {
         findings.push({
           ...at,
           message: `'${match}' is already being included: this include forms a cycle and is not followed.`,
         });
         continue;
       }
-      const text = files.readFile(match);
+      if (depth >= MAX_INCLUDE_DEPTH) {
+        limits.push({
+          ...at,
+          message: `Includes are nested more than ${MAX_INCLUDE_DEPTH} deep here: halint does not follow '${match}'.`,
+        });
+        continue;
+      }
+      let text = texts.get(match);
+      if (!texts.has(match)) {
+        text = files.readFile(match);
+        texts.set(match, text);
+      }
       if (text === undefined) {
         findings.push({ ...at, message: `Keepalived cannot read '${match}'.` });
         continue;
+      }
+      includedFiles++;
+      includedChars += text.length;
+      if (includedFiles > MAX_INCLUDED_FILES || includedChars > MAX_INCLUDED_CHARS) {
+        // One finding for the whole expansion: every later include would repeat it.
+        includesExhausted = true;
+        limits.push({
+          ...at,
+          message: `This configuration includes more than ${MAX_INCLUDED_FILES} files or ${MAX_INCLUDED_CHARS / (1024 * 1024)} MiB in all (a file counts each time it is included): halint stops following includes here.`,
+        });
+        return;
       }
       stack.push(match);
       included.add(match);
       const items = expandList(parseIncluded(match, text).items, match, depth + 1);
       stack.pop();
       for (const node of items) out.push(node);
+      if (includesExhausted) return;
     }
   };
 
@@ -215,5 +314,11 @@ export function expandKeepalived(config: KeepalivedConfig, options: ExpandOption
   }
 
   const items = expandList(config.items, undefined, 0);
-  return { items, uriOf: (node) => uris.get(node), includeFindings: findings, included };
+  return {
+    items,
+    uriOf: (node) => uris.get(node),
+    includeFindings: findings,
+    included,
+    limitFindings: limits,
+  };
 }

@@ -14,6 +14,8 @@ export interface NodeView {
   uriOf(node: KeepalivedNode): string | undefined;
   /** Include problems met while building the view (missing files, cycles). */
   readonly includeFindings: readonly Finding[];
+  /** Where a safety limit stopped the expansion (code `analysis-limit`). */
+  readonly limitFindings: readonly Finding[];
 }
 
 /**
