@@ -19,6 +19,25 @@ void describe('required-setting', () => {
     );
   });
 
+  // keepalived 2.2.7 -t: "(VI_1) No VIP specified; at least one is sensible" and the instance
+  // runs; with version 3 (or IPv6, or strict mode) "... at least one is required" drops it.
+  void it('warns about an instance without addresses, and errs where keepalived drops it', () => {
+    const base = '  interface eth0\n  virtual_router_id 5\n';
+    const plain = runCatalogRules([requiredSetting], `vrrp_instance VI_1 {\n${base}}\n`);
+    assert.deepEqual(
+      plain.map((issue) => [issue.data?.['setting'], issue.severity]),
+      [['virtual_ipaddress', 'warning']],
+    );
+    assert.doesNotMatch(plain[0]?.message ?? '', /rejects/);
+    for (const extra of ['  version 3\n', '  strict_mode\n']) {
+      const strict = runCatalogRules([requiredSetting], `vrrp_instance VI_1 {\n${base}${extra}}\n`);
+      assert.deepEqual(
+        strict.map((issue) => [issue.data?.['setting'], issue.severity]),
+        [['virtual_ipaddress', 'error']],
+      );
+    }
+  });
+
   // keepalived reports the missing script at the block's closing brace.
   void it('flags a vrrp_script without script at its closing brace', () => {
     expectRanges(requiredSetting, 'vrrp_script chk {\n  interval 2\n<|}|>\n');

@@ -402,14 +402,16 @@ export const GLOBAL_DEFS_KEYWORDS: readonly KeepalivedKeywordSpec[] = [
   ),
   g(
     'vrrp_garp_interval',
-    [time('seconds', 0)],
+    // Read as microseconds from 1 to 2^32-1: keepalived refuses 0 ("vrrp_garp_interval '0' is invalid").
+    [time('seconds', 0.000001, 4294.967295)],
     'Gap between gratuitous ARPs on an interface.',
     'Minimum time between gratuitous ARP messages on one interface (microsecond resolution).',
     VRRP,
   ),
   g(
     'vrrp_gna_interval',
-    [time('seconds', 0)],
+    // Read as microseconds from 1 to 2^32-1: keepalived refuses 0 ("vrrp_gna_interval '0' is invalid").
+    [time('seconds', 0.000001, 4294.967295)],
     'Gap between unsolicited NAs on an interface.',
     'Minimum time between IPv6 unsolicited neighbour advertisements on one interface.',
     VRRP,

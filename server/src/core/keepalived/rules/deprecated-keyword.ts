@@ -6,24 +6,10 @@ import { lifecycleTail, replacementFix } from './keyword-lifecycle.js';
 import { at, effectiveVersion, isConcrete, walkKeepalived } from './walk.js';
 
 /**
- * Deprecated keywords (and route options) whose deprecation notice makes keepalived 2.2.7's config
- * test fail (exit code 5), checked with `keepalived -t`. The others (`vrrp_track_file`,
- * `vrrp_rlimit_rtime`, `enable_snmp_keepalived`, …) pass the test and stay warnings.
- */
-const FAILS_TEST_IN_2_2: ReadonlySet<string> = new Set([
-  'vrrp_vmac_garp_intvl',
-  'vmac_garp_intvl',
-  'linkbeat_use_polling',
-  'lvs_sync_daemon_interface',
-  'global_tracking',
-  'nb_get_retry',
-  'gw',
-  'or',
-]);
-
-/**
  * A keyword or route option that still works at the target version but is deprecated. Tagged
- * deprecated; a warning, except where keepalived 2.2 fails its config test on the notice.
+ * deprecated, and a warning: keepalived applies the old spelling and runs. Some notices
+ * (`lvs_sync_daemon_interface`, `nb_get_retry`, `gw`) make 2.2's `-t` exit 5, but so does any
+ * message; the severity policy (docs/rules/README.md) judges by what keepalived does.
  */
 export const deprecatedKeyword: Rule<KeepalivedRuleContext> = {
   code: 'deprecated-keyword',
@@ -31,10 +17,6 @@ export const deprecatedKeyword: Rule<KeepalivedRuleContext> = {
   summary: 'A deprecated Keepalived keyword.',
   check(context, report) {
     const version = effectiveVersion(context.settings.version);
-    const fails = (name: string) =>
-      FAILS_TEST_IN_2_2.has(name) && compareVersions(version, '2.3') < 0
-        ? { severity: 'error' as const }
-        : {};
     walkKeepalived(context, {
       item(visited) {
         const { spec, item, uri } = visited;
@@ -44,7 +26,6 @@ export const deprecatedKeyword: Rule<KeepalivedRuleContext> = {
           ...at(item.keyword, uri),
           message: `'${spec.name}' is deprecated since Keepalived ${spec.deprecated?.since ?? '?'}${lifecycleTail(spec, 'deprecated')}`,
           tags: ['deprecated'],
-          ...fails(spec.name),
           ...(fixes ? { fixes } : {}),
         });
       },
@@ -63,7 +44,6 @@ export const deprecatedKeyword: Rule<KeepalivedRuleContext> = {
             ...at(word, uri),
             message: `'${option.name}' in ${list.name} entries is deprecated since Keepalived ${lifecycle.since}${replacement ? `; use '${replacement}' instead` : ''}.`,
             tags: ['deprecated'],
-            ...fails(option.name),
             ...(mechanical
               ? {
                   fixes: [

@@ -1,6 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import { advertIntV2 } from './advert-int-v2.js';
 import { advertIntV3 } from './advert-int-v3.js';
+import { authAhMaster } from './auth-ah-master.js';
 import { authPassLength } from './auth-pass-length.js';
 import { authWithVrrp3 } from './auth-with-vrrp3.js';
 import { duplicateInstance } from './duplicate-instance.js';
@@ -46,6 +47,7 @@ export const NODE_RULES: readonly Rule<KeepalivedRuleContext>[] = [
   nopreemptOwner,
   authPassLength,
   authWithVrrp3,
+  authAhMaster,
   unicastSelfPeer,
   unicastFamily,
   unicastWithoutPeers,

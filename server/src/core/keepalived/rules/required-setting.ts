@@ -1,7 +1,9 @@
 import { compareVersions } from '../../common/catalog.js';
 import type { Finding, Rule } from '../../common/rule.js';
 import type { KeepalivedItem, KeepalivedNode } from '../ast.js';
+import { nodeIndex } from '../analysis/index-node.js';
 import type { KeepalivedRuleContext } from './index.js';
+import { isStrictMode } from './helpers.js';
 import { at, isConcrete, walkKeepalived } from './walk.js';
 
 /**
@@ -98,9 +100,11 @@ const AUTH_TYPES = ['PASS', 'AH'];
 /**
  * A block missing a setting keepalived cannot do without; each makes `keepalived -t` (2.2.7) exit
  * 5. In a `vrrp_instance`: `virtual_router_id` ("the virtual router id must be set"), `interface`
- * (2.2 wants one even for unicast, "Unknown interface!"), an address in `virtual_ipaddress` ("No
- * VIP specified"), and an `auth_pass` when `authentication` names an `auth_type` ("Authentication
- * specified but no password given"). Inside blocks keepalived judges at their closing brace, so
+ * (2.2 wants one even for unicast, "Unknown interface!"), and an `auth_pass` when `authentication`
+ * names an `auth_type` ("Authentication specified but no password given"). An instance without
+ * `virtual_ipaddress` is dropped only in VRRPv3, for IPv6 and in strict mode ("No VIP specified;
+ * at least one is required"); otherwise keepalived says one "is sensible" and runs the instance,
+ * which then moves no address: a warning, by the severity policy. Inside blocks keepalived judges at their closing brace, so
  * that is where these are reported: a `vrrp_script` without `script`, a `MISC_CHECK` without
  * `misc_path`, an `HTTP_GET`/`SSL_GET` without `url` or a `url` without `path`, a `BFD_CHECK`
  * without `name`, a `FILE_CHECK` without `track_file`.
@@ -170,12 +174,35 @@ export const requiredSetting: Rule<KeepalivedRuleContext> = {
         const vipLines = lines(item, ['virtual_ipaddress']).filter(
           (line) => (line.block?.items.length ?? 0) > 0,
         );
-        if (vipLines.length === 0) missing.push('virtual_ipaddress');
         for (const setting of missing) {
           report({
             ...at(item.keyword, uri),
             message: `vrrp_instance ${name} has no ${setting}; Keepalived rejects the instance without it.`,
             data: { setting },
+          });
+        }
+        if (vipLines.length === 0) {
+          const index = nodeIndex(context);
+          const info = index.instances.find((instance) => instance.item === item);
+          const why =
+            info?.version === 3
+              ? 'VRRPv3'
+              : info?.family === 6
+                ? 'an IPv6 instance'
+                : isStrictMode(index, item, configId)
+                  ? 'strict mode'
+                  : undefined;
+          report({
+            ...at(item.keyword, uri),
+            ...(why === undefined
+              ? {
+                  severity: 'warning',
+                  message: `vrrp_instance ${name} has no virtual_ipaddress; Keepalived runs it, but it moves no address on failover.`,
+                }
+              : {
+                  message: `vrrp_instance ${name} has no virtual_ipaddress, which ${why} requires; Keepalived drops the instance.`,
+                }),
+            data: { setting: 'virtual_ipaddress' },
           });
         }
         for (const setting of partial) {

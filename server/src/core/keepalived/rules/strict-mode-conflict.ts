@@ -9,12 +9,14 @@ const AUTH_TYPES = ['PASS', 'AH'];
  * What VRRP strict mode (`vrrp_strict`, `strict_mode`) forbids and keepalived 2.2.7 `-t` rejects
  * with exit 5: an initial state that disagrees with address ownership (`state MASTER` without
  * priority 255, "State MASTER must match being address owner", or `state BACKUP` with it), and
- * `authentication` ("Strict mode does not support authentication").
+ * `authentication` ("Strict mode does not support authentication"). `preempt_delay` is reset to 0
+ * ("preempt_delay is incompatible with strict mode - resetting"): keepalived runs, but without the
+ * delay the file asks for, so that is an error too (the severity policy: a dropped setting).
  */
 export const strictModeConflict: Rule<KeepalivedRuleContext> = {
   code: 'strict-mode-conflict',
   defaultSeverity: 'error',
-  summary: 'A vrrp_instance in strict mode uses authentication or a state that is not ownership.',
+  summary: 'A strict-mode vrrp_instance uses authentication, preempt_delay or a non-owner state.',
   check(context, report) {
     const index = nodeIndex(context);
     for (const instance of index.instances) {
@@ -54,6 +56,14 @@ export const strictModeConflict: Rule<KeepalivedRuleContext> = {
         report({
           message: `${instance.name}: strict mode does not support authentication; Keepalived ignores it and fails the config test.`,
           ...rangeOf(index, auth.item, auth.item.keyword),
+        });
+      }
+      const delay = instance.preemptDelay;
+      // A delay of 0 is what strict mode wants anyway: keepalived says nothing.
+      if (delay && !/^0*(?:\.0*)?$/.test(delay.args[0]?.value ?? '')) {
+        report({
+          message: `${instance.name}: strict mode does not allow preempt_delay; Keepalived resets it to 0.`,
+          ...rangeOf(index, delay, delay.keyword),
         });
       }
     }

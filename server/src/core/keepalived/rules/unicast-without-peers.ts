@@ -10,13 +10,14 @@ const UNICAST_KEYWORDS = ['unicast_src_ip', 'check_unicast_src', 'unicast_ttl', 
 
 /**
  * A unicast setting in an instance without any unicast peer: keepalived falls back to multicast
- * ("A unicast keyword has been specified without any unicast peers", or for `unicast_ttl` "Cannot
- * use unicast_ttl without unicast peers") and 2.2.7 `-t` exits 5. `unicast_fault_no_peer` alone is
- * accepted. An empty `unicast_peer { }` counts as a unicast keyword without peers.
+ * ("A unicast keyword has been specified without any unicast peers … This usage is deprecated",
+ * or for `unicast_ttl` "Cannot use unicast_ttl without unicast peers - resetting") and runs. A
+ * warning by the severity policy: the instance starts, only in multicast. `unicast_fault_no_peer`
+ * alone is accepted. An empty `unicast_peer { }` counts as a unicast keyword without peers.
  */
 export const unicastWithoutPeers: Rule<KeepalivedRuleContext> = {
   code: 'unicast-without-peers',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   summary: 'A vrrp_instance uses a unicast setting but lists no unicast peer.',
   check(context, report) {
     const index = nodeIndex(context);
@@ -36,7 +37,7 @@ export const unicastWithoutPeers: Rule<KeepalivedRuleContext> = {
       if (hasPeers || instance.unicastPeers.length > 0) continue;
       for (const line of lines) {
         report({
-          message: `${instance.name} has ${line.keyword.value} but no unicast peer; Keepalived falls back to multicast and fails the config test.`,
+          message: `${instance.name} has ${line.keyword.value} but no unicast peer; Keepalived falls back to multicast (a deprecated usage).`,
           ...rangeOf(index, line, line.keyword),
         });
       }

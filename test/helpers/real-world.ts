@@ -1,0 +1,196 @@
+/**
+ * The real-world corpus (`../shared/corpus/real-world/`): configs from public repositories, each
+ * labelled by the real daemon, and the figures both agreement benchmarks report on it.
+ *
+ * A label lists the daemon's messages with a line and a kind: `error` (HAProxy ALERT; Keepalived
+ * refuses or drops what was written), `warning` (HAProxy WARNING; Keepalived adjusts and runs) or
+ * `env` (about the host: a missing file, user, interface or certificate). `cascade: true` marks an
+ * error raised only because of an earlier one (every line of a section after a broken section
+ * line). The label's exit status is not used: the messages decide.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LabelledCase } from './labelled-configs.js';
+import { sharedDir } from './paths.js';
+
+/** One message of the daemon about a real-world config. */
+export interface RealWorldMessage {
+  readonly line: number | null;
+  readonly kind: 'error' | 'warning' | 'env';
+  readonly message: string;
+  readonly cascade?: boolean;
+}
+
+/** What the daemon said of one real-world config. */
+export interface RealWorldLabel {
+  readonly source: string;
+  readonly exit: number;
+  readonly messages: readonly RealWorldMessage[];
+}
+
+/**
+ * The real-world configs of one language with their labels; empty when `../shared` (or its
+ * real-world folder) is absent.
+ */
+export function loadRealWorldCorpus(
+  language: 'haproxy' | 'keepalived',
+): LabelledCase<RealWorldLabel>[] {
+  if (!sharedDir) return [];
+  const dir = join(sharedDir, 'corpus', 'real-world');
+  let labels: Record<string, RealWorldLabel>;
+  try {
+    labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Record<
+      string,
+      RealWorldLabel
+    >;
+  } catch {
+    return [];
+  }
+  return Object.entries(labels)
+    .filter(([key]) => key.startsWith(`${language}/`))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, label]) => ({
+      name: `real-world/${key}`,
+      text: readFileSync(join(dir, key), 'utf8'),
+      label,
+    }));
+}
+
+/** One error-severity diagnostic of ours, by 1-based line. */
+export interface OurError {
+  readonly line: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The real-world figures of one daemon at one version. */
+export interface RealWorldFigures {
+  readonly configs: number;
+  readonly accepted: number;
+  /** Errors of ours on accepted configs, lines the daemon called `env` aside. */
+  readonly falseErrors: readonly { readonly name: string; readonly error: OurError }[];
+  /** Lines with a first (non-cascade) error from the daemon. */
+  readonly errorLines: number;
+  readonly hits: number;
+  readonly misses: readonly { readonly where: string; readonly message: string }[];
+  /** Cascade lines (not counted), and how many of them we flag anyway. */
+  readonly cascadeLines: number;
+  readonly cascadeHits: number;
+  /** Daemon errors without a line (not counted in the recall). */
+  readonly unlocated: number;
+  /** Errors of ours in rejected configs on lines the daemon said nothing about. */
+  readonly unexplained: readonly { readonly name: string; readonly error: OurError }[];
+}
+
+/**
+ * Compares our errors with the daemon's labels. `diagnose` returns our error-severity findings of
+ * one config. Recall counts lines, not files: every line the daemon rejects first-hand must carry
+ * an error from us.
+ */
+export function measureRealWorld(
+  cases: readonly LabelledCase<RealWorldLabel>[],
+  diagnose: (testCase: LabelledCase<RealWorldLabel>) => readonly OurError[],
+): RealWorldFigures {
+  let accepted = 0;
+  let errorLines = 0;
+  let hits = 0;
+  let cascadeLines = 0;
+  let cascadeHits = 0;
+  let unlocated = 0;
+  const falseErrors: { name: string; error: OurError }[] = [];
+  const misses: { where: string; message: string }[] = [];
+  const unexplained: { name: string; error: OurError }[] = [];
+  for (const testCase of cases) {
+    const errors = diagnose(testCase);
+    const ourLines = new Set(errors.map((error) => error.line));
+    const messages = testCase.label.messages;
+    const rejected = messages.some((message) => message.kind === 'error');
+    if (!rejected) {
+      accepted++;
+      const environment = new Set(
+        messages.filter((message) => message.kind === 'env').map((message) => message.line),
+      );
+      for (const error of errors) {
+        if (!environment.has(error.line)) falseErrors.push({ name: testCase.name, error });
+      }
+      continue;
+    }
+    const first = new Map<number, string>();
+    const cascade = new Set<number>();
+    for (const message of messages) {
+      if (message.kind !== 'error') continue;
+      if (message.line === null) {
+        unlocated++;
+        continue;
+      }
+      if (message.cascade === true) cascade.add(message.line);
+      else if (!first.has(message.line)) first.set(message.line, message.message);
+    }
+    for (const line of first.keys()) cascade.delete(line);
+    for (const [line, message] of first) {
+      errorLines++;
+      if (ourLines.has(line)) hits++;
+      else misses.push({ where: `${testCase.name}:${line}`, message });
+    }
+    for (const line of cascade) {
+      cascadeLines++;
+      if (ourLines.has(line)) cascadeHits++;
+    }
+    const named = new Set(messages.map((message) => message.line));
+    // An unlocated message ("backend 'be': server 's1' has neither ...") explains our errors that
+    // name everything it quotes.
+    const unlocatedNames = messages
+      .filter((message) => message.line === null && message.kind !== 'warning')
+      .map((message) =>
+        [...message.message.matchAll(/'([^'\s]+)'/g)].map((match) => match[1] ?? ''),
+      )
+      .filter((names) => names.length > 0);
+    for (const error of errors) {
+      if (named.has(error.line)) continue;
+      if (unlocatedNames.some((names) => names.every((name) => error.message.includes(name)))) {
+        continue;
+      }
+      unexplained.push({ name: testCase.name, error });
+    }
+  }
+  return {
+    configs: cases.length,
+    accepted,
+    falseErrors,
+    errorLines,
+    hits,
+    misses,
+    cascadeLines,
+    cascadeHits,
+    unlocated,
+    unexplained,
+  };
+}
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? '100.0' : ((100 * part) / whole).toFixed(1);
+}
+
+/** Recall on first-hand error lines, 0..1 (1 when there are none). */
+export function realWorldRecall(figures: RealWorldFigures): number {
+  return figures.errorLines === 0 ? 1 : figures.hits / figures.errorLines;
+}
+
+/** The printed report: the figures, then every false error, miss and unexplained error. */
+export function formatRealWorld(title: string, figures: RealWorldFigures): string {
+  return [
+    `${title}: ${figures.configs} configs, accepted ${figures.accepted}, false errors ` +
+      `${figures.falseErrors.length}; rejected lines ${figures.errorLines}, hit ${figures.hits} ` +
+      `(${percent(figures.hits, figures.errorLines)}%)`,
+    `  cascade lines (not counted) ${figures.cascadeLines}, hit ${figures.cascadeHits}; ` +
+      `unlocated errors (not counted) ${figures.unlocated}; our errors on lines of rejected ` +
+      `configs the daemon did not name: ${figures.unexplained.length}`,
+    ...figures.falseErrors.map(
+      ({ name, error }) => `  false error: ${name}:${error.line}: [${error.code}] ${error.message}`,
+    ),
+    ...figures.misses.map((miss) => `  miss: ${miss.where}: ${miss.message}`),
+    ...figures.unexplained.map(
+      ({ name, error }) => `  unexplained: ${name}:${error.line}: [${error.code}] ${error.message}`,
+    ),
+  ].join('\n');
+}
