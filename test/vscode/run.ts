@@ -7,6 +7,9 @@
  * Without network access and without a cached or given VS Code it stops within seconds with a
  * message saying so, rather than waiting on a download that cannot happen.
  *
+ * `npm run test:vscode -- --code-server` runs the same checks in the code-server that
+ * `scripts/prepare-code-server.sh` installs into `.cache/code-server/` instead (see code-server.ts).
+ *
  * Environment: `VSCODE_EXECUTABLE` (an installed VS Code binary), `VSCODE_VERSION` (version to
  * download, default `stable`).
  */
@@ -16,6 +19,7 @@ import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import * as esbuild from 'esbuild';
 import { projectRoot } from '../helpers/paths.js';
+import { codeServerMissing, runInCodeServer } from './code-server.js';
 
 const CACHE = join(projectRoot, '.cache', 'vscode-test');
 const SUITE = join(CACHE, 'suite', 'index.cjs');
@@ -44,27 +48,13 @@ async function reachable(url: string): Promise<string | undefined> {
   }
 }
 
-async function main(): Promise<void> {
-  const executable = process.env.VSCODE_EXECUTABLE;
-  if (executable !== undefined && !existsSync(executable)) {
-    fail(`VSCODE_EXECUTABLE=${executable} does not exist.`);
-  }
-  if (executable === undefined && !cachedInstall()) {
-    const problem = await reachable(UPDATE_SERVER);
-    if (problem !== undefined) {
-      fail(
-        `VS Code cannot be downloaded (${UPDATE_SERVER}: ${problem}) and none is cached in ` +
-          `${CACHE}. Run this on a machine with internet access, or set VSCODE_EXECUTABLE to an ` +
-          'installed VS Code binary.',
-      );
-    }
-  }
-
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], {
+/** Builds the extension bundles and the suite. */
+async function build(): Promise<void> {
+  const bundles = spawnSync(process.execPath, ['scripts/build.mjs'], {
     cwd: projectRoot,
     stdio: 'inherit',
   });
-  if (build.status !== 0) fail('node scripts/build.mjs failed.');
+  if (bundles.status !== 0) fail('node scripts/build.mjs failed.');
   await esbuild.build({
     entryPoints: [join(projectRoot, 'test', 'vscode', 'suite.ts')],
     outfile: SUITE,
@@ -75,7 +65,38 @@ async function main(): Promise<void> {
     external: ['vscode'],
     logLevel: 'warning',
   });
+}
 
+async function inCodeServer(): Promise<void> {
+  const missing = codeServerMissing();
+  if (missing !== undefined) fail(missing);
+  await build();
+  const failed = await runInCodeServer(SUITE, join(projectRoot, 'examples')).catch(
+    (error: unknown) => fail(`code-server did not run the checks: ${String(error)}`),
+  );
+  if (failed > 0) fail(`${failed} check(s) failed in code-server.`);
+  console.log('test:vscode: all checks passed in code-server.');
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--code-server')) return inCodeServer();
+  const executable = process.env.VSCODE_EXECUTABLE;
+  if (executable !== undefined && !existsSync(executable)) {
+    fail(`VSCODE_EXECUTABLE=${executable} does not exist.`);
+  }
+  if (executable === undefined && !cachedInstall()) {
+    const problem = await reachable(UPDATE_SERVER);
+    if (problem !== undefined) {
+      fail(
+        `VS Code cannot be downloaded (${UPDATE_SERVER}: ${problem}) and none is cached in ` +
+          `${CACHE}. Run this on a machine with internet access, or set VSCODE_EXECUTABLE to an ` +
+          'installed VS Code binary, or use `npm run test:vscode -- --code-server` where ' +
+          'scripts/prepare-code-server.sh has installed code-server.',
+      );
+    }
+  }
+
+  await build();
   try {
     await runTests({
       ...(executable !== undefined
