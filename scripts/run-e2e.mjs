@@ -41,6 +41,14 @@ const files = readdirSync(new URL('../test/e2e', import.meta.url))
   .map((name) => `test/e2e/${name}`);
 run(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', ...process.argv.slice(2), ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    ...process.argv.slice(2),
+    ...files,
+  ],
   { HALINT_E2E: '1' },
 );
