@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { detectLanguage, languageFromContent, languageFromName } from '../core/index.js';
 import type { LanguageId } from '../core/index.js';
+import { isPseudoFilePath, readConfigFile } from './read-file.js';
 
 /** A configuration file to analyse. */
 export interface SourceFile {
@@ -39,11 +40,20 @@ export function describeFsError(error: unknown): string {
   }
 }
 
-/** Reads a file as UTF-8 text without a byte-order mark, so columns match what editors show. */
+/**
+ * Reads a file as UTF-8 text without a byte-order mark, so columns match what editors show.
+ * FIFOs, devices, `/proc` files and files over 8 MiB are refused with an error that
+ * {@link describeFsError} puts into words.
+ */
 export function readText(path: string): string {
-  const text = readFileSync(path, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return readConfigFile(path);
 }
+
+/**
+ * Most directory entries one search visits: a path (or a `.halint.json` node) naming `/` must not
+ * walk the whole file system.
+ */
+const MAX_WALK_ENTRIES = 200_000;
 
 function isSkippedFolder(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
@@ -101,12 +111,25 @@ export function discover(paths: readonly string[], forced?: LanguageId): Discove
     add(path, language, text);
   }
 
+  let budget = MAX_WALK_ENTRIES;
+  let stopped = false;
   const walk = (directory: string): void => {
+    if (stopped) return;
     let entries: Dirent[];
     try {
+      // /proc, /sys and /dev hold no configuration, only endless or sensitive pseudo files.
+      if (isPseudoFilePath(realpathSync(directory))) return;
       entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {
       errors.push(`cannot read '${directory}': ${describeFsError(error)}`);
+      return;
+    }
+    budget -= entries.length;
+    if (budget < 0) {
+      stopped = true;
+      errors.push(
+        `stopped searching at '${directory}': more than ${MAX_WALK_ENTRIES} entries below the paths given`,
+      );
       return;
     }
     for (const entry of entries) {

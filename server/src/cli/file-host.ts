@@ -3,9 +3,10 @@
  * keepalived's glob(3) call does (`*`, `?`, `[…]`, `{a,b}`, sorted results). Identifiers are file
  * paths, as given on the command line.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import type { FileHost } from '../core/index.js';
+import { readConfigFile } from './read-file.js';
 import {
   expandBraces,
   globSegmentMatcher,
@@ -83,8 +84,9 @@ export function createDiskFileHost(overlay?: (path: string) => string | undefine
       const open = overlay?.(path);
       if (open !== undefined) return open;
       try {
-        return readFileSync(path, 'utf8');
+        return readConfigFile(path);
       } catch {
+        // Missing, unreadable and refused files (FIFOs, devices, /proc) all read as absent.
         return undefined;
       }
     },

@@ -6,7 +6,7 @@
  * The scan is bounded (files, folder depth, file size) so that opening a home directory or a
  * monorepo cannot stall the server; what is skipped is logged once.
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -16,6 +16,7 @@ import {
   type ParsedDocument,
 } from '../core/index.js';
 import { globSegmentToRegExp } from '../cli/file-host.js';
+import { readConfigFile, RefusedFileError } from '../cli/read-file.js';
 import type { Logger } from './logger.js';
 import { SETTINGS_FILE_NAME } from './settings.js';
 import { fileSystemPath } from './uri.js';
@@ -174,22 +175,22 @@ export class Workspace {
 
   private readFile(path: string): void {
     try {
-      if (statSync(path).size > MAX_FILE_BYTES) return;
-      let text = readFileSync(path, 'utf8');
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      // Counts the bytes it reads (stat says 0 for /dev/zero) and refuses FIFOs and devices.
+      const text = readConfigFile(path, MAX_FILE_BYTES);
       const language = this.service.detectLanguage(path, text);
       if (!language) return;
       const uri = pathToFileURL(path).href;
       this.disk.set(uri, this.service.parse(language, uri, text));
-    } catch {
-      // Unreadable files are simply not part of the cluster.
+    } catch (error) {
+      // Unreadable files are simply not part of the cluster; refused ones are worth a line.
+      if (error instanceof RefusedFileError) this.log.warn(`Not reading ${path}: ${error.message}`);
     }
   }
 
   private readMapping(path: string): void {
     try {
       const mapping = readNodeMapping(
-        JSON.parse(readFileSync(path, 'utf8')),
+        JSON.parse(readConfigFile(path, MAX_FILE_BYTES)),
         pathToFileURL(path.slice(0, path.lastIndexOf('/'))).href,
       );
       if (mapping) this.mappings.set(path, mapping);

@@ -235,11 +235,20 @@ export function readNodeMapping(settings: unknown, base: string): NodeMapping | 
   return Object.keys(result).length > 0 ? { base, nodes: result } : undefined;
 }
 
-/** Every file a mapping names, as identifiers (hosts read the ones they do not have yet). */
+/**
+ * Every file a mapping names inside the mapping's folder, as identifiers (hosts read the ones they
+ * do not have yet). Paths outside it are left out: a `.halint.json` anyone can propose must not
+ * make the host read `/etc/shadow` or search `/`.
+ */
 export function mappedFiles(mapping: NodeMapping): string[] {
   const result = new Set<string>();
+  const base = normalise(mapping.base);
+  const inside = base.endsWith('/') ? base : `${base}/`;
   for (const entry of Object.values(mapping.nodes)) {
-    for (const file of entry.files) result.add(joinPath(mapping.base, file));
+    for (const file of entry.files) {
+      const path = joinPath(mapping.base, file);
+      if (path.startsWith(inside)) result.add(path);
+    }
   }
   return [...result];
 }
