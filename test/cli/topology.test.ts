@@ -138,7 +138,9 @@ describe('halint topology', () => {
         });
         page.on('pageerror', (error) => errors.push(error.message));
         await page.goto(pathToFileURL(output).href);
-        await page.waitForSelector('svg.topology g.el[data-kind="server"]');
+        await page.waitForSelector(
+          '#stage[data-state="final"] svg.topology g.el[data-kind="server"]',
+        );
         assert.equal(await page.locator('svg.topology g.el[data-kind="node"]').count(), 2);
         assert.equal(
           await page.locator('svg.topology g.el[data-kind="node"][data-holder="true"]').count(),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { TOPOLOGY_FORMAT, type TopologyGraph } from '../../server/src/core/topology/graph.js';
 import { HEALTHY, runScenarios } from '../../server/src/core/topology/scenario.js';
-import { layoutGraph } from '../../webview/src/layout.js';
+import { LARGE_GRAPH, layoutGraph } from '../../webview/src/layout.js';
 import { escapeMermaid, toMermaid } from '../../webview/src/mermaid.js';
 import { contentSecurityPolicy, embedJson, renderPage } from '../../webview/src/page.js';
 import { parseHostMessage } from '../../webview/src/protocol.js';
@@ -227,5 +227,79 @@ describe('layout and scene', () => {
     const exported = buildScene(graph, layout, { outcomes, embedStyle: true });
     assert.equal(find(exported, (node) => node.tag === 'style').length, 1);
     assert.equal(graph.format, TOPOLOGY_FORMAT);
+  });
+
+  test('a large graph gets the column layout: every box placed, none overlapping', async () => {
+    const base = sampleGraph();
+    const servers = Array.from({ length: LARGE_GRAPH + 50 }, (_, index) => ({
+      id: `server:be_big/s${index}`,
+      kind: 'server' as const,
+      label: `s${index} 10.1.${Math.floor(index / 200)}.${index % 200}:80`,
+      details: [],
+      parent: 'haproxy:shared',
+      marks: [],
+      findings: [],
+    }));
+    const graph: TopologyGraph = {
+      ...base,
+      elements: [
+        ...base.elements,
+        {
+          id: 'backend:be_big',
+          kind: 'backend',
+          label: 'be_big',
+          details: [],
+          parent: 'haproxy:shared',
+          marks: [],
+          findings: [],
+        },
+        ...servers,
+      ],
+      edges: [
+        ...base.edges,
+        ...servers.map((server) => ({
+          id: `e:${server.id}`,
+          kind: 'server' as const,
+          from: 'backend:be_big',
+          to: server.id,
+          findings: [],
+        })),
+      ],
+    };
+    const started = performance.now();
+    const layout = await layoutGraph(graph);
+    assert.ok(performance.now() - started < 5000);
+    for (const element of graph.elements) assert.ok(layout.boxes.has(element.id), element.id);
+    const leaves = graph.elements
+      .filter((element) => element.kind === 'server')
+      .map((element) => layout.boxes.get(element.id));
+    const sorted = leaves.sort((a, b) => (a?.y ?? 0) - (b?.y ?? 0));
+    for (let i = 1; i < sorted.length; i++) {
+      const above = sorted[i - 1];
+      const below = sorted[i];
+      assert.ok(
+        above !== undefined && below !== undefined && above.y + above.height <= below.y,
+        'servers overlap',
+      );
+    }
+    const container = layout.boxes.get('haproxy:shared');
+    const last = sorted.at(-1);
+    assert.ok(
+      container !== undefined &&
+        last !== undefined &&
+        last.y + last.height <= container.y + container.height,
+    );
+    assert.ok(layout.edges.get(`e:${servers[0]?.id ?? ''}`)?.points.length !== undefined);
+    // Windowed: only what meets the window is drawn.
+    const full = buildScene(graph, layout);
+    const windowed = buildScene(graph, layout, { window: { x: 0, y: 0, width: 800, height: 600 } });
+    const count = (scene: SceneNode): number =>
+      find(
+        scene,
+        (node) =>
+          node.attrs['data-kind'] === 'server' && node.tag === 'g' && node.attrs.role === 'button',
+      ).length;
+    assert.equal(count(full), servers.length + 4);
+    assert.ok(count(windowed) < 20);
   });
 });

@@ -100,7 +100,7 @@ describe('topology view in Chromium', { skip: !available }, () => {
       if (message.type() === 'error') errors.push(message.text());
     });
     await page.goto(url);
-    await page.waitForSelector('svg.topology g.el[data-kind="server"]');
+    await page.waitForSelector('#stage[data-state="final"] svg.topology g.el[data-kind="server"]');
     return page;
   }
 

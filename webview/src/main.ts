@@ -14,7 +14,8 @@ import {
 } from '../../server/src/core/topology/graph.js';
 import { runScenario } from '../../server/src/core/topology/scenario.js';
 import { toDom } from './dom.js';
-import { layoutGraph, type TopologyLayout } from './layout.js';
+import { columnLayout } from './columns.js';
+import { LARGE_GRAPH, layoutGraph, type Box, type TopologyLayout } from './layout.js';
 import { DATA_ELEMENT_ID, type EmbeddedData } from './page.js';
 import { isGraphShape, parseHostMessage, type WebviewMessage } from './protocol.js';
 import { LEGEND, buildScene, describeLocation, readingOrder, type SceneNode } from './scene.js';
@@ -92,7 +93,53 @@ stage.id = 'stage';
 viewportElement.appendChild(stage);
 const message = byId<HTMLElement>('message');
 const status = byId<HTMLElement>('status');
-const viewport = createViewport(viewportElement, stage, saved.viewport, () => persist());
+const viewport = createViewport(
+  viewportElement,
+  stage,
+  saved.viewport,
+  () => persist(),
+  () => scheduleWindow(),
+);
+
+/** The part of a large picture that is in the page now (undefined: all of it). */
+let drawnWindow: Box | undefined;
+let windowPending = false;
+
+function windowed(): boolean {
+  return graph !== undefined && graph.elements.length > LARGE_GRAPH;
+}
+
+/** The visible part of the picture with one window's worth of margin on every side. */
+function wantedWindow(): Box {
+  const view = viewport.visible();
+  return {
+    x: view.x - view.width,
+    y: view.y - view.height,
+    width: view.width * 3,
+    height: view.height * 3,
+  };
+}
+
+function contains(outer: Box, inner: Box): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
+}
+
+/** After a zoom or pan, redraws a large picture once the view leaves the part in the page. */
+function scheduleWindow(): void {
+  if (windowPending || !windowed()) return;
+  windowPending = true;
+  requestAnimationFrame(() => {
+    windowPending = false;
+    if (windowed() && (drawnWindow === undefined || !contains(drawnWindow, viewport.visible()))) {
+      draw();
+    }
+  });
+}
 
 function persist(): void {
   vscode?.setState({ viewport: viewport.state(), scenario, selected } satisfies SavedState);
@@ -132,8 +179,18 @@ function effectiveScenario(current: TopologyGraph): FailoverScenario {
   };
 }
 
-function sceneFor(current: TopologyGraph, placed: TopologyLayout, embedStyle: boolean): SceneNode {
-  return buildScene(current, placed, { outcomes, selected, embedStyle });
+function sceneFor(
+  current: TopologyGraph,
+  placed: TopologyLayout,
+  embedStyle: boolean,
+  window?: Box,
+): SceneNode {
+  return buildScene(current, placed, {
+    outcomes,
+    selected,
+    embedStyle,
+    ...(window === undefined ? {} : { window }),
+  });
 }
 
 /** Redraws the picture from the current graph, layout and simulation; keeps focus where it was. */
@@ -143,8 +200,12 @@ function draw(): void {
   const focused = document.activeElement?.closest('.el')?.getAttribute('data-id');
   const run = effectiveScenario(current);
   outcomes = current.groups.map((group) => runScenario(group, run));
-  const svg = toDom(sceneFor(current, layout, false), document);
+  drawnWindow = windowed() ? wantedWindow() : undefined;
+  const scene = sceneFor(current, layout, false, drawnWindow);
+  performance.mark('topology-scene');
+  const svg = toDom(scene, document);
   stage.replaceChildren(svg);
+  performance.measure('topology-dom', 'topology-scene');
   message.hidden = true;
   viewport.setContent(layout.width, layout.height);
   renderOutcome(current);
@@ -344,6 +405,34 @@ function renderLegend(): void {
   byId('legend').replaceChildren(...items);
 }
 
+/** Puts a laid-out graph on screen; `final` is false for the quick picture shown before ELK's. */
+function present(next: TopologyGraph, placed: TopologyLayout, final: boolean): void {
+  const fresh = graph !== next;
+  graph = next;
+  layout = placed;
+  if (fresh) {
+    renderHeader(next);
+    renderControls(next);
+  }
+  message.hidden = true;
+  // Fit before the picture is in the page: measuring the window now costs nothing, while after
+  // the insertion it would force a synchronous layout of thousands of SVG nodes.
+  viewport.setContent(placed.width, placed.height);
+  // A large picture fitted to the window would be thousands of unreadable specks: it starts at
+  // full size in the top-left corner instead, and only the part near the view is drawn.
+  if (next.elements.length > LARGE_GRAPH && viewport.state().auto) viewport.home();
+  else viewport.refit();
+  draw();
+  if (selected !== undefined) markSelected(selected);
+  stage.dataset.elements = String(next.elements.length);
+  stage.dataset.state = final ? 'final' : 'preview';
+}
+
+/** Resolves after the browser has painted what is on screen now. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 async function showGraph(next: TopologyGraph): Promise<void> {
   if ((next.format as number) !== TOPOLOGY_FORMAT) {
     showError(
@@ -352,6 +441,22 @@ async function showGraph(next: TopologyGraph): Promise<void> {
     return;
   }
   const mine = ++generation;
+  // Marks for the benchmark (scripts/bench-topology.ts) and the browser's performance panel.
+  performance.mark('topology-start');
+  const large = next.elements.length > LARGE_GRAPH;
+  if (large || layout === undefined) {
+    // The column layout takes milliseconds; ELK's first run in a page takes seconds (its code is
+    // compiled cold). Show the columns at once, and for a picture ELK can handle, refine it.
+    present(next, columnLayout(next), large);
+    performance.measure('topology-first', 'topology-start');
+    if (large) {
+      performance.measure('topology-render', 'topology-start');
+      measurePaint(mine);
+      return;
+    }
+    await afterPaint();
+    if (mine !== generation) return;
+  }
   let placed: TopologyLayout;
   try {
     placed = await layoutGraph(next);
@@ -363,13 +468,17 @@ async function showGraph(next: TopologyGraph): Promise<void> {
   }
   // A newer graph arrived while this one was being laid out: it wins.
   if (mine !== generation) return;
-  graph = next;
-  layout = placed;
-  renderHeader(next);
-  renderControls(next);
-  draw();
-  viewport.refit();
-  if (selected !== undefined) markSelected(selected);
+  performance.measure('topology-layout', 'topology-start');
+  present(next, placed, true);
+  performance.measure('topology-render', 'topology-start');
+  measurePaint(mine);
+}
+
+/** Records when the final picture of a graph has been painted (for the benchmark). */
+function measurePaint(mine: number): void {
+  void afterPaint().then(() => {
+    if (mine === generation) performance.measure('topology-painted', 'topology-start');
+  });
 }
 
 function markSelected(id: string | undefined): void {
@@ -396,12 +505,12 @@ function activate(target: SVGGElement): void {
 }
 
 function focusElement(id: string): void {
-  const target = elementById(id);
   const box = layout?.boxes.get(id);
-  if (target === undefined || box === undefined) return;
-  markSelected(id);
+  if (box === undefined) return;
   viewport.centreOn(box.x + box.width / 2, box.y + box.height / 2);
-  target.focus({ preventScroll: true });
+  if (elementById(id) === undefined) draw();
+  markSelected(id);
+  elementById(id)?.focus({ preventScroll: true });
 }
 
 stage.addEventListener('click', (event) => {
@@ -433,10 +542,11 @@ stage.addEventListener('keydown', (event) => {
   event.preventDefault();
   const id = order[Math.max(0, Math.min(order.length - 1, next))];
   if (id === undefined) return;
-  const element = elementById(id);
   const box = layout.boxes.get(id);
-  element?.focus({ preventScroll: true });
   if (box !== undefined) viewport.ensureVisible(box);
+  // A large picture may not have drawn the element yet.
+  if (elementById(id) === undefined) draw();
+  elementById(id)?.focus({ preventScroll: true });
 });
 
 function exportSvgText(): string | undefined {

@@ -13,7 +13,7 @@ import type {
   TopologyElement,
   TopologyGraph,
 } from '../../server/src/core/topology/graph.js';
-import { MARK_BADGES, routableEdges } from './layout.js';
+import { MARK_BADGES, routableEdges } from './measure.js';
 import { worstSeverity } from './scene.js';
 
 /**

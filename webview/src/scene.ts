@@ -28,7 +28,7 @@ import {
   simulatedNodes,
   type Box,
   type TopologyLayout,
-} from './layout.js';
+} from './measure.js';
 
 /** One element of the virtual tree. `text` is plain text, never markup. */
 export interface SceneNode {
@@ -46,6 +46,23 @@ export interface SceneView {
   readonly selected?: string;
   /** Embed {@link EXPORT_CSS} so that the SVG looks right on its own (files, exports). */
   readonly embedStyle?: boolean;
+  /**
+   * Draw only what meets this rectangle (picture coordinates). Large pictures are windowed so
+   * that the page holds the few hundred boxes near the view, not thousands.
+   */
+  readonly window?: Box;
+}
+
+function meets(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+function boundsOf(points: readonly { x: number; y: number }[]): Box {
+  const xs = points.map((point) => point.x);
+  const ys = points.map((point) => point.y);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x + 1, height: Math.max(...ys) - y + 1 };
 }
 
 /** What each element kind, mark and edge kind means; the legend shows these. */
@@ -404,12 +421,17 @@ export function buildScene(
   for (const id of readingOrder(graph, layout)) {
     const element = byId.get(id);
     const box = layout.boxes.get(id);
-    if (element !== undefined && box !== undefined) {
-      elements.push(elementNode(element, box, graph, view, context));
-    }
+    if (element === undefined || box === undefined) continue;
+    if (view.window !== undefined && !meets(box, view.window)) continue;
+    elements.push(elementNode(element, box, graph, view, context));
   }
   const active = activeVipEdges(graph, byId, outcomes);
+  const { window } = view;
   const edges = graph.edges
+    .filter((edge) => {
+      const points = layout.edges.get(edge.id)?.points;
+      return window === undefined || (points !== undefined && meets(boundsOf(points), window));
+    })
     .map((edge) => edgeNode(edge, layout, byId, active))
     .filter((node): node is SceneNode => node !== undefined);
   const width = Math.ceil(layout.width);

@@ -33,6 +33,10 @@ export interface Viewport {
   ensureVisible(box: Box): void;
   /** The last pointer gesture moved the picture (its click must not select anything). */
   wasDrag(): boolean;
+  /** The part of the picture in the window, in picture coordinates. */
+  visible(): Box;
+  /** Shows the picture's top-left corner at full size (the start of a large picture). */
+  home(): void;
 }
 
 const MIN_ZOOM = 0.05;
@@ -47,6 +51,7 @@ export function createViewport(
   stage: HTMLElement,
   initial: ViewportState | undefined,
   onChange: () => void,
+  onMove: () => void = () => undefined,
 ): Viewport {
   let { zoom, x, y, auto } = initial ?? { zoom: 1, x: 0, y: 0, auto: true };
   let width = 0;
@@ -55,6 +60,7 @@ export function createViewport(
 
   const apply = (): void => {
     stage.style.transform = `translate(${x}px, ${y}px) scale(${zoom})`;
+    onMove();
   };
   const changed = (): void => {
     apply();
@@ -160,5 +166,18 @@ export function createViewport(
       changed();
     },
     wasDrag: () => dragged,
+    visible: () => ({
+      x: -x / zoom,
+      y: -y / zoom,
+      width: container.clientWidth / zoom,
+      height: container.clientHeight / zoom,
+    }),
+    home() {
+      zoom = 1;
+      x = MARGIN;
+      y = MARGIN;
+      auto = false;
+      changed();
+    },
   };
 }
