@@ -89,3 +89,32 @@ test('a node mapped to / neither hangs nor walks without end', { timeout: 120_00
   const result = run(['--format', 'json', join(dir, 'haproxy.cfg')]);
   assert.ok(result.exitCode <= 2);
 });
+
+test('no output quotes an included file, whatever the format', () => {
+  const dir = join(root, 'secret');
+  mkdirSync(dir);
+  // Shaped like /etc/shadow: a line keepalived reads as an unknown keyword with arguments.
+  writeFileSync(
+    join(dir, 'shadow'),
+    'root:$6$SECRETHASH:19000:0:99999:7:::\nCI_TOKEN=ghp_SECRET\n',
+  );
+  writeFileSync(join(dir, 'keepalived.conf'), 'include shadow\n');
+  for (const format of ['text', 'json', 'sarif', 'github']) {
+    const result = run(['--format', format, join(dir, 'keepalived.conf')]);
+    const output = result.stdout + result.stderr.join('\n');
+    assert.ok(!output.includes('SECRET'), `${format}: ${output}`);
+    assert.match(output, /shadow/, 'the finding still names the file');
+  }
+});
+
+test('text and GitHub output escape control characters taken from a config', () => {
+  const dir = join(root, 'escapes');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'haproxy.cfg'), 'global\n    \u001b]0;owned\u0007\u001b[2J 1\n');
+  for (const format of ['text', 'github']) {
+    const output = run(['--format', format, join(dir, 'haproxy.cfg')]).stdout;
+    assert.ok(output.length > 0);
+    // eslint-disable-next-line no-control-regex -- the test looks for raw control characters
+    assert.doesNotMatch(output, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/, format);
+  }
+});

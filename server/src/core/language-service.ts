@@ -69,6 +69,25 @@ import type { ClusterNodeInput } from './cluster/model.js';
 import { buildTopology } from './topology/build.js';
 import type { TopologyGraph } from './topology/graph.js';
 
+/**
+ * A finding located in another file than the one validated (a Keepalived include) keeps its code,
+ * place and severity but not its message, related texts or fixes: those quote the other file's
+ * words, and `include /proc/self/environ` or `include /etc/shadow` must not print secrets into a
+ * CI log. The file's own validation, when it is linted or opened, gives the details.
+ */
+function withoutForeignText(issue: Issue, uri: string): Issue {
+  if (issue.uri === undefined || issue.uri === uri) return issue;
+  return {
+    code: issue.code,
+    severity: issue.severity,
+    start: issue.start,
+    end: issue.end,
+    uri: issue.uri,
+    ...(issue.source !== undefined ? { source: issue.source } : {}),
+    message: `This included file has a '${issue.code}' finding here; halint does not quote included files. Lint or open the file itself for the details.`,
+  };
+}
+
 /** Options fixed for the lifetime of a language service. */
 export interface LanguageServiceOptions {
   /** Base URL of the rule documentation pages, linked from every diagnostic (default: the project's). */
@@ -302,9 +321,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     );
     const severities = language.severities;
     const result: Issue[] = [];
-    for (const issue of issues) {
-      const override = severities[issue.code];
+    for (const found of issues) {
+      const override = severities[found.code];
       if (override === 'off') continue;
+      const issue = withoutForeignText(found, document.uri);
       result.push(
         override && override !== issue.severity ? { ...issue, severity: override } : issue,
       );

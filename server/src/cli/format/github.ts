@@ -1,6 +1,6 @@
 import type { Severity } from '../../core/index.js';
 import type { Report } from '../report.js';
-import { summaryLine } from './text.js';
+import { escapeControls, summaryLine } from './text.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
   error: 'error',
@@ -11,7 +11,7 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
 
 /** Escapes the message part of a workflow command. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a property value, where `:` and `,` would end the value early. */

@@ -16,9 +16,21 @@ export function summaryLine(summary: ReportSummary, fileCount: number): string {
     .concat(` in ${count(fileCount, 'file', 'files')}`);
 }
 
-/** Keeps one diagnostic on one line whatever its message contains. */
+/**
+ * Control characters other than tab and line breaks (C0, DEL, C1). A config may hold them, and
+ * messages and paths quote it: raw, an escape sequence would drive the reader's terminal.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** Shows each control character as a visible `\xNN` escape instead of sending it to a terminal. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Keeps one diagnostic on one line whatever its message contains, without control characters. */
 function oneLine(text: string): string {
-  return text.replace(/\r?\n|\r/g, ' ');
+  return escapeControls(text.replace(/\r?\n|\r/g, ' '));
 }
 
 /**
@@ -29,9 +41,11 @@ function oneLine(text: string): string {
 export function formatText(report: Report): string {
   const lines: string[] = [];
   for (const d of report.diagnostics) {
-    lines.push(`${d.path}:${d.line}:${d.column}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`);
+    lines.push(
+      `${oneLine(d.path)}:${d.line}:${d.column}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`,
+    );
     for (const r of d.related) {
-      lines.push(`    ${r.path}:${r.line}:${r.column}: note: ${oneLine(r.message)}`);
+      lines.push(`    ${oneLine(r.path)}:${r.line}:${r.column}: note: ${oneLine(r.message)}`);
     }
   }
   const codes = [...new Set(report.diagnostics.map((d) => d.code))].sort();
