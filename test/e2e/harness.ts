@@ -141,6 +141,49 @@ function codeServerCli(args: string[]): void {
   }
 }
 
+/**
+ * Temporary folders and code-server process groups still alive, so that a run stopped by a signal
+ * (`timeout` in CI, Ctrl+C) leaves nothing behind: code-server runs in its own process group,
+ * which a signal to the test's group does not reach. (Chromium exits by itself when its pipe to
+ * this process closes.)
+ */
+const alive = new Map<string, number | undefined>();
+
+function cleanUpNow(): void {
+  for (const [dir, pid] of alive) {
+    if (pid !== undefined) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    removeDir(dir);
+  }
+  alive.clear();
+}
+
+function removeDir(dir: string): void {
+  try {
+    // Stopped processes may still be writing for a moment: retry on ENOTEMPTY and the like.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  } catch (error) {
+    console.error(`could not remove ${dir}: ${String(error)}`);
+  }
+}
+
+process.on('exit', cleanUpNow);
+for (const [name, number] of [
+  ['SIGINT', 2],
+  ['SIGTERM', 15],
+  ['SIGHUP', 1],
+] as const) {
+  process.once(name, () => {
+    cleanUpNow();
+    process.exit(128 + number);
+  });
+}
+
 export interface SessionOptions {
   /** Folder copied into a fresh temporary workspace (code-server may write to it). */
   readonly fixture: string;
@@ -160,6 +203,7 @@ export class Session {
 
   static async start(options: SessionOptions): Promise<Session> {
     const tempDir = mkdtempSync(join(tmpdir(), 'halint-e2e-'));
+    alive.set(tempDir, undefined);
     let server: ChildProcess | undefined;
     let browser: Browser | undefined;
     const logFile = join(tempDir, 'code-server.log');
@@ -198,6 +242,7 @@ export class Session {
         // server with it.
         { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
       );
+      alive.set(tempDir, server.pid);
       server.stdout?.pipe(log);
       server.stderr?.pipe(log);
       const base = `http://127.0.0.1:${port}`;
@@ -227,7 +272,6 @@ export class Session {
         ],
       });
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      // The clipboard is not needed; granting nothing keeps permission prompts away.
       const page = await context.newPage();
       await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -236,7 +280,8 @@ export class Session {
       await browser?.close().catch(() => undefined);
       if (server) await stopProcessGroup(server);
       const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-4000) : '';
-      rmSync(tempDir, { recursive: true, force: true });
+      removeDir(tempDir);
+      alive.delete(tempDir);
       if (log) console.error(`code-server log (tail):\n${log}`);
       throw error;
     }
@@ -246,7 +291,8 @@ export class Session {
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
     await stopProcessGroup(this.server);
-    rmSync(this.tempDir, { recursive: true, force: true });
+    removeDir(this.tempDir);
+    alive.delete(this.tempDir);
   }
 
   /** The tail of code-server's log, for failure messages. */
