@@ -1,10 +1,10 @@
 /**
  * The checks that run inside VS Code's extension host (see run.ts): the extension activates, an
  * HAProxy buffer gets diagnostics with rule codes, hover answers, the rule documentation code
- * action is offered and the client's commands are registered.
+ * action is offered and opens the bundled page, and the client's commands are registered.
  *
  * The extension host loads this file through `--extensionTestsPath` and calls `run()`; a failure
- * rejects and makes VS Code exit with a non-zero status. No test framework is needed for five
+ * rejects and makes VS Code exit with a non-zero status. No test framework is needed for a few
  * sequential checks, and none has to be bundled. `npm test` also compiles this file and loads it
  * under `node --test`, where `vscode` does not exist: hence the module is only required in `run()`.
  */
@@ -102,6 +102,36 @@ export async function run(): Promise<void> {
       actions.some((action) => action.title === 'Show documentation for missing-check'),
       actions.map((action) => action.title).join(', '),
     );
+  });
+
+  check('a rule page opens from the extension folder in the Markdown preview', async () => {
+    await vscode.commands.executeCommand('haKeepalived.openRuleDoc', 'missing-check');
+    const tab = await eventually(
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((group) => group.tabs)
+          .find((candidate) => candidate.label.includes('missing-check')),
+      'the preview tab of missing-check.md',
+      15_000,
+    );
+    assert.match(tab.label, /preview/i);
+  });
+
+  check('the lens command reveals a finding', async () => {
+    assert.ok(document);
+    const diagnostic = vscode.languages
+      .getDiagnostics(document.uri)
+      .find((d) => d.range.start.line === 7);
+    assert.ok(diagnostic, 'no problem on the line of server s1');
+    const { start, end } = diagnostic.range;
+    // The arguments as the server's cluster lens sends them: an URI string and an LSP range.
+    await vscode.commands.executeCommand('haKeepalived.showProblems', document.uri.toString(), {
+      start: { line: start.line, character: start.character },
+      end: { line: end.line, character: end.character },
+    });
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), document.uri.toString());
+    assert.equal(editor.selection.active.line, 7);
   });
 
   check('the client registers its commands', async () => {
