@@ -209,6 +209,31 @@ describe('topology view in Chromium', { skip: !available }, () => {
     await page.close();
   });
 
+  test('exports download an SVG file and a PNG image', async () => {
+    const page = await open(writePage(dir, 'export.html', [sampleGraph()]));
+    const [svgDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#export-svg').click(),
+    ]);
+    assert.match(svgDownload.suggestedFilename(), /^topology-examples\.svg$/);
+    const svgPath = join(dir, 'export.svg');
+    await svgDownload.saveAs(svgPath);
+    const svg = readFileSync(svgPath, 'utf8');
+    assert.match(svg, /^<\?xml/);
+    assert.match(svg, /<style>/);
+    assert.doesNotMatch(svg, /<script/);
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#export-png').click(),
+    ]);
+    assert.match(pngDownload.suggestedFilename(), /\.png$/);
+    const pngPath = join(dir, 'export.png');
+    await pngDownload.saveAs(pngPath);
+    assert.deepEqual([...readFileSync(pngPath).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    await page.close();
+    assert.deepEqual(errors, []);
+  });
+
   test('hostile labels stay text: no script, no image, no dialog', async () => {
     const graph = sampleGraph();
     const hostile: TopologyGraph = {

@@ -569,6 +569,20 @@ function fileStem(): string {
   return `topology-${(graph?.title ?? 'cluster').replace(/[^A-Za-z0-9._-]+/g, '_')}`;
 }
 
+/**
+ * The bytes of a base64 `data:` URL. Not through `fetch`: the page's Content-Security-Policy has
+ * no `connect-src`, so fetching even a data URL is refused.
+ */
+function dataUrlBlob(url: string): Blob {
+  const [header = '', base64 = ''] = url.split(',', 2);
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return new Blob([bytes], {
+    type: /^data:([^;,]+)/.exec(header)?.[1] ?? 'application/octet-stream',
+  });
+}
+
 async function svgToPng(svg: string, width: number, height: number): Promise<string> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
@@ -600,9 +614,9 @@ byId('export-png').addEventListener('click', () => {
   const svg = exportSvgText();
   if (svg === undefined || layout === undefined) return;
   svgToPng(svg, layout.width, layout.height).then(
-    async (data) => {
+    (data) => {
       if (vscode !== undefined) post({ type: 'export', format: 'png', data });
-      else download(`${fileStem()}.png`, await (await fetch(data)).blob());
+      else download(`${fileStem()}.png`, dataUrlBlob(data));
     },
     (error: unknown) => {
       status.textContent = `PNG export failed: ${error instanceof Error ? error.message : String(error)}`;
