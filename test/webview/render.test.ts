@@ -262,6 +262,81 @@ describe('topology view in Chromium', { skip: !available }, () => {
     await page.close();
   });
 
+  test('inside VS Code: ready, graph by message, reveal, show all, export and saved state', async () => {
+    const html = renderPage({
+      mode: 'vscode',
+      title: 'Topology',
+      nonce: 'dnNjb2Rl',
+      cspSource: 'file:',
+      scriptUri: pathToFileURL(distFile('webview.js')).href,
+      styleUri: pathToFileURL(distFile('webview.css')).href,
+    });
+    const path = join(dir, 'vscode.html');
+    writeFileSync(path, html);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+    page.on('pageerror', (error) => errors.push(error.message));
+    // A stand-in for the webview API: records what the view posts and keeps its state.
+    await page.addInitScript(`
+      window.__posted = [];
+      window.__state = ${JSON.stringify({ scenario: { nodesDown: ['lb1'], haproxyDown: [], failing: [] } })};
+      window.acquireVsCodeApi = () => ({
+        postMessage: (message) => window.__posted.push(message),
+        getState: () => window.__state,
+        setState: (state) => { window.__state = state; },
+      });
+    `);
+    const posted = (): Promise<{ type: string; format?: string; location?: { uri: string } }[]> =>
+      page.evaluate('window.__posted');
+    await page.goto(pathToFileURL(path).href);
+    await page.waitForFunction('window.__posted.length > 0');
+    assert.deepEqual(await posted(), [{ type: 'ready' }]);
+    // Messages of the wrong shape are ignored; a graph is drawn.
+    await page.evaluate(`window.postMessage({ type: 'graph', graph: 'nope' }, '*')`);
+    await page.evaluate(`window.postMessage({ type: 'eval', code: 'alert(1)' }, '*')`);
+    await page.evaluate(
+      `window.postMessage({ type: 'graph', graph: ${JSON.stringify(sampleGraph())} }, '*')`,
+    );
+    await page.waitForSelector('#stage[data-state="final"] svg.topology g.el[data-kind="server"]');
+    // The saved simulation was restored: lb1 is down, so lb2 holds the VIP.
+    assert.equal(
+      await page.locator('g.el[data-id="node:lb2"]').getAttribute('data-holder'),
+      'true',
+    );
+    assert.equal(
+      await page.locator('#controls input[data-sim="node-down"][data-node="lb1"]').isChecked(),
+      true,
+    );
+
+    await page.locator('g.el[data-id="frontend:fe_web"]').click();
+    await page.locator('#show-all').click();
+    await page.locator('#export-svg').click();
+    await page.waitForFunction('window.__posted.length >= 4');
+    const messages = await posted();
+    assert.deepEqual(messages[1], {
+      type: 'reveal',
+      location: sampleGraph().elements.find((element) => element.id === 'frontend:fe_web')
+        ?.location,
+    });
+    assert.deepEqual(messages[2], { type: 'showAll' });
+    assert.equal(messages[3]?.type, 'export');
+    assert.equal(messages[3]?.format, 'svg');
+    const state = await page.evaluate<{ selected?: string; viewport?: unknown }>('window.__state');
+    assert.equal(state.selected, 'frontend:fe_web');
+    assert.ok(state.viewport !== undefined);
+
+    // A focus request selects the element; an error replaces the picture.
+    await page.evaluate(`window.postMessage({ type: 'focus', id: 'backend:be_api' }, '*')`);
+    assert.match(
+      (await page.locator('g.el[data-id="backend:be_api"]').getAttribute('class')) ?? '',
+      /\bselected\b/,
+    );
+    await page.evaluate(`window.postMessage({ type: 'error', message: 'No cluster here.' }, '*')`);
+    await page.waitForSelector('#message[data-state="error"]');
+    assert.equal(await page.locator('svg.topology').count(), 0);
+    await page.close();
+    assert.deepEqual(errors, []);
+  });
+
   test('a graph of another format shows an error and no picture', async () => {
     const url = writePage(dir, 'format.html', [{ ...sampleGraph(), format: 2 as 1 }]);
     const page = await browser.newPage();

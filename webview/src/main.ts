@@ -506,7 +506,11 @@ function activate(target: SVGGElement): void {
 
 function focusElement(id: string): void {
   const box = layout?.boxes.get(id);
-  if (box === undefined) return;
+  if (box === undefined) {
+    // Not drawn yet (the graph is still being laid out): select it when it is.
+    selected = id;
+    return;
+  }
   viewport.centreOn(box.x + box.width / 2, box.y + box.height / 2);
   if (elementById(id) === undefined) draw();
   markSelected(id);
