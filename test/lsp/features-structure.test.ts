@@ -214,6 +214,7 @@ describe('structure features over stdio', () => {
         [3, 'routes to be_api, be_app'],
         [9, '1 server · 1 checked · 0 backup'],
         [12, '1 server · 0 checked · 0 backup'],
+        [3, 'Show in topology'],
       ],
     );
     const hintsUri = `${ROOT}/hints.cfg`;

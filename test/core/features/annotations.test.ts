@@ -64,13 +64,14 @@ test('code lenses: server counts per backend, routes per frontend', () => {
     [2, 'routes to be_api, be_app'],
     [5, '5 servers · 4 checked · 1 backup'],
     [9, '0 servers · 0 checked · 0 backup'],
+    [2, 'Show in topology'],
   ]);
   // Keepalived has its own single-document lenses (keepalived-code-lens.test.ts).
   assert.deepEqual(
     service
       .getCodeLenses(parse('keepalived', ['vrrp_instance V {', '}']))
       .map((lens) => lens.command?.title),
-    ['BACKUP · priority 100 · 0 tracked checks'],
+    ['BACKUP · priority 100 · 0 tracked checks', 'Show in topology'],
   );
 });
 
