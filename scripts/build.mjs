@@ -38,6 +38,27 @@ const builds = [
     outfile: 'dist/cli.cjs',
     banner: { js: '#!/usr/bin/env node' },
   },
+  // The topology view's browser script, with elkjs (the language server never loads it), and its
+  // stylesheet. The VS Code panel loads both as webview resources; `halint topology --format html`
+  // inlines them into a standalone page.
+  {
+    entryPoints: ['webview/src/main.ts'],
+    outfile: 'dist/webview.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    logLevel: 'warning',
+  },
+  {
+    entryPoints: ['webview/src/style.css'],
+    outfile: 'dist/webview.css',
+    bundle: true,
+    minify: production,
+    logLevel: 'warning',
+  },
 ];
 
 if (watch) {
