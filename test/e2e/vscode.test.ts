@@ -276,12 +276,25 @@ if (!enabled) {
           ? (await count('server')) >= 1
           : false;
       });
-      const holder = (): Promise<string | null> =>
-        frame.locator('g.el[data-kind="node"][data-holder="true"]').first().getAttribute('data-id');
+      // Node elements name their node in data-node; the holder of the VIP has data-holder="true".
+      const holder = async (): Promise<string | null> => {
+        const names = new Set<string>();
+        for (const held of await frame
+          .locator('g.el[data-kind="node"][data-holder="true"]')
+          .all()) {
+          const id = await held.getAttribute('data-id');
+          names.add((await held.getAttribute('data-node')) ?? id?.replace(/^node:/, '') ?? '');
+        }
+        // Exactly one node holds the VIP (it may be drawn more than once).
+        return names.size === 1 ? [...names][0]! : null;
+      };
       const before = await waitFor('a node holding the VIP', async () => (await holder()) ?? false);
       await session.screenshot('13-topology');
-      const node = /lb2/.test(before) ? 'lb2' : 'lb1';
-      await frame.locator(`#controls [data-sim="node-down"][data-node="${node}"]`).first().click();
+      assert.equal(before, 'lb1', 'the MASTER with the higher priority holds the VIP');
+      await frame
+        .locator(`#controls [data-sim="node-down"][data-node="${before}"]`)
+        .first()
+        .click();
       const afterDown = await waitFor('the VIP to move', async () => {
         const now = await holder();
         return now !== null && now !== before ? now : false;
