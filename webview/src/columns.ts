@@ -144,7 +144,11 @@ export function columnLayout(graph: TopologyGraph): TopologyLayout {
   const place = (items: readonly TopologyElement[], top: number, depth: number): number => {
     const bottom = Array<number>(columns).fill(top);
     let used = top;
-    for (const element of items) {
+    // The top level goes column by column, so that every column starts at the top; inside a
+    // container the model's order (a backend, then its servers) keeps related boxes side by side.
+    const ordered =
+      depth === 0 ? [...items].sort((a, b) => (spanOf(a)[0] ?? 0) - (spanOf(b)[0] ?? 0)) : items;
+    for (const element of ordered) {
       const [low, high] = span.get(element.id) ?? [
         column.get(element.id) ?? 0,
         column.get(element.id) ?? 0,
@@ -202,6 +206,8 @@ export function columnLayout(graph: TopologyGraph): TopologyLayout {
   }
 
   const routes = new Map<string, EdgeRoute>();
+  // Labels of several edges into one box are stacked rather than drawn over each other.
+  const labelsInto = new Map<string, number>();
   for (const edge of edges) {
     const from = boxes.get(edge.from);
     const to = boxes.get(edge.to);
@@ -212,6 +218,8 @@ export function columnLayout(graph: TopologyGraph): TopologyLayout {
     const start: Point = { x: from.x + from.width, y: fromY };
     const end: Point = { x: to.x, y: toY };
     const label = edgeLabelText(edge);
+    const stacked = label === undefined ? 0 : (labelsInto.get(edge.to) ?? 0);
+    if (label !== undefined) labelsInto.set(edge.to, stacked + 1);
     const labelWidth = label === undefined ? 0 : Array.from(label).length * METRICS.detailChar + 6;
     const targetColumn = span.get(edge.to)?.[0] ?? column.get(edge.to) ?? 0;
     const lane = Math.max(start.x + 8, end.x - (labelRoom[targetColumn] ?? 0) - LANE);
@@ -229,7 +237,7 @@ export function columnLayout(graph: TopologyGraph): TopologyLayout {
         : {
             label: {
               x: lane + 4,
-              y: end.y - METRICS.detailLine - 1,
+              y: end.y - (stacked + 1) * METRICS.detailLine - 1,
               width: labelWidth,
               height: METRICS.detailLine,
             },
