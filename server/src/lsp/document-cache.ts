@@ -6,12 +6,18 @@ import {
   type ParsedDocument,
   type TextChange,
 } from '../core/index.js';
+import { describeError, type Logger } from './logger.js';
 import { uriToPath } from './uri.js';
 
-/** An open document that is neither HAProxy nor Keepalived (yet). */
+/**
+ * An open document that is neither HAProxy nor Keepalived (yet), or whose parse failed: its text
+ * is still kept in step with the editor's, so that a later edit starts from the right text.
+ */
 interface IgnoredDocument {
   readonly kind: 'ignored';
   readonly text: string;
+  /** The language the client named, kept to parse in it again after a failure. */
+  readonly languageId?: string;
 }
 
 interface TrackedDocument {
@@ -54,7 +60,10 @@ function applyToText(text: string, change: TextDocumentContentChangeEvent): stri
 export class DocumentCache {
   private readonly entries = new Map<string, TrackedDocument | IgnoredDocument>();
 
-  constructor(private readonly service: LanguageService) {}
+  constructor(
+    private readonly service: LanguageService,
+    private readonly log?: Logger,
+  ) {}
 
   /** The snapshot of an open HAProxy/Keepalived document, or undefined. */
   get(uri: string): ParsedDocument | undefined {
@@ -78,6 +87,8 @@ export class DocumentCache {
       this.entries.set(uri, { kind: 'ignored', text });
       return undefined;
     }
+    // The text is recorded first: if parsing throws, later edits still apply to the right text.
+    this.entries.set(uri, { kind: 'ignored', text, languageId });
     const document = this.service.parse(language, uri, text, version);
     this.entries.set(uri, { kind: 'tracked', document });
     return document;
@@ -97,20 +108,30 @@ export class DocumentCache {
     if (!entry) return undefined;
     if (entry.kind === 'ignored') {
       const text = changes.reduce(applyToText, entry.text);
-      return this.open(uri, 'plaintext', version, text);
+      return this.open(uri, entry.languageId ?? 'plaintext', version, text);
     }
     let document = entry.document;
-    // One change at a time: the offsets of each change must come from the snapshot that already
-    // contains the changes before it.
-    for (const change of changes) {
-      document =
-        'range' in change
-          ? this.service.update(
-              document,
-              [toTextChange(document.text, document.lineIndex, change)],
-              version,
-            )
-          : this.service.parse(document.languageId, uri, change.text, version);
+    try {
+      // One change at a time: the offsets of each change must come from the snapshot that already
+      // contains the changes before it.
+      for (const change of changes) {
+        document =
+          'range' in change
+            ? this.service.update(
+                document,
+                [toTextChange(document.text, document.lineIndex, change)],
+                version,
+              )
+            : this.service.parse(document.languageId, uri, change.text, version);
+      }
+    } catch (error) {
+      // Never stay on the old text: the editor has applied these changes, so the next edit's
+      // positions refer to the new text. Parse it afresh instead of incrementally.
+      const text = changes.reduce(applyToText, entry.document.text);
+      this.log?.error(
+        `Applying an edit to ${uri} failed; parsing the whole text again: ${describeError(error)}`,
+      );
+      return this.open(uri, entry.document.languageId, version, text);
     }
     // A notification without changes still moves the version forward.
     if (document.version !== version) document = { ...document, version };

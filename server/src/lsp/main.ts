@@ -7,6 +7,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { SERVER_INFO } from './capabilities.js';
+import { FramingCheck } from './framing.js';
 import { describeError, startLine, transportOf, type Logger } from './logger.js';
 import { startServer } from './server.js';
 
@@ -39,6 +40,24 @@ process.on('unhandledRejection', (reason) =>
 );
 
 startServer(connection, log);
+
+// With --stdio the framing is watched beside the JSON-RPC reader, which stays deaf and silent
+// after a malformed header: exiting with a clear message lets the client restart the server.
+if (transportOf(process.argv) === 'stdio') {
+  const check = new FramingCheck();
+  const watch = (chunk: Buffer): void => {
+    try {
+      check.push(chunk);
+    } catch (error) {
+      process.stdin.off('data', watch);
+      const message = `The language server received a malformed message (${error instanceof Error ? error.message : String(error)}) and exits so that the client can restart it.`;
+      log.error(message);
+      process.stderr.write(`${message}\n`);
+      process.exit(1);
+    }
+  };
+  process.stdin.on('data', watch);
+}
 // After `listen`, so that the line goes out on the connection; `window/logMessage` is one of the
 // notifications a server may send before it has answered `initialize`.
 log.info(

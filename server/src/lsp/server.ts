@@ -17,7 +17,7 @@ export function startServer(connection: Connection, log: Logger): void {
   // callback only runs once validation starts, after the cache exists.
   const files = createLspFileHost((uri) => documents.get(uri)?.text);
   const service = createLanguageService({ docsBaseUrl: RULE_DOCS_BASE_URL, files });
-  const documents = new DocumentCache(service);
+  const documents = new DocumentCache(service, log);
   const settings = new SettingsProvider(
     (items) => connection.workspace.getConfiguration(items),
     new SettingsFiles(log),

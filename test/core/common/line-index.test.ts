@@ -34,3 +34,19 @@ test('out-of-range positions clamp to the text', () => {
   assert.deepEqual(index.positionAt(-4), { line: 0, character: 0 });
   assert.deepEqual(index.positionAt(99), { line: 1, character: 2 });
 });
+
+test('a lone carriage return ends a line, as LSP 3.17 says', () => {
+  const text = 'global\r  maxconn 10\r\n\rdefaults\n';
+  const index = new LineIndex(text);
+  assert.equal(index.lineCount, 5);
+  assert.deepEqual(index.positionAt(text.indexOf('maxconn')), { line: 1, character: 2 });
+  assert.deepEqual(index.positionAt(text.indexOf('defaults')), { line: 3, character: 0 });
+  assert.equal(index.lineEnd(0), 'global'.length);
+  assert.equal(index.lineEnd(1), text.indexOf('\r\n'));
+  assert.equal(index.lineEnd(2), text.indexOf('\r\n') + 2);
+  assert.equal(index.offsetAt({ line: 3, character: 3 }), text.indexOf('defaults') + 3);
+  for (let offset = 0; offset <= text.length; offset++) {
+    if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
+    assert.equal(index.offsetAt(index.positionAt(offset)), offset, `offset ${offset}`);
+  }
+});

@@ -2,8 +2,11 @@
  * Maps between string offsets and LSP-style line/character positions.
  *
  * JavaScript strings are UTF-16, so an offset already counts UTF-16 code units, which is exactly
- * what LSP positions and the CLI's columns use. Lines end at `\n`; a `\r` before it belongs to the
- * line ending, not to the line's text.
+ * what LSP positions and the CLI's columns use. Lines end at `\n`, `\r\n` or a lone `\r`, as LSP
+ * 3.17 and editors count them (a client computes its edits' positions that way, so any other
+ * count puts diagnostics on the wrong lines and edits in the wrong places). The line ending does
+ * not belong to the line's text. The parsers keep the daemons' own view of lines; only positions
+ * go through here.
  */
 export class LineIndex {
   /** Offset of the first character of each line. */
@@ -11,10 +14,22 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     const starts = [0];
-    let at = text.indexOf('\n');
-    while (at !== -1) {
-      starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
+    if (!text.includes('\r')) {
+      // The common case, at indexOf speed.
+      let at = text.indexOf('\n');
+      while (at !== -1) {
+        starts.push(at + 1);
+        at = text.indexOf('\n', at + 1);
+      }
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
     }
     this.starts = starts;
   }
@@ -33,10 +48,14 @@ export class LineIndex {
 
   /** Offset just past the last character of `line`, before its line ending. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.lineStart(line + 1) - 1 : this.text.length;
-    return next > 0 && this.text.charCodeAt(next - 1) === 13 && next - 1 >= this.lineStart(line)
-      ? next - 1
-      : next;
+    if (line < 0) line = 0;
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.lineStart(line + 1);
+    // The ending is `\n`, `\r` or `\r\n`: one or two code units before the next line.
+    if (this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13) {
+      return Math.max(this.lineStart(line), next - 2);
+    }
+    return next - 1;
   }
 
   /** 0-based line and character of `offset` (binary search, so O(log n)). */

@@ -1,0 +1,150 @@
+/**
+ * The language server under hostile input: edits computed the LSP way around lone carriage
+ * returns, a failing incremental update, files on disk that never end, and garbled framing (the
+ * last spawns `dist/server.cjs`, built by `npm test` before the tests run).
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { createLanguageService, type LanguageService } from '../../server/src/core/index.js';
+import { DocumentCache } from '../../server/src/lsp/document-cache.js';
+import { contentLengthOf, FramingCheck, FramingError } from '../../server/src/lsp/framing.js';
+import type { Logger } from '../../server/src/lsp/logger.js';
+import { Workspace } from '../../server/src/lsp/workspace.js';
+import { distFile } from '../helpers/paths.js';
+
+function recorder(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    error: (message) => lines.push(`error ${message}`),
+    warn: (message) => lines.push(`warn ${message}`),
+    info: (message) => lines.push(`info ${message}`),
+  };
+}
+
+const at = (line: number, character: number) => ({ line, character });
+
+void describe('document cache under hostile edits', () => {
+  const service = createLanguageService();
+
+  void it('applies edits at positions counted with lone carriage returns', () => {
+    const cache = new DocumentCache(service);
+    cache.open('file:///h.cfg', 'haproxy', 1, 'global\r    maxconn 10\r\rdefaults\n');
+    const document = cache.change('file:///h.cfg', 2, [
+      { range: { start: at(1, 12), end: at(1, 14) }, text: '20' },
+      { range: { start: at(3, 0), end: at(3, 0) }, text: '# d\r' },
+    ]);
+    assert.equal(document?.text, 'global\r    maxconn 20\r\r# d\rdefaults\n');
+  });
+
+  void it('re-parses the applied text when an incremental update throws', () => {
+    const log = recorder();
+    let failures = 1;
+    const flaky: LanguageService = {
+      ...service,
+      update: (...args) => {
+        if (failures-- > 0) throw new Error('boom');
+        return service.update(...args);
+      },
+    };
+    const cache = new DocumentCache(flaky, log);
+    cache.open('file:///k.conf', 'keepalived', 1, 'global_defs {\n}\n');
+    const edit = 'a {\n'.repeat(300);
+    const changed = cache.change('file:///k.conf', 2, [
+      { range: { start: at(1, 0), end: at(1, 0) }, text: edit },
+    ]);
+    assert.equal(changed?.text, `global_defs {\n${edit}}\n`);
+    assert.equal(changed?.version, 2);
+    assert.ok(log.lines.some((line) => line.startsWith('error') && line.includes('boom')));
+    // The next edit lands on the new text, incrementally, and agrees with a fresh parse.
+    const next = cache.change('file:///k.conf', 3, [
+      { range: { start: at(0, 0), end: at(0, 0) }, text: '# top\n' },
+    ]);
+    assert.equal(next?.text, `# top\nglobal_defs {\n${edit}}\n`);
+    const fresh = service.parse('keepalived', 'file:///k.conf', next?.text ?? '');
+    assert.deepEqual(next?.parse.issues, fresh.parse.issues);
+  });
+
+  void it('the original 300-line nested edit goes through without throwing', () => {
+    const cache = new DocumentCache(service);
+    cache.open('file:///k.conf', 'keepalived', 1, 'vrrp_instance VI_1 {\n}\n');
+    const document = cache.change('file:///k.conf', 2, [
+      { range: { start: at(1, 0), end: at(1, 0) }, text: 'a {\n'.repeat(300) },
+    ]);
+    assert.ok(document?.syntaxIssues.some((issue) => issue.code === 'analysis-limit'));
+  });
+});
+
+void describe('workspace scan', () => {
+  const root = mkdtempSync(join(tmpdir(), 'halint-ws-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  void it('skips FIFOs and devices named like configurations', { timeout: 30_000 }, () => {
+    execFileSync('mkfifo', [join(root, 'haproxy.cfg')]);
+    mkdirSync(join(root, 'lb2'));
+    symlinkSync('/dev/zero', join(root, 'lb2', 'haproxy.cfg'));
+    writeFileSync(join(root, 'keepalived.conf'), 'global_defs {\n}\n');
+    const log = recorder();
+    const workspace = new Workspace(createLanguageService(), log);
+    workspace.scan([pathToFileURL(root).href], []);
+    assert.deepEqual(
+      workspace.documents([]).map((document) => document.uri),
+      [pathToFileURL(join(root, 'keepalived.conf')).href],
+    );
+    assert.equal(log.lines.filter((line) => line.startsWith('warn Not reading')).length, 2);
+  });
+});
+
+void describe('message framing', () => {
+  void it('accepts well-formed headers split anywhere', () => {
+    const body = '{"jsonrpc":"2.0","method":"exit"}';
+    const message = Buffer.from(`Content-Length: ${body.length}\r\n\r\n${body}`.repeat(3));
+    for (let size = 1; size <= message.length; size += 7) {
+      const check = new FramingCheck();
+      for (let i = 0; i < message.length; i += size) check.push(message.subarray(i, i + size));
+    }
+  });
+
+  void it('names every malformed header', () => {
+    for (const header of [
+      'Content-Length: abc',
+      'Content-Length: -5',
+      'Content-Length: 1',
+      'Content-Length: 9007199254740992',
+      'Content-Type: x',
+      'garbage',
+    ]) {
+      assert.throws(() => contentLengthOf(header), FramingError, header);
+    }
+    const lfOnly = new FramingCheck();
+    assert.throws(() => lfOnly.push(Buffer.from(`Content-Length: 2\n\n{}${' '.repeat(9000)}`)));
+    const huge = new FramingCheck();
+    assert.throws(() => huge.push(Buffer.from(`X-Pad: ${'x'.repeat(1_000_000)}\r\n\r\n`)));
+  });
+
+  void it(
+    'the server exits with a clear message instead of going deaf',
+    { timeout: 30_000 },
+    async () => {
+      for (const input of [
+        'Content-Length: abc\r\n\r\n{}',
+        `Content-Length: 2\n\n{}${'x'.repeat(10_000)}`,
+      ]) {
+        const child = spawn(process.execPath, [distFile('server.cjs'), '--stdio']);
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.stdout.resume();
+        child.stdin.write(input);
+        const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+        child.stdin.destroy();
+        assert.equal(code, 1);
+        assert.match(stderr, /malformed message/);
+      }
+    },
+  );
+});
