@@ -210,9 +210,19 @@ function planKeepalived(config: KeepalivedConfig, plan: Plan): void {
   }
 }
 
+/**
+ * Widest indentation step used. The client's `tabSize` is taken as given otherwise, and a
+ * careless or hostile 3,000,000 would make every indented line megabytes long.
+ */
+export const MAX_TAB_SIZE = 16;
+
 /** The text of one indentation level. */
 function indentUnit(options: Partial<FormattingOptions> | undefined): string {
-  const size = options?.tabSize && options.tabSize > 0 ? Math.floor(options.tabSize) : 4;
+  const requested = options?.tabSize;
+  const size =
+    typeof requested === 'number' && Number.isFinite(requested) && requested >= 1
+      ? Math.min(Math.floor(requested), MAX_TAB_SIZE)
+      : 4;
   return options?.insertSpaces === false ? '\t' : ' '.repeat(size);
 }
 
