@@ -162,7 +162,9 @@ function showError(text: string): void {
   layout = undefined;
   stage.replaceChildren();
   byId('controls').replaceChildren();
-  byId('outcome').replaceChildren();
+  const outcome = byId('outcome');
+  outcome.replaceChildren();
+  delete outcome.dataset.signature;
   showMessage(text, 'error');
 }
 
@@ -238,6 +240,11 @@ function renderOutcome(current: TopologyGraph): void {
     line.textContent = 'No VRRP group: there is no failover to simulate.';
     lines.push(line);
   }
+  // The region is live: rewriting the same sentences on every edit would make screen readers
+  // repeat them while the user types.
+  const signature = JSON.stringify(lines.map((line) => [line.className, line.textContent]));
+  if (box.dataset.signature === signature) return;
+  box.dataset.signature = signature;
   box.replaceChildren(heading, ...lines);
 }
 
@@ -318,7 +325,20 @@ function renderControls(current: TopologyGraph): void {
     renderControls(current);
   });
   parts.push(reset);
+  // A new graph arrives on every edit: keep the keyboard focus on the same control.
+  const focused = document.activeElement;
+  const key =
+    focused instanceof HTMLInputElement && box.contains(focused)
+      ? [focused.dataset.sim, focused.dataset.node, focused.dataset.check].join('|')
+      : undefined;
   box.replaceChildren(...parts);
+  if (key !== undefined) {
+    for (const input of box.querySelectorAll('input')) {
+      if ([input.dataset.sim, input.dataset.node, input.dataset.check].join('|') === key) {
+        input.focus();
+      }
+    }
+  }
 }
 
 function renderHeader(current: TopologyGraph): void {
