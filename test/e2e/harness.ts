@@ -192,6 +192,9 @@ export interface SessionOptions {
 
 /** One code-server with one browser page on its workbench; `close()` undoes everything. */
 export class Session {
+  /** The workspace-relative path last opened with openFile. */
+  private activePath: string | undefined;
+
   private constructor(
     readonly page: Page,
     readonly workspace: string,
@@ -354,6 +357,7 @@ export class Session {
       return parts.every((part) => path.includes(part));
     });
     await this.waitForEditorFocus();
+    this.activePath = relativePath;
     return opened;
   }
 
@@ -396,16 +400,19 @@ export class Session {
     });
   }
 
-  /** Moves the cursor onto the first occurrence of `text` in the active editor (Ctrl+F). */
+  /**
+   * Moves the cursor onto the first occurrence of `text` in the active file (plus `offsetInText`
+   * characters), through Go to Line/Column: exact, unlike clicking on rendered text.
+   */
   async goToText(text: string, offsetInText = 0): Promise<{ line: number; column: number }> {
-    const position = await this.findText(text);
+    const position = this.findText(text);
     await this.goTo(position.line, position.column + offsetInText);
     return { line: position.line, column: position.column + offsetInText };
   }
 
-  /** 1-based position of `text` in the active document's model, read through Monaco's DOM-free API. */
-  async findText(text: string): Promise<{ line: number; column: number }> {
-    const content = await this.documentText();
+  /** 1-based line and column of the first `text` in the active file as saved. */
+  findText(text: string): { line: number; column: number } {
+    const content = this.documentText();
     const index = content.indexOf(text);
     if (index < 0) throw new Error(`'${text}' is not in the active document`);
     const before = content.slice(0, index).split('\n');
@@ -416,22 +423,9 @@ export class Session {
    * The text of the active document as saved in the temporary workspace. Valid for files that have
    * not been edited in this session, which is how the tests use it.
    */
-  async documentText(): Promise<string> {
-    const crumbs = await this.page
-      .locator('.editor-group-container.active .breadcrumbs-control')
-      .innerText();
-    const segments = crumbs
-      .split(/[\n›]/)
-      .map((segment) => segment.trim())
-      .filter((segment) => segment.length > 0);
-    // Breadcrumbs show the folders then the file, then possibly symbols; walk until a file exists.
-    let path = this.workspace;
-    for (const segment of segments) {
-      const next = join(path, segment);
-      if (!existsSync(next)) break;
-      path = next;
-    }
-    return readFileSync(path, 'utf8');
+  documentText(): string {
+    if (this.activePath === undefined) throw new Error('no file was opened with openFile');
+    return readFileSync(join(this.workspace, this.activePath), 'utf8');
   }
 
   /** Runs a command from the F1 palette by its title. */
