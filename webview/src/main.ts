@@ -101,6 +101,11 @@ const viewport = createViewport(
   () => scheduleWindow(),
 );
 
+/** Below this zoom a large picture is drawn without text (unreadable there, and costly). */
+const COMPACT_ZOOM = 0.3;
+
+/** The large picture in the page is drawn without text. */
+let drawnCompact = false;
 /** The part of a large picture that is in the page now (undefined: all of it). */
 let drawnWindow: Box | undefined;
 let windowPending = false;
@@ -135,7 +140,13 @@ function scheduleWindow(): void {
   windowPending = true;
   requestAnimationFrame(() => {
     windowPending = false;
-    if (windowed() && (drawnWindow === undefined || !contains(drawnWindow, viewport.visible()))) {
+    if (!windowed()) return;
+    const compact = viewport.state().zoom < COMPACT_ZOOM;
+    if (
+      drawnWindow === undefined ||
+      !contains(drawnWindow, viewport.visible()) ||
+      compact !== drawnCompact
+    ) {
       draw();
     }
   });
@@ -191,7 +202,7 @@ function sceneFor(
     outcomes,
     selected,
     embedStyle,
-    ...(window === undefined ? {} : { window }),
+    ...(window === undefined ? {} : { window, compact: viewport.state().zoom < COMPACT_ZOOM }),
   });
 }
 
@@ -203,6 +214,7 @@ function draw(): void {
   const run = effectiveScenario(current);
   outcomes = current.groups.map((group) => runScenario(group, run));
   drawnWindow = windowed() ? wantedWindow() : undefined;
+  drawnCompact = drawnWindow !== undefined && viewport.state().zoom < COMPACT_ZOOM;
   const scene = sceneFor(current, layout, false, drawnWindow);
   performance.mark('topology-scene');
   const svg = toDom(scene, document);

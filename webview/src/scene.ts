@@ -51,6 +51,11 @@ export interface SceneView {
    * that the page holds the few hundred boxes near the view, not thousands.
    */
   readonly window?: Box;
+  /**
+   * Boxes and lines only, no text: for a large picture zoomed out so far that text could not be
+   * read anyway. Elements keep their data attributes and accessible names.
+   */
+  readonly compact?: boolean;
 }
 
 function meets(a: Box, b: Box): boolean {
@@ -256,6 +261,7 @@ function elementNode(
       },
     },
   ];
+  if (view.compact === true) return { tag: 'g', attrs, children: children.slice(1) };
   let y = METRICS.padY + METRICS.labelSize;
   children.push({
     tag: 'text',
@@ -318,6 +324,7 @@ function edgeNode(
   layout: TopologyLayout,
   byId: ReadonlyMap<string, TopologyElement>,
   active: ReadonlySet<string>,
+  compact: boolean,
 ): SceneNode | undefined {
   const route = layout.edges.get(edge.id);
   if (route === undefined || route.points.length < 2) return undefined;
@@ -349,6 +356,7 @@ function edgeNode(
     ]),
     { tag: 'path', attrs: { d: pathData(route.points), 'marker-end': 'url(#arrow)' } },
   ];
+  if (compact) return { tag: 'g', attrs, children: children.slice(1) };
   const label = edgeLabelText(edge);
   if (label !== undefined && route.label !== undefined) {
     const box = route.label;
@@ -432,7 +440,7 @@ export function buildScene(
       const points = layout.edges.get(edge.id)?.points;
       return window === undefined || (points !== undefined && meets(boundsOf(points), window));
     })
-    .map((edge) => edgeNode(edge, layout, byId, active))
+    .map((edge) => edgeNode(edge, layout, byId, active, view.compact === true))
     .filter((node): node is SceneNode => node !== undefined);
   const width = Math.ceil(layout.width);
   const height = Math.ceil(layout.height);
