@@ -31,10 +31,12 @@ import {
 export * from './measure.js';
 
 /**
- * Above this many elements the column layout replaces ELK: ELK needs about a second for 300
- * elements on a slow machine and grows faster than linearly (25 s for 4,000).
+ * Above this many elements the column layout replaces ELK. ELK's time grows faster than linearly
+ * (measured on a busy two-core machine: a few hundred milliseconds to seconds for 167 elements,
+ * 25 s for 4,000) and it runs on the page's only thread, so a picture beyond this size would
+ * freeze the view while it is laid out.
  */
-export const LARGE_GRAPH = 300;
+export const LARGE_GRAPH = 150;
 
 /**
  * Above this many elements ELK skips its greedy crossing-reduction pass and sweeps less: on a
