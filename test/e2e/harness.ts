@@ -512,16 +512,34 @@ export class Session {
       .count();
   }
 
-  /** Shows the hover at the cursor (the "Show or Focus Hover" command) and returns its text. */
-  async hoverAtCursor(expect: (text: string) => boolean): Promise<string> {
+  /**
+   * Shows the hover at the cursor (the "Show or Focus Hover" command) and returns its text and the
+   * number of tables in it, once `expect` accepts them. A hover closes when the view re-renders
+   * (code lenses arriving, for one), so a vanished hover is asked for again.
+   */
+  async hoverAtCursor(
+    expect: (text: string, tables: number) => boolean,
+  ): Promise<{ text: string; tables: number }> {
     const page = this.page;
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
+    const show = async (): Promise<void> => {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+    };
+    await show();
+    let hiddenSince = Date.now();
     return waitFor('the hover', async () => {
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
-      if (!(await hover.isVisible())) return false;
+      if (!(await hover.isVisible())) {
+        if (Date.now() - hiddenSince > 2_000) {
+          await show();
+          hiddenSince = Date.now();
+        }
+        return false;
+      }
+      hiddenSince = Date.now();
       const text = await hover.innerText();
-      return expect(text) ? text : false;
+      const tables = await hover.locator('table').count();
+      return expect(text, tables) ? { text, tables } : false;
     });
   }
 
