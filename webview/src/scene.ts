@@ -403,9 +403,22 @@ function activeVipEdges(
 
 /**
  * Element ids in reading order: column by column (left to right), top to bottom within a column.
- * Containers come before their contents, which also draws them underneath.
+ * Containers come before their contents, which also draws them underneath. Computed once per
+ * layout and shared, hence read-only.
  */
-export function readingOrder(graph: TopologyGraph, layout: TopologyLayout): string[] {
+export function readingOrder(graph: TopologyGraph, layout: TopologyLayout): readonly string[] {
+  // Every redraw (a simulation toggle, a pan across a large picture) needs the order; it only
+  // changes with the layout, and sorting thousands of boxes each time is what costs.
+  const cached = orderCache.get(layout);
+  if (cached !== undefined) return cached;
+  const order = sortedIds(graph, layout);
+  orderCache.set(layout, order);
+  return order;
+}
+
+const orderCache = new WeakMap<TopologyLayout, string[]>();
+
+function sortedIds(graph: TopologyGraph, layout: TopologyLayout): string[] {
   const placed = graph.elements.filter((element) => layout.boxes.has(element.id));
   const box = (id: string): Box => layout.boxes.get(id) ?? { x: 0, y: 0, width: 0, height: 0 };
   return placed
