@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { invalidArgument } from '../../../../server/src/core/haproxy/rules/invalid-argument.js';
-import { expectFindings } from './harness.js';
+import { DEFAULTS, expectFindings } from './harness.js';
 
 void describe('invalid-argument: log lines', () => {
   void it('reports unknown facilities, levels and formats, bad lengths and extra words', () => {
@@ -265,5 +265,59 @@ userlist ops
 `,
     );
     assert.match(issues[0]?.message ?? '', /did you mean 'timeout'/);
+  });
+});
+
+// haproxy -c 2.6.12: "'stats bind-process' : '4' is not a valid number/range. It supports
+// numbers from 1 to 1." (3.0 removed both keywords: removed-keyword reports them there).
+void describe('invalid-argument: bind-process', () => {
+  void it('flags process numbers other than 1 at 2.6', () => {
+    expectFindings(
+      invalidArgument,
+      `global
+  stats bind-process <|4|>
+${DEFAULTS}frontend fe
+  bind :80
+  bind-process <|1-2|>
+backend be
+  bind-process odd <|x|>
+`,
+    );
+  });
+
+  void it('accepts 1, ranges within 1, all, odd and even, and says nothing from 2.7', () => {
+    expectFindings(
+      invalidArgument,
+      `global
+  stats bind-process 1
+${DEFAULTS}frontend fe
+  bind :80
+  bind-process 1-
+backend be
+  bind-process odd even all 7
+`,
+    );
+    expectFindings(invalidArgument, 'global\n  stats bind-process 4\n', '3.0');
+  });
+});
+
+// haproxy -c 2.6.12: "'filter' : unknown keyword 'bwlim-in'" (bwlim arrived in 2.7).
+void describe('invalid-argument: filter names', () => {
+  void it('flags filters newer than the target and unknown ones', () => {
+    expectFindings(
+      invalidArgument,
+      `${DEFAULTS}frontend fe
+  bind :80
+  filter <|bwlim-in|> lim default-limit 1m default-period 1s
+  filter <|compresion|>
+  filter compression
+  filter trace name t
+`,
+    );
+    expectFindings(
+      invalidArgument,
+      `${DEFAULTS}frontend fe\n  bind :80\n  filter bwlim-in lim default-limit 1m default-period 1s\n`,
+      '3.0',
+    );
   });
 });

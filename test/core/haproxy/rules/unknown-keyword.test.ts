@@ -76,9 +76,9 @@ backend be
       `global
   daemon
 <|crt-store|>
-  load crt "/x.pem"
+  <|load|> crt "/x.pem"
 <|healthcheck|> hc
-  type httpchk
+  <|type|> httpchk
 .if version_atleast(3.0)
 crt-store later
 .endif

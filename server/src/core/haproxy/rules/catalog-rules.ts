@@ -8,6 +8,7 @@ import { invalidArgument } from './invalid-argument.js';
 import { invalidName } from './invalid-name.js';
 import { invalidOptionValue } from './invalid-option-value.js';
 import { invalidSampleArgument } from './invalid-sample-argument.js';
+import { invalidSampleExpression } from './invalid-sample-expression.js';
 import { keywordNotAllowedHere } from './keyword-not-allowed-here.js';
 import { missingArgument } from './missing-argument.js';
 import { removedKeyword } from './removed-keyword.js';
@@ -36,6 +37,7 @@ export const CATALOG_RULES: readonly Rule<HaproxyRuleContext>[] = [
   unknownSampleFetch,
   unknownConverter,
   invalidSampleArgument,
+  invalidSampleExpression,
   invalidActionArgument,
   invalidAcl,
   invalidName,

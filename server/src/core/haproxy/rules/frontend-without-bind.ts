@@ -1,10 +1,12 @@
 import type { Rule } from '../../common/rule.js';
 import type { HaproxyRuleContext } from './index.js';
+import { headerProblem } from './section-header-helpers.js';
 import { describeProxy, hasFrontend, symbolsOf } from './symbol-helpers.js';
 
 /**
  * A frontend or listen section without any `bind` line accepts no connection. HAProxy warns
- * ("has no 'bind' directive"), so this is a warning.
+ * ("has no 'bind' directive"), so this is a warning. A section line carrying an address
+ * (`listen stats :8404`) gets its own error from unexpected-section-argument instead.
  */
 export const frontendWithoutBind: Rule<HaproxyRuleContext> = {
   code: 'frontend-without-bind',
@@ -13,6 +15,7 @@ export const frontendWithoutBind: Rule<HaproxyRuleContext> = {
   check(context, report) {
     for (const proxy of symbolsOf(context).proxies) {
       if (!hasFrontend(proxy) || proxy.statements('bind').length > 0) continue;
+      if (headerProblem(proxy.section)?.kind === 'address') continue;
       const word = proxy.nameWord ?? proxy.section.keyword;
       report({
         message: `${describeProxy(proxy)} has no 'bind' line, so it accepts no connection; declare it as a backend if that was intended.`,

@@ -3,8 +3,10 @@ import type { HaproxyDocument } from '../../document.js';
 import type { LanguageSettings } from '../../settings.js';
 import { alertDirective } from './alert-directive.js';
 import { CATALOG_RULES } from './catalog-rules.js';
+import { missingFinalNewline } from './missing-final-newline.js';
 import { programWithoutMasterWorker } from './program-without-master-worker.js';
 import { SYMBOL_RULES } from './symbol-rules.js';
+import { unexpectedSectionArgument } from './unexpected-section-argument.js';
 
 /** What every HAProxy rule sees. */
 export interface HaproxyRuleContext {
@@ -18,4 +20,6 @@ export const HAPROXY_RULES: readonly Rule<HaproxyRuleContext>[] = [
   ...CATALOG_RULES,
   alertDirective,
   programWithoutMasterWorker,
+  missingFinalNewline,
+  unexpectedSectionArgument,
 ];

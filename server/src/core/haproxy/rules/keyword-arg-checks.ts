@@ -634,7 +634,80 @@ function checkGlobalStats(line: ArgLine): ArgProblem[] {
   ];
 }
 
+/**
+ * `bind-process` and `stats bind-process` (deprecated in 2.6, gone in 2.7, where removed-keyword
+ * reports the line): `all` (which ends the list), `odd`, `even`, or process numbers and ranges
+ * (`1`, `1-`, `2-1`). Multi-process mode went away in 2.5, so 2.6 knows process 1 only and
+ * refuses any other number: "'4' is not a valid number/range. It supports numbers from 1 to 1".
+ */
+function checkProcessSet(line: ArgLine): ArgProblem[] {
+  if (atLeast(line.version, '2.7')) return [];
+  for (const word of line.args) {
+    const value = word.value;
+    if (value === 'all') return [];
+    if (value === 'odd' || value === 'even') continue;
+    const match = /^(\d*)(?:-(\d*))?$/.exec(value);
+    // Like HAProxy's str2uic, an empty or missing number reads as 0; `1-` runs to the last one.
+    const low = match ? Number(match[1] || 0) : NaN;
+    const high = match?.[2] === undefined ? low : match[2] === '' ? 1 : Number(match[2]);
+    if (Math.min(low, high) >= 1 && Math.max(low, high) <= 1) continue;
+    return [
+      {
+        word,
+        message: match
+          ? `'${value}' is not a valid process number for '${line.keyword}': HAProxy ${majorMinor(line.version)} runs a single process, so only 1 (or all, odd, even) is accepted.`
+          : `'${value}' is not a valid process number or range for '${line.keyword}' (all, odd, even, 1).`,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * Filter names each version registers (read from HAProxy's sources: `flt_kw_list`), with the
+ * version that added them. `opentracing` comes from an optional build addon and may be missing
+ * from a given binary, so it is accepted everywhere.
+ */
+const FILTERS: ReadonlyMap<string, string | undefined> = new Map([
+  ['cache', undefined],
+  ['compression', undefined],
+  ['fcgi-app', undefined],
+  ['spoe', undefined],
+  ['trace', undefined],
+  ['opentracing', undefined],
+  ['bwlim-in', '2.7'],
+  ['bwlim-out', '2.7'],
+  ['comp-req', '3.4'],
+  ['comp-res', '3.4'],
+]);
+
+/** `filter <name> [args]`: HAProxy refuses a name no filter registered ("unknown keyword"). */
+function checkFilter(line: ArgLine): ArgProblem[] {
+  const word = line.args[0];
+  if (!word) return [];
+  const name = word.value;
+  if (!FILTERS.has(name)) {
+    return [
+      {
+        word,
+        message: `'${name}' is not a filter HAProxy knows${oneOf(name, [...FILTERS.keys()])}`,
+      },
+    ];
+  }
+  const since = FILTERS.get(name);
+  if (since === undefined || atLeast(line.version, since)) return [];
+  return [
+    {
+      word,
+      message: `The '${name}' filter is not available in HAProxy ${majorMinor(line.version)}: it appeared in ${since}.`,
+    },
+  ];
+}
+
 const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
+  ['filter', checkFilter],
+  ['bind-process', checkProcessSet],
+  ['stats bind-process', checkProcessSet],
   ['log', checkLog],
   ['balance', checkBalance],
   ['hash-type', checkHashType],

@@ -13,6 +13,7 @@ import { duplicateId } from './duplicate-id.js';
 import { duplicateProxy } from './duplicate-proxy.js';
 import { duplicateSection } from './duplicate-section.js';
 import { duplicateServer } from './duplicate-server.js';
+import { duplicateStickTable } from './duplicate-stick-table.js';
 import { frontendWithoutBind } from './frontend-without-bind.js';
 import { httpOptionInTcp } from './http-option-in-tcp.js';
 import type { HaproxyRuleContext } from './index.js';
@@ -58,6 +59,7 @@ export const SYMBOL_RULES: readonly Rule<HaproxyRuleContext>[] = [
   undefinedDefaults,
   defaultsRulesInheritance,
   duplicateProxy,
+  duplicateStickTable,
   duplicateServer,
   duplicateAcl,
   duplicateId,

@@ -1,6 +1,14 @@
 import type { Rule } from '../../common/rule.js';
 import { branchActivity } from '../analysis/branches.js';
-import { lifecycleAt, sectionSpec, suggestKeywords } from '../catalog/index.js';
+import type { Section } from '../ast.js';
+import {
+  isAvailable,
+  lifecycleAt,
+  lookupKeyword,
+  sectionSpec,
+  sectionsAt,
+  suggestKeywords,
+} from '../catalog/index.js';
 import { didYouMean, liveStatements, opaque, replaceWordsFix } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
 
@@ -12,7 +20,8 @@ import type { HaproxyRuleContext } from './index.js';
  * version has a keyword that only appeared later. Keywords that only some builds compile in are
  * otherwise left alone: whether they exist depends on the binary, which a linter cannot see.
  * Section headers newer than the target (`crt-store`, `healthcheck`) are reported the same way:
- * the target reads them as an unknown keyword of the section above.
+ * the target reads them as an unknown keyword of the section above, and so every line of such a
+ * section too, unless the section above happens to know that keyword (`crt-base` after `global`).
  */
 export const unknownKeyword: Rule<HaproxyRuleContext> = {
   code: 'unknown-keyword',
@@ -22,17 +31,43 @@ export const unknownKeyword: Rule<HaproxyRuleContext> = {
     const version = context.settings.version;
     const config = context.document.parse.ast;
     const activity = branchActivity(config, version);
+    // The section HAProxy is still filling when it meets a section keyword it does not know.
+    let current: Section | undefined;
     for (const section of config.sections) {
       const keyword = section.keyword;
       const spec = sectionSpec(section.type);
       if (!spec || opaque(keyword) || !activity.isLive(section.header.branch)) continue;
-      if (lifecycleAt(spec, version) !== 'not-yet') continue;
+      if (lifecycleAt(spec, version) !== 'not-yet') {
+        current = section;
+        continue;
+      }
       report({
         message: `Section '${spec.name}' is not available in HAProxy ${version}: it appeared in ${spec.since ?? '?'}.`,
         start: keyword.start,
         end: keyword.end,
         data: { since: spec.since },
       });
+      const outer = current?.type;
+      for (const item of section.items) {
+        if (item.kind !== 'statement' || !activity.isLive(item.branch)) continue;
+        if (item.words.some(opaque)) continue;
+        const values = item.words.map((word) => word.value);
+        const match = outer === undefined ? undefined : lookupKeyword(outer, values);
+        if (
+          outer !== undefined &&
+          match &&
+          isAvailable(match.spec, version) &&
+          sectionsAt(match.spec, version).includes(outer)
+        ) {
+          continue;
+        }
+        report({
+          message: `HAProxy ${version} has no '${spec.name}' section, so it reads '${item.keyword.value}' as ${outer === undefined ? 'a keyword out of any section' : `part of the ${outer} section above, where it is unknown`}.`,
+          start: item.keyword.start,
+          end: item.keyword.end,
+          data: { since: spec.since },
+        });
+      }
     }
     for (const { section, entry } of liveStatements(context)) {
       const keyword = entry.statement.keyword;
