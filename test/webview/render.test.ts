@@ -206,6 +206,15 @@ describe('topology view in Chromium', { skip: !available }, () => {
       "document.activeElement && document.activeElement.getAttribute('data-id')",
     );
     assert.ok(typeof focused === 'string' && focused !== 'frontend:fe_web');
+    // Tab follows the reading order (column by column); Enter reveals like a click.
+    await page.locator('g.el[data-id="clients"]').focus();
+    await page.keyboard.press('Tab');
+    const afterTab = await page.evaluate<string | null>(
+      "document.activeElement && document.activeElement.getAttribute('data-id')",
+    );
+    assert.equal(afterTab, 'vip:192.168.10.100');
+    await page.keyboard.press('Enter');
+    assert.match((await page.locator('#status').textContent()) ?? '', /keepalived\.conf:32/);
     await page.close();
   });
 
