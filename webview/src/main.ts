@@ -172,6 +172,7 @@ function showError(text: string): void {
   graph = undefined;
   layout = undefined;
   stage.replaceChildren();
+  stage.dataset.state = 'error';
   byId('controls').replaceChildren();
   const outcome = byId('outcome');
   outcome.replaceChildren();
@@ -473,6 +474,8 @@ async function showGraph(next: TopologyGraph): Promise<void> {
     return;
   }
   const mine = ++generation;
+  // Until the final picture of this graph is drawn, whatever is on screen is out of date.
+  stage.dataset.state = 'pending';
   // Marks for the benchmark (scripts/bench-topology.ts) and the browser's performance panel.
   performance.mark('topology-start');
   const large = next.elements.length > LARGE_GRAPH;
