@@ -19,7 +19,7 @@ import { distFile, projectRoot } from '../helpers/paths.js';
 const CHROMIUM = '/usr/bin/chromium';
 
 /** Chromium flags for a quiet, offline, sandbox-less run in a container. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
