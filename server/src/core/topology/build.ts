@@ -562,6 +562,7 @@ export function buildTopology(model: ClusterModel, options: TopologyOptions = {}
   const drafts: Draft[] = [];
   const draftById = new Map<string, Draft>();
   const edges: EdgeDraft[] = [];
+  const edgeById = new Map<string, EdgeDraft>();
   const spans = new SpanIndex();
   const groups: SimGroup[] = [];
   let folded = 0;
@@ -583,10 +584,11 @@ export function buildTopology(model: ClusterModel, options: TopologyOptions = {}
   };
   const edge = (draft: Omit<EdgeDraft, 'findings' | 'id'>): EdgeDraft => {
     const id = `${draft.kind}:${draft.from}->${draft.to}`;
-    const found = edges.find((e) => e.id === id);
+    const found = edgeById.get(id);
     if (found) return found;
     const made: EdgeDraft = { ...draft, id, findings: [] };
     edges.push(made);
+    edgeById.set(id, made);
     return made;
   };
 
