@@ -120,19 +120,28 @@ export function runScenario(group: SimGroup, scenario: FailoverScenario): Scenar
 
   if (group.split) {
     const masters = decisions.flatMap((d) => (d.holder ? [d.holder] : []));
-    const why = `${group.split.message} (${group.split.code})`;
-    if (masters.length === 0) return result([], `No node can hold the VIP. ${why}`);
+    const { code, message } = group.split;
+    // Messages are sentences; the code goes in front so that the sentence ends the text.
+    const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
+    if (masters.length === 0) {
+      return result(
+        [],
+        `No node can hold the VIP, and the nodes do not hear each other ` +
+          `(${code}): ${sentence}`,
+      );
+    }
     if (masters.length === 1) {
       return result(
         masters,
         `Only ${masters[0]?.node ?? ''} holds the VIP now, but the nodes do not hear each ` +
-          `other: ${why}`,
+          `other (${code}): ${sentence}`,
         true,
       );
     }
     return result(
       masters,
-      `${list(masters.map((m) => m.node))} all hold the VIP at once ` + `(split brain): ${why}`,
+      `${list(masters.map((m) => m.node))} all hold the VIP at once (split brain, ${code}): ` +
+        sentence,
     );
   }
 
