@@ -321,3 +321,26 @@ void describe('invalid-argument: filter names', () => {
     );
   });
 });
+
+// haproxy -c 2.6.12: with `resolvers`, "could not resolve address '10.1.2.300', disabling
+// server" (a WARNING, exit 0); without, "could not resolve address" (an ALERT).
+void describe('invalid-argument: server addresses with resolvers', () => {
+  void it('warns instead of erring when the server resolves at run time', () => {
+    const { issues } = expectFindings(
+      invalidArgument,
+      `resolvers dns
+  nameserver ns1 127.0.0.1:53
+${DEFAULTS}backend be
+  server s1 <|10.1.2.300:80|> resolvers dns
+  server s2 <|10.1.2.300:80|>
+backend be2
+  default-server resolvers dns
+  server s3 <|10.1.2.300:80|>
+`,
+    );
+    assert.deepEqual(
+      issues.map((issue) => issue.severity),
+      ['warning', 'error', 'warning'],
+    );
+  });
+});

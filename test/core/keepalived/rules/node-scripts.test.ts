@@ -14,7 +14,22 @@ void describe('script-security', () => {
     assert.equal(issues[0]?.severity, 'warning');
     assert.match(
       applyFix(text, issues[0]),
-      /global_defs \{\n {4}enable_script_security\n {2}router_id/,
+      /global_defs \{\n {4}enable_script_security\n {4}script_user root\n {2}router_id/,
+    );
+    assert.match(issues[0]?.message ?? '', /as root/);
+  });
+
+  // keepalived 2.2.7 -t with enable_script_security alone: "Unable to set default user
+  // keepalived_script for script" and the check is removed; with script_user root it runs.
+  void it('keeps the named script_user: only enable_script_security is added', () => {
+    const { issues, text } = expectFindings(
+      scriptSecurity,
+      'global_defs {\n  script_user nobody\n}\nvrrp_script chk {\n  <|script|> "/usr/bin/pgrep haproxy"\n}\n',
+    );
+    assert.match(issues[0]?.message ?? '', /as 'nobody'/);
+    assert.match(
+      applyFix(text, issues[0]!),
+      /global_defs \{\n {4}enable_script_security\n {2}script_user/,
     );
   });
 
@@ -23,7 +38,10 @@ void describe('script-security', () => {
       scriptSecurity,
       instance('VI_1', '  <|notify|> /etc/keepalived/notify.sh'),
     );
-    assert.match(applyFix(text, issues[0]!), /^global_defs \{\n {4}enable_script_security\n\}/);
+    assert.match(
+      applyFix(text, issues[0]!),
+      /^global_defs \{\n {4}enable_script_security\n {4}script_user root\n\}/,
+    );
   });
 
   void it('flags enable_script_security without script_user', () => {

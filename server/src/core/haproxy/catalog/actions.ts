@@ -271,7 +271,8 @@ export const ACTIONS: readonly ActionSpec[] = [
     'Emit a log line now',
     'Produces a log line at this point of the processing, optionally with `profile <name>` to ' +
       'select a `log-profile`.',
-    { since: '3.2' },
+    // Registered by http_act.c, tcp_act.c and quic_rules.c since 3.1.
+    { since: '3.1' },
   ),
   act(
     'do-resolve',

@@ -1918,7 +1918,12 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Removed regex-based header rule.',
     description: 'The regex header rules were removed in 2.1; see the replacement rule set.',
     docUrl: doc('2.0', '4.2', 'reqrep'),
-    removed: { since: '2.1', replacement: 'http-request replace-header' },
+    // reqrep rewrote the request line as well as headers: which action replaces it depends on
+    // what the regex matched.
+    removed: {
+      since: '2.1',
+      replacement: 'http-request replace-path, replace-uri or replace-header',
+    },
   },
   {
     name: 'reqsetbe',

@@ -334,7 +334,8 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
     'What identifies the server on the consistent-hash ring',
     'Places the server on the hash ring from its id, its address, or address and port, so that ' +
       'several load balancers build the same ring.',
-    { since: '3.2' },
+    // In src/server.c since 3.0 (the 3.2 manual is where it was first documented).
+    { since: '3.0' },
   ),
   opt(
     'healthcheck',

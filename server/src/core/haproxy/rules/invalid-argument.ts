@@ -1,4 +1,5 @@
 import type { Rule } from '../../common/rule.js';
+import type { ResolvedSection, ResolvedStatement } from '../analysis/resolve.js';
 import type { Word } from '../ast.js';
 import { suggestNames, valueAvailable } from '../catalog/index.js';
 import type { HaproxyArgSpec } from '../catalog/index.js';
@@ -83,6 +84,17 @@ function numberProblem(arg: HaproxyArgSpec, value: string): string | undefined {
   return undefined;
 }
 
+/** True when a `server` line, or a `default-server` line of its section, names `resolvers`. */
+function resolvedAtRuntime(section: ResolvedSection, entry: ResolvedStatement): boolean {
+  const hasResolvers = (candidate: ResolvedStatement): boolean =>
+    candidate.options?.some((option) => option.spec?.name === 'resolvers' && !option.negated) ===
+    true;
+  if (hasResolvers(entry)) return true;
+  return section.statements.some(
+    (other) => other.match?.spec.name === 'default-server' && hasResolvers(other),
+  );
+}
+
 /**
  * An argument HAProxy cannot parse: a time with an unknown unit (`timeout connect 5x`, refused
  * with "unexpected character"), an IPv4 address with an octet above 255 or a port above 65535 on
@@ -153,7 +165,16 @@ export const invalidArgument: Rule<HaproxyRuleContext> = {
       const address = entry.address;
       if (address && !opaque(address)) {
         const problem = addressProblem(address.value, spec.name === 'bind');
-        if (problem !== undefined) {
+        if (problem !== undefined && spec.name === 'server' && resolvedAtRuntime(section, entry)) {
+          // With a resolvers section HAProxy takes the address for a host name: it warns ("could
+          // not resolve address") and starts with the server disabled instead of refusing.
+          report({
+            message: `${problem.charAt(0).toUpperCase()}${problem.slice(1)}; with 'resolvers', HAProxy takes it for a host name that never resolves and starts with the server disabled.`,
+            start: address.start,
+            end: address.end,
+            severity: 'warning',
+          });
+        } else if (problem !== undefined) {
           flag(address, `Invalid address on '${spec.name}' line: ${problem}.`);
         }
       }

@@ -576,14 +576,14 @@ export const VRRP_INSTANCE_KEYWORDS: readonly KeepalivedKeywordSpec[] = [
     [int('priority', 1, 255, { optional: true })],
     'Go BACKUP after a long scheduling stall.',
     'With nopreempt, if keepalived ran so late that another router (of at most the given priority, default 254) has probably taken over, revert to BACKUP instead of advertising.',
-    { since: '2.4' },
+    { since: '2.2.8' },
   ),
   i(
     'thread_timer_expired',
     [int('priority', 1, 255, { optional: true })],
     'Go BACKUP after a long scheduling stall.',
-    'Earlier name of the behaviour now configured with `timer_expired_backup`.',
-    { since: '2.2.8' },
+    'Another name for `timer_expired_backup`, added in 2.3.2 to match the release notes.',
+    { since: '2.3.2' },
   ),
   i(
     'lvs_sync_daemon_interface',

@@ -5,8 +5,8 @@ import type { KeepalivedRuleContext } from './index.js';
 import { ownLine, rangeOf } from './helpers.js';
 
 /**
- * Scripts or notify commands without `enable_script_security`: keepalived runs them as root and
- * logs "SECURITY VIOLATION - scripts are being executed but script_security not enabled"
+ * Scripts or notify commands without `enable_script_security`: keepalived runs them (as root, or
+ * as `script_user`) without checking who can modify them, and logs "SECURITY VIOLATION - scripts are being executed but script_security not enabled"
  * (`-t` exits 6, which still loads the file). With script security on but no `script_user`,
  * scripts run as `keepalived_script`, and keepalived removes every script when that user does not
  * exist on the host.
@@ -22,20 +22,37 @@ export const scriptSecurity: Rule<KeepalivedRuleContext> = {
     if (!index.enableScriptSecurity) {
       const fixes: QuickFix[] = [];
       const globalDefs = index.globalDefs;
+      // enable_script_security alone makes scripts run as keepalived_script, and keepalived drops
+      // every script on a host without that user (checked with 2.2.7 -t): so without a
+      // script_user the fix also names root, which is who runs them today.
+      const lines = index.scriptUser
+        ? ['enable_script_security']
+        : ['enable_script_security', 'script_user root'];
+      const title = index.scriptUser
+        ? "Add 'enable_script_security' to global_defs"
+        : "Add 'enable_script_security' and 'script_user root' to global_defs";
       if (globalDefs?.block && ownLine(index, globalDefs)) {
         const open = globalDefs.block.open + 1;
         fixes.push({
-          title: "Add 'enable_script_security' to global_defs",
-          edits: [{ start: open, end: open, text: '\n    enable_script_security' }],
+          title,
+          edits: [{ start: open, end: open, text: lines.map((line) => `\n    ${line}`).join('') }],
         });
       } else if (!globalDefs) {
         fixes.push({
-          title: "Add a global_defs block with 'enable_script_security'",
-          edits: [{ start: 0, end: 0, text: 'global_defs {\n    enable_script_security\n}\n\n' }],
+          title: title.replace('to global_defs', 'in a new global_defs block'),
+          edits: [
+            {
+              start: 0,
+              end: 0,
+              text: `global_defs {\n${lines.map((line) => `    ${line}\n`).join('')}}\n\n`,
+            },
+          ],
         });
       }
+      const user = index.scriptUser?.args[0]?.value;
+      const runsAs = user === undefined ? 'root' : `'${user}'`;
       report({
-        message: `${first.item.keyword.value} runs a script but global_defs has no enable_script_security: keepalived runs scripts as root and reports a SECURITY VIOLATION.`,
+        message: `${first.item.keyword.value} runs a script but global_defs has no enable_script_security: keepalived runs scripts as ${runsAs} without checking who can modify them, and reports a SECURITY VIOLATION.`,
         ...rangeOf(index, first.item, first.item.keyword),
         fixes,
       });
