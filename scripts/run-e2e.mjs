@@ -1,8 +1,8 @@
 // `npm run test:e2e`: builds and packages the extension, then runs the end-to-end suite in
 // test/e2e/ through tsx with HALINT_E2E=1. The suite is kept out of `npm test` (it takes minutes
 // and needs code-server and Chromium): there it compiles but only prints a skip line.
-// code-server is prepared separately (node scripts/prepare-code-server.mjs); without it, or
-// without Chromium, the suite prints why and is skipped, except under CI=true where that fails.
+// It prepares code-server first (scripts/prepare-code-server.mjs, cached); without code-server or
+// Chromium the suite prints why and is skipped, except under CI=true where that fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import process from 'node:process';
@@ -21,6 +21,9 @@ const run = (command, args, env = {}) => {
 };
 
 const started = Date.now();
+// code-server is installed once into .cache/ (a no-op when the cached copy is current), so that
+// `npm run test:e2e` alone is enough on a fresh machine.
+run(process.execPath, ['scripts/prepare-code-server.mjs']);
 if (pkg.scripts?.package) {
   run('npm', ['run', '--silent', 'package']);
 } else {
