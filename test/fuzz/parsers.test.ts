@@ -114,7 +114,16 @@ function hostOf(files: Record<string, string>): FileHost {
   };
 }
 
-const params = { seed: SEED, numRuns: 150 };
+/**
+ * `HALINT_FUZZ_SCALE=20` (and `HALINT_FUZZ_SEED`) make a longer local run; CI keeps the default,
+ * a fixed seed and well under a minute.
+ */
+const SCALE = Math.max(1, Number(process.env['HALINT_FUZZ_SCALE'] ?? 1) || 1);
+const runs = (count: number): number => Math.round(count * SCALE);
+const params = {
+  seed: Number(process.env['HALINT_FUZZ_SEED'] ?? SEED) || SEED,
+  numRuns: runs(150),
+};
 
 void describe('fuzz: parsers', () => {
   void it('never throw, and every range lies inside the text', () => {
@@ -125,7 +134,7 @@ void describe('fuzz: parsers', () => {
         const h = parseHaproxy(haproxy);
         assertInside(h.issues, haproxy, 'haproxy');
       }),
-      { ...params, numRuns: 400 },
+      { ...params, numRuns: runs(400) },
     );
   });
 
@@ -185,7 +194,7 @@ void describe('fuzz: validate pipeline', () => {
         }
         assert.deepEqual(ruleErrors, []);
       }),
-      { ...params, numRuns: 100 },
+      { ...params, numRuns: runs(100) },
     );
   });
 });

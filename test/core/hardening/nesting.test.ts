@@ -75,3 +75,14 @@ test('expressions within the depth limit are still checked', () => {
     ['invalid-conditional-expression'],
   );
 });
+
+test('a single quote followed by a backslash at the line end stays inside the text', () => {
+  // Found by the fuzz suite: the quote's range ran one character past the end of the file.
+  for (const text of ["'\\", "x '\\", "'\\\nglobal_defs {\n}\n"]) {
+    const document = service.parse('keepalived', 'q.conf', text);
+    for (const issue of document.syntaxIssues) {
+      assert.ok(issue.end <= text.length, `${JSON.stringify(text)}: ${issue.code}`);
+      assert.ok(issue.end <= (text.indexOf('\n') + 1 || text.length), issue.code);
+    }
+  }
+});

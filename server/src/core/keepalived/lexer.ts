@@ -814,6 +814,8 @@ class Scanner {
           if (d === BACKSLASH) j++;
           j++;
         }
+        // A backslash just before the line end escapes nothing on this line: stay inside it.
+        if (j > eol) j = eol;
         if (j < eol && text.charCodeAt(j) === SQUOTE) {
           value += text.slice(literalFrom, i);
           let from = i + 1;
