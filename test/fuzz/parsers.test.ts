@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyChange, type TextChange } from '../../server/src/core/common/text-change.js';
 import { LineIndex } from '../../server/src/core/common/line-index.js';
+import { segmentMatcher } from '../../server/src/core/common/glob.js';
 import { parseHaproxy, reparseHaproxy } from '../../server/src/core/haproxy/index.js';
 import {
   createLanguageService,
@@ -25,7 +26,30 @@ import {
 
 const SEED = 20_2026;
 
-const SHARED = [' ', ' ', '\t', '\n', '\n', '\r\n', '\r', '"', "'", '#', '\\', '$', '{', '}', 'x'];
+const SHARED = [
+  ' ',
+  ' ',
+  '\t',
+  '\n',
+  '\n',
+  '\r\n',
+  '\r',
+  '"',
+  "'",
+  '#',
+  '\\',
+  '$',
+  '{',
+  '}',
+  'x',
+  '\u0000',
+  '\uFEFF',
+  '😀',
+  '\\\n',
+  ';',
+  ':',
+  ',',
+];
 
 const KEEPALIVED_PIECES = [
   ...SHARED,
@@ -195,6 +219,45 @@ void describe('fuzz: validate pipeline', () => {
         assert.deepEqual(ruleErrors, []);
       }),
       { ...params, numRuns: runs(100) },
+    );
+  });
+});
+
+void describe('fuzz: glob matching', () => {
+  void it('the linear matcher agrees with a regular expression on small patterns', () => {
+    const part = fc.constantFrom('a', 'b', '.', '*', '?', '[ab]', '[!a]', '[a-b]', '[b-a]');
+    const toRegExp = (parts: readonly string[]): RegExp =>
+      new RegExp(
+        `^${parts
+          .map((p) =>
+            p === '*'
+              ? '.*'
+              : p === '?'
+                ? '.'
+                : p === '.'
+                  ? '\\.'
+                  : p === '[!a]'
+                    ? '[^a]'
+                    : p === '[b-a]'
+                      ? '(?!)'
+                      : p,
+          )
+          .join('')}$`,
+        's',
+      );
+    fc.assert(
+      fc.property(
+        fc.array(part, { maxLength: 8 }),
+        fc.array(fc.constantFrom('a', 'b', '.'), { maxLength: 10 }),
+        (parts, chars) => {
+          const pattern = parts.join('');
+          const name = chars.join('');
+          const leadingDot = name.startsWith('.') && !pattern.startsWith('.');
+          const expected = !leadingDot && toRegExp(parts).test(name);
+          assert.equal(segmentMatcher(pattern)(name), expected, `${pattern} ~ ${name}`);
+        },
+      ),
+      { ...params, numRuns: runs(1000) },
     );
   });
 });
