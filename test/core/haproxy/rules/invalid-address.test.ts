@@ -110,3 +110,26 @@ resolvers dns
     );
   });
 });
+
+// haproxy -c 2.6.12: "port offset not permitted here in ':::+11011'", "'usesrc 0.0.0.1:+16002' :
+// port offset not permitted here", "'socks4 0.0.0.1' : missing port specification", "'tcp-check
+// connect' : 'addr' : port offset not permitted here".
+void describe('invalid-address: port offsets and missing ports', () => {
+  void it('flags offsets on bare IPv6 binds and server option addresses, socks4 without port', () => {
+    expectFindings(
+      invalidAddress,
+      `${DEFAULTS}frontend fe
+  bind <|:::+11011|>
+  bind <|fe80::|>
+  bind :::8080
+backend be
+  server s1 10.0.0.1:80 source 0.0.0.0 usesrc <|0.0.0.1:+16002|>
+  server s2 10.0.0.1:80 socks4 <|0.0.0.1|>
+  server s3 10.0.0.1:80 addr <|10.0.0.2:+5|>
+  server s4 10.0.0.1:80 socks4 127.0.0.1:1080 source 0.0.0.0 usesrc client
+  tcp-check connect addr <|0.0.0.1:+19002|>
+  tcp-check connect addr 10.0.0.3:9000
+`,
+    );
+  });
+});

@@ -9,7 +9,17 @@ import { majorMinor } from '../catalog/index.js';
 
 /** The line kinds whose addresses are judged, each with its own parsing constraints. */
 export type AddressUse =
-  'bind' | 'server' | 'peer' | 'source' | 'server-source' | 'nameserver' | 'log';
+  | 'bind'
+  | 'server'
+  | 'peer'
+  | 'source'
+  | 'server-source'
+  | 'nameserver'
+  | 'log'
+  /** `addr`, `usesrc` and `socks4` of server lines, `tcp-check connect addr`: no port offset. */
+  | 'fixed-port'
+  /** `socks4` also needs its port. */
+  | 'socks4';
 
 interface Policy {
   /** A port is required (`missing port specification` otherwise). */
@@ -61,6 +71,23 @@ const POLICIES: Readonly<Record<AddressUse, Policy>> = {
   },
   'server-source': {
     portRequired: false,
+    range: true,
+    offset: false,
+    zeroPort: true,
+    datagram: false,
+    list: false,
+  },
+  // Ranges and port 0 are not judged for these (lenient where unverified).
+  'fixed-port': {
+    portRequired: false,
+    range: true,
+    offset: false,
+    zeroPort: true,
+    datagram: false,
+    list: false,
+  },
+  socks4: {
+    portRequired: true,
     range: true,
     offset: false,
     zeroPort: true,
@@ -214,7 +241,14 @@ function splitHostPort(rest: string): { host: string; port: string | undefined }
   }
   const colons = rest.split(':').length - 1;
   if (colons === 0) return { host: rest, port: undefined };
-  if (colons > 1) return undefined;
+  if (colons > 1) {
+    // HAProxy splits a bare IPv6 address at its last colon. Only what certainly is a port is
+    // judged: an offset (`:::+11011`) or nothing at all (`fe80::`).
+    const last = rest.lastIndexOf(':');
+    const port = rest.slice(last + 1);
+    if (port !== '' && !/^[+-]/.test(port)) return undefined;
+    return { host: rest.slice(0, last), port };
+  }
   const colon = rest.indexOf(':');
   return { host: rest.slice(0, colon), port: rest.slice(colon + 1) };
 }

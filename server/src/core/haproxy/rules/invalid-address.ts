@@ -78,21 +78,41 @@ export const invalidAddress: Rule<HaproxyRuleContext> = {
           });
         }
       }
-      // The `source` option of servers takes the same address as the proxy keyword, with a
-      // port range allowed.
-      for (const option of entry.options ?? []) {
-        if (!option.spec) break;
-        if (option.spec.name !== 'source' || option.negated) continue;
-        const word = option.args[0];
-        if (!word || opaque(word) || word.value === '') continue;
-        const problem = addressProblem(word.value, 'server-source', version, true);
+      const check = (word: Word | undefined, use: AddressUse, what: string): void => {
+        if (!word || opaque(word) || word.value === '') return;
+        const problem = addressProblem(word.value, use, version, use === 'server-source');
         if (problem !== undefined) {
           report({
-            message: `Invalid 'source' address: ${problem}.`,
+            message: `Invalid '${what}' address: ${problem}.`,
             start: word.start,
             end: word.end,
           });
         }
+      };
+      // Server options taking an address: `source` like the proxy keyword with a port range
+      // allowed; `usesrc` after it, `addr` and `socks4` without a port offset ("port offset not
+      // permitted here"), `socks4` with a port ("missing port specification").
+      for (const option of entry.options ?? []) {
+        if (!option.spec) break;
+        if (option.negated) continue;
+        const name = option.spec.name;
+        if (name === 'source') {
+          check(option.args[0], 'server-source', 'source');
+        } else if (name === 'usesrc') {
+          const target = option.args[0];
+          if (target && !/^(?:client|clientip|hdr_ip\()/.test(target.value)) {
+            check(target, 'fixed-port', 'usesrc');
+          }
+        } else if (name === 'addr') {
+          check(option.args[0], 'fixed-port', 'addr');
+        } else if (name === 'socks4') {
+          check(option.args[0], 'socks4', 'socks4');
+        }
+      }
+      // `tcp-check connect addr <address>`.
+      if (statement.keyword.value === 'tcp-check' && statement.args[0]?.value === 'connect') {
+        const at = statement.args.findIndex((word) => word.value === 'addr');
+        if (at > 0) check(statement.args[at + 1], 'fixed-port', 'tcp-check connect addr');
       }
     }
   },
