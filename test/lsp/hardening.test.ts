@@ -70,6 +70,24 @@ void describe('document cache under hostile edits', () => {
     assert.deepEqual(next?.parse.issues, fresh.parse.issues);
   });
 
+  void it('a document whose first parse throws comes back with the next edit', () => {
+    let failures = 1;
+    const flaky: LanguageService = {
+      ...service,
+      parse: (...args) => {
+        if (failures-- > 0) throw new Error('boom');
+        return service.parse(...args);
+      },
+    };
+    const cache = new DocumentCache(flaky);
+    assert.throws(() => cache.open('file:///h.cfg', 'haproxy', 1, 'global\n'));
+    const document = cache.change('file:///h.cfg', 2, [
+      { range: { start: at(1, 0), end: at(1, 0) }, text: 'defaults\n' },
+    ]);
+    assert.equal(document?.languageId, 'haproxy');
+    assert.equal(document?.text, 'global\ndefaults\n');
+  });
+
   void it('the original 300-line nested edit goes through without throwing', () => {
     const cache = new DocumentCache(service);
     cache.open('file:///k.conf', 'keepalived', 1, 'vrrp_instance VI_1 {\n}\n');
