@@ -547,9 +547,18 @@ export class Session {
   async completionAtCursor(expect: (labels: string[]) => boolean): Promise<string[]> {
     const page = this.page;
     await page.keyboard.press('Control+Space');
+    let hiddenSince = Date.now();
     return waitFor('the completion list', async () => {
       const widget = page.locator('.editor-widget.suggest-widget.visible');
-      if (!(await widget.isVisible())) return false;
+      if (!(await widget.isVisible())) {
+        // Like a hover, the list closes when the view re-renders under it: ask again.
+        if (Date.now() - hiddenSince > 2_000) {
+          await page.keyboard.press('Control+Space');
+          hiddenSince = Date.now();
+        }
+        return false;
+      }
+      hiddenSince = Date.now();
       const rows = await widget.locator('.monaco-list-row .label-name').allTextContents();
       const labels = rows.map((label) => label.trim());
       return expect(labels) ? labels : false;

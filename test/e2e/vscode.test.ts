@@ -114,6 +114,10 @@ if (!enabled) {
         problems.every((p) => !p.file.startsWith('clean-pair/')),
         JSON.stringify(problems),
       );
+      // Content detection has had time to answer about notes.conf since step 01: still not ours.
+      await session.openFile('notes.conf');
+      const notes = await session.languageMode();
+      assert.ok(!['HAProxy', 'Keepalived'].includes(notes), `notes.conf became ${notes}`);
     });
 
     test('03 hover on a keyword and on virtual_router_id', async () => {
