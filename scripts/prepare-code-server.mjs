@@ -47,8 +47,13 @@ function which(command) {
 }
 
 /** Debian packages the preparation (and, without --server-only, the e2e suite) needs. */
-function missingPackages(serverOnly) {
+function missingPackages(serverOnly, buildTools) {
   const missing = [];
+  if (!buildTools) {
+    // A prepared copy needs no compiler any more; the suite still needs the browser.
+    if (!serverOnly && !existsSync('/usr/bin/chromium')) missing.push('chromium');
+    return missing;
+  }
   if (!which('make') || !which('g++')) missing.push('build-essential');
   if (!which('python3')) missing.push('python3');
   // kerberos compiles against the MIT Kerberos headers.
@@ -87,8 +92,8 @@ function link(target, path) {
   symlinkSync(target, path);
 }
 
-function ensureSystemPackages(serverOnly) {
-  let missing = missingPackages(serverOnly);
+function ensureSystemPackages(serverOnly, buildTools) {
+  let missing = missingPackages(serverOnly, buildTools);
   if (missing.length === 0) return;
   const debian = existsSync('/etc/debian_version');
   const isRoot = process.getuid?.() === 0;
@@ -104,7 +109,7 @@ function ensureSystemPackages(serverOnly) {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], '/', {
     DEBIAN_FRONTEND: 'noninteractive',
   });
-  missing = missingPackages(serverOnly);
+  missing = missingPackages(serverOnly, buildTools);
   if (missing.length > 0) {
     console.error(`prepare-code-server: still missing after apt-get: ${missing.join(' ')}`);
     process.exit(2);
@@ -170,8 +175,9 @@ function prepare() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const serverOnly = process.argv.includes('--server-only');
-  ensureSystemPackages(serverOnly);
-  if (isPrepared()) {
+  const cached = isPrepared();
+  ensureSystemPackages(serverOnly, !cached);
+  if (cached) {
     log(`code-server ${CODE_SERVER_VERSION} is ready (cached in .cache/code-server)`);
   } else {
     prepare();
