@@ -1,6 +1,6 @@
 /**
  * Runs the in-editor checks (suite.ts) inside code-server's extension host, for machines that
- * cannot download VS Code but have code-server prepared (`scripts/prepare-code-server.sh`).
+ * cannot download VS Code but have code-server prepared (`npm run prepare:code-server`).
  *
  * code-server's command line rejects `--extensionDevelopmentPath` and `--extensionTestsPath`
  * ("Unknown option"), although the VS Code server inside it knows them. The web workbench,
@@ -33,7 +33,7 @@ const RUN_TIMEOUT_MS = 180_000;
 /** Why the suite cannot run in code-server here, or undefined when it can. */
 export function codeServerMissing(): string | undefined {
   if (!existsSync(CODE_SERVER)) {
-    return `code-server is not prepared in ${CODE_SERVER} (run scripts/prepare-code-server.sh)`;
+    return `code-server is not prepared in ${CODE_SERVER} (run npm run prepare:code-server)`;
   }
   if (!existsSync(CHROMIUM)) return `Chromium is not installed at ${CHROMIUM}`;
   return undefined;

@@ -8,7 +8,7 @@
  * message saying so, rather than waiting on a download that cannot happen.
  *
  * `npm run test:vscode -- --code-server` runs the same checks in the code-server that
- * `scripts/prepare-code-server.sh` installs into `.cache/code-server/` instead (see code-server.ts).
+ * `npm run prepare:code-server` installs into `.cache/code-server/` instead (see code-server.ts).
  *
  * Environment: `VSCODE_EXECUTABLE` (an installed VS Code binary), `VSCODE_VERSION` (version to
  * download, default `stable`).
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
         `VS Code cannot be downloaded (${UPDATE_SERVER}: ${problem}) and none is cached in ` +
           `${CACHE}. Run this on a machine with internet access, or set VSCODE_EXECUTABLE to an ` +
           'installed VS Code binary, or use `npm run test:vscode -- --code-server` where ' +
-          'scripts/prepare-code-server.sh has installed code-server.',
+          'npm run prepare:code-server has installed code-server.',
       );
     }
   }
