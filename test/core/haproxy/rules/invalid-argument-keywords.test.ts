@@ -344,3 +344,18 @@ backend be2
     );
   });
 });
+
+// haproxy -c 2.6.12 warns "hiding headers or body at the end of the version string is
+// deprecated"; 3.0.11 refuses it ("... is unsupported").
+void describe('invalid-argument: option httpchk with hidden headers', () => {
+  void it('warns at 2.6 and errs from 2.7', () => {
+    const text = `${DEFAULTS}backend be
+  option httpchk GET /health <|HTTP/1.1\\r\\nHost:\\ www.example.org|>
+  option httpchk GET /health HTTP/1.1
+`;
+    const old = expectFindings(invalidArgument, text, '2.6');
+    assert.equal(old.issues[0]?.severity, 'warning');
+    const later = expectFindings(invalidArgument, text, '3.0');
+    assert.equal(later.issues[0]?.severity, 'error');
+  });
+});

@@ -160,7 +160,13 @@ export const invalidArgument: Rule<HaproxyRuleContext> = {
           keywordWord,
           version: context.settings.version,
         };
-        for (const problem of keywordArgProblems(line)) flag(problem.word, problem.message);
+        for (const problem of keywordArgProblems(line)) {
+          if (problem.severity === undefined) flag(problem.word, problem.message);
+          else {
+            const { word, message, severity } = problem;
+            report({ message, start: word.start, end: word.end, severity });
+          }
+        }
       }
       const address = entry.address;
       if (address && !opaque(address)) {

@@ -36,6 +36,8 @@ import { didYouMean } from './catalog-helpers.js';
 export interface ArgProblem {
   readonly word: Word;
   readonly message: string;
+  /** Set when HAProxy only warns (the rule's errors are for what it refuses). */
+  readonly severity?: 'warning';
 }
 
 /** What a check sees of one line. */
@@ -704,7 +706,26 @@ function checkFilter(line: ArgLine): ArgProblem[] {
   ];
 }
 
+/**
+ * `option httpchk <method> <uri> <version>` with headers or a body glued to the version after
+ * `\r\n` (the pre-2.2 way to send a Host header): HAProxy 2.6 warns that this is deprecated, 2.7
+ * and later refuse it ("hiding headers or body at the end of the version string is unsupported").
+ */
+function checkHttpchk(line: ArgLine): ArgProblem[] {
+  const version = line.args[2];
+  if (!version?.value.includes('\r\n')) return [];
+  const refused = atLeast(line.version, '2.7');
+  return [
+    {
+      word: version,
+      message: `Headers hidden after the HTTP version of 'option httpchk' are ${refused ? `refused by HAProxy ${majorMinor(line.version)}` : 'deprecated (refused from 2.7)'}: send them with 'http-check send hdr <name> <value>'.`,
+      ...(refused ? {} : { severity: 'warning' as const }),
+    },
+  ];
+}
+
 const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
+  ['option httpchk', checkHttpchk],
   ['filter', checkFilter],
   ['bind-process', checkProcessSet],
   ['stats bind-process', checkProcessSet],
