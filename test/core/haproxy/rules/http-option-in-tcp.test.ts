@@ -10,7 +10,7 @@ void describe('http-option-in-tcp', () => {
       `defaults
   mode tcp
   option httplog
-frontend fe
+frontend <|fe|>
   bind :80
   <|option forwardfor|>
   <|http-request|> deny if { path /x }
@@ -22,6 +22,8 @@ backend be
 `,
     );
     assert.equal(issues[0]?.severity, 'warning');
+    // haproxy -c 2.6.12: "'option httplog' not usable with frontend 'fe' (needs 'mode http')".
+    assert.match(issues[0]?.message ?? '', /inherits 'option httplog'/);
   });
 
   void it('accepts them in http mode', () => {

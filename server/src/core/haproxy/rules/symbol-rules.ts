@@ -18,6 +18,7 @@ import { frontendWithoutBind } from './frontend-without-bind.js';
 import { httpOptionInTcp } from './http-option-in-tcp.js';
 import type { HaproxyRuleContext } from './index.js';
 import { insecurePassword } from './insecure-password.js';
+import { misplacedRule } from './misplaced-rule.js';
 import { missingCheck } from './missing-check.js';
 import { missingTimeouts } from './missing-timeouts.js';
 import { modeMismatch } from './mode-mismatch.js';
@@ -60,6 +61,7 @@ export const SYMBOL_RULES: readonly Rule<HaproxyRuleContext>[] = [
   defaultsRulesInheritance,
   duplicateProxy,
   duplicateStickTable,
+  misplacedRule,
   duplicateServer,
   duplicateAcl,
   duplicateId,

@@ -1,0 +1,60 @@
+import type { Rule } from '../../common/rule.js';
+import type { Statement } from '../ast.js';
+import type { HaproxyRuleContext } from './index.js';
+import { relatedAt, symbolsOf } from './symbol-helpers.js';
+
+/** The rule lists HAProxy evaluates in this order, whatever order the lines are written in. */
+const ORDER = [
+  'tcp-request connection',
+  'tcp-request session',
+  'tcp-request content',
+  'monitor fail',
+  'http-request',
+  'redirect',
+  'use_backend',
+  'use-server',
+] as const;
+
+/** The list a line belongs to, as an index into {@link ORDER}, or -1. */
+function rank(statement: Statement): number {
+  const keyword = statement.keyword.value;
+  if (keyword === 'tcp-request' || keyword === 'monitor') {
+    return ORDER.indexOf(`${keyword} ${statement.args[0]?.value ?? ''}` as (typeof ORDER)[number]);
+  }
+  return ORDER.indexOf(keyword as (typeof ORDER)[number]);
+}
+
+/**
+ * A rule written after one that HAProxy evaluates later: `tcp-request` rules run before `monitor
+ * fail`, which runs before `http-request`, then `redirect`, `use_backend` and `use-server`. HAProxy
+ * warns ("a 'http-request' rule placed after a 'use_backend' rule will still be processed before")
+ * and runs them in its own order, so the file reads differently from what happens. A warning, as
+ * HAProxy's; it names the earliest list in HAProxy's order that already has a rule, as HAProxy does.
+ */
+export const misplacedRule: Rule<HaproxyRuleContext> = {
+  code: 'misplaced-rule',
+  defaultSeverity: 'warning',
+  summary: 'A rule placed after one HAProxy evaluates later (it still runs first).',
+  check(context, report) {
+    for (const proxy of symbolsOf(context).proxies) {
+      if (proxy.kind === 'defaults') continue;
+      const seen: (Statement | undefined)[] = [];
+      for (const statement of proxy.body) {
+        const own = rank(statement);
+        if (own < 0) continue;
+        const later = seen.findIndex((line, index) => index > own && line !== undefined);
+        const earlier = later >= 0 ? seen[later] : undefined;
+        if (earlier) {
+          const what = ORDER[own]?.startsWith('tcp-request') ? 'tcp-request' : ORDER[own];
+          report({
+            message: `This '${what}' rule is written after a '${ORDER[later] ?? ''}' rule, but HAProxy still runs it first: move it above.`,
+            start: statement.keyword.start,
+            end: statement.keyword.end,
+            related: [relatedAt(context, earlier.keyword, `'${ORDER[later] ?? ''}' rule`)],
+          });
+        }
+        seen[own] ??= statement;
+      }
+    }
+  },
+};
