@@ -287,9 +287,27 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return current.version === version ? current : { ...current, version };
   };
 
+  // HAProxy findings depend on the document snapshot and the settings only (no other file is
+  // read), so the publisher's validation of a snapshot also serves the topology preview and the
+  // cluster features asking about the same snapshot. Keepalived files are not cached: their
+  // includes may change under an unchanged snapshot.
+  const validated = new WeakMap<ParsedDocument, { key: string; issues: Issue[] }>();
   const validate = (
     document: ParsedDocument,
     settings: ServiceSettings = DEFAULT_SETTINGS,
+    configId?: string,
+  ): Issue[] => {
+    if (document.languageId !== 'haproxy') return validateNow(document, settings, configId);
+    const key = JSON.stringify(settings.haproxy);
+    const cached = validated.get(document);
+    if (cached?.key === key) return [...cached.issues];
+    const issues = validateNow(document, settings, configId);
+    validated.set(document, { key, issues });
+    return [...issues];
+  };
+  const validateNow = (
+    document: ParsedDocument,
+    settings: ServiceSettings,
     configId?: string,
   ): Issue[] => {
     const language = settings[document.languageId];
