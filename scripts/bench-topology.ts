@@ -21,8 +21,7 @@ import { layoutGraph } from '../webview/src/layout.js';
 import { renderPage } from '../webview/src/page.js';
 import { buildScene } from '../webview/src/scene.js';
 import { toSvgString } from '../webview/src/svg-string.js';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM, launchChromium } from '../test/helpers/chromium.js';
 
 function haproxyConfig(backends: number): string {
   const lines = [
@@ -140,19 +139,7 @@ async function benchBrowser(label: string, graph: TopologyGraph, dir: string): P
       graphs: [graph],
     }),
   );
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     for (let run = 0; run < 3; run++) {
       const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });

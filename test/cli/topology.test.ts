@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { distFile, projectRoot } from '../helpers/paths.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
 const CLI = distFile('cli.cjs');
-const CHROMIUM = '/usr/bin/chromium';
 
 function halint(...args: string[]): { stdout: string; stderr: string; status: number | null } {
   const result = spawnSync(process.execPath, [CLI, ...args], {
@@ -111,19 +111,7 @@ describe('halint topology', () => {
       assert.match(stderr, /wrote .*topology\.html/);
       const html = readFileSync(output, 'utf8');
       assert.match(html, /<meta http-equiv="Content-Security-Policy"/);
-      const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         const remote: string[] = [];

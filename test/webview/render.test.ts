@@ -14,20 +14,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { TopologyGraph } from '../../server/src/core/topology/graph.js';
 import { renderPage } from '../../webview/src/page.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { distFile, projectRoot } from '../helpers/paths.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-
-/** Chromium flags for a quiet, offline, sandbox-less run in a container. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function sampleGraph(): TopologyGraph {
   const text = readFileSync(join(projectRoot, 'test/fixtures/topology/pair.json'), 'utf8');
@@ -80,8 +68,7 @@ describe('topology view in Chromium', { skip: !available }, () => {
   before(async () => {
     ensureBundle();
     dir = mkdtempSync(join(tmpdir(), 'topology-render-'));
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   after(async () => {
