@@ -48,13 +48,7 @@ import {
   type LabelledCase,
 } from '../helpers/labelled-configs.js';
 import { projectRoot, reportSharedMissing, sharedDir } from '../helpers/paths.js';
-import {
-  formatRealWorld,
-  loadRealWorldCorpus,
-  measureRealWorld,
-  realWorldRecall,
-  type RealWorldFigures,
-} from '../helpers/real-world.js';
+import { describeRealWorld } from '../helpers/real-world.js';
 
 interface LabelMessage {
   readonly line: number | null;
@@ -344,55 +338,13 @@ describe('haproxy agreement with haproxy -c 2.6.12', () => {
  */
 const REAL_WORLD_RECALL = 0.95;
 
-let realWorldMemo: RealWorldFigures | undefined;
-
-function measureRealWorldConfigs(): RealWorldFigures {
-  realWorldMemo ??= measureRealWorld(loadRealWorldCorpus('haproxy'), (testCase) => {
-    const document = service.parse('haproxy', testCase.name, testCase.text);
-    return service
-      .validate(document, settings)
-      .filter((issue) => issue.uri === undefined || issue.uri === testCase.name)
-      .filter((issue) => issue.severity === 'error')
-      .map((issue) => ({
-        line: document.lineIndex.positionAt(issue.start).line + 1,
-        code: issue.code,
-        message: issue.message,
-      }));
-  });
-  return realWorldMemo;
-}
-
-describe('haproxy agreement on real-world configs (haproxy -c 2.6.12, target 2.6)', () => {
-  const present = loadRealWorldCorpus('haproxy').length > 0;
-  if (!present) reportSharedMissing('haproxy agreement on real-world configs');
-
-  it(
-    'prints the figures and gives no error to a config haproxy accepts',
-    { skip: !present },
-    () => {
-      const figures = measureRealWorldConfigs();
-      console.log(formatRealWorld('haproxy real-world', figures));
-      assert.deepEqual(
-        figures.falseErrors.map(({ name, error }) => `${name}:${error.line}: ${error.code}`),
-        [],
-      );
-    },
-  );
-
-  it(
-    `puts an error on at least ${REAL_WORLD_RECALL * 100}% of the lines haproxy rejects`,
-    {
-      skip: !present,
-    },
-    () => {
-      const figures = measureRealWorldConfigs();
-      assert.ok(
-        realWorldRecall(figures) >= REAL_WORLD_RECALL,
-        `hit ${figures.hits} of ${figures.errorLines} rejected lines`,
-      );
-    },
-  );
-});
+describeRealWorld(
+  'haproxy',
+  'haproxy agreement on real-world configs (haproxy -c 2.6.12, target 2.6)',
+  service,
+  settings,
+  REAL_WORLD_RECALL,
+);
 
 describe('stored agreement labels match haproxy -c', () => {
   const haproxy = '/usr/sbin/haproxy';

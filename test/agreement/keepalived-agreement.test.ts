@@ -45,13 +45,7 @@ import {
   type LabelledCase,
 } from '../helpers/labelled-configs.js';
 import { projectRoot, reportSharedMissing, sharedDir } from '../helpers/paths.js';
-import {
-  formatRealWorld,
-  loadRealWorldCorpus,
-  measureRealWorld,
-  realWorldRecall,
-  type RealWorldFigures,
-} from '../helpers/real-world.js';
+import { describeRealWorld } from '../helpers/real-world.js';
 
 interface LabelMessage {
   readonly line: number | null;
@@ -292,55 +286,13 @@ describe('keepalived agreement with keepalived -t 2.2.7', () => {
  */
 const REAL_WORLD_RECALL = 0.95;
 
-let realWorldMemo: RealWorldFigures | undefined;
-
-function measureRealWorldConfigs(): RealWorldFigures {
-  realWorldMemo ??= measureRealWorld(loadRealWorldCorpus('keepalived'), (testCase) => {
-    const document = service.parse('keepalived', testCase.name, testCase.text);
-    return service
-      .validate(document, settings)
-      .filter((issue) => issue.uri === undefined || issue.uri === testCase.name)
-      .filter((issue) => issue.severity === 'error')
-      .map((issue) => ({
-        line: document.lineIndex.positionAt(issue.start).line + 1,
-        code: issue.code,
-        message: issue.message,
-      }));
-  });
-  return realWorldMemo;
-}
-
-describe('keepalived agreement on real-world configs (keepalived -t 2.2.7, target 2.2)', () => {
-  const present = loadRealWorldCorpus('keepalived').length > 0;
-  if (!present) reportSharedMissing('keepalived agreement on real-world configs');
-
-  it(
-    'prints the figures and gives no error to a config keepalived accepts',
-    { skip: !present },
-    () => {
-      const figures = measureRealWorldConfigs();
-      console.log(formatRealWorld('keepalived real-world', figures));
-      assert.deepEqual(
-        figures.falseErrors.map(({ name, error }) => `${name}:${error.line}: ${error.code}`),
-        [],
-      );
-    },
-  );
-
-  it(
-    `puts an error on at least ${REAL_WORLD_RECALL * 100}% of the lines keepalived rejects`,
-    {
-      skip: !present,
-    },
-    () => {
-      const figures = measureRealWorldConfigs();
-      assert.ok(
-        realWorldRecall(figures) >= REAL_WORLD_RECALL,
-        `hit ${figures.hits} of ${figures.errorLines} rejected lines`,
-      );
-    },
-  );
-});
+describeRealWorld(
+  'keepalived',
+  'keepalived agreement on real-world configs (keepalived -t 2.2.7, target 2.2)',
+  service,
+  settings,
+  REAL_WORLD_RECALL,
+);
 
 describe('stored agreement labels match keepalived -t', () => {
   const keepalived = '/usr/sbin/keepalived';

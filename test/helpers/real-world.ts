@@ -8,10 +8,13 @@
  * error raised only because of an earlier one (every line of a section after a broken section
  * line). The label's exit status is not used: the messages decide.
  */
+import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { LanguageService, ServiceSettings } from '../../server/src/core/index.js';
 import type { LabelledCase } from './labelled-configs.js';
-import { sharedDir } from './paths.js';
+import { reportSharedMissing, sharedDir } from './paths.js';
 
 /** One message of the daemon about a real-world config. */
 export interface RealWorldMessage {
@@ -195,4 +198,61 @@ export function formatRealWorld(title: string, figures: RealWorldFigures): strin
       ({ name, error }) => `  unexplained: ${name}:${error.line}: [${error.code}] ${error.message}`,
     ),
   ].join('\n');
+}
+
+/**
+ * Registers the real-world suite of one daemon: our errors on each config (at `settings`), zero
+ * false errors asserted, and recall on the rejected lines asserted at `recall` (the level reached,
+ * so that it cannot fall back unnoticed). Prints one skip line where `../shared` is absent.
+ */
+export function describeRealWorld(
+  language: 'haproxy' | 'keepalived',
+  title: string,
+  service: LanguageService,
+  settings: ServiceSettings,
+  recall: number,
+): void {
+  let memo: RealWorldFigures | undefined;
+  const measure = (): RealWorldFigures => {
+    memo ??= measureRealWorld(loadRealWorldCorpus(language), (testCase) => {
+      const document = service.parse(language, testCase.name, testCase.text);
+      return service
+        .validate(document, settings)
+        .filter((issue) => issue.uri === undefined || issue.uri === testCase.name)
+        .filter((issue) => issue.severity === 'error')
+        .map((issue) => ({
+          line: document.lineIndex.positionAt(issue.start).line + 1,
+          code: issue.code,
+          message: issue.message,
+        }));
+    });
+    return memo;
+  };
+  describe(title, () => {
+    const present = loadRealWorldCorpus(language).length > 0;
+    if (!present) reportSharedMissing(title);
+    it(
+      `prints the figures and gives no error to a config ${language} accepts`,
+      { skip: !present },
+      () => {
+        const figures = measure();
+        console.log(formatRealWorld(`${language} real-world`, figures));
+        assert.deepEqual(
+          figures.falseErrors.map(({ name, error }) => `${name}:${error.line}: ${error.code}`),
+          [],
+        );
+      },
+    );
+    it(
+      `puts an error on at least ${recall * 100}% of the lines ${language} rejects`,
+      { skip: !present },
+      () => {
+        const figures = measure();
+        assert.ok(
+          realWorldRecall(figures) >= recall,
+          `hit ${figures.hits} of ${figures.errorLines} rejected lines`,
+        );
+      },
+    );
+  });
 }
