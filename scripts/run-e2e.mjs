@@ -1,6 +1,7 @@
 // `npm run test:e2e`: builds and packages the extension, then runs the end-to-end suite in
-// test/e2e/ through tsx with HALINT_E2E=1. The suite is kept out of `npm test` (it takes minutes
-// and needs code-server and Chromium): there it compiles but only prints a skip line.
+// test/e2e/ through tsx with HALINT_E2E=1, then the in-editor checks of test/vscode/ inside
+// code-server. The suite is kept out of `npm test` (it takes minutes and needs code-server and
+// Chromium): there it compiles but only prints a skip line.
 // It prepares code-server first (scripts/prepare-code-server.mjs, cached); without code-server or
 // Chromium the suite prints why and is skipped, except under CI=true where that fails.
 import { spawnSync } from 'node:child_process';
@@ -62,3 +63,11 @@ run(
   ],
   { HALINT_E2E: '1' },
 );
+
+// The in-editor checks of `npm run test:vscode`, run inside code-server's extension host (the
+// @vscode/test-electron variant needs a VS Code download, which this kind of machine cannot do).
+if (prepared.status === 0) {
+  run(process.execPath, ['--import', 'tsx', 'test/vscode/run.ts', '--code-server']);
+} else {
+  console.log('test:e2e: in-editor checks skipped (code-server is not prepared)');
+}
