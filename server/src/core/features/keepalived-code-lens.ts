@@ -9,21 +9,8 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document.js';
 import type { KeepalivedItem, KeepalivedNode } from '../keepalived/ast.js';
 import { nodeIndex, type TrackUse } from '../keepalived/analysis/index-node.js';
+import { REAL_SERVER_CHECKERS as CHECKERS } from '../keepalived/catalog/lvs.js';
 import type { LanguageSettings } from '../settings.js';
-
-/** The health checker blocks of a `real_server`. */
-const CHECKERS: ReadonlySet<string> = new Set([
-  'HTTP_GET',
-  'SSL_GET',
-  'TCP_CHECK',
-  'MISC_CHECK',
-  'SMTP_CHECK',
-  'DNS_CHECK',
-  'BFD_CHECK',
-  'UDP_CHECK',
-  'PING_CHECK',
-  'FILE_CHECK',
-]);
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;

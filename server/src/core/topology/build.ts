@@ -20,6 +20,7 @@ import {
 import type { ConditionTerm, Statement, Word } from '../haproxy/ast.js';
 import type { KeepalivedItem } from '../keepalived/ast.js';
 import { tracksHaproxy } from '../cluster/haproxy-checks.js';
+import { REAL_SERVER_CHECKERS as CHECKERS } from '../keepalived/catalog/lvs.js';
 import { bindCovers, substituteWord, type BindFact } from '../cluster/haproxy-facts.js';
 import { keepalivedFacts } from '../cluster/keepalived-facts.js';
 import type { ClusterModel, ClusterNode, GroupMember, VrrpGroup } from '../cluster/model.js';
@@ -915,19 +916,6 @@ function simGroup(
 function itemSpanOf(member: GroupMember, item: KeepalivedItem): [string, number, number] {
   return [member.index.view.uriOf(item) ?? member.document.uri, item.start, item.end];
 }
-
-const CHECKERS = new Set([
-  'HTTP_GET',
-  'SSL_GET',
-  'TCP_CHECK',
-  'MISC_CHECK',
-  'SMTP_CHECK',
-  'DNS_CHECK',
-  'BFD_CHECK',
-  'FILE_CHECK',
-  'PING_CHECK',
-  'UDP_CHECK',
-]);
 
 /** Keepalived `virtual_server` blocks with their `real_server`s, shared when nodes agree. */
 function virtualServers(

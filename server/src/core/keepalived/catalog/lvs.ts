@@ -37,6 +37,20 @@ const CONN = [
 ];
 const HTTP = ['HTTP_GET', 'SSL_GET'];
 
+/** Every health checker block a `real_server` may hold. */
+export const REAL_SERVER_CHECKERS: ReadonlySet<string> = new Set([
+  'HTTP_GET',
+  'SSL_GET',
+  'TCP_CHECK',
+  'MISC_CHECK',
+  'SMTP_CHECK',
+  'DNS_CHECK',
+  'BFD_CHECK',
+  'UDP_CHECK',
+  'PING_CHECK',
+  'FILE_CHECK',
+]);
+
 const v = (
   name: string,
   sections: readonly string[],
