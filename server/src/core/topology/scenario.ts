@@ -59,8 +59,13 @@ interface Decision {
   readonly blocked: readonly SimMember[];
 }
 
-function decide(members: readonly SimMember[], live: readonly Ballot<SimMember>[]): Decision {
-  const incumbent = healthyHolder(members);
+function decide(
+  members: readonly SimMember[],
+  live: readonly Ballot<SimMember>[],
+  holderNow: string | undefined,
+): Decision {
+  const current = members.find((member) => member.node === holderNow);
+  const incumbent = current ?? healthyHolder(members);
   const ballots = live.filter((ballot) => members.includes(ballot.member));
   const incumbentLive = incumbent !== undefined && ballots.some((b) => b.member === incumbent);
   const outcome =
@@ -84,7 +89,11 @@ function partsOf(group: SimGroup): SimMember[][] {
  * or until it is down or in FAULT, when the others elect among themselves; a split group has one
  * master per set.
  */
-export function runScenario(group: SimGroup, scenario: FailoverScenario): ScenarioOutcome {
+export function runScenario(
+  group: SimGroup,
+  scenario: FailoverScenario,
+  holderNow?: string,
+): ScenarioOutcome {
   const priorities: Record<string, number | 'fault' | 'down'> = {};
   const live: Ballot<SimMember>[] = [];
   for (const member of group.members) {
@@ -93,8 +102,11 @@ export function runScenario(group: SimGroup, scenario: FailoverScenario): Scenar
     // A node that is down sends no adverts: for the others it is as good as absent.
     if (priority !== 'down') live.push({ member, priority });
   }
-  const decisions = partsOf(group).map((members) => decide(members, live));
-  const healthyNames = decisions.flatMap((d) => (d.incumbent ? [d.incumbent.node] : []));
+  const decisions = partsOf(group).map((members) => decide(members, live, holderNow));
+  const healthyNames = partsOf(group).flatMap((members) => {
+    const healthy = healthyHolder(members);
+    return healthy ? [healthy.node] : [];
+  });
   const haproxyDownOn = (member: SimMember): boolean => scenario.haproxyDown.includes(member.node);
   const priorityText = (member: SimMember): string => show(priorities[member.node] ?? 'down');
   const result = (
