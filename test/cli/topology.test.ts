@@ -101,6 +101,38 @@ describe('halint topology', () => {
     assert.ok(lines.some((line) => /fe_web -\. default \.-> \S+be_app$/.test(line)));
   });
 
+  test('both exports draw a sync group around the VIPs of its instances', () => {
+    const fixture = 'test/fixtures/topology/sync-pair';
+    const svg = halint('topology', fixture, '--format', 'svg');
+    assert.equal(svg.status, 0, svg.stderr);
+    assertWellFormedXml(svg.stdout.trim());
+    const group = /<g data-id="sync:G_FRONT" data-kind="sync-group"[^>]*>/.exec(svg.stdout)?.[0];
+    assert.ok(group, 'the sync group is drawn');
+    assert.match(
+      group,
+      /aria-label="VRRP sync group G_FRONT; instances VI_WEB, VI_DB; no findings"/,
+    );
+    // The box's rectangle holds the VIPs' rectangles (both are translated to picture coordinates).
+    const box = (id: string): number[] => {
+      const found = new RegExp(
+        `data-id="${id}"[^>]*transform="translate\\(([\\d.]+) ([\\d.]+)\\)"[^>]*>(?:<title>[^<]*</title>)?<rect class="box" width="([\\d.]+)" height="([\\d.]+)"`,
+      ).exec(svg.stdout);
+      assert.ok(found, `${id} has a box`);
+      return found.slice(1, 5).map(Number);
+    };
+    const [gx = 0, gy = 0, gw = 0, gh = 0] = box('sync:G_FRONT');
+    for (const vip of ['vip:192.0.2.100', 'vip:192.0.2.101']) {
+      const [x = 0, y = 0, w = 0, h = 0] = box(vip);
+      assert.ok(x >= gx && y >= gy && x + w <= gx + gw && y + h <= gy + gh, `${vip} inside`);
+    }
+    const mermaid = halint('topology', fixture, '--format', 'mermaid');
+    assert.equal(mermaid.status, 0, mermaid.stderr);
+    assert.match(
+      mermaid.stdout,
+      /\n {2}subgraph n_sync_G_FRONT\["G_FRONT<br\/>sync group of VI_WEB, VI_DB"\]\n {4}n_vip_192_0_2_100\{\{[^\n]*\n {4}n_vip_192_0_2_101\{\{[^\n]*\n {2}end\n/,
+    );
+  });
+
   test(
     '--format html -o writes a page that works offline',
     { skip: !existsSync(CHROMIUM) },

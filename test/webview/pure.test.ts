@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { TOPOLOGY_FORMAT, type TopologyGraph } from '../../server/src/core/topology/graph.js';
 import { HEALTHY, runScenarios } from '../../server/src/core/topology/scenario.js';
-import { LARGE_GRAPH, layoutGraph } from '../../webview/src/layout.js';
+import { loadInputs } from '../../server/src/cli/run.js';
+import { columnLayout } from '../../webview/src/columns.js';
+import {
+  LARGE_GRAPH,
+  layoutGraph,
+  type Box,
+  type TopologyLayout,
+} from '../../webview/src/layout.js';
 import { escapeMermaid, toMermaid } from '../../webview/src/mermaid.js';
 import { contentSecurityPolicy, embedJson, renderPage } from '../../webview/src/page.js';
 import { parseHostMessage } from '../../webview/src/protocol.js';
@@ -19,6 +26,30 @@ import { projectRoot } from '../helpers/paths.js';
 function sampleGraph(): TopologyGraph {
   const text = readFileSync(join(projectRoot, 'test/fixtures/topology/pair.json'), 'utf8');
   return JSON.parse(text) as TopologyGraph;
+}
+
+/** The graph of the sync-group pair fixture, built by the core as `halint topology` does. */
+function syncPairGraph(): TopologyGraph {
+  const loaded = loadInputs({
+    paths: [join(projectRoot, 'test/fixtures/topology/sync-pair')],
+    cluster: true,
+  });
+  if ('error' in loaded) throw new Error(loaded.error);
+  const [plan] = loaded.plans;
+  assert.ok(plan, 'the fixture is one cluster');
+  const { service, settings } = loaded;
+  return service.getTopology(service.analyseCluster(plan.nodes, settings), settings, {});
+}
+
+function inside(outer: Box | undefined, inner: Box | undefined): boolean {
+  return (
+    outer !== undefined &&
+    inner !== undefined &&
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }
 
 function find(node: SceneNode, predicate: (node: SceneNode) => boolean): SceneNode[] {
@@ -301,5 +332,69 @@ describe('layout and scene', () => {
       ).length;
     assert.equal(count(full), servers.length + 4);
     assert.ok(count(windowed) < 20);
+  });
+});
+
+describe('sync groups', () => {
+  const graph = syncPairGraph();
+  const vips = ['vip:192.0.2.100', 'vip:192.0.2.101'];
+
+  const assertFramed = (layout: TopologyLayout, name: string): void => {
+    const box = layout.boxes.get('sync:G_FRONT');
+    for (const vip of vips) assert.ok(inside(box, layout.boxes.get(vip)), `${name}: ${vip}`);
+    for (const node of ['node:lb1', 'node:lb2', 'clients']) {
+      assert.ok(!inside(box, layout.boxes.get(node)), `${name}: ${node} outside the box`);
+    }
+  };
+
+  test('both layouts draw the box around the VIPs of its instances', async () => {
+    assertFramed(await layoutGraph(graph), 'ELK');
+    assertFramed(columnLayout(graph), 'columns');
+  });
+
+  test('the scene names the box a sync group, lists its instances, draws it beneath', async () => {
+    const layout = await layoutGraph(graph);
+    const scene = buildScene(graph, layout, { outcomes: runScenarios(graph.groups, HEALTHY) });
+    const drawn = find(scene, (node) => node.tag === 'g' && node.attrs.role === 'button');
+    const box = drawn.find((node) => node.attrs['data-id'] === 'sync:G_FRONT');
+    assert.equal(box?.attrs['data-kind'], 'sync-group');
+    assert.match(box?.attrs.class ?? '', /\bcontainer\b/);
+    assert.equal(
+      box?.attrs['aria-label'],
+      'VRRP sync group G_FRONT; instances VI_WEB, VI_DB; no findings',
+    );
+    const texts = find(box ?? { tag: 'g', attrs: {} }, (node) => node.tag === 'text');
+    assert.deepEqual(
+      texts.map((node) => node.text),
+      ['G_FRONT', 'sync group of VI_WEB, VI_DB'],
+    );
+    const order = drawn.map((node) => node.attrs['data-id']);
+    for (const vip of vips) assert.ok(order.indexOf('sync:G_FRONT') < order.indexOf(vip), vip);
+    const vip = drawn.find((node) => node.attrs['data-id'] === vips[0]);
+    assert.match(vip?.attrs['aria-label'] ?? '', /^virtual IP 192\.0\.2\.100; no findings$/);
+  });
+
+  test('the static SVG and the Mermaid text show the sync group too', async () => {
+    const layout = await layoutGraph(graph);
+    const svg = toSvgString(buildScene(graph, layout, { embedStyle: true }), true);
+    assert.match(
+      svg,
+      /<g data-id="sync:G_FRONT" data-kind="sync-group"[^>]*class="el el-sync-group container"/,
+    );
+    // The style is XML text, so its child combinator is escaped.
+    assert.match(svg, /\.el-sync-group&gt;\.box\{/);
+    const lines = toMermaid(graph)
+      .split('\n')
+      .map((line) => line.trim());
+    const start = lines.indexOf(
+      'subgraph n_sync_G_FRONT["G_FRONT<br/>sync group of VI_WEB, VI_DB"]',
+    );
+    assert.ok(start > 0, lines.join('\n'));
+    const end = lines.indexOf('end', start);
+    const body = lines.slice(start + 1, end);
+    assert.deepEqual(
+      body.map((line) => /^(n_\w+)/.exec(line)?.[1]),
+      ['n_vip_192_0_2_100', 'n_vip_192_0_2_101'],
+    );
   });
 });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { loadInputs } from '../../server/src/cli/run.js';
 import type { TopologyGraph } from '../../server/src/core/topology/graph.js';
 import { renderPage } from '../../webview/src/page.js';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
@@ -20,6 +21,21 @@ import { distFile, projectRoot } from '../helpers/paths.js';
 function sampleGraph(): TopologyGraph {
   const text = readFileSync(join(projectRoot, 'test/fixtures/topology/pair.json'), 'utf8');
   return JSON.parse(text) as TopologyGraph;
+}
+
+/** The pair of test/fixtures/topology/sync-pair as the core draws it (one sync group, two VIPs). */
+function syncPairGraph(): TopologyGraph {
+  const loaded = loadInputs({
+    paths: [join(projectRoot, 'test/fixtures/topology/sync-pair')],
+    cluster: true,
+  });
+  if ('error' in loaded) throw new Error(loaded.error);
+  const [plan] = loaded.plans;
+  assert.ok(plan, 'the fixture is one cluster');
+  const { service, settings } = loaded;
+  return service.getTopology(service.analyseCluster(plan.nodes, settings), settings, {
+    title: 'sync-pair',
+  });
 }
 
 /** Builds the browser bundle when this checkout has not built it yet. */
@@ -226,6 +242,57 @@ describe('topology view in Chromium', { skip: !available }, () => {
     const pngPath = join(dir, 'export.png');
     await pngDownload.saveAs(pngPath);
     assert.deepEqual([...readFileSync(pngPath).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    await page.close();
+    assert.deepEqual(errors, []);
+  });
+
+  test('a sync group is drawn as a box around the VIPs of its instances', async () => {
+    const page = await open(writePage(dir, 'sync.html', [syncPairGraph()]));
+    const group = page.locator('g.el[data-kind="sync-group"]');
+    assert.equal(await group.count(), 1);
+    assert.equal(await group.getAttribute('data-id'), 'sync:G_FRONT');
+    assert.equal(
+      await group.getAttribute('aria-label'),
+      'VRRP sync group G_FRONT; instances VI_WEB, VI_DB; no findings',
+    );
+    assert.equal(await group.locator(':scope > .label').textContent(), 'G_FRONT');
+    // On screen, the frame's rectangle holds both VIPs and neither node.
+    const rect = async (id: string) => {
+      const box = await page.locator(`g.el[data-id="${id}"] > rect.box`).boundingBox();
+      assert.ok(box, `${id} is drawn`);
+      return box;
+    };
+    const frame = await rect('sync:G_FRONT');
+    const holds = (inner: { x: number; y: number; width: number; height: number }): boolean =>
+      inner.x >= frame.x &&
+      inner.y >= frame.y &&
+      inner.x + inner.width <= frame.x + frame.width &&
+      inner.y + inner.height <= frame.y + frame.height;
+    for (const vip of ['vip:192.0.2.100', 'vip:192.0.2.101']) {
+      assert.ok(holds(await rect(vip)), `${vip} inside the sync group`);
+    }
+    for (const node of ['node:lb1', 'node:lb2']) {
+      assert.ok(!holds(await rect(node)), `${node} outside the sync group`);
+    }
+    // Tab reaches the box before the VIPs inside it; Enter shows where it is written.
+    await page.locator('g.el[data-id="clients"]').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(
+      await page.evaluate<string | null>(
+        "document.activeElement && document.activeElement.getAttribute('data-id')",
+      ),
+      'sync:G_FRONT',
+    );
+    await page.keyboard.press('Enter');
+    assert.match(
+      (await page.locator('#status').textContent()) ?? '',
+      /sync-pair\/lb1\/keepalived\.conf:16/,
+    );
+    assert.equal(
+      await page.locator('#legend .legend-item[data-legend="kind:sync-group"]').count(),
+      1,
+    );
+    await page.screenshot({ path: join(projectRoot, 'test-results/topology-sync-group.png') });
     await page.close();
     assert.deepEqual(errors, []);
   });

@@ -77,7 +77,10 @@ export function isGraphShape(value: unknown): value is TopologyGraph {
       typeof element.label === 'string' &&
       Array.isArray(element.details) &&
       Array.isArray(element.marks) &&
-      Array.isArray(element.findings),
+      Array.isArray(element.findings) &&
+      (element.members === undefined ||
+        (Array.isArray(element.members) &&
+          element.members.every((member) => typeof member === 'string'))),
   );
   const edgesOk = edges.every(
     (edge) =>

@@ -144,9 +144,33 @@ export function describeLocation(location: TopologyLocation): string {
   return `${location.uri}:${location.range.start.line + 1}`;
 }
 
-/** The accessible name of an element: kind, label, marks and findings. */
+/** What a screen reader and a tooltip call each kind of element. */
+export const KIND_NAMES: Readonly<Record<TopologyElementKind, string>> = {
+  clients: 'clients',
+  vip: 'virtual IP',
+  node: 'node',
+  'sync-group': 'VRRP sync group',
+  haproxy: 'HAProxy configuration',
+  frontend: 'frontend',
+  listen: 'listen section',
+  backend: 'backend',
+  server: 'server',
+  more: 'folded',
+  'virtual-server': 'virtual server',
+  'real-server': 'real server',
+};
+
+/**
+ * The accessible name of an element: kind, label, marks and findings. A sync group also lists its
+ * instances, since what it groups is the point of drawing it.
+ */
 export function accessibleName(element: TopologyElement, extra?: string): string {
-  const parts = [`${element.kind} ${element.label}`];
+  const parts = [`${KIND_NAMES[element.kind]} ${element.label}`];
+  if (element.members !== undefined) {
+    parts.push(
+      element.members.length === 0 ? 'no instances' : `instances ${element.members.join(', ')}`,
+    );
+  }
   if (element.marks.length > 0) {
     parts.push(element.marks.map((mark) => MARK_BADGES[mark]).join(', '));
   }
@@ -243,7 +267,7 @@ function elementNode(
 
   const children: SceneNode[] = [
     tooltip([
-      `${element.kind} ${element.label}`,
+      `${KIND_NAMES[element.kind]} ${element.label}`,
       ...element.details,
       priority,
       ...element.findings.map(
@@ -515,6 +539,7 @@ export const EXPORT_CSS = `
 .container>.box{fill:#eef2f6;fill-opacity:.6;stroke:#afb8c1}
 .el-clients>.box{fill:#eaeef2}
 .el-vip>.box{fill:#ddf4ff;stroke:#54aeff}
+.el-sync-group>.box{stroke:#54aeff;stroke-width:1.5;stroke-dasharray:10 3 2 3}
 .el-node>.box{fill:#f3f0ff;stroke:#a78bfa}
 .el-frontend>.box,.el-listen>.box{fill:#dafbe1;stroke:#4ac26b}
 .el-backend>.box{fill:#fff8c5;stroke:#d4a72c}

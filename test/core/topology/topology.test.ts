@@ -318,6 +318,58 @@ describe('topology of inline clusters', () => {
   });
 });
 
+describe('topology of a pair with a sync group', () => {
+  const dir = join(projectRoot, 'test', 'fixtures', 'topology', 'sync-pair');
+  const graph = graphOf(folder(dir));
+
+  test('the sync group is a box around the VIPs of its instances, named and located', () => {
+    const boxes = graph.elements.filter((e) => e.kind === 'sync-group');
+    assert.deepEqual(
+      boxes.map((box) => box.id),
+      ['sync:G_FRONT'],
+    );
+    const box = element(graph, 'sync:G_FRONT');
+    assert.equal(box.label, 'G_FRONT');
+    assert.deepEqual(box.details, ['sync group of VI_WEB, VI_DB']);
+    assert.deepEqual(box.members, ['VI_WEB', 'VI_DB']);
+    assert.equal(box.parent, undefined);
+    assert.ok(box.location?.uri.endsWith(join('lb1', 'keepalived.conf')));
+    // 0-based: the `vrrp_sync_group G_FRONT` line, on the group's name.
+    assert.equal(box.location?.range.start.line, 15);
+    assert.equal(box.location?.range.start.character, 'vrrp_sync_group '.length);
+    const inside = graph.elements.filter((e) => e.parent === 'sync:G_FRONT').map((e) => e.id);
+    assert.deepEqual(inside, ['vip:192.0.2.100', 'vip:192.0.2.101']);
+    // The box comes before its contents (ELK keeps the model order), the nodes stay outside.
+    const order = graph.elements.map((e) => e.id);
+    assert.ok(order.indexOf('sync:G_FRONT') < order.indexOf('vip:192.0.2.100'));
+    assert.equal(element(graph, 'node:lb1').parent, undefined);
+    // The edges still join the VIPs inside to the clients and the nodes outside.
+    edge(graph, 'traffic', 'clients', 'vip:192.0.2.101');
+    edge(graph, 'vip', 'vip:192.0.2.101', 'node:lb2');
+  });
+
+  test("a finding in the sync group's block is drawn on its box", () => {
+    const files = folder(dir);
+    const lb2 = Object.keys(files).find((path) => path.endsWith(join('lb2', 'keepalived.conf')));
+    assert.ok(lb2);
+    files[lb2] = (files[lb2] ?? '').replace('        VI_DB\n', '        VI_DB\n        VI_NOPE\n');
+    const broken = graphOf(files);
+    const box = element(broken, 'sync:G_FRONT');
+    assert.deepEqual(box.members, ['VI_WEB', 'VI_DB', 'VI_NOPE']);
+    assert.ok(
+      box.findings.some((f) => f.code === 'sync-group-member' && /VI_NOPE/.test(f.message)),
+      JSON.stringify(box.findings),
+    );
+    assert.equal(element(broken, 'vip:192.0.2.100').parent, 'sync:G_FRONT');
+  });
+
+  test('instances outside any sync group keep their VIPs at the top level', () => {
+    const plain = graphOf(folder(join(projectRoot, 'examples')));
+    assert.ok(!plain.elements.some((e) => e.kind === 'sync-group'));
+    assert.equal(element(plain, 'vip:192.168.10.100').parent, undefined);
+  });
+});
+
 describe('topology of the cluster fixtures', () => {
   const fixtures = join(projectRoot, 'test', 'fixtures', 'cluster');
 

@@ -19,6 +19,7 @@ import {
 } from '../haproxy/analysis/symbols.js';
 import type { ConditionTerm, Statement, Word } from '../haproxy/ast.js';
 import type { KeepalivedItem } from '../keepalived/ast.js';
+import type { SyncGroupInfo } from '../keepalived/analysis/index-node.js';
 import { tracksHaproxy } from '../cluster/haproxy-checks.js';
 import { REAL_SERVER_CHECKERS as CHECKERS } from '../keepalived/catalog/lvs.js';
 import { bindCovers, substituteWord, type BindFact } from '../cluster/haproxy-facts.js';
@@ -132,6 +133,7 @@ interface Draft extends Target {
   location?: TopologyLocation;
   count?: number;
   node?: string;
+  members?: string[];
 }
 
 interface EdgeDraft extends Target {
@@ -606,6 +608,7 @@ export function buildTopology(model: ClusterModel, options: TopologyOptions = {}
   for (const group of model.groups) {
     groups.push(simGroup(group, clusterIssues, locate, element, edge, spans, clients));
   }
+  syncGroups(model, drafts, draftById, element, spans, locate);
   for (const node of model.nodes) {
     const draft = draftById.get(`node:${node.name}`);
     if (!draft || draft.location) continue;
@@ -744,6 +747,7 @@ export function buildTopology(model: ClusterModel, options: TopologyOptions = {}
       findings: [...draft.findings].sort(order),
       ...(draft.count !== undefined ? { count: draft.count } : {}),
       ...(draft.node !== undefined ? { node: draft.node } : {}),
+      ...(draft.members !== undefined ? { members: draft.members } : {}),
     })),
     edges: edges.map((draft): TopologyEdge => ({
       id: draft.id,
@@ -911,6 +915,98 @@ function simGroup(
         }
       : {}),
   };
+}
+
+/** A `vrrp_sync_group` as the picture draws it: one box for the same name on every node. */
+interface SyncBox {
+  readonly instances: string[];
+  readonly vips: string[];
+  readonly definitions: { readonly uri: string; readonly info: SyncGroupInfo }[];
+}
+
+/**
+ * `vrrp_sync_group`s, drawn as boxes around the VIPs of their instances: the instances of a sync
+ * group fail over together, so their addresses are drawn together. A sync group is one box per
+ * name (the nodes of a pair normally define the same group); a VIP already inside one box stays
+ * there when another group claims it too.
+ */
+function syncGroups(
+  model: ClusterModel,
+  drafts: Draft[],
+  draftById: ReadonlyMap<string, Draft>,
+  element: ElementFactory,
+  spans: SpanIndex,
+  locate: Locate,
+): void {
+  const boxes = new Map<string, SyncBox>();
+  const boxOf = (name: string): SyncBox => {
+    let box = boxes.get(name);
+    if (!box) {
+      box = { instances: [], vips: [], definitions: [] };
+      boxes.set(name, box);
+    }
+    return box;
+  };
+  // Every definition on every node, in node order, so that a group whose instances have no VIP
+  // (or are not defined) is still drawn, and its findings have a place.
+  for (const node of model.nodes) {
+    for (const part of node.keepalived) {
+      for (const info of part.index.syncGroups) {
+        const uri = part.index.view.uriOf(info.item) ?? part.document.uri;
+        const box = boxOf(info.name);
+        if (!box.definitions.some((seen) => seen.info === info)) {
+          box.definitions.push({ uri, info });
+        }
+        for (const use of info.members) {
+          if (!box.instances.includes(use.name)) box.instances.push(use.name);
+        }
+      }
+    }
+  }
+  const claimed = new Set<string>();
+  for (const group of model.groups) {
+    for (const member of group.members) {
+      const info = member.index.syncGroups.find((candidate) =>
+        candidate.members.some((use) => use.name === member.instance.name),
+      );
+      if (!info) continue;
+      const box = boxOf(info.name);
+      for (const vip of member.instance.vips) {
+        const id = `vip:${vip.address}`;
+        if (claimed.has(id) || !draftById.has(id)) continue;
+        claimed.add(id);
+        box.vips.push(id);
+      }
+    }
+  }
+  for (const [name, box] of boxes) {
+    const first = box.definitions[0];
+    const location = first
+      ? locate(first.uri, first.info.word.start, first.info.word.end)
+      : undefined;
+    const id = `sync:${name}`;
+    const draft = element({
+      id,
+      kind: 'sync-group',
+      label: name,
+      details: [clip(`sync group of ${box.instances.join(', ') || 'no instance'}`, 56)],
+      members: box.instances,
+      ...(location ? { location } : {}),
+    });
+    for (const { uri, info } of box.definitions) {
+      spans.add(1, uri, info.item.start, info.item.end, draft);
+    }
+    const children = box.vips
+      .map((vip) => draftById.get(vip))
+      .filter((child): child is Draft => child !== undefined);
+    for (const child of children) child.parent = id;
+    // Before its first VIP, so that the box keeps the VIPs' place in the model order.
+    const at = children.length > 0 ? drafts.indexOf(children[0] as Draft) : -1;
+    if (at >= 0 && drafts[drafts.length - 1] === draft) {
+      drafts.pop();
+      drafts.splice(at, 0, draft);
+    }
+  }
 }
 
 function itemSpanOf(member: GroupMember, item: KeepalivedItem): [string, number, number] {

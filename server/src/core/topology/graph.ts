@@ -87,6 +87,8 @@ export interface TopologyElement {
   readonly count?: number;
   /** For a `node` element: the node name the simulation uses. */
   readonly node?: string;
+  /** For a `sync-group` element: the instances it names, in the order written. */
+  readonly members?: readonly string[];
 }
 
 /** What an edge means; decides its style. */
