@@ -4,6 +4,9 @@
 # namespaces for keepalived -t); for the end-to-end suite in a real VS Code, Chromium, and what
 # scripts/prepare-code-server.mjs needs to build code-server's native modules offline (a compiler,
 # python3, the Kerberos headers) and Debian's ripgrep in place of the one code-server downloads.
+# Then the second oracle versions, HAProxy 3.0 and Keepalived 2.3, unpacked (not installed) into
+# .cache/newer-daemons by scripts/install-newer-daemons.sh (patchelf is for that); when that fails
+# this script still succeeds and the tests that need them skip with one printed line.
 # Safe to run repeatedly; needs root or sudo for apt-get.
 set -euo pipefail
 
@@ -16,20 +19,26 @@ command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || packages+=(iproute2)
 command -v rg >/dev/null 2>&1 || packages+=(ripgrep)
 { command -v make && command -v g++; } >/dev/null 2>&1 || packages+=(build-essential)
 command -v python3 >/dev/null 2>&1 || packages+=(python3)
-
-if [ ${#packages[@]} -eq 0 ]; then
-  echo "install-test-deps: everything is already installed"
-  exit 0
-fi
+command -v patchelf >/dev/null 2>&1 || packages+=(patchelf)
 
 sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo"; fi
+
+if [ ${#packages[@]} -eq 0 ]; then
+  echo "install-test-deps: every system package is already installed"
+else
+  if [ "$(id -u)" -ne 0 ] && [ -z "$sudo" ]; then
     echo "install-test-deps: need root (or sudo) to install: ${packages[*]}" >&2
     exit 1
   fi
+  echo "install-test-deps: installing ${packages[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
 
-echo "install-test-deps: installing ${packages[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+# Optional: without them the agreement tests at HAProxy 3.0 and Keepalived 2.3 skip.
+if ! $sudo bash "$(dirname "$0")/install-newer-daemons.sh" >/tmp/install-newer-daemons.log 2>&1; then
+  echo "install-test-deps: HAProxy 3.0 / Keepalived 2.3 not set up (tests at those versions will skip; see /tmp/install-newer-daemons.log)"
+else
+  tail -n 1 /tmp/install-newer-daemons.log
+fi
