@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// Labels the HAProxy agreement fixtures with what the real `haproxy -c` (2.6) says about them.
+// Labels the HAProxy agreement fixtures with what the real `haproxy -c` says about them, at 2.6
+// (Debian 12's /usr/sbin/haproxy, labels.json) or 3.0 (the copy scripts/install-newer-daemons.sh
+// unpacks, labels-3.0.json).
 //
 //   node scripts/label-haproxy-agreement.mjs            relabel every fixture, rewrite labels.json
+//   node scripts/label-haproxy-agreement.mjs --version 3.0
+//                                                        the same with haproxy 3.0, labels-3.0.json
 //   node scripts/label-haproxy-agreement.mjs --print a.cfg b.cfg
 //                                                        label only these files, print JSON to stdout
-//   --haproxy PATH (default /usr/sbin/haproxy); --timeout SECONDS per file (default 20).
+//   --haproxy PATH (default: the daemon of --version); --timeout SECONDS per file (default 20);
+//   --netns NAME: run haproxy in a network namespace of that name holding only loopback, created
+//   here and deleted after (needs root), so that no name lookup leaves the machine.
 //
 // Each file is checked on its own, from the fixture folder, as `haproxy -c -f <name>`, so the
 // messages name the bare file like the corpus labels do.
@@ -23,10 +29,15 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireDaemon, withNamespace } from './label-common.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtureDir = join(root, 'test', 'fixtures', 'haproxy', 'agreement');
-const labelsFile = join(fixtureDir, 'labels.json');
+
+/** Where the labels of one HAProxy version are stored. */
+export function labelsFileOf(version) {
+  return join(fixtureDir, version === '2.6' ? 'labels.json' : `labels-${version}.json`);
+}
 
 /** Messages that depend on the machine haproxy ran on rather than on the configuration. */
 const ENVIRONMENT_PATTERNS = [
@@ -41,6 +52,8 @@ const ENVIRONMENT_PATTERNS = [
   /could not resolve address '[^']*[a-z][^']*'/i,
   /\bcan't resolve\b|\bunable to resolve\b/i,
   /\bcannot open (?:file|the file)\b/i,
+  // a resolvers section whose name server cannot be reached from where haproxy ran
+  /can't connect socket for nameserver/i,
 ];
 
 export function isEnvironmentMessage(message) {
@@ -101,10 +114,11 @@ function signalNumber(signal) {
   return signal ? constants.signals[signal] : undefined;
 }
 
-/** Runs `haproxy -c` on one file and builds its label. */
-export function labelFile(file, { haproxy, timeoutSeconds }) {
+/** Runs `haproxy -c` on one file (inside `netns` when given) and builds its label. */
+export function labelFile(file, { haproxy, timeoutSeconds, netns }) {
   if (!existsSync(file)) throw new Error(`no such fixture: ${file}`);
-  const result = spawnSync(haproxy, ['-c', '-f', basename(file)], {
+  const command = netns ? ['ip', 'netns', 'exec', netns, haproxy] : [haproxy];
+  const result = spawnSync(command[0], [...command.slice(1), '-c', '-f', basename(file)], {
     cwd: dirname(resolve(file)),
     encoding: 'utf8',
     timeout: timeoutSeconds * 1000,
@@ -140,14 +154,27 @@ export function labelFile(file, { haproxy, timeoutSeconds }) {
 }
 
 function parseArgs(argv) {
-  const options = { print: false, haproxy: '/usr/sbin/haproxy', timeoutSeconds: 20, files: [] };
+  const options = {
+    print: false,
+    version: '2.6',
+    haproxy: undefined,
+    netns: undefined,
+    timeoutSeconds: 20,
+    files: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--print') options.print = true;
+    else if (arg === '--version') options.version = argv[++i];
     else if (arg === '--haproxy') options.haproxy = argv[++i];
+    else if (arg === '--netns') options.netns = argv[++i];
     else if (arg === '--timeout') options.timeoutSeconds = Number(argv[++i]);
     else options.files.push(resolve(arg));
   }
+  if (options.version !== '2.6' && options.version !== '3.0') {
+    throw new Error(`--version must be 2.6 or 3.0, not ${options.version}`);
+  }
+  options.haproxy ??= requireDaemon(`haproxy-${options.version}`);
   return options;
 }
 
@@ -161,12 +188,15 @@ function main() {
           .sort()
           .map((name) => join(fixtureDir, name));
   const labels = {};
-  for (const file of files) labels[basename(file)] = labelFile(file, options);
+  withNamespace(options.netns, 0, () => {
+    for (const file of files) labels[basename(file)] = labelFile(file, options);
+  });
   const json = `${JSON.stringify(labels, null, 2)}\n`;
   if (options.print) {
     process.stdout.write(json);
     return;
   }
+  const labelsFile = labelsFileOf(options.version);
   writeFileSync(labelsFile, json);
   const all = Object.values(labels);
   const rejected = all.filter((label) => !label.valid && !label.valid_but_for_environment).length;

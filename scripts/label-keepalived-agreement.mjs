@@ -1,13 +1,17 @@
 #!/usr/bin/env node
-// Labels the keepalived agreement fixtures with what the real `keepalived -t` says about them.
+// Labels the keepalived agreement fixtures with what the real `keepalived -t` says about them, at
+// 2.2 (Debian 12's 2.2.7, labels.json) or 2.3 (2.3.3 as scripts/install-newer-daemons.sh unpacks
+// it, labels-2.3.json).
 //
 //   node scripts/label-keepalived-agreement.mjs            relabel every fixture, rewrite labels.json
+//   node scripts/label-keepalived-agreement.mjs --version 2.3
+//                                                            the same with 2.3.3, labels-2.3.json
 //   node scripts/label-keepalived-agreement.mjs --print a.conf b.conf
 //                                                            label only these files, print JSON to stdout
-//   --netns NAME    network namespace to create (default halint_lbl); --keepalived PATH (default
-//   /usr/sbin/keepalived); --timeout SECONDS per file (default 20).
+//   --netns NAME    network namespace to create (default halint_lbl); --keepalived PATH (default:
+//   the daemon of --version); --timeout SECONDS per file (default 20).
 //
-// Needs root, iproute2 and keepalived 2.2.7. Each file is checked inside a fresh network namespace
+// Needs root, iproute2 and the keepalived of that version. Each file is checked inside a fresh network namespace
 // holding veth interfaces eth0..eth3 (and lo up), so the labels do not depend on the host's
 // interfaces; the namespace is deleted at the end, also on failure.
 //
@@ -18,14 +22,18 @@
 // prints without a location (post-parse checks such as "(VI_1) the virtual router id must be set").
 // Repeated lines (keepalived's parent and its VRRP/checker/BFD children each re-parse the file) are
 // reported once.
-import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireDaemon, run, withNamespace } from './label-common.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtureDir = join(root, 'test', 'fixtures', 'keepalived', 'agreement');
-const labelsFile = join(fixtureDir, 'labels.json');
+
+/** Where the labels of one Keepalived version are stored. */
+export function labelsFileOf(version) {
+  return join(fixtureDir, version === '2.2' ? 'labels.json' : `labels-${version}.json`);
+}
 
 /** Messages that depend on the machine keepalived ran on rather than on the configuration. */
 const ENVIRONMENT_PATTERNS = [
@@ -72,46 +80,6 @@ export function parseOutput(output) {
     .map(({ entry }) => entry);
 }
 
-function run(command, args, options = {}) {
-  return spawnSync(command, args, { encoding: 'utf8', ...options });
-}
-
-function mustRun(command, args) {
-  const result = run(command, args);
-  if (result.error) throw result.error;
-  if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
-  }
-}
-
-function createNamespace(name) {
-  deleteNamespace(name);
-  mustRun('ip', ['netns', 'add', name]);
-  mustRun('ip', ['netns', 'exec', name, 'ip', 'link', 'set', 'lo', 'up']);
-  for (let i = 0; i < 4; i++) {
-    mustRun('ip', [
-      'netns',
-      'exec',
-      name,
-      'ip',
-      'link',
-      'add',
-      `eth${i}`,
-      'type',
-      'veth',
-      'peer',
-      'name',
-      `p${i}`,
-    ]);
-  }
-}
-
-function deleteNamespace(name) {
-  const list = run('ip', ['netns', 'list']);
-  const exists = (list.stdout ?? '').split('\n').some((line) => line.split(' ')[0] === name);
-  if (exists) run('ip', ['netns', 'delete', name]);
-}
-
 /** Runs `keepalived -t` on one file inside the namespace and builds its label. */
 export function labelFile(file, { netns, keepalived, timeoutSeconds }) {
   const result = run('ip', ['netns', 'exec', netns, keepalived, '-t', '-f', resolve(file)], {
@@ -145,19 +113,25 @@ export function labelFile(file, { netns, keepalived, timeoutSeconds }) {
 function parseArgs(argv) {
   const options = {
     print: false,
+    version: '2.2',
     netns: 'halint_lbl',
-    keepalived: '/usr/sbin/keepalived',
+    keepalived: undefined,
     timeoutSeconds: 20,
     files: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--print') options.print = true;
+    else if (arg === '--version') options.version = argv[++i];
     else if (arg === '--netns') options.netns = argv[++i];
     else if (arg === '--keepalived') options.keepalived = argv[++i];
     else if (arg === '--timeout') options.timeoutSeconds = Number(argv[++i]);
     else options.files.push(resolve(arg));
   }
+  if (options.version !== '2.2' && options.version !== '2.3') {
+    throw new Error(`--version must be 2.2 or 2.3, not ${options.version}`);
+  }
+  options.keepalived ??= requireDaemon(`keepalived-${options.version}`);
   return options;
 }
 
@@ -171,17 +145,15 @@ function main() {
           .sort()
           .map((name) => join(fixtureDir, name));
   const labels = {};
-  createNamespace(options.netns);
-  try {
+  withNamespace(options.netns, 4, () => {
     for (const file of files) labels[basename(file)] = labelFile(file, options);
-  } finally {
-    deleteNamespace(options.netns);
-  }
+  });
   const json = `${JSON.stringify(labels, null, 2)}\n`;
   if (options.print) {
     process.stdout.write(json);
     return;
   }
+  const labelsFile = labelsFileOf(options.version);
   writeFileSync(labelsFile, json);
   const rejected = Object.values(labels).filter((label) => !label.valid).length;
   const crashed = Object.values(labels).filter((label) => label.crashed).length;
