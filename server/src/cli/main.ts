@@ -23,7 +23,19 @@ function internalError(error: unknown): void {
 }
 
 const argv = process.argv.slice(2);
-if (argv[0] === 'topology') {
+if (argv[0] === '__lab-responder' || argv[0] === '__lab-client') {
+  // The failover lab runs this same program inside its namespaces as servers and as a client.
+  const [role, spec = ''] = argv;
+  (role === '__lab-responder'
+    ? import('./lab/responder.js').then(({ runResponder }) => runResponder(spec))
+    : import('./lab/client.js').then(({ runClient }) => runClient(spec))
+  ).catch(internalError);
+} else if (argv[0] === 'lab') {
+  // Loaded only here: the lab starts processes and namespaces, which checks never do.
+  import('./lab/lab.js')
+    .then(({ runLab }) => runLab(argv.slice(1)))
+    .then(finish, internalError);
+} else if (argv[0] === 'topology') {
   // Loaded only here: the topology code brings the layout engine, which checks never need.
   import('./topology.js')
     .then(({ runTopology }) => runTopology(argv.slice(1)))
