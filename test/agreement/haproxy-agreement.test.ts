@@ -1,12 +1,17 @@
 /**
- * Agreement between our HAProxy diagnostics and the real `haproxy -c` (Debian 2.6.12), target 2.6.
+ * Agreement between our HAProxy diagnostics and the real `haproxy -c`, at two versions: target 2.6
+ * against Debian 12's 2.6.12, and target 3.0 against Debian 13's 3.0.11 (unpacked by
+ * `scripts/install-newer-daemons.sh`). The same figures are asserted for each, reported apart.
  *
  * Two sets of configs, each labelled by running `haproxy -c -f <file>`:
  * - `../shared/corpus/haproxy/**` (labels in `../shared/corpus/labels.json`), skipped with one
  *   printed line when `../shared` is absent;
- * - `test/fixtures/haproxy/agreement/*.cfg` (labels in `labels.json` beside them, written by
- *   `scripts/label-haproxy-agreement.mjs`): small configs with one mistake each (`bad-<kind>-*`),
- *   valid tricky ones (`ok-*`) and mistakes haproxy lets through (`ok-lenient-*`). Always runs.
+ * - `test/fixtures/haproxy/agreement/*.cfg` (labels in `labels.json` beside them at 2.6, in
+ *   `labels-3.0.json` at 3.0, written by `scripts/label-haproxy-agreement.mjs [--version 3.0]`):
+ *   small configs with one mistake each (`bad-<kind>-*`), valid tricky ones (`ok-*`) and mistakes
+ *   haproxy lets through (`ok-lenient-*`). Always runs, from the stored labels.
+ * The shared corpus is labelled at 2.6 only; the real-world corpus (test/helpers/real-world.ts)
+ * at both versions.
  *
  * Accepted: exit 0 or 2, or `valid_but_for_environment` (rejected only for a missing file,
  * certificate or Lua script, or a host name that does not resolve). A config whose only other
@@ -38,7 +43,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createLanguageService, resolveSettings, type Issue } from '../../server/src/core/index.js';
@@ -47,8 +52,9 @@ import {
   loadLabelledFixtures,
   type LabelledCase,
 } from '../helpers/labelled-configs.js';
+import { daemonMissing, daemonPath } from '../helpers/daemons.js';
 import { projectRoot, reportSharedMissing, sharedDir } from '../helpers/paths.js';
-import { describeRealWorld } from '../helpers/real-world.js';
+import { describeRealWorld, realWorldLabelsOf } from '../helpers/real-world.js';
 
 interface LabelMessage {
   readonly line: number | null;
@@ -67,9 +73,15 @@ interface Label {
 
 type Case = LabelledCase<Label>;
 
+/** The two oracle versions: the target checked, the daemon build, the fixture labels. */
+type Version = '2.6' | '3.0';
+const DAEMON: Record<Version, { readonly build: string; readonly labels: string }> = {
+  '2.6': { build: '2.6.12', labels: 'labels.json' },
+  '3.0': { build: '3.0.11', labels: 'labels-3.0.json' },
+};
+
 const fixtureDir = join(projectRoot, 'test', 'fixtures', 'haproxy', 'agreement');
 const service = createLanguageService();
-const settings = resolveSettings({ haproxy: { version: '2.6' } });
 
 /**
  * A Lua name (`lua.x` service, action or fetch) that haproxy calls unknown while the Lua file
@@ -97,8 +109,8 @@ function loadCorpus(): Case[] {
   return loadLabelledCorpus<Label>('haproxy');
 }
 
-function loadFixtures(): Case[] {
-  return loadLabelledFixtures<Label>(fixtureDir, '.cfg');
+function loadFixtures(version: Version): Case[] {
+  return loadLabelledFixtures<Label>(fixtureDir, '.cfg', DAEMON[version].labels);
 }
 
 const SECTION =
@@ -197,12 +209,15 @@ function kindOf(name: string): string {
   return name.split('/').slice(0, 3).join('/');
 }
 
-let memo: Figures | undefined;
+const memo = new Map<Version, Figures>();
 
-function measure(): Figures {
-  if (memo) return memo;
-  const corpus = loadCorpus();
-  const fixtures = loadFixtures();
+function measure(version: Version): Figures {
+  const known = memo.get(version);
+  if (known) return known;
+  const settings = resolveSettings({ haproxy: { version } });
+  // The shared corpus is labelled by 2.6.12 only.
+  const corpus = version === '2.6' ? loadCorpus() : [];
+  const fixtures = loadFixtures(version);
   let acceptedCount = 0;
   let rejected = 0;
   let caught = 0;
@@ -255,7 +270,7 @@ function measure(): Figures {
       message: decisive?.message ?? `exit ${testCase.label.exit} with no message`,
     });
   }
-  memo = {
+  const figures: Figures = {
     accepted: acceptedCount,
     falseErrors,
     rejected,
@@ -268,86 +283,94 @@ function measure(): Figures {
     rejectedFixtures,
     unverifiable,
   };
-  return memo;
+  memo.set(version, figures);
+  return figures;
 }
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '100.0' : ((100 * part) / whole).toFixed(1);
 }
 
-describe('haproxy agreement with haproxy -c 2.6.12', () => {
-  if (!sharedDir) reportSharedMissing('haproxy agreement (corpus part)');
+function describeAgreement(version: Version): void {
+  describe(`haproxy agreement with haproxy -c ${DAEMON[version].build} (target ${version})`, () => {
+    if (version === '2.6' && !sharedDir) reportSharedMissing('haproxy agreement (corpus part)');
 
-  it('prints the figures', () => {
-    const figures = measure();
-    const byKind = new Map<string, Miss[]>();
-    for (const miss of figures.misses) {
-      const list = byKind.get(miss.kind) ?? [];
-      list.push(miss);
-      byKind.set(miss.kind, list);
-    }
-    const lines = [
-      `haproxy agreement: accepted ${figures.accepted} configs, false errors ${figures.falseErrors.length}; ` +
-        `rejected ${figures.rejected} configs, caught ${figures.caught} ` +
-        `(${percent(figures.caught, figures.rejected)}%)`,
-      `  configs: ${figures.corpusCount} corpus, ${figures.fixtureCount} fixtures ` +
-        `(${figures.rejectedFixtures} rejected); alerts hit ${figures.alertHits} of ${figures.alerts} ` +
-        `(${percent(figures.alertHits, figures.alerts)}%); ` +
-        `errors on missing-file lines of accepted configs (not counted): ${figures.unverifiable}`,
-      ...figures.falseErrors.flatMap(({ name, issues, lines }) =>
-        issues.map(
-          (issue, index) =>
-            `  false error: ${name}:${lines[index] ?? '?'}: [${issue.code}] ${issue.message}`,
+    it('prints the figures', () => {
+      const figures = measure(version);
+      const byKind = new Map<string, Miss[]>();
+      for (const miss of figures.misses) {
+        const list = byKind.get(miss.kind) ?? [];
+        list.push(miss);
+        byKind.set(miss.kind, list);
+      }
+      const lines = [
+        `haproxy ${version} agreement: accepted ${figures.accepted} configs, false errors ${figures.falseErrors.length}; ` +
+          `rejected ${figures.rejected} configs, caught ${figures.caught} ` +
+          `(${percent(figures.caught, figures.rejected)}%)`,
+        `  configs: ${figures.corpusCount} corpus, ${figures.fixtureCount} fixtures ` +
+          `(${figures.rejectedFixtures} rejected); alerts hit ${figures.alertHits} of ${figures.alerts} ` +
+          `(${percent(figures.alertHits, figures.alerts)}%); ` +
+          `errors on missing-file lines of accepted configs (not counted): ${figures.unverifiable}`,
+        ...figures.falseErrors.flatMap(({ name, issues, lines }) =>
+          issues.map(
+            (issue, index) =>
+              `  false error: ${name}:${lines[index] ?? '?'}: [${issue.code}] ${issue.message}`,
+          ),
         ),
-      ),
-      ...[...byKind.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .flatMap(([kind, list]) => [
-          `  misses, ${kind} (${list.length}):`,
-          ...list.map((miss) => `    ${miss.where}: ${miss.message}`),
-        ]),
-    ];
-    console.log(lines.join('\n'));
-    assert.ok(
-      figures.rejectedFixtures >= 150,
-      `expected at least 150 rejected fixtures, found ${figures.rejectedFixtures}`,
-    );
-  });
+        ...[...byKind.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .flatMap(([kind, list]) => [
+            `  misses, ${kind} (${list.length}):`,
+            ...list.map((miss) => `    ${miss.where}: ${miss.message}`),
+          ]),
+      ];
+      console.log(lines.join('\n'));
+      assert.ok(
+        figures.rejectedFixtures >= 150,
+        `expected at least 150 rejected fixtures, found ${figures.rejectedFixtures}`,
+      );
+    });
 
-  it('gives no error to a config haproxy accepts', () => {
-    const { falseErrors } = measure();
-    assert.deepEqual(
-      falseErrors.map(({ name, issues }) => `${name}: ${issues.map((i) => i.code).join(', ')}`),
-      [],
-    );
-  });
+    it('gives no error to a config haproxy accepts', () => {
+      const { falseErrors } = measure(version);
+      assert.deepEqual(
+        falseErrors.map(({ name, issues }) => `${name}: ${issues.map((i) => i.code).join(', ')}`),
+        [],
+      );
+    });
 
-  it('puts an error where haproxy does on at least 95% of the configs it rejects', () => {
-    const { rejected, caught } = measure();
-    assert.ok(rejected > 0, 'no rejected configs found: labels missing?');
-    assert.ok(
-      caught / rejected >= 0.95,
-      `caught ${caught} of ${rejected} rejected configs (${percent(caught, rejected)}%), need 95%`,
-    );
+    it('puts an error where haproxy does on at least 95% of the configs it rejects', () => {
+      const { rejected, caught } = measure(version);
+      assert.ok(rejected > 0, 'no rejected configs found: labels missing?');
+      assert.ok(
+        caught / rejected >= 0.95,
+        `caught ${caught} of ${rejected} rejected configs (${percent(caught, rejected)}%), need 95%`,
+      );
+    });
   });
-});
+}
+
+describeAgreement('2.6');
+describeAgreement('3.0');
 
 /**
- * Recall asserted on the real-world corpus: the level reached so far (the target is 0.95), so that
- * it cannot fall back unnoticed.
+ * Recall asserted on the real-world corpus at each version: the level reached so far (the target
+ * is 0.95), so that it cannot fall back unnoticed.
  */
-const REAL_WORLD_RECALL = 0.95;
+const REAL_WORLD_RECALL: Record<Version, number> = { '2.6': 0.95, '3.0': 0.95 };
 
-describeRealWorld(
-  'haproxy',
-  'haproxy agreement on real-world configs (haproxy -c 2.6.12, target 2.6)',
-  service,
-  settings,
-  REAL_WORLD_RECALL,
-);
+for (const version of ['2.6', '3.0'] as const) {
+  describeRealWorld(
+    'haproxy',
+    `haproxy ${version} real-world (haproxy -c ${DAEMON[version].build}, target ${version})`,
+    service,
+    resolveSettings({ haproxy: { version } }),
+    REAL_WORLD_RECALL[version],
+    version === '2.6' ? undefined : realWorldLabelsOf(version),
+  );
+}
 
 describe('stored agreement labels match haproxy -c', () => {
-  const haproxy = '/usr/sbin/haproxy';
   const sample = [
     'bad-unknown-global-maxconnn.cfg',
     'bad-server-option-chek.cfg',
@@ -360,29 +383,35 @@ describe('stored agreement labels match haproxy -c', () => {
     'ok-negated-anonymous-acl.cfg',
   ];
 
-  it('relabels a few fixtures the same way', (t) => {
-    if (!existsSync(haproxy)) {
-      console.log(`skipped: haproxy relabel check (${haproxy} is not installed)`);
-      t.skip(`${haproxy} is not installed`);
-      return;
-    }
-    const result = spawnSync(
-      process.execPath,
-      [
-        join(projectRoot, 'scripts', 'label-haproxy-agreement.mjs'),
-        '--print',
-        '--haproxy',
-        haproxy,
-        ...sample.map((name) => join(fixtureDir, name)),
-      ],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    assert.equal(result.status, 0, result.stderr);
-    const fresh = JSON.parse(result.stdout) as Record<string, Label>;
-    const stored = JSON.parse(readFileSync(join(fixtureDir, 'labels.json'), 'utf8')) as Record<
-      string,
-      Label
-    >;
-    for (const name of sample) assert.deepEqual(fresh[name], stored[name], name);
-  });
+  for (const version of ['2.6', '3.0'] as const) {
+    const daemon = `haproxy-${version}` as const;
+    it(`relabels a few fixtures the same way at ${version}`, (t) => {
+      const haproxy = daemonPath(daemon);
+      if (haproxy === undefined) {
+        const why = daemonMissing(daemon);
+        console.log(`skipped: haproxy relabel check (${why})`);
+        t.skip(why);
+        return;
+      }
+      const result = spawnSync(
+        process.execPath,
+        [
+          join(projectRoot, 'scripts', 'label-haproxy-agreement.mjs'),
+          '--print',
+          '--version',
+          version,
+          '--haproxy',
+          haproxy,
+          ...sample.map((name) => join(fixtureDir, name)),
+        ],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
+      assert.equal(result.status, 0, result.stderr);
+      const fresh = JSON.parse(result.stdout) as Record<string, Label>;
+      const stored = JSON.parse(
+        readFileSync(join(fixtureDir, DAEMON[version].labels), 'utf8'),
+      ) as Record<string, Label>;
+      for (const name of sample) assert.deepEqual(fresh[name], stored[name], name);
+    });
+  }
 });

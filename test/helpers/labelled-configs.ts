@@ -42,9 +42,16 @@ export function loadLabelledCorpus<L>(language: 'haproxy' | 'keepalived'): Label
   return cases;
 }
 
-/** Our own fixtures of one folder (files ending in `extension`) with their `labels.json`. */
-export function loadLabelledFixtures<L>(fixtureDir: string, extension: string): LabelledCase<L>[] {
-  const labels = JSON.parse(readFileSync(join(fixtureDir, 'labels.json'), 'utf8')) as Record<
+/**
+ * Our own fixtures of one folder (files ending in `extension`) with their labels: `labels.json`
+ * beside them (the system's daemon), or `labelsFile` there (a newer build's, `labels-3.0.json`).
+ */
+export function loadLabelledFixtures<L>(
+  fixtureDir: string,
+  extension: string,
+  labelsFile = 'labels.json',
+): LabelledCase<L>[] {
+  const labels = JSON.parse(readFileSync(join(fixtureDir, labelsFile), 'utf8')) as Record<
     string,
     L
   >;
@@ -53,7 +60,7 @@ export function loadLabelledFixtures<L>(fixtureDir: string, extension: string): 
     .sort()
     .map((name) => {
       const label = labels[name];
-      assert.ok(label, `fixtures/${name} has no entry in labels.json: run the labelling script`);
+      assert.ok(label, `fixtures/${name} has no entry in ${labelsFile}: run the labelling script`);
       return {
         name: `fixtures/${name}`,
         text: readFileSync(join(fixtureDir, name), 'utf8'),

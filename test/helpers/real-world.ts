@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { LanguageService, ServiceSettings } from '../../server/src/core/index.js';
 import type { LabelledCase } from './labelled-configs.js';
-import { reportSharedMissing, sharedDir } from './paths.js';
+import { projectRoot, reportSharedMissing, sharedDir } from './paths.js';
 
 /** One message of the daemon about a real-world config. */
 export interface RealWorldMessage {
@@ -32,17 +32,27 @@ export interface RealWorldLabel {
 }
 
 /**
- * The real-world configs of one language with their labels; empty when `../shared` (or its
- * real-world folder) is absent.
+ * The labels of the real-world corpus by a newer daemon build (`3.0` for HAProxy 3.0.11, `2.3` for
+ * Keepalived 2.3.3), written by `scripts/label-real-world.mjs` into our own fixtures; the corpus's
+ * own `labels.json` holds the system builds' (2.6.12, 2.2.7).
+ */
+export function realWorldLabelsOf(version: '3.0' | '2.3'): string {
+  return join(projectRoot, 'test', 'fixtures', `real-world-labels-${version}.json`);
+}
+
+/**
+ * The real-world configs of one language with their labels (the corpus's own `labels.json`, or
+ * the file `labelsPath`); empty when `../shared` (or its real-world folder) is absent.
  */
 export function loadRealWorldCorpus(
   language: 'haproxy' | 'keepalived',
+  labelsPath?: string,
 ): LabelledCase<RealWorldLabel>[] {
   if (!sharedDir) return [];
   const dir = join(sharedDir, 'corpus', 'real-world');
   let labels: Record<string, RealWorldLabel>;
   try {
-    labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Record<
+    labels = JSON.parse(readFileSync(labelsPath ?? join(dir, 'labels.json'), 'utf8')) as Record<
       string,
       RealWorldLabel
     >;
@@ -81,6 +91,9 @@ export interface RealWorldFigures {
   readonly cascadeHits: number;
   /** Daemon errors without a line (not counted in the recall). */
   readonly unlocated: number;
+  /** Rejected configs, and our errors in them (the whole of which `unexplained` is a part). */
+  readonly rejectedConfigs: number;
+  readonly rejectedErrors: number;
   /** Errors of ours in rejected configs on lines the daemon said nothing about. */
   readonly unexplained: readonly { readonly name: string; readonly error: OurError }[];
 }
@@ -100,6 +113,8 @@ export function measureRealWorld(
   let cascadeLines = 0;
   let cascadeHits = 0;
   let unlocated = 0;
+  let rejectedConfigs = 0;
+  let rejectedErrors = 0;
   const falseErrors: { name: string; error: OurError }[] = [];
   const misses: { where: string; message: string }[] = [];
   const unexplained: { name: string; error: OurError }[] = [];
@@ -118,6 +133,8 @@ export function measureRealWorld(
       }
       continue;
     }
+    rejectedConfigs++;
+    rejectedErrors += errors.length;
     const first = new Map<number, string>();
     const cascade = new Set<number>();
     for (const message of messages) {
@@ -168,6 +185,8 @@ export function measureRealWorld(
     cascadeLines,
     cascadeHits,
     unlocated,
+    rejectedConfigs,
+    rejectedErrors,
     unexplained,
   };
 }
@@ -181,15 +200,28 @@ export function realWorldRecall(figures: RealWorldFigures): number {
   return figures.errorLines === 0 ? 1 : figures.hits / figures.errorLines;
 }
 
+/**
+ * Precision in rejected configs, 0..1 (1 when we give none there): the share of our errors that
+ * sit on a line the daemon named (an error, a warning or a host message).
+ */
+export function realWorldPrecision(figures: RealWorldFigures): number {
+  return figures.rejectedErrors === 0
+    ? 1
+    : (figures.rejectedErrors - figures.unexplained.length) / figures.rejectedErrors;
+}
+
 /** The printed report: the figures, then every false error, miss and unexplained error. */
 export function formatRealWorld(title: string, figures: RealWorldFigures): string {
+  const explained = figures.rejectedErrors - figures.unexplained.length;
   return [
     `${title}: ${figures.configs} configs, accepted ${figures.accepted}, false errors ` +
       `${figures.falseErrors.length}; rejected lines ${figures.errorLines}, hit ${figures.hits} ` +
       `(${percent(figures.hits, figures.errorLines)}%)`,
     `  cascade lines (not counted) ${figures.cascadeLines}, hit ${figures.cascadeHits}; ` +
-      `unlocated errors (not counted) ${figures.unlocated}; our errors on lines of rejected ` +
-      `configs the daemon did not name: ${figures.unexplained.length}`,
+      `unlocated errors (not counted) ${figures.unlocated}`,
+    `  precision in ${figures.rejectedConfigs} rejected configs: ${explained} of our ` +
+      `${figures.rejectedErrors} errors on lines the daemon names ` +
+      `(${percent(explained, figures.rejectedErrors)}%), ${figures.unexplained.length} elsewhere`,
     ...figures.falseErrors.map(
       ({ name, error }) => `  false error: ${name}:${error.line}: [${error.code}] ${error.message}`,
     ),
@@ -201,9 +233,11 @@ export function formatRealWorld(title: string, figures: RealWorldFigures): strin
 }
 
 /**
- * Registers the real-world suite of one daemon: our errors on each config (at `settings`), zero
- * false errors asserted, and recall on the rejected lines asserted at `recall` (the level reached,
- * so that it cannot fall back unnoticed). Prints one skip line where `../shared` is absent.
+ * Registers the real-world suite of one daemon at one version: our errors on each config (at
+ * `settings`) against the labels of that version's daemon (the corpus's own, or the file
+ * `labelsPath`), zero false errors asserted, and recall on the rejected lines asserted at `recall`
+ * (the level reached, so that it cannot fall back unnoticed). Prints one skip line where
+ * `../shared` is absent.
  */
 export function describeRealWorld(
   language: 'haproxy' | 'keepalived',
@@ -211,10 +245,11 @@ export function describeRealWorld(
   service: LanguageService,
   settings: ServiceSettings,
   recall: number,
+  labelsPath?: string,
 ): void {
   let memo: RealWorldFigures | undefined;
   const measure = (): RealWorldFigures => {
-    memo ??= measureRealWorld(loadRealWorldCorpus(language), (testCase) => {
+    memo ??= measureRealWorld(loadRealWorldCorpus(language, labelsPath), (testCase) => {
       const document = service.parse(language, testCase.name, testCase.text);
       return service
         .validate(document, settings)
@@ -229,14 +264,14 @@ export function describeRealWorld(
     return memo;
   };
   describe(title, () => {
-    const present = loadRealWorldCorpus(language).length > 0;
+    const present = loadRealWorldCorpus(language, labelsPath).length > 0;
     if (!present) reportSharedMissing(title);
     it(
       `prints the figures and gives no error to a config ${language} accepts`,
       { skip: !present },
       () => {
         const figures = measure();
-        console.log(formatRealWorld(`${language} real-world`, figures));
+        console.log(formatRealWorld(title, figures));
         assert.deepEqual(
           figures.falseErrors.map(({ name, error }) => `${name}:${error.line}: ${error.code}`),
           [],
