@@ -1,5 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { deprecatedKeyword } from './deprecated-keyword.js';
+import { ignoredReplyOption } from './ignored-reply-option.js';
 import type { HaproxyRuleContext } from './index.js';
 import { invalidAcl } from './invalid-acl.js';
 import { invalidActionArgument } from './invalid-action-argument.js';
@@ -39,6 +40,7 @@ export const CATALOG_RULES: readonly Rule<HaproxyRuleContext>[] = [
   invalidSampleArgument,
   invalidSampleExpression,
   invalidActionArgument,
+  ignoredReplyOption,
   invalidAcl,
   invalidName,
 ];

@@ -18,6 +18,7 @@ import { frontendWithoutBind } from './frontend-without-bind.js';
 import { httpOptionInTcp } from './http-option-in-tcp.js';
 import type { HaproxyRuleContext } from './index.js';
 import { insecurePassword } from './insecure-password.js';
+import { logFormatWithoutTarget } from './log-format-without-target.js';
 import { misplacedRule } from './misplaced-rule.js';
 import { missingCheck } from './missing-check.js';
 import { missingTimeouts } from './missing-timeouts.js';
@@ -69,6 +70,7 @@ export const SYMBOL_RULES: readonly Rule<HaproxyRuleContext>[] = [
   modeMismatch,
   httpOptionInTcp,
   statsInTcp,
+  logFormatWithoutTarget,
   missingTimeouts,
   frontendWithoutBind,
   backendWithoutServer,
