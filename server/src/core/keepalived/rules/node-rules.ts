@@ -25,6 +25,7 @@ import { undefinedVirtualServerGroup } from './undefined-virtual-server-group.js
 import { unicastFamily } from './unicast-family.js';
 import { unicastSelfPeer } from './unicast-self-peer.js';
 import { unicastWithoutPeers } from './unicast-without-peers.js';
+import { unprivilegedKillCheck } from './unprivileged-kill-check.js';
 import { vipFamily } from './vip-family.js';
 import { virtualServerPortZero } from './virtual-server-port-zero.js';
 
@@ -60,4 +61,5 @@ export const NODE_RULES: readonly Rule<KeepalivedRuleContext>[] = [
   advertIntV3,
   scriptSecurity,
   scriptRelativePath,
+  unprivilegedKillCheck,
 ];
