@@ -174,6 +174,158 @@ describe('halint topology', () => {
     },
   );
 
+  test(
+    '--format svg -o: a document a browser parses and draws',
+    { skip: !existsSync(CHROMIUM) },
+    async () => {
+      const output = join(dir, 'examples.svg');
+      const { stdout, stderr, status } = halint(
+        'topology',
+        'examples/',
+        '--format',
+        'svg',
+        '-o',
+        output,
+      );
+      assert.equal(status, 0, stderr);
+      assert.equal(stdout, '');
+      assert.match(stderr, /wrote .*examples\.svg/);
+      const svg = readFileSync(output, 'utf8');
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        // Chromium's own XML parser, then its SVG renderer through an image (no script runs).
+        const parsed = await page.evaluate<{
+          error: string | null;
+          root: string;
+          namespace: string | null;
+          nodes: number;
+          servers: number;
+          serverEdges: number;
+          width: number;
+          drawn: number;
+        }>(`(async () => {
+          const text = ${JSON.stringify(svg)};
+          const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+          const error = doc.querySelector('parsererror');
+          const image = new Image();
+          image.src = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+          await image.decode();
+          return {
+            error: error === null ? null : error.textContent,
+            root: doc.documentElement.localName,
+            namespace: doc.documentElement.namespaceURI,
+            nodes: doc.querySelectorAll('g.el[data-kind="node"]').length,
+            servers: doc.querySelectorAll('g.el[data-kind="server"]').length,
+            serverEdges: doc.querySelectorAll('g.edge[data-kind="server"]').length,
+            width: Number(doc.documentElement.getAttribute('width')),
+            drawn: image.naturalWidth,
+          };
+        })()`);
+        assert.equal(parsed.error, null);
+        assert.equal(parsed.root, 'svg');
+        assert.equal(parsed.namespace, 'http://www.w3.org/2000/svg');
+        assert.equal(parsed.nodes, 2);
+        // examples/ has seven servers in its shared HAProxy layer, each with its backend's edge.
+        assert.equal(parsed.servers, 7);
+        assert.equal(parsed.serverEdges, 7);
+        assert.ok(parsed.width > 0);
+        assert.equal(parsed.drawn, parsed.width);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+
+  test('several clusters: one SVG file and one flowchart each', () => {
+    const paths = ['examples/', 'demo/clean-pair/'];
+    const alone = halint('topology', ...paths, '--format', 'svg');
+    assert.equal(alone.status, 2);
+    assert.equal(alone.stdout, '');
+    assert.match(alone.stderr, /2 clusters found: .*give -o FILE/);
+
+    const output = join(dir, 'pair.svg');
+    const svg = halint('topology', ...paths, '--format', 'svg', '-o', output);
+    assert.equal(svg.status, 0, svg.stderr);
+    const titles = new Map([
+      [join(dir, 'pair-examples.svg'), 'examples'],
+      [join(dir, 'pair-demo_clean-pair.svg'), 'demo/clean-pair'],
+    ]);
+    assert.deepEqual(
+      svg.stderr.trim().split('\n').sort(),
+      [...titles.keys()].map((path) => `halint: wrote ${path}`).sort(),
+    );
+    for (const [path, title] of titles) {
+      const text = readFileSync(path, 'utf8').trim();
+      assertWellFormedXml(text);
+      assert.ok(text.includes(`<title>Topology of ${title}</title>`), `${path} draws ${title}`);
+    }
+    // Each picture has its own VIP, and only its own.
+    assert.ok(readFileSync(join(dir, 'pair-examples.svg'), 'utf8').includes('>192.168.10.100<'));
+    assert.ok(!readFileSync(join(dir, 'pair-examples.svg'), 'utf8').includes('>192.0.2.100<'));
+    assert.ok(
+      readFileSync(join(dir, 'pair-demo_clean-pair.svg'), 'utf8').includes('>192.0.2.100<'),
+    );
+
+    const mermaid = halint('topology', ...paths, '--format', 'mermaid');
+    assert.equal(mermaid.status, 0, mermaid.stderr);
+    const blocks = mermaid.stdout.trim().split('\n\n');
+    assert.deepEqual(blocks.map((block) => block.split('\n').slice(0, 2).join(' | ')).sort(), [
+      '%% Topology of demo/clean-pair | flowchart LR',
+      '%% Topology of examples | flowchart LR',
+    ]);
+    for (const block of blocks) {
+      const vip = block.startsWith('%% Topology of examples') ? '192_168_10_100' : '192_0_2_100';
+      assert.match(block, new RegExp(`\\n {2}n_clients --> n_vip_${vip}\\n`));
+    }
+  });
+
+  test(
+    'several clusters in one HTML page: a menu picks the picture',
+    { skip: !existsSync(CHROMIUM) },
+    async () => {
+      const output = join(dir, 'pair.html');
+      const { stderr, status } = halint(
+        'topology',
+        'examples/',
+        'demo/clean-pair/',
+        '--format',
+        'html',
+        '-o',
+        output,
+      );
+      assert.equal(status, 0, stderr);
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        await page.goto(pathToFileURL(output).href);
+        const menu = page.locator('select#cluster');
+        await menu.waitFor({ state: 'visible' });
+        const options = await menu.locator('option').allTextContents();
+        assert.deepEqual([...options].sort(), ['demo/clean-pair', 'examples']);
+        const vipShown = (vip: string): Promise<void> =>
+          page
+            .locator(`#stage[data-state="final"] g.el[data-kind="vip"][data-id="vip:${vip}"]`)
+            .waitFor();
+        const vips: Record<string, string> = {
+          examples: '192.168.10.100',
+          'demo/clean-pair': '192.0.2.100',
+        };
+        await vipShown(vips[options[0] ?? ''] ?? '');
+        await menu.selectOption({ index: 1 });
+        await vipShown(vips[options[1] ?? ''] ?? '');
+        assert.equal(
+          await page.locator(`g.el[data-id="vip:${vips[options[0] ?? ''] ?? ''}"]`).count(),
+          0,
+          'the first cluster is no longer drawn',
+        );
+        assert.equal(await page.locator('#title').textContent(), `Topology: ${options[1]}`);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+
   test('a bad format or a missing path: one message, exit status 2', () => {
     const bad = halint('topology', 'examples/', '--format', 'png');
     assert.equal(bad.status, 2);
