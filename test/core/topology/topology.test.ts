@@ -188,6 +188,44 @@ describe('topology of inline clusters', () => {
     assert.ok(codes.includes('vrid-mismatch'), codes.join(', '));
   });
 
+  test('different passwords: the group is split and both nodes hold the VIP', () => {
+    const graph = graphOf(pair([['auth_pass s3cr3tPw', 'auth_pass 0therPw']]));
+    const group = only(graph);
+    assert.equal(group.split?.code, 'auth-mismatch');
+    const outcome = runScenario(group, HEALTHY);
+    assert.deepEqual(outcome.holders, ['lb1', 'lb2']);
+    assert.equal(outcome.problem, true);
+    assert.match(outcome.explanation, /split brain/);
+    const codes = graph.elements.flatMap((e) => e.findings.map((f) => f.code));
+    assert.ok(codes.includes('auth-mismatch'), codes.join(', '));
+  });
+
+  test('HAProxy alone: no VRRP group, the clients reach its frontends directly', () => {
+    const graph = graphOf({ '/c/lb1/haproxy.cfg': haproxy('lb1') });
+    assert.deepEqual(graph.groups, []);
+    assert.deepEqual(
+      graph.elements.filter((e) => e.kind === 'vip' || e.kind === 'node'),
+      [],
+    );
+    assert.equal(element(graph, 'haproxy@lb1').label, 'HAProxy on lb1');
+    edge(graph, 'traffic', 'clients', 'haproxy@lb1/fe/fe_web');
+    edge(graph, 'traffic', 'clients', 'haproxy@lb1/li/stats');
+    edge(graph, 'server', 'haproxy@lb1/be/be_api', 'haproxy@lb1/be/be_api/srv/api1');
+  });
+
+  test('Keepalived alone: the VRRP picture, with no HAProxy layer', () => {
+    const graph = graphOf({
+      '/c/lb1/keepalived.conf': keepalived('lb1'),
+      '/c/lb2/keepalived.conf': keepalived('lb2'),
+    });
+    assert.deepEqual(graph.elements.map((e) => e.kind).sort(), ['clients', 'node', 'node', 'vip']);
+    edge(graph, 'traffic', 'clients', 'vip:192.168.10.100');
+    edge(graph, 'vip', 'vip:192.168.10.100', 'node:lb1');
+    edge(graph, 'vip', 'vip:192.168.10.100', 'node:lb2');
+    assert.deepEqual(runScenario(only(graph), HEALTHY).holders, ['lb1']);
+    assert.deepEqual(runScenario(only(graph), scenario({ nodesDown: ['lb1'] })).holders, ['lb2']);
+  });
+
   test('a weight too small: the VIP does not move and the outcome says why', () => {
     const files = pair();
     files['/c/lb1/keepalived.conf'] = keepalived('lb1', [['weight -20', 'weight -5']]);
