@@ -475,9 +475,16 @@ DOC_FIXES = {'http-send-name-header', 'option spop-check', 'unique-id-format'}
 # The 2.6-3.0 matrices allow `option tcplog` in backends, but 2.6.12 warns that it is ignored
 # there; the 3.2 matrix agrees with the binary, so its shape is used for every version.
 SECTIONS_OVERRIDE = {'option tcplog': ['defaults', 'frontend', 'listen']}
+# Rows of a matrix that are not proxy keywords at all: the 3.0 matrix lists the server option
+# `hash-key` (3.0.11 refuses it in a backend: "unknown keyword 'hash-key' in 'backend'
+# section"). Left out, so that HAProxy's own verdict (an unknown keyword) is ours too.
+MATRIX_ERRATA = {'hash-key'}
 REQ_HINT = {
-    'reqadd': 'http-request add-header', 'reqrep': 'http-request replace-header',
-    'reqirep': 'http-request replace-header', 'reqdel': 'http-request del-header',
+    # reqrep rewrote the request line as well as headers: which action replaces it depends on
+    # what the regex matched.
+    'reqadd': 'http-request add-header',
+    'reqrep': 'http-request replace-path, replace-uri or replace-header',
+    'reqirep': 'http-request replace-path, replace-uri or replace-header', 'reqdel': 'http-request del-header',
     'reqidel': 'http-request del-header', 'reqdeny': 'http-request deny',
     'reqideny': 'http-request deny', 'reqpass': 'http-request allow (or just remove it)',
     'reqipass': 'http-request allow (or just remove it)', 'reqallow': 'http-request allow',
@@ -520,8 +527,6 @@ PROXY_LIFE = {
                                    'note': 'Long marked deprecated in favour of `option transparent`, which is itself deprecated since 3.3; both are gone in 3.5. Use a server with address 0.0.0.0 to reach the original destination.'}},
     'option transparent': {'deprecated': {'since': '3.3', 'replacement': 'server',
                                           'note': 'Removed in 3.5: use a server with address 0.0.0.0 to reach the original destination.'}},
-    'hash-key': {'removed': {'since': '2.0', 'replacement': 'server … hash-key',
-                             'note': 'Listed in the 3.0 keyword matrix by mistake: it is a server option.'}},
     'compression direction': {'deprecated': {'since': '3.4', 'replacement': 'compression algo-req / algo-res',
                                              'note': 'Only meaningful with the legacy `filter compression`.'}},
 }
@@ -566,6 +571,7 @@ def build_proxy():
     for m in mats.values():
         names |= set(m)
     names |= set(EXTRA_PROXY)
+    names -= MATRIX_ERRATA
     entries = []
     for name in sorted(names):
         present = [v for v in VERS if name in mats[v]]
@@ -624,9 +630,7 @@ def build_proxy():
         args = parse_dsl(t['args'])
         anchor = find_anchor(name, PH, '4.2')
         removed_early = removed is not None and vkey(removed['since']) <= vkey('2.6')
-        if name == 'hash-key':
-            url = doc_call('3.0', '5.2', 'hash-key')
-        elif removed_early:
+        if removed_early:
             url = doc_call(OLD_PROXY_DOC, '4.2', name)
         elif not anchor:
             # headings such as `http-check set-var(<var-name>) <expr>` keep the bare keyword

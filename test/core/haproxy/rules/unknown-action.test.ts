@@ -55,4 +55,16 @@ ${DEFAULTS}frontend fe
     assert.match(issues[0]?.message ?? '', /appeared in 3\.2/);
     expectFindings(unknownAction, input.replace(/<\||\|>/g, ''), '3.2');
   });
+
+  // haproxy -c 3.0.11 still refuses `http-request do-log` ("... but got 'do-log'").
+  void it('knows do-log only from 3.1 on', () => {
+    const input = `${DEFAULTS}frontend fe
+  bind :80
+  http-request <|do-log|>
+  default_backend be
+`;
+    const { issues } = expectFindings(unknownAction, input, '3.0');
+    assert.match(issues[0]?.message ?? '', /appeared in 3\.1/);
+    expectFindings(unknownAction, input.replace(/<\||\|>/g, ''), '3.2');
+  });
 });

@@ -30,6 +30,19 @@ ${DEFAULTS}backend be
     assert.match(applyFix(text, issues[0] ?? assert.fail()), /timeout connect 5s/);
   });
 
+  // The 3.0 keyword matrix lists the server option `hash-key` among proxy keywords, but haproxy -c
+  // 3.0.11 refuses it there ("unknown keyword 'hash-key' in 'backend' section"), as 2.6.12 does.
+  void it('calls hash-key in a backend unknown at every version', () => {
+    const input = `${DEFAULTS}backend be
+  <|hash-key|> addr-port
+  server s1 127.0.0.1:80
+`;
+    for (const version of ['2.6', '3.0', '3.2']) {
+      const { issues } = expectFindings(unknownKeyword, input, version);
+      assert.match(issues[0]?.message ?? '', /^Unknown keyword 'hash-key' in 'backend' section/);
+    }
+  });
+
   void it('accepts known keywords, negated options and lines in dead branches', () => {
     expectFindings(
       unknownKeyword,

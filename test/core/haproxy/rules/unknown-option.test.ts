@@ -40,4 +40,16 @@ backend be
     const { issues } = expectFindings(unknownOption, input, '3.2');
     assert.match(issues[0]?.message ?? '', /appeared in 3\.4/);
   });
+
+  // haproxy -c 3.0.11 accepts `hash-key` on a server line; 2.6.12: "unknown keyword 'hash-key'".
+  void it('knows the server option hash-key from 3.0 on', () => {
+    const input = `${DEFAULTS}backend be
+  balance source
+  hash-type consistent
+  server s1 127.0.0.1:80 <|hash-key|> addr-port
+`;
+    const { issues } = expectFindings(unknownOption, input, '2.6');
+    assert.match(issues[0]?.message ?? '', /appeared in 3\.0/);
+    expectFindings(unknownOption, input.replace(/<\||\|>/g, ''), '3.0');
+  });
 });

@@ -654,21 +654,6 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     since: '3.0',
   },
   {
-    name: 'hash-key',
-    sections: ['defaults', 'listen', 'backend'],
-    args: [{ optional: true, variadic: true, name: 'args', type: 'word' }],
-    summary: 'Server option shown in the 3.0 proxy matrix by mistake.',
-    description:
-      'Server option shown in the 3.0 proxy matrix by mistake. Written as `hash-key [args…]`.',
-    docUrl: doc('3.0', '5.2', 'hash-key'),
-    since: '3.0',
-    removed: {
-      since: '2.0',
-      replacement: 'server … hash-key',
-      note: 'Listed in the 3.0 keyword matrix by mistake: it is a server option.',
-    },
-  },
-  {
     name: 'hash-preserve-affinity',
     sections: ['defaults', 'listen', 'backend'],
     args: [{ name: 'mode', type: 'enum', values: ['always', 'maxconn', 'maxqueue'] }],
@@ -1882,7 +1867,10 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Removed regex-based header rule.',
     description: 'The regex header rules were removed in 2.1; see the replacement rule set.',
     docUrl: doc('2.0', '4.2', 'reqirep'),
-    removed: { since: '2.1', replacement: 'http-request replace-header' },
+    removed: {
+      since: '2.1',
+      replacement: 'http-request replace-path, replace-uri or replace-header',
+    },
   },
   {
     name: 'reqisetbe',
@@ -1918,8 +1906,6 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     summary: 'Removed regex-based header rule.',
     description: 'The regex header rules were removed in 2.1; see the replacement rule set.',
     docUrl: doc('2.0', '4.2', 'reqrep'),
-    // reqrep rewrote the request line as well as headers: which action replaces it depends on
-    // what the regex matched.
     removed: {
       since: '2.1',
       replacement: 'http-request replace-path, replace-uri or replace-header',
