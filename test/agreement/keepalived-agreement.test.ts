@@ -24,6 +24,8 @@
  *
  * Which messages count as errors (only located, non-environment messages of rejected configs):
  * - warnings, not counted: deprecations and the "Please use ..." line that follows some of them,
+ *   old spellings keepalived applies while asking for the new one ("thread_timer_expired - please
+ *   replace with keyword 'timer_expired_backup'"),
  *   anything keepalived itself prefixes with "Warning"/"WARNING", "Truncating auth_pass ...",
  *   "... probably not what you want", and the script-security violation;
  * - everything else is an error: unknown keywords, "Unexpected '{'", extra braces, numbers out of
@@ -90,6 +92,7 @@ const SECURITY = /^SECURITY VIOLATION\b/;
 const WARNING_PATTERNS: readonly RegExp[] = [
   /deprecated/i,
   /^\s+Please use\b/,
+  /\bplease replace with keyword\b/,
   /^(?:\(\S+\)\s*)?Warning\b/i,
   /^Truncating auth_pass\b/,
   /probably (?:isn't|is not|not) what you want/i,

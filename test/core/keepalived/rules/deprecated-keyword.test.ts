@@ -34,6 +34,18 @@ void describe('deprecated-keyword', () => {
     assert.equal(later.issues[0]?.severity, 'warning');
   });
 
+  // keepalived 2.3.3 -t: "(VI_1) thread_timer_expired - please replace with keyword
+  // 'timer_expired_backup'", and runs with it.
+  void it('warns about thread_timer_expired at 2.3 and rewrites it to timer_expired_backup', () => {
+    const { issues, text } = expectRanges(
+      deprecatedKeyword,
+      vrrp('  nopreempt\n  <|thread_timer_expired|> 200\n'),
+      { version: '2.3' },
+    );
+    assert.equal(issues[0]?.severity, 'warning');
+    assert.match(applyFirstFix(text, issues[0]), /^ {2}timer_expired_backup 200$/m);
+  });
+
   void it('flags the route option gw and rewrites it to via', () => {
     const { issues, text } = expectRanges(
       deprecatedKeyword,

@@ -582,8 +582,9 @@ export const VRRP_INSTANCE_KEYWORDS: readonly KeepalivedKeywordSpec[] = [
     'thread_timer_expired',
     [int('priority', 1, 255, { optional: true })],
     'Go BACKUP after a long scheduling stall.',
-    'Another name for `timer_expired_backup`, added in 2.3.2 to match the release notes.',
-    { since: '2.3.2' },
+    'Another name for `timer_expired_backup`, accepted since 2.3.2 for configs written from the release notes.',
+    // keepalived 2.3.3 -t applies it but asks for `timer_expired_backup` instead; 2.2.7 knows neither.
+    { since: '2.3.2', deprecated: dep('2.3.2', 'timer_expired_backup') },
   ),
   i(
     'lvs_sync_daemon_interface',
