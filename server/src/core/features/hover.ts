@@ -1,8 +1,10 @@
 /**
  * Hover for both languages: catalog documentation for keywords (multi-word aware), rule actions,
- * bind/server options, sample fetches, converters, predefined ACLs and enum values; and for a
- * name (backend, ACL, server, userlist, Keepalived script or instance) a summary of its
- * definition. The statement under the cursor is found by binary search in the tree.
+ * bind/server options, sample fetches and converters (in conditions, ACLs, sample arguments and
+ * `%[…]` in log formats), ACL criteria, flags and matching methods, predefined ACLs and argument
+ * values; and for a name (backend, ACL, server, userlist, Keepalived script or instance) a summary
+ * of its definition. Every text starts with what the word is. The statement under the cursor is
+ * found by binary search in the tree.
  */
 import type { Hover, MarkupContent, Range } from 'vscode-languageserver-types';
 import type { ArgSpec } from '../common/catalog.js';
@@ -14,8 +16,11 @@ import {
   type HaproxyKeywordSpec,
 } from '../haproxy/catalog/index.js';
 import type { OptionSpec } from '../haproxy/catalog/types.js';
+import { HAPROXY_VALUE_DOCS } from '../haproxy/catalog/value-docs.js';
+import { fetchSpec } from '../haproxy/rules/sample-helpers.js';
 import type { KeepalivedItem } from '../keepalived/ast.js';
 import { lifecycleAt as keepalivedLifecycle } from '../keepalived/catalog/index.js';
+import { KEEPALIVED_VALUE_DOCS } from '../keepalived/catalog/value-docs.js';
 import type { ServiceSettings } from '../settings.js';
 import {
   argAt,
@@ -27,13 +32,20 @@ import {
   type ClientFormat,
 } from './context.js';
 import {
-  entryDoc,
   renderDoc,
   signatureLine,
   versionNote,
   type DocumentedEntry,
   type EntryState,
 } from './documentation.js';
+import {
+  aclCriterionDoc,
+  aclFlagDoc,
+  argumentValueDoc,
+  formatSpanAt,
+  leadParagraphs,
+  listOptionValueDoc,
+} from './hover-values.js';
 import {
   aclsOf,
   firstStatement,
@@ -63,7 +75,7 @@ function hover(contents: MarkupContent, range: Range): Hover {
   return { contents, range };
 }
 
-/** Documentation of an entry with its version facts. */
+/** Documentation of an entry with its version facts, led by what the entry is. */
 function describe(
   entry: DocumentedEntry,
   state: EntryState,
@@ -72,7 +84,24 @@ function describe(
   signature: string | undefined,
   format: ClientFormat,
 ): MarkupContent {
-  return entryDoc(entry, signature, versionNote(entry, state, version, product), format.markdown);
+  return leadDoc(entry, signature, versionNote(entry, state, version, product), format);
+}
+
+/** An entry's summary and description, then a note, under an optional signature line. */
+function leadDoc(
+  entry: DocumentedEntry,
+  signature: string | undefined,
+  note: string | undefined,
+  format: ClientFormat,
+): MarkupContent {
+  return renderDoc(
+    {
+      ...(signature !== undefined ? { signature } : {}),
+      paragraphs: [...leadParagraphs(entry), note],
+      docUrl: entry.docUrl,
+    },
+    format.markdown,
+  );
 }
 
 /** A statement's words as one line of source. */
@@ -180,6 +209,8 @@ function haproxyArgumentHover(
       );
       if (action) return doc(action, action.args);
     }
+    const value = actionValueHover(spec, item, word, argIndex, format);
+    if (value) return hover(value, range);
     return sampleHover(document, word, offset, version, format, range);
   }
   const optionCatalog: readonly OptionSpec[] | undefined =
@@ -201,7 +232,17 @@ function haproxyArgumentHover(
     }
     const previous = item.words[item.words.indexOf(word) - 1]?.value;
     if (previous === 'track') return serverHover(document, section, word.value, format, range);
-    return null;
+    // A value of the option before it (`on-error mark-down`, `verify required`).
+    const kind = spec.name === 'bind' ? 'bind' : 'server';
+    const value = listOptionValueDoc(
+      optionCatalog,
+      item.words.map((w) => w.value),
+      item.words.indexOf(word),
+      (name) => HAPROXY_VALUE_DOCS[`${kind}:${name}`],
+      (name) => `${kind} option ${name}`,
+      format.markdown,
+    );
+    return value ? hover(value, range) : null;
   }
   if (spec.name === 'acl' && argIndex === 0) {
     return aclHover(document, section, word.value, format, range);
@@ -209,9 +250,14 @@ function haproxyArgumentHover(
   if (spec.name === 'acl' && argIndex === 1) {
     return sampleHover(document, word, offset, version, format, range);
   }
+  if (spec.name === 'acl' && argIndex >= 2) {
+    return aclFlagHover(item.args.slice(2), word, format, range);
+  }
   if (spec.name === 'use-server' && argIndex === 0) {
     return serverHover(document, section, word.value, format, range);
   }
+  // A log format (`log-format`, `use_backend be_%[req.hdr(host),lower]`): the sample under the cursor.
+  if (word.raw.includes('%[')) return sampleHover(document, word, offset, version, format, range);
   const arg = argAt(spec.args, argIndex);
   if (arg?.type === 'reference' && arg.refers !== undefined) {
     const target = sectionsOfType(document, sectionTypesFor(arg.refers)).find(
@@ -219,24 +265,15 @@ function haproxyArgumentHover(
     );
     return target ? hover(sectionSummary(document, target, format), range) : null;
   }
-  if (arg?.type === 'enum') {
-    const value = word.value.replace(/\(.*$/, '');
-    if (!(arg.values ?? []).includes(value)) return null;
-    return hover(
-      renderDoc(
-        {
-          signature: signatureLine(spec.name, spec.args),
-          paragraphs: [
-            `\`${value}\`: a value of \`${arg.name}\` for \`${spec.name}\`.`,
-            spec.description,
-          ],
-          docUrl: spec.docUrl,
-        },
-        format.markdown,
-      ),
-      range,
-    );
-  }
+  const value = argumentValueDoc(
+    spec,
+    spec.name,
+    argIndex,
+    word.value,
+    HAPROXY_VALUE_DOCS[spec.name],
+    format.markdown,
+  );
+  if (value) return hover(value, range);
   if (arg?.type === 'sample') return sampleHover(document, word, offset, version, format, range);
   return null;
 }
@@ -261,7 +298,7 @@ function conditionHover(
         if (term.words[0] === word) {
           return sampleHover(document, word, offset, version, format, range);
         }
-        return null;
+        return aclFlagHover(term.words.slice(1), word, format, range);
       }
       const nameRange = rangeOf(document, term.nameStart, term.word.end);
       const named = aclHover(document, section, term.name, format, nameRange);
@@ -269,11 +306,11 @@ function conditionHover(
       const predefined = HAPROXY_CATALOG.predefinedAcls.find((acl) => acl.name === term.name);
       if (predefined) {
         return hover(
-          entryDoc(
+          leadDoc(
             predefined,
             `${predefined.name} = ${predefined.equivalent}`,
             versionNote(predefined, haproxyLifecycle(predefined, version), version, 'HAProxy'),
-            format.markdown,
+            format,
           ),
           nameRange,
         );
@@ -325,19 +362,22 @@ function sampleHover(
   format: ClientFormat,
   fallback: Range,
 ): Hover | null {
-  // Split the raw word into `fetch(args)` and `,converter(args)` segments; commas inside
-  // parentheses belong to the arguments.
+  // Split the raw word (or, in a log format, the `%[…]` span under the cursor) into
+  // `fetch(args)` and `,converter(args)` segments; commas inside parentheses belong to the
+  // arguments.
   const raw = word.raw;
   const cursor = offset - word.start;
+  const region = raw.includes('%[') ? formatSpanAt(raw, cursor) : { start: 0, end: raw.length };
+  if (!region) return null;
   let depth = 0;
-  let segmentStart = 0;
+  let segmentStart = region.start;
   let segmentIndex = 0;
   let found: { start: number; end: number; index: number } | undefined;
-  for (let i = 0; i <= raw.length; i++) {
+  for (let i = region.start; i <= region.end; i++) {
     const c = raw[i];
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
-    if (i === raw.length || (c === ',' && depth === 0)) {
+    if (i === region.end || (c === ',' && depth === 0)) {
       if (cursor >= segmentStart && cursor <= i) {
         found = { start: segmentStart, end: i, index: segmentIndex };
       }
@@ -360,7 +400,15 @@ function sampleHover(
   }
   const list = found.index === 0 ? HAPROXY_CATALOG.fetches : HAPROXY_CATALOG.converters;
   const sample = list.find((entry) => entry.name === name);
-  if (!sample) return null;
+  const range = rangeOf(document, word.start + found.start, word.start + found.end);
+  if (!sample) {
+    // An ACL criterion made of a fetch and a matching suffix (`path_beg`, `hdr_dom(host)`).
+    const base = found.index === 0 ? fetchSpec(name) : undefined;
+    if (!base || base.name === name) return null;
+    const note = versionNote(base, haproxyLifecycle(base, version), version, 'HAProxy');
+    const doc = aclCriterionDoc(name, base, `${name}${base.signature}`, note, format.markdown);
+    return doc ? hover(doc, range) : null;
+  }
   return hover(
     describe(
       sample,
@@ -370,8 +418,56 @@ function sampleHover(
       `${sample.name}${sample.signature}${sample.kind === 'fetch' ? ` → ${sample.output}` : ` (${sample.input ?? 'any'} → ${sample.output})`}`,
       format,
     ),
-    rangeOf(document, word.start + found.start, word.start + found.end),
+    range,
   );
+}
+
+/** An ACL flag or `-m` method among the words after an ACL's criterion. */
+function aclFlagHover(
+  words: readonly Word[],
+  word: Word,
+  format: ClientFormat,
+  range: Range,
+): Hover | null {
+  const acl = HAPROXY_CATALOG.lookup('frontend', ['acl'])?.spec;
+  const doc = aclFlagDoc(
+    words.map((w) => w.value),
+    words.indexOf(word),
+    acl?.docUrl,
+    format.markdown,
+  );
+  return doc ? hover(doc, range) : null;
+}
+
+/** A value of a rule's action (`set-log-level silent`), after the action word. */
+function actionValueHover(
+  spec: HaproxyKeywordSpec,
+  item: Statement,
+  word: Word,
+  argIndex: number,
+  format: ClientFormat,
+): MarkupContent | undefined {
+  const ruleset = spec.ruleset;
+  const at = item.words.indexOf(word) - argIndex;
+  const name = item.words[at]?.value ?? '';
+  const action = HAPROXY_CATALOG.actions.find(
+    (a) => ruleset !== undefined && a.name === beforeAction(name) && a.rulesets.includes(ruleset),
+  );
+  if (!action || argIndex < 1) return undefined;
+  return argumentValueDoc(
+    action,
+    `${ruleset ?? ''} ${action.name}`,
+    argIndex - 1,
+    word.value,
+    undefined,
+    format.markdown,
+  );
+}
+
+/** An action word without its parenthesised part (`set-var(txn.x)` is `set-var`). */
+function beforeAction(word: string): string {
+  const paren = word.indexOf('(');
+  return paren < 0 ? word : word.slice(0, paren);
 }
 
 /** What a section is: a backend's servers and balance, a userlist's users, … */
@@ -463,6 +559,15 @@ function keepalivedHover(
     if (head?.type === 'reference' && head.refers !== undefined) {
       return definitionHover(document, head.refers, word.value, format, range);
     }
+    const optionValue = listOptionValueDoc(
+      grammar.options,
+      words.map((w) => w.value),
+      index,
+      (name) => KEEPALIVED_VALUE_DOCS[name],
+      (name) => `${place.list?.name ?? ''} ${name}`,
+      format.markdown,
+    );
+    if (optionValue) return hover(optionValue, range);
     const option = grammar.options.find((o) => o.name === word.value);
     if (option) {
       return hover(
@@ -505,7 +610,15 @@ function keepalivedHover(
   if (arg?.type === 'reference' && arg.refers !== undefined) {
     return definitionHover(document, arg.refers, word.value, format, range);
   }
-  return null;
+  const value = argumentValueDoc(
+    spec,
+    spec.name,
+    index - 1,
+    word.value,
+    KEEPALIVED_VALUE_DOCS[spec.name],
+    format.markdown,
+  );
+  return value ? hover(value, range) : null;
 }
 
 /** Where a Keepalived object is defined and what its block says. */
