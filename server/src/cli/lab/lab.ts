@@ -14,7 +14,6 @@ import {
   closeSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   openSync,
   readFileSync,
   rmSync,
@@ -30,8 +29,10 @@ import {
   sameHolders,
   spreadAgrees,
   type HolderPrediction,
+  type PredictedPriority,
   type SpreadPrediction,
 } from '../../core/lab/predict.js';
+import { observedPriority, type ObservedPriority } from '../../core/lab/observe.js';
 import type { FailoverScenario, SimGroup } from '../../core/topology/graph.js';
 import { HEALTHY } from '../../core/topology/scenario.js';
 import { loadInputs, type RunResult } from '../run.js';
@@ -39,6 +40,7 @@ import { downMarker, type ResponderSpec } from './responder.js';
 import type { ClientSpec } from './client.js';
 import {
   LAB_PREFIX,
+  makeLabDir,
   LabCommandError,
   NodeSpace,
   addressesIn,
@@ -171,8 +173,9 @@ function parseLabArgs(argv: readonly string[]): LabOptions {
     return value;
   };
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
+  if (format !== 'text' && format !== 'json') {
     throw new LabUsageError(`--format must be text or json`);
+  }
   const help = values.help === true;
   const clean = values.clean === true;
   if (!help && !clean && positionals.length !== 1) {
@@ -181,8 +184,9 @@ function parseLabArgs(argv: readonly string[]): LabOptions {
     );
   }
   const version = (flag: string, text: string | undefined): string | undefined => {
-    if (text !== undefined && !/^\d+\.\d+$/.test(text))
+    if (text !== undefined && !/^\d+\.\d+$/.test(text)) {
       throw new LabUsageError(`${flag} needs X.Y`);
+    }
     return text;
   };
   const haproxyVersion = version('--haproxy-version', values['haproxy-version']);
@@ -320,8 +324,9 @@ class Lab {
       for (const entry of node.interfaces) this.plug(ns, entry.name, entry.addresses);
       const first = node.interfaces[0];
       if (first) sh('ip', ['-n', ns, 'route', 'add', 'default', 'dev', first.name]);
-      if (node.nonlocalBind)
+      if (node.nonlocalBind) {
         sh('ip', ['netns', 'exec', ns, 'sysctl', '-qw', 'net.ipv4.ip_nonlocal_bind=1']);
+      }
       for (const file of [...node.haproxy, ...(node.keepalived ? [node.keepalived] : [])]) {
         writeFileSync(file.path, file.text);
       }
@@ -371,6 +376,13 @@ class Lab {
       child.on('exit', () => done(false));
     });
     if (!ready) throw new LabCannotRun(`the lab's backend servers did not start: ${errors.trim()}`);
+  }
+
+  /** Lets this process end while the lab keeps running (`--keep`). */
+  detach(): void {
+    this.responder?.stdout?.destroy();
+    this.responder?.stderr?.destroy();
+    this.responder?.unref();
   }
 
   private space(node: LabNode): NodeSpace {
@@ -453,6 +465,22 @@ class Lab {
   }
 
   /** Who holds each group's first VIP now. */
+  /** A member's effective priority as its keepalived last logged it. */
+  priorityOf(groupId: string, entry: PredictedPriority): ObservedPriority {
+    const node = this.plan.nodes.find((candidate) => candidate.name === entry.node);
+    const member = this.plan.groups
+      .find((group) => group.id === groupId)
+      ?.members.find((candidate) => candidate.node === entry.node);
+    if (!node || !member) return 'fault';
+    let log = '';
+    try {
+      log = readFileSync(`${this.dir}/${node.name}-keepalived.log`, 'utf8');
+    } catch {
+      // No log yet: keepalived has said nothing, so the priority is the configured one.
+    }
+    return observedPriority(log, member.instance, member.base);
+  }
+
   holders(): Map<string, string[]> {
     const held = new Map<string, Set<string>>();
     for (const node of this.plan.nodes) held.set(node.name, addressesIn(this.nodeNs(node)));
@@ -507,6 +535,15 @@ class Lab {
 
 function describe(holders: readonly string[]): string {
   return holders.length === 0 ? 'nobody' : holders.join(' + ');
+}
+
+/** ` (lb1 110, lb2 100)`: the priorities of a group's running members. */
+function describePriorities(
+  members: readonly PredictedPriority[],
+  values: readonly (number | 'fault' | 'down')[],
+): string {
+  if (members.length === 0) return '';
+  return ` (${members.map((member, i) => `${member.node} ${String(values[i])}`).join(', ')})`;
 }
 
 function describeCounts(counts: ReadonlyMap<string, number>): string {
@@ -583,12 +620,19 @@ class Drills {
   ): void {
     for (const prediction of predictions) {
       const observed = outcome.observed.get(prediction.group) ?? [];
+      // Priorities of the members whose keepalived runs: keepalived's own word for what the
+      // checks did, compared with the simulation's.
+      const running = prediction.priorities.filter((entry) => entry.priority !== 'down');
+      const seen = running.map((entry) => this.lab.priorityOf(prediction.group, entry));
+      const predictedPriorities = running.map((entry) => entry.priority);
       this.results.push({
         drill,
         action: predictions.length > 1 ? `${action} (${prediction.group})` : action,
-        observed: `VIP on ${describe(observed)}`,
-        predicted: `VIP on ${describe(prediction.holders)}`,
-        agree: sameHolders(observed, prediction.holders),
+        observed: `VIP on ${describe(observed)}${describePriorities(running, seen)}`,
+        predicted: `VIP on ${describe(prediction.holders)}${describePriorities(running, predictedPriorities)}`,
+        agree:
+          sameHolders(observed, prediction.holders) &&
+          seen.every((value, i) => value === predictedPriorities[i]),
         seconds: outcome.seconds,
         why: prediction.explanation,
       });
@@ -826,8 +870,9 @@ function textReport(report: LabReport, plan: LabPlan): string {
     row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ');
   lines.push('', format(header), ...rows.map(format));
   const disagreeing = report.drills.filter((result) => !result.agree);
-  for (const result of disagreeing)
+  for (const result of disagreeing) {
     lines.push(`  ${result.action}: the simulation says: ${result.why}`);
+  }
   lines.push(
     '',
     disagreeing.length === 0
@@ -843,14 +888,16 @@ function cannotRun(message: string): RunResult {
 
 /** Checks the platform and tools; the reason the lab cannot run, if any. */
 function environmentProblem(options: LabOptions): string | undefined {
-  if (process.platform !== 'linux')
+  if (process.platform !== 'linux') {
     return 'the lab needs Linux (network, PID and mount namespaces)';
+  }
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     return 'the lab needs root: it creates network, PID and mount namespaces';
   }
   for (const tool of ['ip', 'unshare', 'nsenter', 'sysctl']) {
-    if (!which(tool))
+    if (!which(tool)) {
       return `'${tool}' is not installed (iproute2, util-linux and procps provide the lab's tools)`;
+    }
   }
   if (!which(options.haproxy)) return `HAProxy ('${options.haproxy}') is not installed`;
   if (!which(options.keepalived)) return `keepalived ('${options.keepalived}') is not installed`;
@@ -863,8 +910,9 @@ export async function runLab(argv: readonly string[]): Promise<RunResult> {
   try {
     options = parseLabArgs(argv);
   } catch (error) {
-    if (error instanceof LabUsageError)
+    if (error instanceof LabUsageError) {
       return cannotRun(`${error.message} (see halint lab --help)`);
+    }
     throw error;
   }
   if (options.help) return { stdout: LAB_HELP, stderr: [], exitCode: 0 };
@@ -894,7 +942,7 @@ export async function runLab(argv: readonly string[]): Promise<RunResult> {
   const analysis = service.analyseCluster(clusterPlan.nodes, settings);
   const graph = service.getTopology(analysis, settings, { title: basename(folder), limit: 0 });
   const removed = removeLeftovers();
-  const dir = mkdtempSync('/run/halint-lab-');
+  const dir = makeLabDir();
   const openFiles = openFilesLimit();
   const plan = planLab(analysis.model, graph, { dir, ...(openFiles ? { openFiles } : {}) });
   if (plan.blockers.length > 0) {
@@ -918,8 +966,9 @@ export async function runLab(argv: readonly string[]): Promise<RunResult> {
     for (const name of options.drills) await drills[name]();
   } catch (error) {
     if (!options.keep) lab.cleanup();
-    if (error instanceof LabCannotRun || error instanceof LabCommandError)
+    if (error instanceof LabCannotRun || error instanceof LabCommandError) {
       return cannotRun(error.message);
+    }
     throw error;
   } finally {
     process.removeListener('SIGINT', onSignal);
@@ -927,6 +976,7 @@ export async function runLab(argv: readonly string[]): Promise<RunResult> {
     process.removeListener('SIGHUP', onSignal);
   }
   if (options.keep) {
+    lab.detach();
     process.stderr.write(
       `halint lab: the lab keeps running in namespaces ${lab.created.join(', ')} (files in ${dir}); ` +
         `'halint lab --clean' removes it\n`,

@@ -6,7 +6,7 @@
  * running lab's namespaces.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 
 /** Prefix of every namespace a lab creates: `hlab<pid>-…`. */
 export const LAB_PREFIX = 'hlab';
@@ -23,8 +23,9 @@ export function sh(command: string, args: readonly string[], input?: string): st
     timeout: 20_000,
     ...(input !== undefined ? { input } : {}),
   });
-  if (result.error)
+  if (result.error) {
     throw new LabCommandError(`${command} ${args.join(' ')}: ${result.error.message}`);
+  }
   if (result.status !== 0) {
     const said = (result.stderr || result.stdout || '').trim().split('\n')[0] ?? '';
     throw new LabCommandError(`${command} ${args.join(' ')}: ${said || `exit ${result.status}`}`);
@@ -105,7 +106,23 @@ export function removeLeftovers(): string[] {
     removeNamespace(ns);
     removed.push(ns);
   }
+  for (const entry of readdirSync(LAB_DIR_PARENT)) {
+    const match = /^halint-lab-(\d+)-/.exec(entry);
+    if (!match) continue;
+    const owner = Number(match[1]);
+    if (owner === process.pid || alive(owner)) continue;
+    rmSync(`${LAB_DIR_PARENT}/${entry}`, { recursive: true, force: true });
+    removed.push(`${LAB_DIR_PARENT}/${entry}`);
+  }
   return removed;
+}
+
+/** Where labs keep their files: a tmpfs on Linux, so nothing outlives a reboot. */
+export const LAB_DIR_PARENT = '/run';
+
+/** A new folder for this process's lab, named so a later run can tell whether its owner lives. */
+export function makeLabDir(): string {
+  return mkdtempSync(`${LAB_DIR_PARENT}/halint-lab-${process.pid}-`);
 }
 
 /** The children of a process, by reading `/proc`. */

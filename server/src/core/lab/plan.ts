@@ -657,8 +657,9 @@ export function planLab(model: ClusterModel, graph: TopologyGraph, paths: LabPat
           const address = serverAddress(server.address.value);
           if (!address) continue;
           const key = `${proxy.name ?? ''}/${server.name.value}`;
-          if (!serverByKey.has(key))
+          if (!serverByKey.has(key)) {
             serverByKey.set(key, { key, name: server.name.value, ...address });
+          }
         }
       }
       for (const proxy of symbols.proxies) {
@@ -735,8 +736,9 @@ export function planLab(model: ClusterModel, graph: TopologyGraph, paths: LabPat
           if (script) how = { failFile: script.failFile };
           timing = scriptTiming(node, check.name);
         } else if (check.kind === 'interface') {
-          if (lab.interfaces.some((entry) => entry.name === check.name))
+          if (lab.interfaces.some((entry) => entry.name === check.name)) {
             how = { interface: check.name };
+          }
         }
         checks.push({
           id: check.id,
@@ -760,8 +762,9 @@ export function planLab(model: ClusterModel, graph: TopologyGraph, paths: LabPat
       'net.ipv4.ip_nonlocal_bind=1 is set on nodes whose HAProxy binds an address they may not hold, as a real node needs.',
     );
   }
-  if (graph.groups.length === 0)
+  if (graph.groups.length === 0) {
     blockers.push('no VRRP group: the lab drills failover between Keepalived nodes');
+  }
   const adverts = [...views.values()].flat().map((view) => view.advert);
   return {
     nodes,

@@ -15,7 +15,16 @@ export interface HolderPrediction {
   readonly group: string;
   /** Sorted node names (several in a split, none when nobody can). */
   readonly holders: readonly string[];
+  /** Effective priority per node and instance (`fault`: gives the VIP up; `down`: not running). */
+  readonly priorities: readonly PredictedPriority[];
   readonly explanation: string;
+}
+
+/** The priority the simulation gives one member of a group. */
+export interface PredictedPriority {
+  readonly node: string;
+  readonly instance: string;
+  readonly priority: number | 'fault' | 'down';
 }
 
 /** The predicted holders of `group` under `scenario`, starting from `holderNow` when given. */
@@ -28,6 +37,11 @@ export function predictHolders(
   return {
     group: group.id,
     holders: [...outcome.holders].sort(),
+    priorities: group.members.map((member) => ({
+      node: member.node,
+      instance: member.instance,
+      priority: outcome.priorities[member.node] ?? 'down',
+    })),
     explanation: outcome.explanation,
   };
 }
