@@ -1,13 +1,18 @@
 // Bundles the extension client, the language server and the halint CLI into CommonJS files under
 // dist/. Bundling inlines chevrotain and the LSP libraries, which keeps start-up fast (loading
 // chevrotain unbundled costs about a quarter of a second) and lets the .vsix ship no node_modules.
-import { readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// `--outdir=DIR` writes the bundles elsewhere than dist/ and `--bins` builds only what the npm
+// package ships (server, CLI, the CLI's topology assets): scripts/pack-server.mjs stages the
+// package this way without rewriting dist/ under the feet of running tests.
+const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length);
+const binsOnly = process.argv.includes('--bins');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -24,6 +29,26 @@ const common = {
   define: { 'process.env.HALINT_VERSION': JSON.stringify(pkg.version) },
 };
 
+/**
+ * The server and the CLI are package bins: a `#!/usr/bin/env node` line and the run bits let a
+ * shell (or an editor starting `ha-language-server --stdio`) run them directly. Without the line,
+ * `/bin/sh` reads the bundle as a shell script and stops at `"use strict"`.
+ */
+const executable = {
+  banner: { js: '#!/usr/bin/env node' },
+  plugins: [
+    {
+      name: 'executable',
+      setup(build) {
+        build.onEnd(() => {
+          const file = build.initialOptions.outfile;
+          if (file && existsSync(file)) chmodSync(file, 0o755);
+        });
+      },
+    },
+  ],
+};
+
 const builds = [
   {
     ...common,
@@ -31,13 +56,8 @@ const builds = [
     outfile: 'dist/extension.cjs',
     external: ['vscode'],
   },
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' },
-  {
-    ...common,
-    entryPoints: ['server/src/cli/main.ts'],
-    outfile: 'dist/cli.cjs',
-    banner: { js: '#!/usr/bin/env node' },
-  },
+  { ...common, ...executable, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' },
+  { ...common, ...executable, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs' },
   // The topology view's browser script, with elkjs (the language server never loads it), and its
   // stylesheet. The VS Code panel loads both as webview resources; `halint topology --format html`
   // inlines them into a standalone page.
@@ -61,10 +81,16 @@ const builds = [
   },
 ];
 
+const selected = builds
+  .filter((options) => !binsOnly || options.outfile !== 'dist/extension.cjs')
+  .map((options) =>
+    outdir ? { ...options, outfile: options.outfile.replace(/^dist\//, `${outdir}/`) } : options,
+  );
+
 if (watch) {
-  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  const contexts = await Promise.all(selected.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('esbuild: watching for changes');
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await Promise.all(selected.map((options) => esbuild.build(options)));
 }

@@ -143,6 +143,25 @@ export class LspTestClient {
     return new LspTestClient(child, connection);
   }
 
+  /**
+   * Runs a command line through `/bin/sh`, as an editor configured with `ha-language-server
+   * --stdio` does: the bundle must start by its own `#!` line and run bits.
+   */
+  static command(commandLine: string, cwd?: string): LspTestClient {
+    // `exec` so that the server is the shell's process, and `dispose` ends the server itself.
+    const child = spawn(`exec ${commandLine}`, {
+      shell: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(cwd !== undefined ? { cwd } : {}),
+    });
+    if (!child.stdout || !child.stdin) throw new Error('server has no stdio pipes');
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
+    return new LspTestClient(child, connection);
+  }
+
   /** Forks `dist/server.cjs --node-ipc`, the transport VS Code uses. */
   static ipc(): LspTestClient {
     const child = fork(distFile('server.cjs'), ['--node-ipc'], {

@@ -1,7 +1,7 @@
 /**
  * Entry point of the bundled language server (`dist/server.cjs`). The transport comes from the
  * command line, as every LSP client passes it: `--stdio`, `--node-ipc`, `--socket=<port>` or
- * `--pipe=<name>`.
+ * `--pipe=<name>`. `--version` prints the name and version; anything else prints the usage.
  *
  * @packageDocumentation
  */
@@ -10,6 +10,19 @@ import { SERVER_INFO } from './capabilities.js';
 import { FramingCheck } from './framing.js';
 import { describeError, startLine, transportOf, type Logger } from './logger.js';
 import { startServer } from './server.js';
+
+// `--version` and `--help` answer before any connection exists: `createConnection` insists on a
+// transport argument, and a user checking an install should not need one.
+if (process.argv.includes('--version')) {
+  process.stdout.write(`${SERVER_INFO.name} ${SERVER_INFO.version ?? '(from source)'}\n`);
+  process.exit(0);
+}
+if (process.argv.includes('--help') || transportOf(process.argv) === 'unknown') {
+  const usage = `Usage: ${SERVER_INFO.name} --stdio | --node-ipc | --socket=<port> | --pipe=<name>\n       ${SERVER_INFO.name} --version\n`;
+  const asked = process.argv.includes('--help');
+  (asked ? process.stdout : process.stderr).write(usage);
+  process.exit(asked ? 0 : 2);
+}
 
 const connection = createConnection(ProposedFeatures.all);
 
