@@ -220,6 +220,12 @@ export interface DrillResult {
   readonly seconds: number;
   /** Why the simulation predicts what it does. */
   readonly why: string;
+  /** VIP drills: the nodes seen holding the group's VIP (sorted). */
+  readonly holders?: readonly string[];
+  /** VIP drills: each running member's effective priority, as keepalived logged it. */
+  readonly priorities?: Readonly<Record<string, number | 'fault'>>;
+  /** Traffic drills: how many requests each server (`backend/server`) answered. */
+  readonly answers?: Readonly<Record<string, number>>;
 }
 
 /** The lab's report (`--format json`). */
@@ -635,6 +641,8 @@ class Drills {
           seen.every((value, i) => value === predictedPriorities[i]),
         seconds: outcome.seconds,
         why: prediction.explanation,
+        holders: [...observed].sort(),
+        priorities: Object.fromEntries(running.map((entry, i) => [entry.node, seen[i] ?? 'fault'])),
       });
     }
     this.now = outcome.observed;
@@ -705,6 +713,7 @@ class Drills {
         agree: spreadAgrees(expected, counts),
         seconds: 0,
         why: expected.reason,
+        answers: Object.fromEntries(counts),
       });
       if (frontend.cookie && frontend.mode === 'http') {
         const sticky = predictSpread(frontend, new Set(), true);
@@ -717,6 +726,7 @@ class Drills {
           agree: spreadAgrees(sticky, kept),
           seconds: 0,
           why: sticky.reason,
+          answers: Object.fromEntries(kept),
         });
       }
     }
@@ -825,6 +835,7 @@ class Drills {
         agree: spreadAgrees(expected, counts),
         seconds: frontend.downAfter,
         why: expected.reason,
+        answers: Object.fromEntries(counts),
       });
     };
     const first = frontend.active[0];
