@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system tools the test suite uses as oracles and harnesses, only when missing:
 # HAProxy 2.6 and Keepalived 2.2.7 from Debian (the agreement tests ask them), iproute2 (network
-# namespaces for keepalived -t); for the end-to-end suite in a real VS Code, Chromium, and what
+# namespaces for keepalived -t and the failover lab), psmisc and procps (the lab's tracked checks
+# call killall; its tests look for stray processes with pgrep); for the end-to-end suite in a real VS Code, Chromium, and what
 # scripts/prepare-code-server.mjs needs to build code-server's native modules offline (a compiler,
 # python3, the Kerberos headers) and Debian's ripgrep in place of the one code-server downloads.
 # Then the second oracle versions, HAProxy 3.0 and Keepalived 2.3, unpacked (not installed) into
@@ -14,6 +15,8 @@ packages=()
 command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || packages+=(haproxy)
 command -v keepalived >/dev/null 2>&1 || [ -x /usr/sbin/keepalived ] || packages+=(keepalived)
 command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || packages+=(iproute2)
+command -v killall >/dev/null 2>&1 || packages+=(psmisc)
+{ command -v pgrep && command -v sysctl; } >/dev/null 2>&1 || [ -x /usr/sbin/sysctl ] || packages+=(procps)
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 [ -f /usr/include/krb5.h ] || packages+=(libkrb5-dev)
 command -v rg >/dev/null 2>&1 || packages+=(ripgrep)
