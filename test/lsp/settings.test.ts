@@ -8,6 +8,8 @@ import { DEFAULT_SETTINGS } from '../../server/src/core/index.js';
 import type { Logger } from '../../server/src/lsp/logger.js';
 import {
   combineSettings,
+  layerSettings,
+  pushedSections,
   SettingsFiles,
   SettingsProvider,
   type ConfigurationPull,
@@ -167,5 +169,56 @@ void describe('SettingsProvider', () => {
       assert.deepEqual(await provider.forDocument(uri), DEFAULT_SETTINGS);
       assert.equal(log.lines.filter((line) => line.startsWith('warn:')).length, warnings);
     }
+  });
+});
+
+void describe('settings pushed by the client', () => {
+  const uri = 'untitled:haproxy.cfg';
+  const severity = async (provider: SettingsProvider): Promise<string | undefined> =>
+    (await provider.forDocument(uri)).haproxy.severities['unterminated-quote'];
+
+  void it('finds the sections at the top or under settings, and nothing in other shapes', () => {
+    const haproxy = { version: '2.6' };
+    assert.deepEqual(pushedSections({ haproxy }), { haproxy });
+    assert.deepEqual(pushedSections({ settings: { haproxy } }), { haproxy });
+    for (const value of [null, 42, 'x', [], {}, { settings: null }, { other: { haproxy } }]) {
+      assert.equal(pushedSections(value), undefined, JSON.stringify(value));
+    }
+  });
+
+  void it('layers key by key, merging nested maps, and skips null values', () => {
+    assert.deepEqual(
+      layerSettings(
+        { haproxy: { version: '2.6', diagnostics: { a: 'off', b: 'hint' } } },
+        undefined,
+        { haproxy: { version: null, diagnostics: { b: 'error' } }, keepalived: { version: '2.3' } },
+      ),
+      {
+        haproxy: { version: '2.6', diagnostics: { a: 'off', b: 'error' } },
+        keepalived: { version: '2.3' },
+      },
+    );
+  });
+
+  void it('applies initializationOptions, then pushed settings, then the pull answer', async () => {
+    let pulled: unknown = null;
+    const provider = new SettingsProvider(
+      () => Promise.resolve([pulled, null]),
+      new SettingsFiles(recordingLog()),
+      recordingLog(),
+    );
+    provider.setInitializationOptions({
+      haproxy: { diagnostics: { 'unterminated-quote': 'hint' } },
+    });
+    assert.equal(await severity(provider), 'hint');
+    provider.configurationChanged({ haproxy: { diagnostics: { 'unterminated-quote': 'off' } } });
+    assert.equal(await severity(provider), 'off');
+    // A push without our sections (the pull model's `null`) keeps what was pushed before.
+    provider.configurationChanged(null);
+    assert.equal(await severity(provider), 'off');
+    provider.setPullSupported(true);
+    pulled = { diagnostics: { 'unterminated-quote': 'warning' } };
+    provider.configurationChanged(null);
+    assert.equal(await severity(provider), 'warning');
   });
 });

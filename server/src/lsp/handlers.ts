@@ -232,6 +232,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   connection.onInitialize((params) => {
     features = clientFeatures(params.capabilities);
     settings.setPullSupported(features.configuration);
+    settings.setInitializationOptions(params.initializationOptions);
     folders = workspaceFolders(params);
     return initializeResult();
   });
@@ -275,8 +276,8 @@ export function registerHandlers(connection: Connection, context: ServerContext)
       cluster?.schedule();
     }
   });
-  on.notification(DidChangeConfigurationNotification.type, () => {
-    settings.clearEditorSettings();
+  on.notification(DidChangeConfigurationNotification.type, (params) => {
+    settings.configurationChanged(params?.settings);
     diagnostics.revalidateAll();
     cluster?.schedule();
   });

@@ -45,6 +45,45 @@ export function combineSettings(file: unknown, editor: unknown): ServiceSettings
 }
 
 /**
+ * The `haproxy` and `keepalived` sections of settings a client pushed (`initializationOptions` or
+ * the `settings` of `workspace/didChangeConfiguration`). Clients wrap them differently: lspconfig,
+ * Helix and eglot send the sections at the top, some configurations nest them under `settings`.
+ * Returns undefined when neither section is there, so that an empty push changes nothing.
+ */
+export function pushedSections(value: unknown): JsonObject | undefined {
+  const object = asObject(value);
+  if (!object) return undefined;
+  const sections: JsonObject = {};
+  for (const language of SECTIONS) {
+    const section = asObject(object[language]);
+    if (section) sections[language] = section;
+  }
+  if (Object.keys(sections).length > 0) return sections;
+  return object['settings'] !== undefined ? pushedSections(object['settings']) : undefined;
+}
+
+/**
+ * Layers settings objects, later ones winning key by key; nested objects (a `diagnostics` map)
+ * are merged rather than replaced, so a severity pushed at start-up survives a pull that sets
+ * another rule's.
+ */
+export function layerSettings(...layers: unknown[]): JsonObject | undefined {
+  let result: JsonObject | undefined;
+  for (const layer of layers) {
+    const object = asObject(layer);
+    if (!object) continue;
+    result = { ...result };
+    for (const [key, value] of Object.entries(object)) {
+      const below = asObject(result[key]);
+      const above = asObject(value);
+      if (below && above) result[key] = layerSettings(below, above);
+      else if (value !== undefined && value !== null) result[key] = value;
+    }
+  }
+  return result;
+}
+
+/**
  * Finds and reads the nearest `.halint.json` above a document, caching both the per-folder
  * lookups (documents in one folder, or in sibling folders, share the walk) and the parsed files.
  */
@@ -110,13 +149,23 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 /**
- * Settings per document: the client's configuration (when it offers the pull model) over the
- * nearest `.halint.json` over the defaults. Answers are cached per document until the client says
- * its configuration changed.
+ * Settings per document, from every channel a client may use, each over the one before:
+ *
+ * 1. the defaults, then the nearest `.halint.json`;
+ * 2. `initializationOptions` (clients without any configuration protocol);
+ * 3. the `settings` of the last `workspace/didChangeConfiguration` that carried any (lspconfig,
+ *    eglot, Helix push them this way);
+ * 4. the answer to `workspace/configuration`, when the client supports the pull model.
+ *
+ * Editor layers win over the file's severities; a version written in `.halint.json` wins over
+ * every editor layer (see {@link combineSettings}). Pull answers are cached per document until
+ * the client says its configuration changed.
  */
 export class SettingsProvider {
   private pullSupported = false;
   private readonly editor = new Map<string, Promise<unknown>>();
+  private initial: JsonObject | undefined;
+  private pushed: JsonObject | undefined;
 
   constructor(
     private readonly pull: ConfigurationPull,
@@ -130,13 +179,28 @@ export class SettingsProvider {
     this.editor.clear();
   }
 
-  /** Effective settings for one document. Never rejects. */
-  async forDocument(uri: string): Promise<ServiceSettings> {
-    const [file, editor] = await Promise.all([this.files.forUri(uri), this.editorSettings(uri)]);
-    return combineSettings(file, editor);
+  /** Records the `initializationOptions` of `initialize`. */
+  setInitializationOptions(options: unknown): void {
+    this.initial = pushedSections(options);
   }
 
-  /** Drops the cached client answers (`workspace/didChangeConfiguration`). */
+  /** Effective settings for one document. Never rejects. */
+  async forDocument(uri: string): Promise<ServiceSettings> {
+    const [file, pulled] = await Promise.all([this.files.forUri(uri), this.editorSettings(uri)]);
+    return combineSettings(file, layerSettings(this.initial, this.pushed, pulled));
+  }
+
+  /**
+   * Handles `workspace/didChangeConfiguration`: keeps the settings it carries, if any (a client
+   * using the pull model sends `null` and is asked again), and drops the cached pull answers.
+   */
+  configurationChanged(settings?: unknown): void {
+    const sections = pushedSections(settings);
+    if (sections) this.pushed = sections;
+    this.editor.clear();
+  }
+
+  /** Drops the cached client answers. */
   clearEditorSettings(): void {
     this.editor.clear();
   }

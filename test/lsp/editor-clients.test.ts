@@ -1,0 +1,80 @@
+// The bundled server as editors other than VS Code drive it: settings pushed instead of pulled,
+// one client entry for both languages, no file watching, and the response shapes a client that
+// declares few capabilities can read. Real child process, real JSON-RPC over stdio; dist/ built.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { LspTestClient, type PublishedDiagnostics } from '../helpers/lsp-harness.js';
+
+// A folder that exists on no machine, so that fake documents find no `.halint.json` on the way up.
+const VIRTUAL_ROOT = 'file:///nonexistent-ha-editor-clients';
+
+/** A valid haproxy.cfg but for the quote never closed on the `http-request` line. */
+const BROKEN_HAPROXY = [
+  'defaults',
+  '  mode http',
+  '  timeout connect 5s',
+  '  timeout client 30s',
+  '  timeout server 30s',
+  '',
+  'frontend web',
+  '  bind :80',
+  '  http-request set-header X-Env "prod',
+  '  default_backend app',
+  '',
+  'backend app',
+  '  server s1 127.0.0.1:8080 check',
+  '',
+].join('\n');
+
+const quoteSeverity = (published: PublishedDiagnostics): number | undefined =>
+  published.diagnostics.find((d) => d.code === 'unterminated-quote')?.severity;
+
+void describe('settings from a client without workspace/configuration', () => {
+  void it('honours initializationOptions, then the settings of didChangeConfiguration', async (t) => {
+    const client = LspTestClient.stdio();
+    t.after(() => client.dispose());
+    // As lspconfig's `init_options`, eglot's `:initializationOptions` or Helix's `config`.
+    await client.initialize({
+      capabilities: {},
+      initializationOptions: { haproxy: { diagnostics: { 'unterminated-quote': 'warning' } } },
+    });
+    const uri = `${VIRTUAL_ROOT}/pushed/haproxy.cfg`;
+    await client.open(uri, 'haproxy', BROKEN_HAPROXY);
+    const first = await client.waitForDiagnostics(uri, (p) => quoteSeverity(p) !== undefined);
+    assert.equal(quoteSeverity(first), 2, 'warning, from initializationOptions');
+    assert.deepEqual(
+      client.configurationRequests,
+      [],
+      'a client without the capability is not asked',
+    );
+
+    // As lspconfig's `settings` and eglot's `eglot-workspace-configuration` arrive.
+    const before = client.history(uri).length;
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { haproxy: { diagnostics: { 'unterminated-quote': 'hint' } } },
+    });
+    const hinted = await client.waitForDiagnostics(
+      uri,
+      () => client.history(uri).length > before,
+      'diagnostics after the pushed settings',
+    );
+    assert.equal(quoteSeverity(hinted), 4);
+
+    // A push without our sections leaves the last pushed settings in force.
+    const again = client.history(uri).length;
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { unrelated: true },
+    });
+    const kept = await client.waitForDiagnostics(
+      uri,
+      () => client.history(uri).length > again,
+      'diagnostics after an unrelated push',
+    );
+    assert.equal(quoteSeverity(kept), 4);
+
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { haproxy: { diagnostics: { 'unterminated-quote': 'off' } } },
+    });
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0, 'rule switched off');
+  });
+});
