@@ -53,6 +53,7 @@ import { getCodeLenses } from './features/code-lens.js';
 import { clusterInterfaceNames, type ClusterInfo } from './features/cluster-members.js';
 import { getClusterHover, mergeHovers } from './features/cluster-hover.js';
 import { getClusterCodeLenses } from './features/cluster-code-lens.js';
+import { getDrillLenses } from './features/drill-lens.js';
 import { getKeepalivedCodeLenses } from './features/keepalived-code-lens.js';
 import { getClusterDefinition, getClusterReferences } from './features/cluster-navigation.js';
 import { getInlayHints } from './features/inlay-hints.js';
@@ -426,6 +427,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         ...getKeepalivedCodeLenses(document, settings.keepalived, covered),
         ...clusterLenses,
         ...getTopologyLenses(document, settings.haproxy.version),
+        ...(cluster ? getDrillLenses(cluster, document) : []),
       ];
     },
     getInlayHints: (document, range, settings = DEFAULT_SETTINGS) =>
