@@ -60,6 +60,10 @@ export function buildClientOptions(outputChannel: OutputChannel): LanguageClient
   return {
     documentSelector: buildDocumentSelector(),
     synchronize: { configurationSection: [...CONFIGURATION_SECTIONS] },
+    // VS Code gives a file our language ids by the same name patterns the server knows, so an id
+    // that disagrees with the name is the user's choice ("Set Language", "Change Language
+    // Mode"): the server is told to keep it rather than go by the file name.
+    initializationOptions: { explicitLanguageIds: true },
     outputChannel,
   };
 }

@@ -46,5 +46,7 @@ void describe('client options', () => {
     assert.deepEqual(options.synchronize?.configurationSection, ['haproxy', 'keepalived']);
     assert.equal(options.outputChannel, channel);
     assert.deepEqual(options.documentSelector, buildDocumentSelector());
+    // VS Code's language ids are the user's choice; the server keeps them over file names.
+    assert.deepEqual(options.initializationOptions, { explicitLanguageIds: true });
   });
 });

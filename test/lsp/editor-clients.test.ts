@@ -78,3 +78,52 @@ void describe('settings from a client without workspace/configuration', () => {
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0, 'rule switched off');
   });
 });
+
+/** A valid keepalived.conf: no finding in Keepalived, a flood of them read as HAProxy. */
+const KEEPALIVED = [
+  'vrrp_instance VI_1 {',
+  '    state MASTER',
+  '    interface eth0',
+  '    virtual_router_id 51',
+  '    priority 100',
+  '    advert_int 1',
+  '    virtual_ipaddress {',
+  '        192.0.2.10/24',
+  '    }',
+  '}',
+  '',
+].join('\n');
+
+void describe('one client entry for both languages', () => {
+  const sources = (published: PublishedDiagnostics): string[] => [
+    ...new Set(published.diagnostics.map((d) => String(d.source))),
+  ];
+
+  void it('analyses keepalived.conf sent as haproxy by its name', async (t) => {
+    const client = LspTestClient.stdio();
+    t.after(() => client.dispose());
+    await client.initialize({ capabilities: {} });
+    const uri = `${VIRTUAL_ROOT}/eglot/keepalived.conf`;
+    await client.open(uri, 'haproxy', KEEPALIVED);
+    const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    assert.deepEqual(published.diagnostics, []);
+    await client.waitFor(
+      () => client.logs.find((log) => log.message.includes('its name makes it keepalived')),
+      'a log line saying the name decided',
+    );
+  });
+
+  void it('keeps the id when the client says its ids are explicit (VS Code)', async (t) => {
+    const client = LspTestClient.stdio();
+    t.after(() => client.dispose());
+    await client.initialize({
+      capabilities: {},
+      initializationOptions: { explicitLanguageIds: true },
+    });
+    const uri = `${VIRTUAL_ROOT}/chosen/keepalived.conf`;
+    await client.open(uri, 'haproxy', KEEPALIVED);
+    const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    assert.deepEqual(sources(published), ['haproxy']);
+    assert.ok(published.diagnostics.length > 0);
+  });
+});

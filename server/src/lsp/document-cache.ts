@@ -1,11 +1,11 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import {
   LineIndex,
-  type LanguageId,
   type LanguageService,
   type ParsedDocument,
   type TextChange,
 } from '../core/index.js';
+import { chooseLanguage } from './language-choice.js';
 import { describeError, type Logger } from './logger.js';
 import { uriToPath } from './uri.js';
 
@@ -23,10 +23,6 @@ interface IgnoredDocument {
 interface TrackedDocument {
   readonly kind: 'tracked';
   readonly document: ParsedDocument;
-}
-
-function isLanguageId(value: string): value is LanguageId {
-  return value === 'haproxy' || value === 'keepalived';
 }
 
 /**
@@ -52,18 +48,24 @@ function applyToText(text: string, change: TextDocumentContentChangeEvent): stri
 }
 
 /**
- * Keeps one parsed snapshot per open document, in the language the client named or, for other
- * language ids (a minimal client says `plaintext`), in the language recognised from the URI and the
- * text. Documents of neither language are remembered as plain text only, so that a later edit that
+ * Keeps one parsed snapshot per open document, in the language {@link chooseLanguage} picks from
+ * the client's id, the file name and the text (a minimal client says `plaintext`). Documents of neither language are remembered as plain text only, so that a later edit that
  * makes them recognisable (an empty new file being filled in) can still be picked up.
  */
 export class DocumentCache {
   private readonly entries = new Map<string, TrackedDocument | IgnoredDocument>();
+  /** The client's language ids are deliberate choices that win over file names. */
+  private explicitIds = false;
 
   constructor(
     private readonly service: LanguageService,
     private readonly log?: Logger,
   ) {}
+
+  /** Records whether the client's language ids win over file names (`initialize`). */
+  setExplicitLanguageIds(explicit: boolean): void {
+    this.explicitIds = explicit;
+  }
 
   /** The snapshot of an open HAProxy/Keepalived document, or undefined. */
   get(uri: string): ParsedDocument | undefined {
@@ -82,7 +84,10 @@ export class DocumentCache {
 
   /** Records an opened document; returns its snapshot when it is one of our languages. */
   open(uri: string, languageId: string, version: number, text: string): ParsedDocument | undefined {
-    const language = isLanguageId(languageId) ? languageId : this.detect(uri, text);
+    const language = chooseLanguage(uriToPath(uri), languageId, text, this.explicitIds);
+    if (language !== languageId && (languageId === 'haproxy' || languageId === 'keepalived')) {
+      this.log?.info(`${uri} was opened as ${languageId}; its name makes it ${language}`);
+    }
     if (!language) {
       this.entries.set(uri, { kind: 'ignored', text });
       return undefined;
@@ -147,9 +152,5 @@ export class DocumentCache {
   /** Drops everything (shutdown). */
   clear(): void {
     this.entries.clear();
-  }
-
-  private detect(uri: string, text: string): LanguageId | undefined {
-    return this.service.detectLanguage(uriToPath(uri), text);
   }
 }

@@ -72,6 +72,18 @@ function workspaceFolders(params: {
   return params.rootUri ? [params.rootUri] : [];
 }
 
+/**
+ * Whether the client declared its language ids deliberate (`initializationOptions`
+ * `explicitLanguageIds: true`, sent by the VS Code extension), so that they win over file names.
+ */
+function explicitLanguageIds(options: unknown): boolean {
+  return (
+    typeof options === 'object' &&
+    options !== null &&
+    (options as Record<string, unknown>)['explicitLanguageIds'] === true
+  );
+}
+
 /** `files.exclude` globs that are switched on. */
 function excludeGlobs(value: unknown): string[] {
   if (typeof value !== 'object' || value === null) return [];
@@ -233,6 +245,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     features = clientFeatures(params.capabilities);
     settings.setPullSupported(features.configuration);
     settings.setInitializationOptions(params.initializationOptions);
+    documents.setExplicitLanguageIds(explicitLanguageIds(params.initializationOptions));
     folders = workspaceFolders(params);
     return initializeResult();
   });
