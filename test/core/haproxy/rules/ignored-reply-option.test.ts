@@ -76,6 +76,27 @@ backend be
     assert.equal(issues.length, 2);
   });
 
+  // http-error shares the reply options: 2.6.12 and 3.0.11 print the same warnings for it.
+  void it('judges http-error replies alike', () => {
+    const { issues } = expectFindings(
+      ignoredReplyOption,
+      `${DEFAULTS}frontend fe
+  bind :80
+  http-error status 503 <|content-type text/plain|>
+  http-error status 502 content-type text/plain string "down"
+  http-error status 500 <|hdr X-A b|> hdr X-B c errorfile /etc/haproxy/errors/500.http
+  default_backend be
+backend be
+  server s1 192.0.2.10:80
+`,
+    );
+    assert.match(issues[0]?.message ?? '', /^'http-error': content-type 'text\/plain' is ignored/);
+    assert.match(
+      issues[1]?.message ?? '',
+      /^'http-error': hdr options are ignored with 'errorfile'/,
+    );
+  });
+
   void it('leaves lines HAProxy refuses, TCP rules and variables to other checks', () => {
     expectFindings(
       ignoredReplyOption,

@@ -13,6 +13,7 @@ import { invalidSampleExpression } from './invalid-sample-expression.js';
 import { keywordNotAllowedHere } from './keyword-not-allowed-here.js';
 import { missingArgument } from './missing-argument.js';
 import { removedKeyword } from './removed-keyword.js';
+import { replyWithoutContentType } from './reply-without-content-type.js';
 import { serverTemplateRange } from './server-template-range.js';
 import { tooManyArguments } from './too-many-arguments.js';
 import { unknownAction } from './unknown-action.js';
@@ -41,6 +42,7 @@ export const CATALOG_RULES: readonly Rule<HaproxyRuleContext>[] = [
   invalidSampleExpression,
   invalidActionArgument,
   ignoredReplyOption,
+  replyWithoutContentType,
   invalidAcl,
   invalidName,
 ];
