@@ -26,7 +26,7 @@ import {
   TRACK_PROCESS_KEYWORDS,
 } from './top.js';
 import type { KeepalivedKeywordSpec, KeepalivedVersion, LifecycleState } from './types.js';
-import { KEEPALIVED_VERSIONS } from './types.js';
+import { effectiveVersion, KEEPALIVED_VERSIONS } from './types.js';
 import {
   AUTH_HMAC_KEYWORDS,
   AUTHENTICATION_KEYWORDS,
@@ -38,7 +38,7 @@ import {
 } from './vrrp.js';
 
 export type * from './types.js';
-export { KEEPALIVED_VERSIONS } from './types.js';
+export { effectiveVersion, KEEPALIVED_VERSIONS } from './types.js';
 export { KEEPALIVED_MANPAGE_URL, docUrl } from './build.js';
 
 /** The context of the file level. */
@@ -70,7 +70,8 @@ export const KEEPALIVED_KEYWORDS: readonly KeepalivedKeywordSpec[] = [
 ];
 
 /** Lifecycle of a keyword at a target version (`2.2`, `2.3`, `2.4`, or any `x.y[.z]`). */
-export function lifecycleAt(spec: KeepalivedKeywordSpec, version: string): LifecycleState {
+export function lifecycleAt(spec: KeepalivedKeywordSpec, target: string): LifecycleState {
+  const version = effectiveVersion(target);
   if (spec.removed && compareVersions(version, spec.removed.since) >= 0) return 'removed';
   if (spec.since && compareVersions(version, spec.since) < 0) return 'not-yet';
   if (spec.deprecated && compareVersions(version, spec.deprecated.since) >= 0) return 'deprecated';

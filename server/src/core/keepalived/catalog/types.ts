@@ -12,6 +12,20 @@ export type { ArgSpec, KeywordSpec, Lifecycle, VersionString };
 export type KeepalivedVersion = '2.2' | '2.3' | '2.4';
 export const KEEPALIVED_VERSIONS: readonly KeepalivedVersion[] = ['2.2', '2.3', '2.4'];
 
+/** The release each target series was checked against (Debian 12's and 13's builds). */
+const CHECKED_RELEASE: Readonly<Record<string, string>> = { '2.2': '2.2.7', '2.3': '2.3.3' };
+
+/**
+ * The release a target version stands for when comparing with catalog lifecycles: the release
+ * checked against, Debian's build of that series (`2.2` is 2.2.7, so `2.2.3` deprecations
+ * already apply to it; `2.3` is 2.3.3, so `2.3.2` keywords exist there). Any other version,
+ * `2.4` or a full `x.y.z`, stands for itself. Validation and the editor features compare through
+ * `lifecycleAt`, which applies it, so they agree on what a target has.
+ */
+export function effectiveVersion(version: string): string {
+  return CHECKED_RELEASE[version] ?? version;
+}
+
 /** What the lines of a list block are. */
 export type ListKind =
   | 'vip' // address[/prefix] with ip-address options

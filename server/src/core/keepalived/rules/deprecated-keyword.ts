@@ -1,9 +1,9 @@
 import { compareVersions } from '../../common/catalog.js';
 import type { Rule } from '../../common/rule.js';
-import { lifecycleAt } from '../catalog/index.js';
+import { effectiveVersion, lifecycleAt } from '../catalog/index.js';
 import type { KeepalivedRuleContext } from './index.js';
 import { lifecycleTail, replacementFix } from './keyword-lifecycle.js';
-import { at, effectiveVersion, isConcrete, walkKeepalived } from './walk.js';
+import { at, isConcrete, walkKeepalived } from './walk.js';
 
 /**
  * A keyword or route option that still works at the target version but is deprecated. Tagged

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
-import { lifecycleAt } from '../catalog/index.js';
+import { effectiveVersion, lifecycleAt } from '../catalog/index.js';
 import type { KeepalivedRuleContext } from './index.js';
-import { at, effectiveVersion, walkKeepalived } from './walk.js';
+import { at, walkKeepalived } from './walk.js';
 
 /**
  * A keyword that only exists after the target version (`keepalived.version`): the older

@@ -15,18 +15,6 @@ export function isConcrete(word: KeepalivedWord): boolean {
   return word.refs.length === 0 && !word.hasTemplate;
 }
 
-/** The release each target series was checked against (Debian 12's and 13's builds). */
-const CHECKED_RELEASE: Readonly<Record<string, string>> = { '2.2': '2.2.7', '2.3': '2.3.3' };
-
-/**
- * The release a target version stands for when comparing with catalog lifecycles: the release
- * checked against, Debian's build of that series (`2.2` is 2.2.7, so `2.2.3` deprecations
- * already apply to it; `2.3` is 2.3.3, so `2.3.2` keywords exist there).
- */
-export function effectiveVersion(version: string): string {
-  return CHECKED_RELEASE[version] ?? version;
-}
-
 /** One keyword line with what the catalog says about it. */
 export interface VisitedItem {
   readonly item: KeepalivedItem;
