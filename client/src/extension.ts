@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { registerCommands } from './commands.js';
 import { registerContentDetection } from './content-detection.js';
+import { registerDrill } from './drill.js';
 import { OUTPUT_CHANNEL_NAME } from './ids.js';
 import { createLanguageClient, ensureStarted, startWhenNeeded } from './language-client.js';
 import { registerTopology } from './topology-panel.js';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerCommands({ client: languageClient, output, handled }),
     startWhenNeeded(() => start().catch(() => undefined)),
     ...registerTopology({ context, client: languageClient, ensureStarted: start, output }),
+    ...registerDrill(context),
     registerContentDetection({
       client: languageClient,
       ensureStarted: start,

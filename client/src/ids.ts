@@ -47,6 +47,8 @@ export const COMMANDS = {
   showProblems: 'haKeepalived.showProblems',
   /** Also the command of the server's "Show in topology" code lenses. */
   showTopology: 'haKeepalived.showTopology',
+  /** Runs the failover lab in a terminal; also the command of the server's drill code lenses. */
+  runFailoverDrill: 'haKeepalived.runFailoverDrill',
 } as const;
 
 /** Settings sections forwarded to the server on every configuration change. */

@@ -2,6 +2,7 @@
  * `halint` entry point: runs the checks and writes the results. The process ends on its own once
  * stdout has drained; calling `process.exit()` here could cut a large report short on a pipe.
  */
+import { runLabCommand } from './lab/entry.js';
 import { run, type RunResult } from './run.js';
 
 // A reader that goes away early (`halint … | head`) is not an error worth a stack trace.
@@ -23,24 +24,15 @@ function internalError(error: unknown): void {
 }
 
 const argv = process.argv.slice(2);
-if (argv[0] === '__lab-responder' || argv[0] === '__lab-client') {
-  // The failover lab runs this same program inside its namespaces as servers and as a client.
-  const [role, spec = ''] = argv;
-  (role === '__lab-responder'
-    ? import('./lab/responder.js').then(({ runResponder }) => runResponder(spec))
-    : import('./lab/client.js').then(({ runClient }) => runClient(spec))
-  ).catch(internalError);
-} else if (argv[0] === 'lab') {
-  // Loaded only here: the lab starts processes and namespaces, which checks never do.
-  import('./lab/lab.js')
-    .then(({ runLab }) => runLab(argv.slice(1)))
-    .then(finish, internalError);
-} else if (argv[0] === 'topology') {
+// The failover lab (its drills, and the roles it runs this program in inside its namespaces) is
+// dispatched first; it is loaded only when asked for.
+const lab = runLabCommand(argv, 'halint');
+if (!lab && argv[0] === 'topology') {
   // Loaded only here: the topology code brings the layout engine, which checks never need.
   import('./topology.js')
     .then(({ runTopology }) => runTopology(argv.slice(1)))
     .then(finish, internalError);
-} else {
+} else if (!lab) {
   try {
     finish(run(argv));
   } catch (error) {
