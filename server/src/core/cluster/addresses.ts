@@ -3,6 +3,7 @@
  * daemons accept IPv6 in several spellings (`::1`, `0:0::1`, upper case), so addresses are put in
  * one canonical form before they are compared.
  */
+import { beforeFirst } from '../common/text-scan.js';
 
 /** Family of a literal address, or undefined when the text is no IP literal. */
 export function literalFamily(text: string): 4 | 6 | undefined {
@@ -45,7 +46,7 @@ function expandIpv6(text: string): number[] | undefined {
  * when the text is no IP literal. A prefix length (`/24`) is dropped.
  */
 export function canonicalAddress(text: string): string | undefined {
-  const bare = (text.split('/')[0] ?? '').replace(/%.*$/, '');
+  const bare = beforeFirst(beforeFirst(text, '/'), '%');
   const family = literalFamily(bare);
   if (family === 4) {
     const bytes = bare.split('.').map(Number);

@@ -14,6 +14,7 @@ import type {
 import { canonicalAddress, literalFamily } from './addresses.js';
 import type { FactLocation } from './haproxy-facts.js';
 import type { ClusterNode, KeepalivedPart } from './model.js';
+import { beforeFirst } from '../common/text-scan.js';
 
 /** An address written in a Keepalived file of the node. */
 export interface AddressFact extends FactLocation {
@@ -73,7 +74,7 @@ function addressFact(uri: string, word: KeepalivedWord): AddressFact | undefined
   if (opaque(word)) return undefined;
   const bare = word.value.split('/')[0] ?? '';
   const address = canonicalAddress(bare);
-  const family = literalFamily(bare.replace(/%.*$/, ''));
+  const family = literalFamily(beforeFirst(bare, '%'));
   if (address === undefined || family === undefined) return undefined;
   return { uri, start: word.start, end: word.end, address, family };
 }

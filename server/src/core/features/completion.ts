@@ -23,6 +23,7 @@ import {
   type HaproxyKeywordSpec,
 } from '../haproxy/catalog/index.js';
 import type { ActionSpec, OptionSpec, SampleSpec } from '../haproxy/catalog/types.js';
+import { sampleDocUrl } from '../haproxy/catalog/doc-url.js';
 import {
   KEEPALIVED_CATALOG,
   lifecycleAt as keepalivedLifecycle,
@@ -56,6 +57,7 @@ import {
   serversOf,
 } from './defined-names.js';
 import type { Section } from '../haproxy/ast.js';
+import { beforeFirst } from '../common/text-scan.js';
 
 /** Words that start a condition in HAProxy rules. */
 const CONDITION_WORDS = new Set(['if', 'unless']);
@@ -258,7 +260,7 @@ function haproxyArguments(
       for (const action of actions) actionItem(action, version, sink);
       return;
     }
-    const name = (args[0] ?? '').replace(/\(.*$/, '');
+    const name = beforeFirst(args[0] ?? '', '(');
     const action = actions.find((candidate) => candidate.name === name);
     if (index >= 1) sink.word('if', CompletionItemKind.Keyword, 'Condition');
     if (index >= 1) sink.word('unless', CompletionItemKind.Keyword, 'Negated condition');
@@ -492,7 +494,7 @@ function haproxySample(
     target.entry(
       sample.name,
       converters ? CompletionItemKind.Operator : CompletionItemKind.Function,
-      sample,
+      { ...sample, docUrl: sampleDocUrl(sample, version) },
       haproxyLifecycle(sample, version),
       version,
       'HAProxy',

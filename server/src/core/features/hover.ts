@@ -18,10 +18,12 @@ import {
 import type { OptionSpec } from '../haproxy/catalog/types.js';
 import { HAPROXY_VALUE_DOCS } from '../haproxy/catalog/value-docs.js';
 import { fetchSpec } from '../haproxy/rules/sample-helpers.js';
+import { sampleDocUrl } from '../haproxy/catalog/doc-url.js';
 import type { KeepalivedItem } from '../keepalived/ast.js';
 import { lifecycleAt as keepalivedLifecycle } from '../keepalived/catalog/index.js';
 import { KEEPALIVED_VALUE_DOCS } from '../keepalived/catalog/value-docs.js';
 import type { ServiceSettings } from '../settings.js';
+import { beforeFirst } from '../common/text-scan.js';
 import {
   argAt,
   haproxyItemAt,
@@ -202,7 +204,7 @@ function haproxyArgumentHover(
       range,
     );
   if (spec.ruleset) {
-    const name = word.value.replace(/\(.*$/, '');
+    const name = beforeFirst(word.value, '(');
     if (argIndex === 0) {
       const action = HAPROXY_CATALOG.actions.find(
         (a) => a.name === name && a.rulesets.includes(spec.ruleset ?? 'http-request'),
@@ -387,7 +389,7 @@ function sampleHover(
   }
   if (!found) return null;
   const segment = raw.slice(found.start, found.end);
-  const name = segment.replace(/^!?\{?/, '').replace(/\(.*$/, '');
+  const name = beforeFirst(segment.replace(/^!?\{?/, ''), '(');
   const open = segment.indexOf('(');
   if (
     (name === 'http_auth' || name === 'http_auth_group') &&
@@ -406,12 +408,13 @@ function sampleHover(
     const base = found.index === 0 ? fetchSpec(name) : undefined;
     if (!base || base.name === name) return null;
     const note = versionNote(base, haproxyLifecycle(base, version), version, 'HAProxy');
-    const doc = aclCriterionDoc(name, base, `${name}${base.signature}`, note, format.markdown);
+    const linked = { ...base, docUrl: sampleDocUrl(base, version) };
+    const doc = aclCriterionDoc(name, linked, `${name}${base.signature}`, note, format.markdown);
     return doc ? hover(doc, range) : null;
   }
   return hover(
     describe(
-      sample,
+      { ...sample, docUrl: sampleDocUrl(sample, version) },
       haproxyLifecycle(sample, version),
       version,
       'HAProxy',

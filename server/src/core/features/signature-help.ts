@@ -22,6 +22,7 @@ import {
   type LinePrefix,
 } from './context.js';
 import { entryDoc, formatArg, versionNote, type DocumentedEntry } from './documentation.js';
+import { beforeFirst } from '../common/text-scan.js';
 
 /** Signature help at `offset`, or null outside a keyword's arguments. */
 export function getSignatureHelp(
@@ -88,7 +89,7 @@ function haproxySignature(
       format.markdown,
     );
   if (spec.ruleset && args.length >= 1) {
-    const name = (args[0] ?? '').replace(/\(.*$/, '');
+    const name = beforeFirst(args[0] ?? '', '(');
     const action = HAPROXY_CATALOG.actions.find(
       (a) => a.name === name && a.rulesets.includes(spec.ruleset ?? 'http-request'),
     );

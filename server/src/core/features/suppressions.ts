@@ -1,5 +1,6 @@
 import type { Issue } from '../common/issue.js';
 import type { LineIndex } from '../common/line-index.js';
+import { beforeFirst } from '../common/text-scan.js';
 
 /**
  * Comment directives that silence findings, the same in both languages (`#` or, in Keepalived,
@@ -19,8 +20,7 @@ interface Suppressions {
 }
 
 function codesOf(rest: string): string[] {
-  const codes = rest
-    .replace(/--.*$/, '') // an explanation may follow `--`
+  const codes = beforeFirst(rest, '--') // an explanation may follow `--`
     .split(/[\s,]+/)
     .filter((code) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(code));
   return codes.length > 0 ? codes : ['*'];

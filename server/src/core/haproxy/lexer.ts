@@ -65,12 +65,36 @@ function hexValue(c: number): number {
   return -1;
 }
 
+/**
+ * The last search for each template closer: the offset searched from and what was found there.
+ * A line of a million `{{` asks for `}}` a million times from ever later offsets; as long as the
+ * closer found lies ahead (or none was found), the answer is the same, so the text is searched
+ * once instead of once per opener.
+ */
+const closerSearches = new Map<string, { text: string; from: number; found: number }>();
+
+/** `text.indexOf(closer, from)`, reusing the previous search when the scan only moved forward. */
+function nextCloser(text: string, closer: string, from: number): number {
+  const last = closerSearches.get(closer);
+  if (
+    last &&
+    last.text === text &&
+    from >= last.from &&
+    (last.found === -1 || last.found >= from)
+  ) {
+    return last.found;
+  }
+  const found = text.indexOf(closer, from);
+  closerSearches.set(closer, { text, from, found });
+  return found;
+}
+
 /** Where the template span opened at `at` (`{{`, `{%` or `{#`) closes, or -1 when it does not. */
 function templateEnd(text: string, at: number, lineEnd: number): number {
   const second = text.charCodeAt(at + 1);
   const closer = second === LBRACE ? '}}' : second === PERCENT ? '%}' : second === HASH ? '#}' : '';
   if (closer === '' || at + 1 >= lineEnd) return -1;
-  const close = text.indexOf(closer, at + 2);
+  const close = nextCloser(text, closer, at + 2);
   return close === -1 || close + 2 > lineEnd ? -1 : close + 2;
 }
 
@@ -302,6 +326,7 @@ function variableEnd(text: string, at: number, lineEnd: number, issues: Issue[])
  * token objects the largest allocation of a parse, for no structural information.
  */
 export function scan(text: string, from: number, to: number, issues: Issue[]): IToken[] {
+  closerSearches.clear();
   const tokens: IToken[] = [];
   let lineStart = from;
   while (lineStart < to) {
@@ -314,6 +339,7 @@ export function scan(text: string, from: number, to: number, issues: Issue[]): I
     if (tok !== undefined) tokens.push(tok);
     lineStart = newline === -1 ? to : newline + 1;
   }
+  closerSearches.clear(); // no text kept alive between scans
   return tokens;
 }
 

@@ -307,11 +307,28 @@ class Scanner {
   /** Brace depth, kept exactly as the parser will see it (a stray `}` does not go below 0). */
   private depth = 0;
 
+  /** Where the last {@link lineEnd} search started and the line end it found. */
+  private eolFrom = -1;
+  private eolAt = -1;
+
   constructor(
     private readonly text: string,
     start: number,
   ) {
     this.pos = start;
+  }
+
+  /**
+   * {@link lineEndOf}, asked many times per line as the scan moves forward (each quote, escape
+   * and parameter wants it): the line end found last holds for every offset up to it, so a long
+   * line is searched once instead of once per word.
+   */
+  private lineEnd(pos: number): number {
+    if (pos < this.eolFrom || pos > this.eolAt) {
+      this.eolFrom = pos;
+      this.eolAt = lineEndOf(this.text, pos);
+    }
+    return this.eolAt;
   }
 
   private push(type: TokenType, start: number, end: number, payload?: unknown): void {
@@ -409,7 +426,7 @@ class Scanner {
   }
 
   private comment(): void {
-    let end = lineEndOf(this.text, this.pos);
+    let end = this.lineEnd(this.pos);
     if (end > this.pos && this.text.charCodeAt(end - 1) === CR) end--;
     this.comments.push({ start: this.pos, end, template: false });
     this.pos = end;
@@ -464,7 +481,7 @@ class Scanner {
   /** Comment start or line end of the definition line at `from`, honouring double quotes. */
   private contentEnd(from: number): number {
     const text = this.text;
-    const eol = lineEndOf(text, from);
+    const eol = this.lineEnd(from);
     let quote = false;
     for (let i = from; i < eol; i++) {
       const c = text.charCodeAt(i);
@@ -499,7 +516,7 @@ class Scanner {
     let valueStart = i;
     const pending: KeepalivedComment[] = [];
     const noteComment = (contentEnd: number): void => {
-      const eol = lineEndOf(text, contentEnd);
+      const eol = this.lineEnd(contentEnd);
       if (contentEnd < eol) {
         const end = text.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
         pending.push({ start: contentEnd, end, template: false });
@@ -516,12 +533,12 @@ class Scanner {
       const parts = [text.slice(i, this.trimEnd(i, lineEnd - 1))];
       // With a lone backslash on the first line, the value starts on the next line with content.
       let valueFound = (parts[0] ?? '').length > 0;
-      let next = lineEndOf(text, i);
+      let next = this.lineEnd(i);
       // Continuation lines: each one ending with '\' asks for another; a blank line ends it early,
       // while comment-only lines are skipped.
       while (next < text.length) {
         const lineStart = next + 1;
-        const eol = lineEndOf(text, lineStart);
+        const eol = this.lineEnd(lineStart);
         const rawEnd = eol > lineStart && text.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
         if (rawEnd === lineStart) break;
         let from = lineStart;
@@ -689,7 +706,7 @@ class Scanner {
       if (c === LBRACE) {
         const close = templateClose(text, i);
         if (close !== undefined) {
-          const eol = lineEndOf(text, i);
+          const eol = this.lineEnd(i);
           const at = text.indexOf(close, i + 2);
           let spanEnd: number;
           if (at === -1 || at >= eol) {
@@ -717,7 +734,7 @@ class Scanner {
       }
       if (c === BACKSLASH) {
         value += text.slice(literalFrom, i);
-        const lineEnd = lineEndOf(text, i);
+        const lineEnd = this.lineEnd(i);
         const eol = lineEnd > i + 1 && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
         if (this.trimEnd(i + 1, eol) === i + 1) {
           this.issues.push(
@@ -738,7 +755,7 @@ class Scanner {
         continue;
       }
       if (c === DOLLAR) {
-        const ref = paramRefAt(text, i, lineEndOf(text, i));
+        const ref = paramRefAt(text, i, this.lineEnd(i));
         if (ref) {
           (refs ??= []).push(ref);
           i = ref.end;
@@ -748,7 +765,7 @@ class Scanner {
       }
       if (c === DQUOTE) {
         value += text.slice(literalFrom, i);
-        const eol = lineEndOf(text, i);
+        const eol = this.lineEnd(i);
         let j = i + 1;
         let from = j;
         let closed = false;
@@ -797,7 +814,7 @@ class Scanner {
       if (c === SQUOTE) {
         // keepalived still cuts comments and splits braces inside single quotes, so a single-quoted
         // part only groups words when nothing of that kind interrupts it.
-        const eol = lineEndOf(text, i);
+        const eol = this.lineEnd(i);
         let j = i + 1;
         while (j < eol) {
           const d = text.charCodeAt(j);

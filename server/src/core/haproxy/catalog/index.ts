@@ -2,6 +2,7 @@
  * The HAProxy catalog: every section, keyword, option, action, fetch, converter and predefined
  * ACL, with lookups built once at module load.
  */
+import { closeCandidates } from '../../common/edit-distance.js';
 import { ACTIONS } from './actions.js';
 import { BIND_OPTIONS } from './bind-options.js';
 import { CRT_STORE_LOAD_OPTIONS } from './crt-store-options.js';
@@ -158,20 +159,8 @@ export function keywordNames(section: string): string[] {
   return [...byFirst.values()].flatMap((list) => list.map((entry) => entry.spec.name));
 }
 
-/** Levenshtein distance, for did-you-mean suggestions. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
+/** Edit distance, for did-you-mean suggestions (the bounded one of `common/`). */
+export { editDistance } from '../../common/edit-distance.js';
 
 /**
  * Names close to `word` among `candidates`, best first: at most `max` names within an edit
@@ -179,11 +168,7 @@ export function editDistance(a: string, b: string): number {
  */
 export function suggestNames(word: string, candidates: Iterable<string>, max = 3): string[] {
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
-  const scored: { name: string; distance: number }[] = [];
-  for (const name of new Set(candidates)) {
-    const distance = editDistance(word, name);
-    if (distance <= limit && name !== word) scored.push({ name, distance });
-  }
+  const scored = closeCandidates(word, candidates, limit).filter((entry) => entry.name !== word);
   scored.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
   return scored.slice(0, max).map((s) => s.name);
 }

@@ -7,8 +7,12 @@ import { didYouMean, liveStatements, opaque } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
 import { keywordArgProblems } from './keyword-arg-checks.js';
 
-/** A number with a unit, possibly several in a row (`1m30s`); a bare number is milliseconds. */
-const TIME = /^(?:\d+(?:us|ms|s|m|h|d)?)+$/;
+/**
+ * A number with a unit, possibly several in a row (`1m30s`); a bare number is milliseconds.
+ * Written so that each digit run has one parse: `(\d+unit?)+` backtracks exponentially on a
+ * long run of digits followed by a letter.
+ */
+const TIME = /^\d+(?:(?:us|ms|s|m|h|d)\d+)*(?:us|ms|s|m|h|d)?$/;
 
 /**
  * Keywords whose enumerated first argument HAProxy checks strictly and refuses when unknown

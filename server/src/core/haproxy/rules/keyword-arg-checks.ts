@@ -55,8 +55,12 @@ export interface ArgLine {
 
 type Check = (line: ArgLine) => ArgProblem[];
 
-/** A number with a unit, possibly several in a row (`1m30s`); a bare number is milliseconds. */
-const TIME = /^(?:\d+(?:us|ms|s|m|h|d)?)+$/;
+/**
+ * A number with a unit, possibly several in a row (`1m30s`); a bare number is milliseconds.
+ * Written so that each digit run has one parse: `(\d+unit?)+` backtracks exponentially on a
+ * long run of digits followed by a letter.
+ */
+const TIME = /^\d+(?:(?:us|ms|s|m|h|d)\d+)*(?:us|ms|s|m|h|d)?$/;
 
 /** The value C's `atoi` reads from a word: leading digits after an optional sign, else 0. */
 function atoi(value: string): number {

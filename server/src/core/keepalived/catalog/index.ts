@@ -6,6 +6,7 @@
  * `track_script`, `unicast_peer`, …) open no keyword context: their spec has `listBlock` and a
  * `list` grammar for the value lines.
  */
+import { editDistance, MAX_SUGGESTION_WORD } from '../../common/edit-distance.js';
 import { compareVersions } from '../../common/catalog.js';
 import { GLOBAL_DEFS_KEYWORDS } from './global-defs.js';
 import {
@@ -89,25 +90,6 @@ export function opensBlock(spec: KeepalivedKeywordSpec): boolean {
   return spec.blockContext !== undefined || spec.listBlock !== undefined;
 }
 
-/** Levenshtein distance, bounded: returns `limit + 1` as soon as it is exceeded. */
-export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      cur.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > limit) return limit + 1;
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
-
 /** Lookups over the catalog, built once. */
 export interface KeepalivedCatalog {
   readonly keywords: readonly KeepalivedKeywordSpec[];
@@ -181,6 +163,8 @@ function buildCatalog(keywords: readonly KeepalivedKeywordSpec[]): KeepalivedCat
       const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
       const lower = name.toLowerCase();
       const scored: { name: string; distance: number }[] = [];
+      // No keyword is that long: a hostile word must not cost a comparison per keyword.
+      if (lower.length > MAX_SUGGESTION_WORD) return [];
       for (const candidate of byContext.get(context)?.keys() ?? []) {
         if (candidate === name) continue;
         const other = candidate.toLowerCase();

@@ -2,6 +2,7 @@ import type { Rule } from '../../common/rule.js';
 import { nodeIndex } from '../analysis/index-node.js';
 import type { KeepalivedRuleContext } from './index.js';
 import { ownLine, rangeOf, replaceWordFix } from './helpers.js';
+import { trimEndWhile } from '../../common/text-scan.js';
 
 /** Longest VRRPv3 interval: the advert field holds 12 bits of centiseconds (4095). */
 const V3_MAX = '40.95';
@@ -9,7 +10,7 @@ const V3_MAX = '40.95';
 /** Whether a decimal word has more than two significant digits after the point. */
 function finerThanCentiseconds(value: string): boolean {
   const fraction = value.split('.')[1] ?? '';
-  return fraction.replace(/0+$/, '').length > 2;
+  return trimEndWhile(fraction, (code) => code === 48 /* 0 */).length > 2;
 }
 
 /**
