@@ -1,3 +1,4 @@
+import { duplicateGroups } from '../../common/duplicates.js';
 import type { Rule } from '../../common/rule.js';
 import type { Statement, Word } from '../ast.js';
 import { readOptions } from '../analysis/symbols.js';
@@ -35,24 +36,27 @@ export const duplicateId: Rule<HaproxyRuleContext> = {
       lines: readonly { statement: Statement; id: Word | undefined }[],
       owner: string,
     ): void => {
-      const seen = new Map<number, IdUse[]>();
+      const uses: (IdUse & { value: number })[] = [];
       for (const { statement, id } of lines) {
-        if (!id) continue;
-        const value = idValue(id, kind === 'bind');
-        if (value === undefined) continue;
-        const earlier = seen.get(value) ?? [];
-        const first = earlier.find(
-          (other) => !symbols.activity.exclusive(other.statement.branch, statement.branch),
-        );
-        if (first) {
+        const value = id ? idValue(id, kind === 'bind') : undefined;
+        if (id && value !== undefined) uses.push({ statement, word: id, value });
+      }
+      const groups = duplicateGroups(
+        uses,
+        (use) => String(use.value),
+        (use) => String(use.statement.branch),
+        (earlier, later) =>
+          !symbols.activity.exclusive(earlier.statement.branch, later.statement.branch),
+      );
+      for (const { first, duplicates } of groups) {
+        for (const use of duplicates) {
           report({
-            message: `${owner} already has a ${kind} with id ${value}.`,
-            start: id.start,
-            end: id.end,
+            message: `${owner} already has a ${kind} with id ${use.value}.`,
+            start: use.word.start,
+            end: use.word.end,
             related: [relatedAt(context, first.word, 'first used here')],
           });
         }
-        seen.set(value, [...earlier, { statement, word: id }]);
       }
     };
     for (const proxy of symbols.proxies) {

@@ -1,3 +1,4 @@
+import { duplicateGroups } from '../../common/duplicates.js';
 import type { Rule } from '../../common/rule.js';
 import type { ProxySymbol } from '../analysis/symbols.js';
 import type { HaproxyRuleContext } from './index.js';
@@ -26,28 +27,20 @@ export const duplicateProxy: Rule<HaproxyRuleContext> = {
   summary: 'A proxy reuses the name of an earlier proxy on the same side.',
   check(context, report) {
     const symbols = symbolsOf(context);
-    const seen = new Set<string>();
-    for (const proxy of symbols.proxies) {
-      if (proxy.name === undefined || proxy.kind === 'defaults' || seen.has(proxy.name)) continue;
-      seen.add(proxy.name);
-      const same = symbols.proxiesNamed(proxy.name);
-      for (let i = 1; i < same.length; i++) {
-        const later = same[i];
-        if (!later) continue;
-        const first = same
-          .slice(0, i)
-          .find(
-            (earlier) =>
-              collide(earlier, later) &&
-              !symbols.activity.exclusive(
-                earlier.section.header.branch,
-                later.section.header.branch,
-              ),
-          );
-        if (!first) continue;
+    const groups = duplicateGroups(
+      symbols.proxies,
+      (proxy) => (proxy.kind === 'defaults' ? undefined : proxy.name),
+      (proxy) => `${proxy.kind} ${proxy.section.header.branch ?? ''}`,
+      (earlier, later) =>
+        collide(earlier, later) &&
+        !symbols.activity.exclusive(earlier.section.header.branch, later.section.header.branch),
+    );
+    // haproxy -c names every clash, so each later proxy gets its own finding.
+    for (const { first, duplicates } of groups) {
+      for (const later of duplicates) {
         const word = later.nameWord ?? later.section.keyword;
         report({
-          message: `${later.kind} '${proxy.name}' has the same name as ${first.kind} '${proxy.name}' declared above.`,
+          message: `${later.kind} '${later.name ?? ''}' has the same name as ${first.kind} '${first.name ?? ''}' declared above.`,
           start: word.start,
           end: word.end,
           related: [

@@ -1,5 +1,5 @@
+import { duplicateGroups } from '../../common/duplicates.js';
 import type { Rule } from '../../common/rule.js';
-import type { ServerSymbol } from '../analysis/symbols.js';
 import type { HaproxyRuleContext } from './index.js';
 import { describeProxy, relatedAt, symbolsOf } from './symbol-helpers.js';
 
@@ -15,15 +15,23 @@ export const duplicateServer: Rule<HaproxyRuleContext> = {
   check(context, report) {
     const symbols = symbolsOf(context);
     for (const proxy of symbols.proxies) {
-      const byName = new Map<string, ServerSymbol[]>();
-      for (const server of proxy.servers) {
-        const name = server.name;
-        if (!name || server.template || name.hasVariable || name.template) continue;
-        const earlier = byName.get(name.value) ?? [];
-        const first = earlier.find(
-          (other) => !symbols.activity.exclusive(other.statement.branch, server.statement.branch),
-        );
-        if (first?.name) {
+      const groups = duplicateGroups(
+        proxy.servers,
+        (server) => {
+          const name = server.name;
+          return !name || server.template || name.hasVariable || name.template
+            ? undefined
+            : name.value;
+        },
+        (server) => String(server.statement.branch),
+        (earlier, later) =>
+          !symbols.activity.exclusive(earlier.statement.branch, later.statement.branch),
+      );
+      for (const { first, duplicates } of groups) {
+        if (!first.name) continue;
+        for (const server of duplicates) {
+          const name = server.name;
+          if (!name) continue;
           report({
             message: `${describeProxy(proxy)} already has a server named '${name.value}'.`,
             start: name.start,
@@ -31,7 +39,6 @@ export const duplicateServer: Rule<HaproxyRuleContext> = {
             related: [relatedAt(context, first.name, 'first defined here')],
           });
         }
-        byName.set(name.value, [...earlier, server]);
       }
     }
   },

@@ -1,19 +1,22 @@
 import type { Rule } from '../../common/rule.js';
 import { nodeIndex, type InstanceInfo } from '../analysis/index-node.js';
 import type { KeepalivedRuleContext } from './index.js';
-import { mayCoexist, rangeOf, relatedAt } from './helpers.js';
+import { duplicateGroups, MAX_RELATED } from '../../common/duplicates.js';
+import { conditionKey, mayCoexist, rangeOf, relatedAt } from './helpers.js';
 
 function overlap(a: InstanceInfo, b: InstanceInfo): boolean {
   const peers = new Set(a.unicastPeers.map((peer) => peer.address));
   return b.unicastPeers.some((peer) => peers.has(peer.address));
 }
 
+const interfaceOf = (instance: InstanceInfo): string => instance.interface?.value?.value ?? '';
+
 /**
  * Two instances with the same `virtual_router_id` on the same interface, family and multicast
  * group. Between multicast instances keepalived 2.2.7 rejects the file ("VI_9 and VI_1 both use
  * VRID 51 with IPv4 on interface eth0", exit 5). Unicast instances only clash when their peer lists
  * overlap, and 2.2.7 still accepts that, so it is a warning; a unicast and a multicast instance
- * never clash.
+ * never clash. Each instance that others clash with is reported once, on the first of them.
  */
 export const duplicateVrid: Rule<KeepalivedRuleContext> = {
   code: 'duplicate-vrid',
@@ -21,41 +24,69 @@ export const duplicateVrid: Rule<KeepalivedRuleContext> = {
   summary: 'Two VRRP instances use the same virtual_router_id on the same interface and family.',
   check(context, report) {
     const index = nodeIndex(context);
-    const groups = new Map<string, InstanceInfo[]>();
-    for (const instance of index.instances) {
-      const vridLine = instance.vrid;
+    const groups = duplicateGroups(
+      index.instances,
+      (instance) => {
+        const vrid = instance.vrid?.value?.value;
+        if (vrid === undefined || !/^\d+$/.test(vrid)) return undefined;
+        // Unicast and multicast instances never clash: the mode is part of the key.
+        const mode = instance.unicastPeers.length > 0 ? 'unicast' : 'multicast';
+        return JSON.stringify([
+          interfaceOf(instance),
+          instance.family,
+          Number(vrid),
+          instance.mcastDst ?? '',
+          mode,
+        ]);
+      },
+      (instance) =>
+        JSON.stringify([
+          instance.name,
+          conditionKey(instance.item),
+          instance.unicastPeers.map((peer) => peer.address).sort(),
+        ]),
+      (first, later) =>
+        first.name !== later.name &&
+        mayCoexist(first.item, later.item) &&
+        (later.unicastPeers.length === 0 || overlap(first, later)),
+    );
+    for (const { first, duplicates } of groups) {
+      const [instance, ...rest] = duplicates;
+      const vridLine = instance?.vrid;
       const vrid = vridLine?.value;
-      if (!vridLine || !vrid || !/^\d+$/.test(vrid.value)) continue;
-      const iface = instance.interface?.value?.value ?? '';
-      const key = `${iface}\u0000${instance.family}\u0000${Number(vrid.value)}\u0000${instance.mcastDst ?? ''}`;
-      const earlier = groups.get(key) ?? [];
-      for (const first of earlier) {
-        if (first.name === instance.name || !mayCoexist(first.item, instance.item)) continue;
-        const firstUnicast = first.unicastPeers.length > 0;
-        const unicast = instance.unicastPeers.length > 0;
-        if (firstUnicast !== unicast || (unicast && !overlap(first, instance))) continue;
-        const where = iface === '' ? 'the default interface' : `interface ${iface}`;
-        report({
-          message: unicast
-            ? `${instance.name} and ${first.name} both use VRID ${vrid.value} with IPv${instance.family} on ${where} and share unicast peers: their adverts conflict.`
-            : `${instance.name} and ${first.name} both use VRID ${vrid.value} with IPv${instance.family} on ${where}.`,
-          ...(unicast ? { severity: 'warning' as const } : {}),
-          ...rangeOf(index, vridLine.item, vrid),
-          related: first.vrid?.value
-            ? [
-                relatedAt(
-                  context,
-                  index,
-                  first.vrid.item,
-                  first.vrid.value,
-                  `VRID of ${first.name}`,
-                ),
-              ]
-            : [],
-        });
-        break;
-      }
-      groups.set(key, [...earlier, instance]);
+      if (!instance || !vridLine || !vrid) continue;
+      const unicast = instance.unicastPeers.length > 0;
+      const iface = interfaceOf(instance);
+      const where = iface === '' ? 'the default interface' : `interface ${iface}`;
+      const also =
+        rest.length === 0
+          ? ''
+          : ` ${rest.length === 1 ? 'So does' : 'So do'} ${rest
+              .slice(0, 3)
+              .map((other) => other.name)
+              .join(', ')}${rest.length > 3 ? ` and ${rest.length - 3} more` : ''}.`;
+      report({
+        message: unicast
+          ? `${instance.name} and ${first.name} both use VRID ${vrid.value} with IPv${instance.family} on ${where} and share unicast peers: their adverts conflict.${also}`
+          : `${instance.name} and ${first.name} both use VRID ${vrid.value} with IPv${instance.family} on ${where}.${also}`,
+        ...(unicast ? { severity: 'warning' as const } : {}),
+        ...rangeOf(index, vridLine.item, vrid),
+        related: [first, ...rest]
+          .slice(0, MAX_RELATED + 1)
+          .flatMap((other) =>
+            other.vrid?.value
+              ? [
+                  relatedAt(
+                    context,
+                    index,
+                    other.vrid.item,
+                    other.vrid.value,
+                    `VRID of ${other.name}`,
+                  ),
+                ]
+              : [],
+          ),
+      });
     }
   },
 };

@@ -1,3 +1,8 @@
+import {
+  editDistance,
+  MAX_SUGGESTION_CANDIDATES,
+  MAX_SUGGESTION_WORD,
+} from '../../common/edit-distance.js';
 import type { QuickFix, RelatedLocation } from '../../common/issue.js';
 import type { Finding } from '../../common/rule.js';
 import type { KeepalivedItem, KeepalivedNode, KeepalivedWord } from '../ast.js';
@@ -56,29 +61,17 @@ export function replaceWordFix(word: KeepalivedWord, text: string, title: string
 
 /** Names that are close to `name` (case or one edit away), for "did you mean" fixes. */
 export function closeNames(name: string, candidates: Iterable<string>): string[] {
+  if (name.length > MAX_SUGGESTION_WORD) return [];
+  const lower = name.toLowerCase();
   const close: string[] = [];
+  let compared = 0;
   for (const candidate of candidates) {
-    if (candidate.toLowerCase() === name.toLowerCase() || editDistance(candidate, name) <= 2) {
+    if (++compared > MAX_SUGGESTION_CANDIDATES) break;
+    if (candidate.toLowerCase() === lower || editDistance(candidate, name, 2) <= 2) {
       close.push(candidate);
     }
   }
   return close;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(
-        Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /**
@@ -92,6 +85,12 @@ export function mayCoexist(a: KeepalivedNode, b: KeepalivedNode): boolean {
   if (!x || !y) return true;
   if (x.negated !== y.negated) return x.id !== y.id;
   return x.negated || x.id === y.id;
+}
+
+/** The `@id` / `@^id` condition of a line as a string (empty without one), for grouping keys. */
+export function conditionKey(node: KeepalivedNode): string {
+  const condition = node.condition;
+  return condition ? `${condition.negated ? '^' : ''}${condition.id}` : '';
 }
 
 /** Values that turn an optional boolean off, as keepalived reads them. */
@@ -119,13 +118,29 @@ export function isStrictMode(
     const value = last.args[0]?.value;
     return value === undefined || !FALSE_WORDS.includes(value.toLowerCase());
   }
-  return index.view.items.some(
-    (node) =>
-      node.kind === 'item' &&
-      node.keyword.value === 'global_defs' &&
-      applies(node) &&
-      (node.block?.items ?? []).some(
-        (line) => line.kind === 'item' && line.keyword.value === 'vrrp_strict' && applies(line),
-      ),
-  );
+  return globalStrict(index, configId);
+}
+
+/** `vrrp_strict` in `global_defs`, per index and config-id: looked up once, not per instance. */
+const GLOBAL_STRICT = new WeakMap<NodeIndex, Map<string | undefined, boolean>>();
+
+function globalStrict(index: NodeIndex, configId: string | undefined): boolean {
+  let known = GLOBAL_STRICT.get(index);
+  if (!known) GLOBAL_STRICT.set(index, (known = new Map<string | undefined, boolean>()));
+  let strict = known.get(configId);
+  if (strict === undefined) {
+    const applies = (node: KeepalivedNode): boolean =>
+      configId !== undefined || node.condition === undefined;
+    strict = index.view.items.some(
+      (node) =>
+        node.kind === 'item' &&
+        node.keyword.value === 'global_defs' &&
+        applies(node) &&
+        (node.block?.items ?? []).some(
+          (line) => line.kind === 'item' && line.keyword.value === 'vrrp_strict' && applies(line),
+        ),
+    );
+    known.set(configId, strict);
+  }
+  return strict;
 }

@@ -1,7 +1,7 @@
 import { compareVersions } from '../../common/catalog.js';
 import type { Finding, Rule } from '../../common/rule.js';
 import type { KeepalivedItem, KeepalivedNode } from '../ast.js';
-import { nodeIndex } from '../analysis/index-node.js';
+import { nodeIndex, type InstanceInfo } from '../analysis/index-node.js';
 import type { KeepalivedRuleContext } from './index.js';
 import { isStrictMode } from './helpers.js';
 import { at, isConcrete, walkKeepalived } from './walk.js';
@@ -118,6 +118,8 @@ export const requiredSetting: Rule<KeepalivedRuleContext> = {
   summary: 'A Keepalived block (instance, script, checker, url) missing a setting it requires.',
   check(context, report) {
     const configId = context.configId;
+    // Built on first use: a lookup per instance, not a search of every instance for each one.
+    let infoByItem: Map<KeepalivedItem, InstanceInfo> | undefined;
     walkKeepalived(context, {
       item({ item, context: block, uri }) {
         const kind = item.keyword.value;
@@ -183,7 +185,8 @@ export const requiredSetting: Rule<KeepalivedRuleContext> = {
         }
         if (vipLines.length === 0) {
           const index = nodeIndex(context);
-          const info = index.instances.find((instance) => instance.item === item);
+          infoByItem ??= new Map(index.instances.map((instance) => [instance.item, instance]));
+          const info = infoByItem.get(item);
           const why =
             info?.version === 3
               ? 'VRRPv3'
