@@ -177,6 +177,41 @@ OVERRIDE = {
     ('converter', 'map_match_output'): {'input': 'any', 'output': 'any', 'anchor': 'map'},
 }
 
+# The manual each target version links to, and the keyword lists taken from it: where each
+# manual files a sample (its section), so that a link can follow the target version.
+MANUAL_TAGS = {'2.6': 'deb-2.6.12', '2.8': 'v2.8.0', '3.0': 'v3.0.0', '3.2': 'v3.2.0',
+               '3.4': 'v3.4.0'}
+SHARED = os.path.join(HERE, '..', '..', 'shared')
+
+
+def manual_sections():
+    """(kind, name) -> {manual version: section} for every manual that documents the sample."""
+    found = {}
+    for version, tag in MANUAL_TAGS.items():
+        data = json.load(open(os.path.join(SHARED, 'data', f'haproxy-{tag}-keywords.json')))
+        for heading, names in data['fetches'].items():
+            for name in names:
+                found.setdefault(('fetch', name), {})[version] = heading.split(' ')[0]
+        for name in data['converters']:
+            found.setdefault(('converter', name), {})[version] = '7.3.1'
+    return found
+
+
+MANUAL_SECTIONS = manual_sections()
+
+
+def doc_sections(f):
+    """The manuals that document the sample and its section in each, when that is not simply the
+    linked section in every manual from the sample's first version on; None otherwise."""
+    if f.get('undocumented') or f.get('anchor') or f.get('mapAnchor'):
+        return None
+    documented = MANUAL_SECTIONS.get((f['kind'], f['name']), {})
+    since = f.get('since') or '2.0'
+    expected = {v: f['section'] for v in MANUAL_TAGS if tuple(map(int, v.split('.'))) >=
+                tuple(map(int, since.split('.')))}
+    return None if documented == expected else documented
+
+
 LAYER_WORD = {'internal': 'internal state', 'l4': 'layer 4 (connection)', 'l5': 'layer 5 (session/TLS)',
               'l6': 'layer 6 (buffer contents)', 'l7': 'layer 7 (HTTP)', 'dev': 'developer/debug'}
 
@@ -246,6 +281,10 @@ for f in sorted(facts, key=lambda x: (x['kind'], x['name'])):
         parts.append(f"since: '{since}'")
     if f.get('removed'):
         parts.append(f"removed: {{ since: '{f['removed']}' }}")
+    sections = doc_sections(f)
+    if sections is not None:
+        pairs = ', '.join(f"'{v}': '{sec}'" for v, sec in sections.items())
+        parts.append(f"docSections: {{ {pairs} }}")
     if name in DEPRECATED_ALIAS and kind == 'fetch':
         parts.append("deprecated: { since: '2.6', replacement: " + ts(DEPRECATED_ALIAS[name]) +
                      ", note: 'Old alias kept for compatibility; the manual marks it deprecated.' }")

@@ -3,6 +3,8 @@
  * Its anchors are `<section number>-<keyword>`, with spaces in the keyword written `%20`, and a
  * bare `<section number>` for a chapter.
  */
+import type { SampleSpec } from './types.js';
+import { isAvailable, isSupportedVersion, majorMinor } from './versions.js';
 
 export const HAPROXY_DOC_BASE = 'https://docs.haproxy.org';
 
@@ -20,4 +22,27 @@ export function haproxyDocAnchor(section: string, keyword: string): string {
  */
 export function haproxyDocUrl(version: string, section: string, keyword: string): string {
   return `${HAPROXY_DOC_BASE}/${version}/configuration.html#${haproxyDocAnchor(section, keyword)}`;
+}
+
+/** A keyword link as {@link haproxyDocUrl} builds it: manual version, section, anchor keyword. */
+const KEYWORD_LINK =
+  /^https:\/\/docs\.haproxy\.org\/(\d+\.\d+)\/configuration\.html#([\d.]+)-(.+)$/;
+
+/**
+ * The link of a fetch or converter for a target version: the manual of the target's series, in
+ * the section that manual files the sample under (`docSections` where it moved or some manuals
+ * leave it out). Where that manual does not describe the sample (the sample came later, or the
+ * target is no supported series), the catalog's own link.
+ */
+export function sampleDocUrl(sample: SampleSpec, target: string): string {
+  const link = KEYWORD_LINK.exec(sample.docUrl);
+  const manual = majorMinor(target);
+  if (!link || !isSupportedVersion(manual)) return sample.docUrl;
+  const [, , section = '', keyword = ''] = link;
+  const documented = sample.docSections
+    ? sample.docSections[manual]
+    : isAvailable(sample, manual)
+      ? section
+      : undefined;
+  return documented === undefined ? sample.docUrl : haproxyDocUrl(manual, documented, keyword);
 }

@@ -138,6 +138,7 @@ export const FETCHES: readonly SampleSpec[] = [
     description:
       'base32 hash followed by the client source address, as binary. Sample fetch of the layer 7 (HTTP) family returning a binary, without arguments.',
     docUrl: 'https://docs.haproxy.org/3.2/configuration.html#7.3.6-base32+src',
+    docSections: {},
   },
   {
     name: 'baseq',
@@ -564,6 +565,7 @@ export const FETCHES: readonly SampleSpec[] = [
       'Whether the backend stream was aborted. Sample fetch of the layer 5 (session/TLS) family returning a boolean, without arguments.',
     docUrl: 'https://docs.haproxy.org/3.2/configuration.html#7.3.4-bs.aborted',
     since: '3.0',
+    docSections: { '3.0': '7.3.5', '3.2': '7.3.4', '3.4': '7.3.4' },
   },
   {
     name: 'bs.debug_str',
@@ -592,6 +594,7 @@ export const FETCHES: readonly SampleSpec[] = [
       'Identifier of the backend stream in the multiplexer. Sample fetch of the layer 5 (session/TLS) family returning an integer, without arguments.',
     docUrl: 'https://docs.haproxy.org/3.2/configuration.html#7.3.4-bs.id',
     since: '3.0',
+    docSections: { '3.0': '7.3.5', '3.2': '7.3.4', '3.4': '7.3.4' },
   },
   {
     name: 'bs.rst_code',
@@ -606,6 +609,7 @@ export const FETCHES: readonly SampleSpec[] = [
       'Reset or abort code of the backend stream. Sample fetch of the layer 5 (session/TLS) family returning an integer, without arguments.',
     docUrl: 'https://docs.haproxy.org/3.2/configuration.html#7.3.4-bs.rst_code',
     since: '3.0',
+    docSections: { '3.0': '7.3.5', '3.2': '7.3.4', '3.4': '7.3.4' },
   },
   {
     name: 'bytes_in',
@@ -1461,6 +1465,7 @@ export const FETCHES: readonly SampleSpec[] = [
     description:
       'Source port of the frontend connection, ignoring proxy headers. Sample fetch of the layer 4 (connection) family returning an integer, without arguments.',
     docUrl: 'https://docs.haproxy.org/3.2/configuration.html#7.3.3-fc_src_port',
+    docSections: { '3.0': '7.3.3', '3.2': '7.3.3', '3.4': '7.3.3' },
   },
   {
     name: 'fc_unacked',
@@ -1620,6 +1625,7 @@ export const FETCHES: readonly SampleSpec[] = [
       'Whether the frontend stream was aborted. Sample fetch of the layer 5 (session/TLS) family returning a boolean, without arguments.',
     docUrl: 'https://docs.haproxy.org/3.2/configuration.html#7.3.4-fs.aborted',
     since: '3.0',
+    docSections: { '3.0': '7.3.5', '3.2': '7.3.4', '3.4': '7.3.4' },
   },
   {
     name: 'fs.debug_str',
@@ -1648,6 +1654,7 @@ export const FETCHES: readonly SampleSpec[] = [
       'Identifier of the frontend stream in the multiplexer. Sample fetch of the layer 5 (session/TLS) family returning an integer, without arguments.',
     docUrl: 'https://docs.haproxy.org/3.2/configuration.html#7.3.4-fs.id',
     since: '3.0',
+    docSections: { '3.0': '7.3.5', '3.2': '7.3.4', '3.4': '7.3.4' },
   },
   {
     name: 'fs.rst_code',
@@ -1662,6 +1669,7 @@ export const FETCHES: readonly SampleSpec[] = [
       'Reset or abort code of the frontend stream. Sample fetch of the layer 5 (session/TLS) family returning an integer, without arguments.',
     docUrl: 'https://docs.haproxy.org/3.2/configuration.html#7.3.4-fs.rst_code',
     since: '3.0',
+    docSections: { '3.0': '7.3.5', '3.2': '7.3.4', '3.4': '7.3.4' },
   },
   {
     name: 'hdr',
@@ -2179,6 +2187,7 @@ export const FETCHES: readonly SampleSpec[] = [
     description:
       'Number of processes (always 1; kept for old configurations). Sample fetch of the internal state family returning an integer, without arguments.',
     docUrl: 'https://docs.haproxy.org/2.6/configuration.html#7.3.2-nbproc',
+    docSections: {},
     deprecated: { since: '2.6', note: 'No longer documented: HAProxy runs a single process.' },
   },
   {
@@ -7524,6 +7533,7 @@ export const FETCHES: readonly SampleSpec[] = [
     description:
       'url32 hash followed by the client source address, as binary. Sample fetch of the layer 7 (HTTP) family returning a binary, without arguments.',
     docUrl: 'https://docs.haproxy.org/3.2/configuration.html#7.3.6-url32+src',
+    docSections: {},
   },
   {
     name: 'url_ip',
@@ -7629,6 +7639,7 @@ export const FETCHES: readonly SampleSpec[] = [
     description:
       'Becomes true only when the inspect delay ends. Sample fetch of the internal state family returning a boolean, without arguments.',
     docUrl: 'https://docs.haproxy.org/3.2/configuration.html#7.3.2-wait_end',
+    docSections: { '2.6': '7.3.5', '2.8': '7.3.5', '3.0': '7.3.5', '3.2': '7.3.2', '3.4': '7.3.2' },
   },
   {
     name: 'waiting_entity',

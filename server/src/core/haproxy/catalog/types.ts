@@ -78,6 +78,12 @@ export interface SampleSpec extends EntryBase {
   readonly input?: SampleType;
   /** Fetches: the manual's layer (`internal`, `l4`, `l5`, `l6`, `l7`, `dev`). */
   readonly layer?: 'internal' | 'l4' | 'l5' | 'l6' | 'l7' | 'dev';
+  /**
+   * The manuals that describe the sample, with its section in each, when that is not simply
+   * `docUrl`'s section in every manual from `since` on (the sample moved, or some manuals leave
+   * it out). Read by `sampleDocUrl`.
+   */
+  readonly docSections?: Readonly<Record<string, string>>;
 }
 
 /** A predefined ACL such as `TRUE` or `METH_GET`. */
