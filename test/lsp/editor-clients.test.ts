@@ -2,7 +2,11 @@
 // one client entry for both languages, no file watching, and the response shapes a client that
 // declares few capabilities can read. Real child process, real JSON-RPC over stdio; dist/ built.
 import { strict as assert } from 'node:assert';
-import { describe, it } from 'node:test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, it } from 'node:test';
 import { LspTestClient, type PublishedDiagnostics } from '../helpers/lsp-harness.js';
 
 // A folder that exists on no machine, so that fake documents find no `.halint.json` on the way up.
@@ -125,5 +129,106 @@ void describe('one client entry for both languages', () => {
     const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
     assert.deepEqual(sources(published), ['haproxy']);
     assert.ok(published.diagnostics.length > 0);
+  });
+});
+
+/** One node's keepalived.conf; two nodes with different `vrid`s are a `vrid-mismatch`. */
+function nodeConfig(state: 'MASTER' | 'BACKUP', priority: number, vrid: number): string {
+  return [
+    'vrrp_instance VI_1 {',
+    `    state ${state}`,
+    '    interface eth0',
+    `    virtual_router_id ${vrid}`,
+    `    priority ${priority}`,
+    '    advert_int 1',
+    '    virtual_ipaddress {',
+    '        192.0.2.10/24',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+}
+
+const folders: string[] = [];
+after(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A cluster folder with lb1/ and lb2/, lb2's VRID differing from lb1's. */
+function mismatchedPair(): { root: string; lb1: string; lb2File: string } {
+  const root = mkdtempSync(join(tmpdir(), 'ha-editor-cluster-'));
+  folders.push(root);
+  mkdirSync(join(root, 'lb1'));
+  mkdirSync(join(root, 'lb2'));
+  writeFileSync(join(root, 'lb1', 'keepalived.conf'), nodeConfig('MASTER', 101, 51));
+  const lb2File = join(root, 'lb2', 'keepalived.conf');
+  writeFileSync(lb2File, nodeConfig('BACKUP', 100, 52));
+  return { root, lb1: pathToFileURL(join(root, 'lb1', 'keepalived.conf')).href, lb2File };
+}
+
+const hasMismatch = (published: PublishedDiagnostics): boolean =>
+  published.diagnostics.some((d) => d.code === 'vrid-mismatch');
+
+void describe('cross-node checks without client file watching', () => {
+  void it('clears a finding when the unopened peer is fixed on disk', async (t) => {
+    const { root, lb1, lb2File } = mismatchedPair();
+    const client = LspTestClient.stdio();
+    t.after(() => client.dispose());
+    const rootUri = pathToFileURL(root).href;
+    // Neovim 0.7: a root, no didChangeWatchedFiles registration.
+    await client.initialize({ rootUri, workspaceFolders: [{ uri: rootUri, name: 'c' }] });
+    await client.open(lb1, 'keepalived', nodeConfig('MASTER', 101, 51));
+    await client.waitForDiagnostics(lb1, hasMismatch, 'vrid-mismatch from the peer on disk');
+    writeFileSync(lb2File, nodeConfig('BACKUP', 100, 51));
+    await client.waitForDiagnostics(lb1, (p) => !hasMismatch(p), 'the finding gone');
+    assert.ok(client.logs.some((log) => log.message.includes('checked on disk every')));
+  });
+
+  void it('finds the cluster root above the file when the client sends no folder', async (t) => {
+    const { root, lb1 } = mismatchedPair();
+    const client = LspTestClient.stdio();
+    t.after(() => client.dispose());
+    await client.initialize({ rootUri: null, capabilities: {} });
+    await client.open(lb1, 'keepalived', nodeConfig('MASTER', 101, 51));
+    await client.waitForDiagnostics(lb1, hasMismatch, 'vrid-mismatch with no workspace folder');
+    const chose = client.logs.find((log) => log.message.includes('as the cluster root'));
+    assert.ok(chose?.message.includes(pathToFileURL(root).href), JSON.stringify(client.logs));
+    assert.match(chose.message, /lb1\/, lb2\/ each hold keepalived\.conf/);
+  });
+
+  void it("says why the checks are off with no root, or with one node's folder as root", async (t) => {
+    const lone = mkdtempSync(join(tmpdir(), 'ha-editor-lone-'));
+    folders.push(lone);
+    const loneUri = pathToFileURL(join(lone, 'keepalived.conf')).href;
+    writeFileSync(join(lone, 'keepalived.conf'), nodeConfig('MASTER', 101, 51));
+    const client = LspTestClient.stdio();
+    t.after(() => client.dispose());
+    await client.initialize({ rootUri: null, capabilities: {} });
+    await client.open(loneUri, 'keepalived', nodeConfig('MASTER', 101, 51));
+    await client.waitFor(
+      () =>
+        client.logs.find((log) =>
+          log.message.startsWith(`Cross-node checks are off for ${loneUri}`),
+        ),
+      'the reason the checks are off',
+    );
+
+    const { root } = mismatchedPair();
+    const nodeRoot = pathToFileURL(join(root, 'lb1')).href;
+    const second = LspTestClient.stdio();
+    t.after(() => second.dispose());
+    await second.initialize({
+      rootUri: nodeRoot,
+      workspaceFolders: [{ uri: nodeRoot, name: 'lb1' }],
+    });
+    const message = await second.waitFor(
+      () =>
+        second.logs.find((log) =>
+          log.message.startsWith(`Cross-node checks are off in ${nodeRoot}`),
+        ),
+      'the single-node root explained',
+    );
+    assert.match(message.message, /one node's files \(keepalived\.conf\)/);
+    assert.equal(message.type, 3, 'a log line, not a popup');
   });
 });

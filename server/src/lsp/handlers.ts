@@ -46,7 +46,11 @@ import { SETTINGS_FILE_NAME, type SettingsProvider } from './settings.js';
 import { uriToPath } from './uri.js';
 import { existingLinks } from './document-links.js';
 import type { ClusterTracker } from './cluster.js';
-import type { Workspace } from './workspace.js';
+import { findClusterRoot } from './cluster-root.js';
+import { DISK_POLL_MS, DiskPoller } from './disk-poll.js';
+import { fileSystemPath } from './uri.js';
+import type { PollResult, Workspace } from './workspace.js';
+import { pathToFileURL } from 'node:url';
 
 /** The parts of the server the handlers talk to. */
 export interface ServerContext {
@@ -240,6 +244,77 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   };
   const on = new HandlerRegistry(connection, documents, log, () => shutDown);
 
+  /** Disk changes found by polling count as the client's file events would. */
+  const polled = (result: PollResult): void => {
+    cluster?.schedule();
+    const settingsChanged = result.changed.some((uri) => uri.endsWith(`/${SETTINGS_FILE_NAME}`));
+    if (!result.rescanned && !settingsChanged) return;
+    settings.clearFiles();
+    diagnostics.revalidateAll();
+  };
+  const poller = workspace ? new DiskPoller(workspace, polled, log) : undefined;
+  /** Polls the disk when the client will not report file changes. */
+  const keepFresh = (): void => {
+    if (!poller || poller.running || features.watchedFilesRegistration || folders.length === 0) {
+      return;
+    }
+    poller.start();
+    log.info(
+      `The client watches no files for the server: workspace files are checked on disk every ${DISK_POLL_MS / 1000} s, so cross-node findings follow changes saved outside the editor`,
+    );
+  };
+  /** Messages already logged, so that each reason is said once. */
+  const said = new Set<string>();
+  const sayOnce = (message: string): void => {
+    if (said.has(message)) return;
+    said.add(message);
+    log.info(message);
+  };
+  /** Says when a workspace folder is one node's own folder, where no cross-node check can run. */
+  const explainSingleNodeRoots = (): void => {
+    if (!workspace || workspace.nodeMappings().length > 0) return;
+    for (const root of folders) {
+      const top = workspace
+        .documents([])
+        .map((document) => document.uri)
+        .filter((uri) => uri.startsWith(`${root.replace(/\/$/, '')}/`))
+        .map((uri) => uri.slice(root.replace(/\/$/, '').length + 1))
+        .filter((relative) => !relative.includes('/'));
+      if (top.length === 0) continue;
+      sayOnce(
+        `Cross-node checks are off in ${root}: it holds one node's files (${top.join(', ')}) at its top, while the checks compare sibling folders of one parent (lb1/, lb2/, …). Open the folder above the node folders, or list the nodes in ${SETTINGS_FILE_NAME} "nodes".`,
+      );
+    }
+  };
+  /**
+   * With no workspace folder from the client, finds the cluster root above an opened file (see
+   * {@link findClusterRoot}), reads it as a workspace folder, and says what it chose or why the
+   * cross-node checks stay off.
+   */
+  const adoptRootOf = async (uri: string): Promise<void> => {
+    if (!workspace || clientFolders) return;
+    const path = fileSystemPath(uri);
+    if (path === undefined) return;
+    if (folders.some((folder) => uri.startsWith(`${folder}/`))) return;
+    const root = findClusterRoot(path);
+    if (!root) {
+      sayOnce(
+        `Cross-node checks are off for ${uri}: the client sent no workspace folder, and no ${SETTINGS_FILE_NAME} or folder of node folders (lb1/, lb2/, …) was found above it. Start the editor in the folder holding the node folders, or set the client's root to it.`,
+      );
+      return;
+    }
+    const rootUri = pathToFileURL(root.path).href;
+    log.info(
+      `No workspace folder from the client: using ${rootUri} as the cluster root, as ${root.reason}`,
+    );
+    folders.push(rootUri);
+    await scanWorkspace();
+    keepFresh();
+  };
+  /** Whether the client named workspace folders (otherwise roots are found above open files). */
+  let clientFolders = false;
+  let initialized = false;
+
   // `clientFeatures` reads the capabilities defensively, so this handler has nothing to guard.
   connection.onInitialize((params) => {
     features = clientFeatures(params.capabilities);
@@ -247,23 +322,35 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     settings.setInitializationOptions(params.initializationOptions);
     documents.setExplicitLanguageIds(explicitLanguageIds(params.initializationOptions));
     folders = workspaceFolders(params);
+    clientFolders = folders.length > 0;
     return initializeResult();
   });
   connection.onShutdown(() => {
     shutDown = true;
     diagnostics.dispose();
     cluster?.dispose();
+    poller?.dispose();
     documents.clear();
   });
 
   on.notification(InitializedNotification.type, async () => {
     registerDynamic(connection, features, log);
     await scanWorkspace();
+    initialized = true;
+    explainSingleNodeRoots();
+    keepFresh();
+    // Documents opened before the scan finished had no root to join yet.
+    for (const document of documents.all()) await adoptRootOf(document.uri);
   });
   on.notification(DidOpenTextDocumentNotification.type, ({ textDocument: doc }) => {
     if (documents.open(doc.uri, doc.languageId, doc.version, doc.text)) {
       diagnostics.publishNow(doc.uri);
       cluster?.schedule();
+      if (initialized) {
+        void adoptRootOf(doc.uri).catch((error: unknown) => {
+          log.error(`Finding the cluster root failed: ${describeError(error)}`);
+        });
+      }
     }
   });
   on.notification(DidChangeTextDocumentNotification.type, ({ textDocument, contentChanges }) => {

@@ -6,7 +6,7 @@
  * The scan is bounded (files, folder depth, file size) so that opening a home directory or a
  * monorepo cannot stall the server; what is skipped is logged once.
  */
-import { readdirSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -67,10 +67,30 @@ export function excludeMatcher(patterns: readonly string[]): (relative: string) 
   };
 }
 
-/** Files read from disk, re-read when the client says they changed. */
+/** What `stat` says about a file or folder, to notice changes without reading it. */
+function stampOf(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What {@link Workspace.poll} found changed on disk. */
+export interface PollResult {
+  /** Files re-read (or forgotten) because their stamp changed. */
+  readonly changed: string[];
+  /** A folder gained or lost entries, so the whole workspace was read again. */
+  readonly rescanned: boolean;
+}
+
+/** Files read from disk, re-read when the client says they changed (or when polled). */
 export class Workspace {
   private readonly disk = new Map<string, ParsedDocument>();
   private readonly mappings = new Map<string, NodeMapping>();
+  /** Stamps of the folders walked and the files read by the last scan, for {@link poll}. */
+  private readonly stamps = new Map<string, string | undefined>();
   private folders: string[] = [];
   private exclude: (relative: string) => boolean = () => false;
 
@@ -81,17 +101,55 @@ export class Workspace {
 
   /** Sets the workspace folders (URIs) and the exclusion globs, and reads everything once. */
   scan(folders: readonly string[], excludeGlobs: readonly string[]): void {
-    const started = performance.now();
     this.folders = [...folders];
     this.exclude = excludeMatcher(excludeGlobs);
+    this.readAll();
+  }
+
+  /** The workspace folders of the last scan (URIs). */
+  get roots(): readonly string[] {
+    return this.folders;
+  }
+
+  /**
+   * Looks for changes on disk the client did not report (it watches no files for us): stats the
+   * folders and files of the last scan, re-reads the files whose stamp moved, and reads everything
+   * again when a folder's entries changed (a file created, deleted or renamed over). The cost is
+   * one `stat` per folder and file, within the scan's bounds.
+   */
+  poll(): PollResult {
+    for (const [path, stamp] of this.stamps) {
+      if (path.endsWith('/') && stampOf(path) !== stamp) {
+        this.readAll();
+        return { changed: [], rescanned: true };
+      }
+    }
+    const changed: string[] = [];
+    for (const [path, stamp] of this.stamps) {
+      if (path.endsWith('/')) continue;
+      const now = stampOf(path);
+      if (now === stamp) continue;
+      this.stamps.set(path, now);
+      const uri = pathToFileURL(path).href;
+      this.refresh(uri);
+      changed.push(uri);
+    }
+    return { changed, rescanned: false };
+  }
+
+  private readAll(): void {
+    const started = performance.now();
     this.disk.clear();
     this.mappings.clear();
+    this.stamps.clear();
     let skipped = 0;
     for (const folder of this.folders) {
       const root = fileSystemPath(folder);
       if (root === undefined) continue;
       const walk = (dir: string, relative: string, depth: number): void => {
         let entries: Dirent[];
+        // Folders are keyed with a trailing slash; their mtime moves when an entry comes or goes.
+        this.stamps.set(`${dir}/`, stampOf(dir));
         try {
           entries = readdirSync(dir, { withFileTypes: true });
         } catch {
@@ -174,6 +232,7 @@ export class Workspace {
   }
 
   private readFile(path: string): void {
+    this.stamps.set(path, stampOf(path));
     try {
       // Counts the bytes it reads (stat says 0 for /dev/zero) and refuses FIFOs and devices.
       const text = readConfigFile(path, MAX_FILE_BYTES);
@@ -188,6 +247,7 @@ export class Workspace {
   }
 
   private readMapping(path: string): void {
+    this.stamps.set(path, stampOf(path));
     try {
       const mapping = readNodeMapping(
         JSON.parse(readConfigFile(path, MAX_FILE_BYTES)),
