@@ -16,9 +16,10 @@ import type { ClusterModel, ClusterNode } from '../cluster/model.js';
 import {
   effectiveServerOptions,
   haproxySymbols,
+  inheritedOption,
+  inheritedSetting,
   type ProxySymbol,
 } from '../haproxy/analysis/symbols.js';
-import type { Statement } from '../haproxy/ast.js';
 import type { KeepalivedItem, KeepalivedNode } from '../keepalived/ast.js';
 import type { SimCheck, SimGroup, TopologyGraph } from '../topology/graph.js';
 
@@ -227,32 +228,6 @@ function haproxyTime(text: string | undefined): number | undefined {
   const match = /^(\d+(?:\.\d+)?)(us|ms|s|m|h|d)?$/.exec(text);
   if (!match) return undefined;
   return Number(match[1]) * (match[2] ? (SECONDS[match[2]] ?? 1) : 1e-3);
-}
-
-/** The last live statement with `keyword` in the proxy or its defaults. */
-function setting(proxy: ProxySymbol, keyword: string): Statement | undefined {
-  for (let at: ProxySymbol | undefined = proxy; at; at = at.defaults) {
-    const lines = at.statements(keyword);
-    const last = lines[lines.length - 1];
-    if (last) return last;
-  }
-  return undefined;
-}
-
-/** `option name` in effect (a later `no option name` cancels it). */
-function option(proxy: ProxySymbol, name: string): boolean {
-  for (let at: ProxySymbol | undefined = proxy; at; at = at.defaults) {
-    const lines = at.body.filter(
-      (line) =>
-        (line.keyword.value === 'option' && line.args[0]?.value === name) ||
-        (line.keyword.value === 'no' &&
-          line.args[0]?.value === 'option' &&
-          line.args[1]?.value === name),
-    );
-    const last = lines[lines.length - 1];
-    if (last) return last.keyword.value === 'option';
-  }
-  return false;
 }
 
 /** `host:port` of a server address; undefined for names, ranges and variables. */
@@ -686,8 +661,8 @@ export function planLab(model: ClusterModel, graph: TopologyGraph, paths: LabPat
           inter = haproxyTime(options.get('inter')?.values[0]?.value) ?? inter;
           fall = Number(options.get('fall')?.values[0]?.value ?? fall) || fall;
         }
-        const balance = setting(backend, 'balance')?.args[0]?.value ?? 'roundrobin';
-        const cookie = setting(backend, 'cookie');
+        const balance = inheritedSetting(backend, 'balance')?.args[0]?.value ?? 'roundrobin';
+        const cookie = inheritedSetting(backend, 'cookie');
         for (const instance of instances) {
           for (const vip of instance.vips) {
             for (const bind of node.haproxy?.binds ?? []) {
@@ -707,7 +682,7 @@ export function planLab(model: ClusterModel, graph: TopologyGraph, paths: LabPat
                 backend: backend.name ?? '',
                 active,
                 backups,
-                allBackups: option(backend, 'allbackups'),
+                allBackups: inheritedOption(backend, 'allbackups') !== undefined,
                 balance,
                 cookie: cookie !== undefined && cookie.args.length > 1,
                 downAfter: inter * fall,
@@ -788,6 +763,6 @@ function backendOf(
 ): ProxySymbol | undefined {
   if (proxy.kind === 'listen' && proxy.servers.length > 0) return proxy;
   const plain = proxy.statements('use_backend').find((line) => line.condition === undefined);
-  const name = plain?.args[0]?.value ?? setting(proxy, 'default_backend')?.args[0]?.value;
+  const name = plain?.args[0]?.value ?? inheritedSetting(proxy, 'default_backend')?.args[0]?.value;
   return name === undefined ? undefined : backends(name)[0];
 }

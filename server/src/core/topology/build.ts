@@ -13,6 +13,8 @@ import type { HaproxyDocument } from '../document.js';
 import {
   effectiveServerOptions,
   haproxySymbols,
+  inheritedOption,
+  inheritedSetting,
   isDynamicName,
   readOptions,
   type ProxySymbol,
@@ -185,27 +187,6 @@ function signatureOf(element: LayerElement): string {
   return JSON.stringify([element.key, element.label, element.details, element.marks]);
 }
 
-/** The last live statement with `keyword` in the proxy or, failing that, its defaults. */
-function setting(proxy: ProxySymbol, keyword: string): Statement | undefined {
-  for (let at: ProxySymbol | undefined = proxy; at; at = at.defaults) {
-    const lines = at.statements(keyword);
-    const last = lines[lines.length - 1];
-    if (last) return last;
-  }
-  return undefined;
-}
-
-/** The `option X` lines in effect, by X (`no option X` cancels). */
-function optionLines(proxy: ProxySymbol, name: string): Statement | undefined {
-  for (let at: ProxySymbol | undefined = proxy; at; at = at.defaults) {
-    const lines = at.statements('option').filter((line) => line.args[0]?.value === name);
-    const last = lines[lines.length - 1];
-    if (last) return last;
-    if (at.statements('no').some((line) => line.args[1]?.value === name)) return undefined;
-  }
-  return undefined;
-}
-
 function words(list: readonly Word[], from = 0): string {
   return list
     .slice(from)
@@ -235,9 +216,9 @@ function conditionLabel(statement: Statement, proxy: ProxySymbol): string | unde
 
 /** The health check a backend runs, as one short line. */
 function healthCheck(proxy: ProxySymbol): string | undefined {
-  const httpchk = optionLines(proxy, 'httpchk');
+  const httpchk = inheritedOption(proxy, 'httpchk');
   if (httpchk) {
-    const send = setting(proxy, 'http-check');
+    const send = inheritedSetting(proxy, 'http-check');
     const args = words(httpchk.args, 1);
     const sendArgs = send?.args[0]?.value === 'send' ? words(send.args, 1) : '';
     return clip(`httpchk ${args || sendArgs || 'OPTIONS /'}`.trim(), 48);
@@ -251,21 +232,21 @@ function healthCheck(proxy: ProxySymbol): string | undefined {
     'smtpchk',
     'ldap-check',
   ]) {
-    if (optionLines(proxy, kind)) return kind;
+    if (inheritedOption(proxy, kind)) return kind;
   }
   return undefined;
 }
 
 function backendDetails(proxy: ProxySymbol): string[] {
   const details: string[] = [];
-  const balance = setting(proxy, 'balance');
+  const balance = inheritedSetting(proxy, 'balance');
   const head = [proxy.mode, balance ? words(balance.args) : 'roundrobin'];
   details.push(head.join(' · '));
   const check = healthCheck(proxy);
   if (check) details.push(`check: ${check}`);
-  const cookie = setting(proxy, 'cookie');
+  const cookie = inheritedSetting(proxy, 'cookie');
   if (cookie) details.push(clip(`cookie ${words(cookie.args)}`, 48));
-  const stick = setting(proxy, 'stick-table');
+  const stick = inheritedSetting(proxy, 'stick-table');
   if (stick) details.push('stick-table');
   return details;
 }

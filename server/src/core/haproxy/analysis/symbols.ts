@@ -380,3 +380,38 @@ export function effectiveServerOptions(proxy: ProxySymbol, server: ServerSymbol)
   effectiveCache.set(server, { proxy, options: merged });
   return merged;
 }
+
+/**
+ * The last `keyword` line in effect for `proxy`: its own, else the nearest defaults section's.
+ * (Settings such as `balance` or `cookie` are replaced, not merged, by a later line.)
+ */
+export function inheritedSetting(proxy: ProxySymbol, keyword: string): Statement | undefined {
+  for (let at: ProxySymbol | undefined = proxy; at; at = at.defaults) {
+    const lines = at.statements(keyword);
+    const last = lines[lines.length - 1];
+    if (last) return last;
+  }
+  return undefined;
+}
+
+/**
+ * The `option name` line in effect for `proxy`, or undefined when the option is off: the last of
+ * `option name` and `no option name` in the proxy decides, else its defaults' in the same way.
+ */
+export function inheritedOption(proxy: ProxySymbol, name: string): Statement | undefined {
+  for (let at: ProxySymbol | undefined = proxy; at; at = at.defaults) {
+    let decided: Statement | 'off' | undefined;
+    for (const line of at.body) {
+      if (line.keyword.value === 'option' && line.args[0]?.value === name) decided = line;
+      else if (
+        line.keyword.value === 'no' &&
+        line.args[0]?.value === 'option' &&
+        line.args[1]?.value === name
+      ) {
+        decided = 'off';
+      }
+    }
+    if (decided !== undefined) return decided === 'off' ? undefined : decided;
+  }
+  return undefined;
+}
