@@ -22,14 +22,16 @@ export const bindUnmanagedVip: Rule<ClusterRuleContext> = {
         for (const vip of instance.vips) managed.add(vip.address);
       }
     }
+    // Looked up once: searching every node for each node without Keepalived is quadratic.
+    const anyInstance = model.nodes
+      .map((other) => keepalivedFacts(other).instances[0])
+      .find(Boolean);
     for (const node of model.nodes) {
       const facts = node.haproxy;
       if (!facts) continue;
       const own = keepalivedFacts(node);
       const local = new Set(own.localAddresses.map((fact) => fact.address));
-      const anchor =
-        own.instances[0] ??
-        model.nodes.map((other) => keepalivedFacts(other).instances[0]).find(Boolean);
+      const anchor = own.instances[0] ?? anyInstance;
       for (const bind of facts.binds) {
         const address = bind.address;
         if (address === undefined || bind.loopback) continue;

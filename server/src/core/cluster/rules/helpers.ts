@@ -53,9 +53,26 @@ export function namePlace(member: GroupMember): Pick<Finding, 'start' | 'end'> &
   return placeOf(member, member.instance.item, member.instance.word);
 }
 
-/** Groups with at least two members on different nodes: the only ones that hold an election. */
+/**
+ * Most members of one group the cross-node rules compare. Real groups have a handful of routers;
+ * the rules compare members pairwise, so a generated tree of a thousand sibling node folders
+ * would otherwise cost a million comparisons and as many findings. `analysis-limit` says when a
+ * group is cut.
+ */
+export const MAX_GROUP_MEMBERS = 32;
+
+/**
+ * Groups with at least two members on different nodes: the only ones that hold an election. Each
+ * keeps its first {@link MAX_GROUP_MEMBERS} members.
+ */
 export function elections(groups: readonly VrrpGroup[]): VrrpGroup[] {
-  return groups.filter((group) => new Set(group.members.map((m) => m.node)).size > 1);
+  return groups
+    .filter((group) => new Set(group.members.map((m) => m.node)).size > 1)
+    .map((group) =>
+      group.members.length > MAX_GROUP_MEMBERS
+        ? { ...group, members: group.members.slice(0, MAX_GROUP_MEMBERS) }
+        : group,
+    );
 }
 
 /** A word usable as a value: no unresolved parameter, no template. */

@@ -1,6 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { ClusterRuleContext } from '../model.js';
 import { advertMismatch } from './advert-mismatch.js';
+import { clusterAnalysisLimit } from './analysis-limit.js';
 import { authMismatch } from './auth-mismatch.js';
 import { failoverWeight } from './failover-weight.js';
 import { groupSettingMismatch } from './group-setting-mismatch.js';
@@ -27,4 +28,5 @@ export const VRRP_CLUSTER_RULES: readonly Rule<ClusterRuleContext>[] = [
   scriptDrift,
   masterCount,
   vridCollision,
+  clusterAnalysisLimit,
 ];

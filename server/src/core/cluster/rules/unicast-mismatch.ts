@@ -1,4 +1,5 @@
 import type { Rule } from '../../common/rule.js';
+import { countWork } from '../../common/work.js';
 import type { KeepalivedItem } from '../../keepalived/ast.js';
 import type { ClusterRuleContext, GroupMember } from '../model.js';
 import {
@@ -76,6 +77,7 @@ export const unicastMismatch: Rule<ClusterRuleContext> = {
         const src = source.instance.unicastSrc;
         if (!src) continue;
         for (const peer of unicast) {
+          countWork();
           if (peer.node === source.node) continue;
           if (peer.instance.unicastPeers.some((entry) => entry.address === src.address)) continue;
           const list = peerLine(peer);

@@ -1,7 +1,8 @@
 import type { Rule } from '../../common/rule.js';
+import { countWork } from '../../common/work.js';
 import type { AddressEntry } from '../../keepalived/analysis/index-node.js';
 import type { ClusterRuleContext, GroupMember, VrrpGroup } from '../model.js';
-import { concrete, label, placeOf, relatedTo } from './helpers.js';
+import { concrete, label, MAX_GROUP_MEMBERS, placeOf, relatedTo } from './helpers.js';
 
 /** IPv4 networks of the VIPs written with a prefix length (`10.0.0.100/24`). */
 function networks(member: GroupMember): { base: number; bits: number }[] {
@@ -63,41 +64,55 @@ export const vridCollision: Rule<ClusterRuleContext> = {
   defaultSeverity: 'warning',
   summary: 'Two different VRRP groups use the same virtual_router_id on the same network.',
   check({ model }, report) {
-    const entries: { group: VrrpGroup; member: GroupMember; vrid: number }[] = [];
+    // Only members with one VRID, family and interface can collide: bucket them by that, and
+    // within a bucket compare each member with the first members of at most a bounded number of
+    // other groups, so a generated tree of a thousand nodes costs a thousand times a constant.
+    const buckets = new Map<string, Map<VrrpGroup, GroupMember[]>>();
+    const entries: { group: VrrpGroup; member: GroupMember; vrid: number; key: string }[] = [];
     for (const group of model.groups) {
       for (const member of group.members) {
         const vrid = vridOf(member);
-        if (vrid !== undefined) entries.push({ group, member, vrid });
+        if (vrid === undefined) continue;
+        const key = JSON.stringify([
+          vrid,
+          member.instance.family,
+          member.instance.interface?.value?.value ?? '',
+        ]);
+        entries.push({ group, member, vrid, key });
+        let byGroup = buckets.get(key);
+        if (!byGroup) buckets.set(key, (byGroup = new Map<VrrpGroup, GroupMember[]>()));
+        let members = byGroup.get(group);
+        if (!members) {
+          if (byGroup.size >= MAX_GROUP_MEMBERS) continue;
+          byGroup.set(group, (members = []));
+        }
+        if (members.length < MAX_GROUP_MEMBERS) members.push(member);
       }
     }
     const reported = new Set<string>();
-    for (const a of entries) {
-      for (const b of entries) {
-        if (a.group === b.group || a.vrid !== b.vrid) continue;
-        const x = a.member;
-        const y = b.member;
-        if (x.node === y.node && x.document === y.document) continue;
-        if (x.instance.family !== y.instance.family) continue;
-        if (
-          (x.instance.interface?.value?.value ?? '') !== (y.instance.interface?.value?.value ?? '')
-        ) {
-          continue;
+    for (const { group, member: x, vrid, key } of entries) {
+      for (const [other, members] of buckets.get(key) ?? []) {
+        if (other === group) continue;
+        for (const y of members) {
+          countWork();
+          if (x.node === y.node && x.document === y.document) continue;
+          if (!sameSubnet(x, y) || !hear(x, y)) continue;
+          const id = `${group.id}\u0000${x.node.name}\u0000${x.instance.name}\u0000${other.id}`;
+          if (reported.has(id)) break;
+          reported.add(id);
+          const vridLine = x.instance.vrid;
+          const otherLine = y.instance.vrid;
+          if (!vridLine?.value || !otherLine?.value) break;
+          const iface = x.instance.interface?.value?.value;
+          report({
+            ...placeOf(x, vridLine.item, vridLine.value),
+            message: `${label(x)} and ${label(y)} belong to different groups but both use VRID ${vrid}${
+              iface ? ` on ${iface}` : ''
+            }: each group receives the other's adverts. Give one of them another virtual_router_id.`,
+            related: [relatedTo(y, otherLine.item, `VRID of ${label(y)}`, otherLine.value)],
+          });
+          break;
         }
-        if (!sameSubnet(x, y) || !hear(x, y)) continue;
-        const key = `${a.group.id}\u0000${x.node.name}\u0000${x.instance.name}\u0000${b.group.id}`;
-        if (reported.has(key)) continue;
-        reported.add(key);
-        const vridLine = x.instance.vrid;
-        const otherLine = y.instance.vrid;
-        if (!vridLine?.value || !otherLine?.value) continue;
-        const iface = x.instance.interface?.value?.value;
-        report({
-          ...placeOf(x, vridLine.item, vridLine.value),
-          message: `${label(x)} and ${label(y)} belong to different groups but both use VRID ${a.vrid}${
-            iface ? ` on ${iface}` : ''
-          }: each group receives the other's adverts. Give one of them another virtual_router_id.`,
-          related: [relatedTo(y, otherLine.item, `VRID of ${label(y)}`, otherLine.value)],
-        });
       }
     }
   },
