@@ -19,6 +19,12 @@ import {
 } from '../../server/src/core/index.js';
 import { parseKeepalived, reparseKeepalived } from '../../server/src/core/keepalived/index.js';
 import { DocumentCache } from '../../server/src/lsp/document-cache.js';
+import { resetWork, workDone } from '../../server/src/core/common/work.js';
+import {
+  DEFAULT_SETTINGS,
+  type ClusterNodeInput,
+  type KeepalivedDocument,
+} from '../../server/src/core/index.js';
 import {
   expandKeepalived,
   MAX_INCLUDED_FILES,
@@ -339,6 +345,89 @@ void describe('fuzz: LSP document model', () => {
         },
       ),
       params,
+    );
+  });
+});
+
+/**
+ * Linear work: n, 4n and 16n copies of a text. With work w(k) = a + b·k the second step adds four
+ * times what the first added; a quadratic cost adds sixteen times. Differences rather than plain
+ * ratios, because the first copy is cheaper than the others (nothing to be a duplicate of yet).
+ * Work is what `common/work.ts` counts (edit-distance cells, duplicate and cluster comparisons);
+ * the longer local run (`npm run fuzz`) also times the steps.
+ */
+function assertLinear(label: string, cost: (copies: number) => number, base: number): void {
+  const [w1, w4, w16] = [base, base * 4, base * 16].map(cost) as [number, number, number];
+  assert.ok(
+    w16 - w4 <= 4.5 * (w4 - w1) + 64,
+    `${label}: ${w1}, ${w4}, ${w16} for ${base}, ${base * 4}, ${base * 16} copies`,
+  );
+}
+
+/** Milliseconds `run` takes, for the timed steps of the local run. */
+function timed(run: () => void): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+}
+
+void describe('fuzz: linear work', () => {
+  const service = createLanguageService();
+
+  void it('copies of a text cost a constant amount each (work counter)', () => {
+    fc.assert(
+      fc.property(keepalivedText, haproxyText, (keepalived, haproxy) => {
+        for (const [language, text] of [
+          ['keepalived', keepalived],
+          ['haproxy', haproxy],
+        ] as [LanguageId, string][]) {
+          const counted = (copies: number): number => {
+            const document = service.parse(language, 'main.conf', `${text}\n`.repeat(copies));
+            resetWork();
+            service.validate(document);
+            return workDone();
+          };
+          assertLinear(`${language} ${JSON.stringify(text)}`, counted, 1);
+          if (SCALE > 1) {
+            const clock = (copies: number): number =>
+              timed(() => {
+                service.validate(service.parse(language, 'main.conf', `${text}\n`.repeat(copies)));
+              });
+            // Timing is noisy: only a square law (sixteen times) should trip this.
+            const [t4, t16, t64] = [4, 16, 64].map(clock) as [number, number, number];
+            assert.ok(
+              t64 - t16 <= 10 * Math.max(t16 - t4, 1) + 250,
+              `${language}: ${t4} ${t16} ${t64} ms`,
+            );
+          }
+        }
+      }),
+      { ...params, numRuns: runs(40) },
+    );
+  });
+
+  void it('nodes of a cluster cost a constant amount each (work counter)', () => {
+    fc.assert(
+      fc.property(keepalivedText, (text) => {
+        const config = `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n}\n${text}`;
+        const nodes = (count: number): ClusterNodeInput[] =>
+          Array.from({ length: count }, (_, i) => ({
+            name: `lb${i}`,
+            keepalived: [
+              service.parse('keepalived', `file:///w/lb${i}/keepalived.conf`, config),
+            ] as KeepalivedDocument[],
+            haproxy: [],
+          }));
+        const counted = (count: number): number => {
+          const input = nodes(count);
+          resetWork();
+          service.analyseCluster(input, DEFAULT_SETTINGS);
+          return workDone();
+        };
+        // Past the per-group member limit, so that the bounded pairwise parts are constant.
+        assertLinear(JSON.stringify(text), counted, 40);
+      }),
+      { ...params, numRuns: runs(5) },
     );
   });
 });
