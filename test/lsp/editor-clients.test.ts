@@ -191,14 +191,21 @@ void describe('cross-node checks without client file watching', () => {
     await client.initialize({ rootUri: null, capabilities: {} });
     await client.open(lb1, 'keepalived', nodeConfig('MASTER', 101, 51));
     await client.waitForDiagnostics(lb1, hasMismatch, 'vrid-mismatch with no workspace folder');
-    const chose = client.logs.find((log) => log.message.includes('as the cluster root'));
-    assert.ok(chose?.message.includes(pathToFileURL(root).href), JSON.stringify(client.logs));
+    const chose = await client.waitFor(
+      () => client.logs.find((log) => log.message.includes('as the cluster root')),
+      'the chosen cluster root in the log',
+    );
+    assert.ok(chose.message.includes(pathToFileURL(root).href), chose.message);
     assert.match(chose.message, /lb1\/, lb2\/ each hold keepalived\.conf/);
   });
 
   void it("says why the checks are off with no root, or with one node's folder as root", async (t) => {
-    const lone = mkdtempSync(join(tmpdir(), 'ha-editor-lone-'));
-    folders.push(lone);
+    // Nested in a folder of its own: the folder above must not be shared (other tests' folders in
+    // the temporary directory may each hold a keepalived.conf).
+    const parent = mkdtempSync(join(tmpdir(), 'ha-editor-lone-'));
+    folders.push(parent);
+    const lone = join(parent, 'lb1');
+    mkdirSync(lone);
     const loneUri = pathToFileURL(join(lone, 'keepalived.conf')).href;
     writeFileSync(join(lone, 'keepalived.conf'), nodeConfig('MASTER', 101, 51));
     const client = LspTestClient.stdio();
@@ -230,5 +237,121 @@ void describe('cross-node checks without client file watching', () => {
     );
     assert.match(message.message, /one node's files \(keepalived\.conf\)/);
     assert.equal(message.type, 3, 'a log line, not a popup');
+  });
+});
+
+void describe('answers in the shapes a client declared', () => {
+  void it('flat symbols and Command code actions for a client that declared neither', async (t) => {
+    const client = LspTestClient.stdio();
+    t.after(() => client.dispose());
+    const applied: unknown[] = [];
+    client.connection.onRequest('workspace/applyEdit', (params: { edit: unknown }) => {
+      applied.push(params.edit);
+      return { applied: true };
+    });
+    const init = await client.initialize({ capabilities: {} });
+    assert.deepEqual(
+      (init['capabilities'] as { executeCommandProvider?: unknown }).executeCommandProvider,
+      { commands: ['ha-language-server.applyEdit'] },
+    );
+    const uri = `${VIRTUAL_ROOT}/shapes/haproxy.cfg`;
+    await client.open(uri, 'haproxy', BROKEN_HAPROXY);
+    const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+
+    const symbols = await client.connection.sendRequest<Record<string, unknown>[]>(
+      'textDocument/documentSymbol',
+      { textDocument: { uri } },
+    );
+    assert.ok(symbols.length > 2);
+    for (const symbol of symbols) {
+      assert.equal(symbol['children'], undefined, JSON.stringify(symbol));
+      assert.equal((symbol['location'] as { uri?: string } | undefined)?.uri, uri);
+    }
+    const bind = symbols.find((symbol) => symbol['name'] === 'bind :80');
+    assert.equal(bind?.['containerName'], 'frontend web');
+
+    const quote = published.diagnostics.filter((d) => d.code === 'unterminated-quote');
+    const commands = await client.connection.sendRequest<Record<string, unknown>[]>(
+      'textDocument/codeAction',
+      {
+        textDocument: { uri },
+        range: quote[0]?.range,
+        context: { diagnostics: quote },
+      },
+    );
+    assert.ok(commands.length > 0);
+    for (const command of commands) {
+      assert.equal(command['command'], 'ha-language-server.applyEdit');
+      assert.equal(command['edit'], undefined, 'a Command has no edit of its own');
+    }
+    const first = commands[0] as { command: string; arguments: unknown[] };
+    await client.connection.sendRequest('workspace/executeCommand', {
+      command: first.command,
+      arguments: first.arguments,
+    });
+    assert.deepEqual(applied, [first.arguments[0]]);
+  });
+
+  void it('nested symbols and code action literals for a client that declared them', async (t) => {
+    const client = LspTestClient.stdio();
+    t.after(() => client.dispose());
+    await client.initialize({
+      capabilities: {
+        textDocument: {
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+        },
+      },
+    });
+    const uri = `${VIRTUAL_ROOT}/literal/haproxy.cfg`;
+    await client.open(uri, 'haproxy', BROKEN_HAPROXY);
+    const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    const symbols = await client.connection.sendRequest<Record<string, unknown>[]>(
+      'textDocument/documentSymbol',
+      { textDocument: { uri } },
+    );
+    assert.ok(symbols.some((symbol) => Array.isArray(symbol['children'])));
+    const actions = await client.connection.sendRequest<Record<string, unknown>[]>(
+      'textDocument/codeAction',
+      {
+        textDocument: { uri },
+        range: published.diagnostics[0]?.range,
+        context: { diagnostics: published.diagnostics.slice(0, 1) },
+      },
+    );
+    assert.ok(actions.length > 0 && actions.every((action) => action['edit'] !== undefined));
+  });
+});
+
+void describe('.halint.json format', () => {
+  /** A file whose section lines are indented by one tab; the formatter re-indents them. */
+  const TABBED =
+    'frontend web\n\tbind :80\n\tdefault_backend app\nbackend app\n\tserver s1 127.0.0.1:8080\n';
+
+  const indents = async (client: LspTestClient, uri: string): Promise<string[]> => {
+    await client.open(uri, 'haproxy', TABBED);
+    const edits = await client.connection.sendRequest<{ newText: string }[]>(
+      'textDocument/formatting',
+      { textDocument: { uri }, options: { tabSize: 8, insertSpaces: false } },
+    );
+    return [...new Set(edits.map((edit) => /^[ \t]*/.exec(edit.newText)?.[0] ?? ''))];
+  };
+
+  void it('wins over the client options when it sets the indentation', async (t) => {
+    const project = mkdtempSync(join(tmpdir(), 'ha-editor-format-'));
+    folders.push(project);
+    writeFileSync(
+      join(project, '.halint.json'),
+      JSON.stringify({ format: { indentWidth: 2, insertSpaces: true } }),
+    );
+    const client = LspTestClient.stdio();
+    t.after(() => client.dispose());
+    await client.initialize({ capabilities: {} });
+    // With the project setting: two spaces, whatever the client asked for.
+    assert.deepEqual(await indents(client, pathToFileURL(join(project, 'haproxy.cfg')).href), [
+      '  ',
+    ]);
+    // Without one: the client's tabs (the file already uses them, so nothing changes).
+    assert.deepEqual(await indents(client, `${VIRTUAL_ROOT}/format/haproxy.cfg`), []);
   });
 });

@@ -49,7 +49,15 @@ describe('structure features over stdio', () => {
 
   before(async () => {
     client = LspTestClient.stdio();
-    await client.initialize();
+    // Nested symbols and code action literals are only sent to clients that declare them.
+    await client.initialize({
+      capabilities: {
+        textDocument: {
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+        },
+      },
+    });
     await client.open(HAPROXY_URI, 'haproxy', HAPROXY);
     await client.open(KEEPALIVED_URI, 'keepalived', KEEPALIVED);
   });

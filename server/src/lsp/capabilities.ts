@@ -4,6 +4,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { SEMANTIC_TOKENS_LEGEND } from '../core/index.js';
+import { APPLY_EDIT_COMMAND } from './shapes.js';
 import type { ClientFormat } from '../core/index.js';
 
 /** What the connected client can do, reduced to the questions this server asks. */
@@ -22,6 +23,10 @@ export interface ClientFeatures {
   readonly hoverFormat: ClientFormat;
   /** Whether signature documentation may be Markdown. */
   readonly signatureFormat: ClientFormat;
+  /** Nested `DocumentSymbol`s are understood; otherwise a flat `SymbolInformation` list. */
+  readonly hierarchicalSymbols: boolean;
+  /** `CodeAction` literals are understood; otherwise plain `Command`s. */
+  readonly codeActionLiterals: boolean;
 }
 
 /**
@@ -36,6 +41,10 @@ export function clientFeatures(capabilities: ClientCapabilities | undefined): Cl
       workspace?.didChangeConfiguration?.dynamicRegistration === true,
     watchedFilesRegistration: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     codeLensRefresh: workspace?.codeLens?.refreshSupport === true,
+    hierarchicalSymbols:
+      capabilities?.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+    codeActionLiterals:
+      capabilities?.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
     ...documentationFormats(capabilities),
   };
 }
@@ -97,6 +106,8 @@ export function initializeResult(): InitializeResult {
       documentLinkProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
       inlayHintProvider: true,
+      // Runs the `Command` form of a code action, for clients without code action literals.
+      executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] },
     },
     serverInfo: { name: SERVER_INFO.name, version: SERVER_INFO.version },
   };

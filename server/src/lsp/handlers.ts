@@ -18,6 +18,7 @@ import {
   InlayHintRequest,
   FoldingRangeRequest,
   WorkspaceSymbolRequest,
+  ExecuteCommandRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
@@ -47,6 +48,7 @@ import { uriToPath } from './uri.js';
 import { existingLinks } from './document-links.js';
 import type { ClusterTracker } from './cluster.js';
 import { findClusterRoot } from './cluster-root.js';
+import { actionsAsCommands, editOfCommand, flattenSymbols } from './shapes.js';
 import { DISK_POLL_MS, DiskPoller } from './disk-poll.js';
 import { fileSystemPath } from './uri.js';
 import type { PollResult, Workspace } from './workspace.js';
@@ -391,14 +393,29 @@ export function registerHandlers(connection: Connection, context: ServerContext)
 
   on.documentRequest(
     CodeActionRequest.type,
-    async (doc, { context }) =>
-      service.getCodeActions(
+    async (doc, { context }) => {
+      const actions = service.getCodeActions(
         doc,
         context.diagnostics,
         context.only,
         await settings.forDocument(doc.uri),
-      ),
+      );
+      return features.codeActionLiterals ? actions : actionsAsCommands(actions);
+    },
     [],
+  );
+  on.request(
+    ExecuteCommandRequest.type,
+    async ({ command, arguments: args }) => {
+      const edit = editOfCommand(command, args);
+      if (!edit) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${command}`);
+      const result = await connection.workspace.applyEdit({ label: 'Apply fix', edit });
+      if (!result.applied) {
+        log.warn(`The client did not apply the fix: ${result.failureReason ?? 'no reason given'}`);
+      }
+      return null;
+    },
+    null,
   );
   on.documentRequest(
     CompletionRequest.type,
@@ -435,16 +452,24 @@ export function registerHandlers(connection: Connection, context: ServerContext)
       ),
     null,
   );
-  on.documentRequest(DocumentSymbolRequest.type, (doc) => service.getDocumentSymbols(doc), []);
+  on.documentRequest(
+    DocumentSymbolRequest.type,
+    (doc) => {
+      const symbols = service.getDocumentSymbols(doc);
+      return features.hierarchicalSymbols ? symbols : flattenSymbols(doc.uri, symbols);
+    },
+    [],
+  );
   on.documentRequest(FoldingRangeRequest.type, (doc) => service.getFoldingRanges(doc), []);
   on.documentRequest(
     DocumentFormattingRequest.type,
-    (doc, p) => service.format(doc, p.options),
+    async (doc, p) => service.format(doc, await settings.formatOptions(doc.uri, p.options)),
     [],
   );
   on.documentRequest(
     DocumentRangeFormattingRequest.type,
-    (doc, p) => service.format(doc, p.options, p.range),
+    async (doc, p) =>
+      service.format(doc, await settings.formatOptions(doc.uri, p.options), p.range),
     [],
   );
   on.documentRequest(

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ConfigurationItem } from 'vscode-languageserver';
+import type { ConfigurationItem, FormattingOptions } from 'vscode-languageserver';
 import { resolveSettings, type ServiceSettings } from '../core/index.js';
 import { describeError, type Logger } from './logger.js';
 import { fileSystemPath } from './uri.js';
@@ -81,6 +81,30 @@ export function layerSettings(...layers: unknown[]): JsonObject | undefined {
     }
   }
   return result;
+}
+
+/** Largest `format.indentWidth` taken from `.halint.json`. */
+const MAX_INDENT_WIDTH = 16;
+
+/**
+ * The `format` of a `.halint.json` as formatting options: `indentWidth` (1 to 16 spaces) and
+ * `insertSpaces` (false for tabs). Values of the wrong type are ignored.
+ */
+export function projectFormat(file: unknown): Partial<FormattingOptions> {
+  const format = asObject(asObject(file)?.['format']);
+  if (!format) return {};
+  const options: Partial<FormattingOptions> = {};
+  const width = format['indentWidth'];
+  if (
+    typeof width === 'number' &&
+    Number.isInteger(width) &&
+    width >= 1 &&
+    width <= MAX_INDENT_WIDTH
+  ) {
+    options.tabSize = width;
+  }
+  if (typeof format['insertSpaces'] === 'boolean') options.insertSpaces = format['insertSpaces'];
+  return options;
 }
 
 /**
@@ -198,6 +222,15 @@ export class SettingsProvider {
     const sections = pushedSections(settings);
     if (sections) this.pushed = sections;
     this.editor.clear();
+  }
+
+  /**
+   * Formatting options for a document: the client's, with the `format` of the nearest
+   * `.halint.json` over them. A project that states its indentation gets it in every editor
+   * (Neovim's default of tabs included) and from every contributor.
+   */
+  async formatOptions(uri: string, client: FormattingOptions): Promise<FormattingOptions> {
+    return { ...client, ...projectFormat(await this.files.forUri(uri)) };
   }
 
   /** Drops the cached client answers. */
