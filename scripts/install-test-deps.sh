@@ -45,3 +45,13 @@ if ! $sudo bash "$(dirname "$0")/install-newer-daemons.sh" >/tmp/install-newer-d
 else
   tail -n 1 /tmp/install-newer-daemons.log
 fi
+
+# Neovim for the real-editor LSP test (test/editors/neovim.test.ts); it skips when nvim is missing
+# outside CI.
+if ! command -v nvim >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ] || [ -n "$sudo" ]; then
+    echo "install-test-deps: installing neovim"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends neovim >/dev/null \
+      || echo "install-test-deps: neovim not installed (the Neovim client test will skip)"
+  fi
+fi
