@@ -51,6 +51,7 @@ fi
 if ! command -v nvim >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ] || [ -n "$sudo" ]; then
     echo "install-test-deps: installing neovim"
+    $sudo apt-get update -qq || true
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends neovim >/dev/null \
       || echo "install-test-deps: neovim not installed (the Neovim client test will skip)"
   fi
