@@ -10,10 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { createLanguageService, type LanguageService } from '../../server/src/core/index.js';
+import {
+  createLanguageService,
+  MAX_DOCUMENT_LENGTH,
+  type LanguageService,
+} from '../../server/src/core/index.js';
 import { DocumentCache } from '../../server/src/lsp/document-cache.js';
 import { contentLengthOf, FramingCheck, FramingError } from '../../server/src/lsp/framing.js';
 import type { Logger } from '../../server/src/lsp/logger.js';
+import { maxDocumentLength } from '../../server/src/lsp/server.js';
 import { Workspace } from '../../server/src/lsp/workspace.js';
 import { distFile } from '../helpers/paths.js';
 
@@ -95,6 +100,34 @@ void describe('document cache under hostile edits', () => {
       { range: { start: at(1, 0), end: at(1, 0) }, text: 'a {\n'.repeat(300) },
     ]);
     assert.ok(document?.syntaxIssues.some((issue) => issue.code === 'analysis-limit'));
+  });
+});
+
+void describe('document size limit', () => {
+  void it('an oversized document stays in step and is analysed once it shrinks', () => {
+    const cache = new DocumentCache(createLanguageService({ maxDocumentLength: 100 }));
+    const text = `global_defs {\n${'  router_id lb1\n'.repeat(20)}}\n`;
+    const opened = cache.open('file:///k.conf', 'keepalived', 1, text);
+    assert.deepEqual(
+      opened?.syntaxIssues.map((issue) => issue.code),
+      ['analysis-limit'],
+    );
+    const edited = cache.change('file:///k.conf', 2, [
+      { range: { start: at(1, 0), end: at(21, 0) }, text: '  router_id lb2\n' },
+    ]);
+    assert.equal(edited?.text, 'global_defs {\n  router_id lb2\n}\n');
+    assert.deepEqual(edited?.syntaxIssues, []);
+    const fresh = createLanguageService().parse('keepalived', 'file:///k.conf', edited?.text ?? '');
+    assert.deepStrictEqual(edited?.parse, fresh.parse);
+  });
+
+  void it('HALINT_MAX_DOCUMENT_MIB sets the limit; a bad value is logged and ignored', () => {
+    const log = recorder();
+    assert.equal(maxDocumentLength('2', log), 2 * 1024 * 1024);
+    assert.equal(maxDocumentLength(undefined, log), MAX_DOCUMENT_LENGTH);
+    assert.equal(maxDocumentLength('lots', log), MAX_DOCUMENT_LENGTH);
+    assert.equal(maxDocumentLength('-1', log), MAX_DOCUMENT_LENGTH);
+    assert.equal(log.lines.filter((line) => line.startsWith('warn')).length, 2);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 export { createLanguageService } from './language-service.js';
 export type { LanguageService, LanguageServiceOptions } from './language-service.js';
+export { MAX_DOCUMENT_LENGTH } from './language-service.js';
 export { PLAIN_FORMAT } from './features/context.js';
 export type { ClientFormat } from './features/context.js';
 export type { ParsedDocument, HaproxyDocument, KeepalivedDocument } from './document.js';

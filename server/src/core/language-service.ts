@@ -61,8 +61,8 @@ import { getTopologyLenses } from './features/topology-lens.js';
 import { HAPROXY_RULES } from './haproxy/rules/index.js';
 import { KEEPALIVED_RULES } from './keepalived/rules/index.js';
 import { nodeView } from './keepalived/analysis/view.js';
-import { parseHaproxy, reparseHaproxy } from './haproxy/index.js';
-import { parseKeepalived, reparseKeepalived } from './keepalived/index.js';
+import { parseHaproxy, reparseHaproxy, type HaproxyParse } from './haproxy/index.js';
+import { parseKeepalived, reparseKeepalived, type KeepalivedParse } from './keepalived/index.js';
 import { DEFAULT_SETTINGS, type ServiceSettings } from './settings.js';
 import { COMBINED_URI, combine, splitIssues } from './haproxy/multi-file.js';
 import { analyseCluster, type ClusterAnalysis } from './cluster/index.js';
@@ -97,6 +97,37 @@ export interface LanguageServiceOptions {
   readonly files?: FileHost;
   /** Told when a rule throws (a bug): the host logs it; the other rules' findings still count. */
   readonly onRuleError?: (code: string, error: unknown) => void;
+  /**
+   * Longest text analysed, in UTF-16 code units (default {@link MAX_DOCUMENT_LENGTH}). A longer
+   * document is kept as text but parsed as empty, with one `analysis-limit` finding saying why.
+   */
+  readonly maxDocumentLength?: number;
+}
+
+/**
+ * Default for {@link LanguageServiceOptions.maxDocumentLength}: 8 MiB of text, the size the CLI
+ * reads at most. Real configurations are a few hundred kilobytes; a generated or hostile
+ * document beyond that would hold every editor request behind its analysis.
+ */
+export const MAX_DOCUMENT_LENGTH = 8 * 1024 * 1024;
+
+/** The parse of a document over the size limit: empty, with the finding that says why. */
+function oversizeParse(
+  languageId: LanguageId,
+  length: number,
+  limit: number,
+): HaproxyParse | KeepalivedParse {
+  const empty = languageId === 'haproxy' ? parseHaproxy('') : parseKeepalived('');
+  const mib = (value: number): string => (value / (1024 * 1024)).toFixed(1);
+  const issue: Issue = {
+    code: 'analysis-limit',
+    severity: 'warning',
+    source: languageId,
+    start: 0,
+    end: 0,
+    message: `This document is ${mib(length)} MiB, over the ${mib(limit)} MiB halint analyses: it is not checked, and editor features are off for it. Split it into included files, or raise the limit (HALINT_MAX_DOCUMENT_MIB for the language server).`,
+  };
+  return { ...empty, issues: [issue] };
 }
 
 /** The one entry point hosts (LSP server, CLI, tests) use. */
@@ -262,14 +293,34 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     docsBaseUrl: options.docsBaseUrl ?? RULE_DOCS_BASE_URL,
   };
 
-  const parse = (languageId: LanguageId, uri: string, text: string, version = 0): ParsedDocument =>
-    makeDocument(
+  const maxLength = options.maxDocumentLength ?? MAX_DOCUMENT_LENGTH;
+  // Documents parsed as empty because of their size: an edit re-parses them whole.
+  const oversize = new WeakSet<ParsedDocument>();
+  const parse = (
+    languageId: LanguageId,
+    uri: string,
+    text: string,
+    version = 0,
+  ): ParsedDocument => {
+    if (text.length > maxLength) {
+      const document = makeDocument(
+        languageId,
+        uri,
+        version,
+        text,
+        oversizeParse(languageId, text.length, maxLength),
+      );
+      oversize.add(document);
+      return document;
+    }
+    return makeDocument(
       languageId,
       uri,
       version,
       text,
       languageId === 'haproxy' ? parseHaproxy(text) : parseKeepalived(text),
     );
+  };
 
   const update = (
     document: ParsedDocument,
@@ -279,6 +330,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     let current = document;
     for (const change of changes) {
       const text = applyChange(current.text, change);
+      if (oversize.has(current) || text.length > maxLength) {
+        current = parse(current.languageId, current.uri, text, version);
+        continue;
+      }
       const result =
         current.languageId === 'haproxy'
           ? reparseHaproxy(current.parse, current.text, text, change)

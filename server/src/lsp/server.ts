@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { createLanguageService, RULE_DOCS_BASE_URL } from '../core/index.js';
+import { createLanguageService, MAX_DOCUMENT_LENGTH, RULE_DOCS_BASE_URL } from '../core/index.js';
 import type { HaproxyDocument } from '../core/index.js';
 import { ClusterTracker } from './cluster.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
@@ -16,7 +16,11 @@ export function startServer(connection: Connection, log: Logger): void {
   // The file host reads open buffers through the cache, which itself needs the service; the
   // callback only runs once validation starts, after the cache exists.
   const files = createLspFileHost((uri) => documents.get(uri)?.text);
-  const service = createLanguageService({ docsBaseUrl: RULE_DOCS_BASE_URL, files });
+  const service = createLanguageService({
+    docsBaseUrl: RULE_DOCS_BASE_URL,
+    files,
+    maxDocumentLength: maxDocumentLength(process.env['HALINT_MAX_DOCUMENT_MIB'], log),
+  });
   const documents = new DocumentCache(service, log);
   const settings = new SettingsProvider(
     (items) => connection.workspace.getConfiguration(items),
@@ -78,4 +82,19 @@ export function startServer(connection: Connection, log: Logger): void {
     cluster,
   });
   connection.listen();
+}
+
+/**
+ * The largest document the server analyses: `HALINT_MAX_DOCUMENT_MIB` (mebibytes, from the
+ * client's environment for the server process), else the core's default. A malformed value is
+ * logged and ignored.
+ */
+export function maxDocumentLength(value: string | undefined, log?: Logger): number {
+  if (value === undefined || value.trim() === '') return MAX_DOCUMENT_LENGTH;
+  const mib = Number(value);
+  if (!Number.isFinite(mib) || mib <= 0) {
+    log?.warn(`Ignoring HALINT_MAX_DOCUMENT_MIB=${JSON.stringify(value)}: not a positive number`);
+    return MAX_DOCUMENT_LENGTH;
+  }
+  return Math.floor(mib * 1024 * 1024);
 }

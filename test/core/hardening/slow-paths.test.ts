@@ -146,3 +146,28 @@ test('HAProxy duplicate checks are linear in the number of copies', { timeout: 1
     assert.ok(small > 0 && large <= small * 4.5, `${JSON.stringify(line)}: ${small} then ${large}`);
   }
 });
+
+test('a document over the size limit is kept as text, not analysed, and says why', () => {
+  const small = createLanguageService({ maxDocumentLength: 1_000 });
+  const big = `global\n${'    maxconn 10\n'.repeat(100)}`;
+  assert.ok(big.length > 1_000);
+  const document = small.parse('haproxy', 'h.cfg', big);
+  assert.equal(document.text, big);
+  assert.deepEqual(
+    small.validate(document).map((issue) => issue.code),
+    ['analysis-limit'],
+  );
+  assert.match(small.validate(document)[0]?.message ?? '', /over the 0\.0 MiB halint analyses/);
+  assert.deepEqual(small.format(document), []);
+  assert.deepEqual(small.getDocumentSymbols(document), []);
+  // An edit that brings it under the limit analyses it again; one that grows it does not.
+  const cut = small.update(document, [{ start: 200, end: big.length, text: '' }], 2);
+  assert.equal(cut.text, big.slice(0, 200));
+  assert.deepEqual(cut.parse, small.parse('haproxy', 'h.cfg', cut.text).parse);
+  assert.ok(!cut.syntaxIssues.some((issue) => issue.code === 'analysis-limit'));
+  const grown = small.update(cut, [{ start: 0, end: 0, text: '#'.repeat(2_000) }], 3);
+  assert.deepEqual(
+    grown.syntaxIssues.map((issue) => issue.code),
+    ['analysis-limit'],
+  );
+});
