@@ -112,13 +112,14 @@ describe('cluster features over stdio', () => {
       textDocument: { uri: lb1 },
     });
     // The cluster lens replaces the single-document instance lens; the script lens stays, and
-    // the instance also offers the topology preview.
+    // the instance also offers the topology preview and, being shared by two nodes, the drill.
     assert.deepEqual(
       lenses?.map((lens) => lens.command?.title),
       [
         'tracked by VI_1 (+2)',
         'MASTER lb1 (103) · BACKUP lb2 (102) · failover OK',
         'Show in topology',
+        'Run failover drill',
       ],
     );
   });
