@@ -1,11 +1,11 @@
 -- Driven by test/editors/neovim.test.ts: Neovim's own LSP client (0.7 API) started on the
--- language server bin, attached to one node of a two-node cluster. What it sees is written as
--- JSON to $HA_NVIM_OUT. Settings come through `settings` (answered to workspace/configuration)
+-- language server bin, attached to two files of one node of a two-node cluster. What it sees is
+-- written as JSON to $HA_NVIM_OUT. Settings come through `settings` (answered to workspace/configuration)
 -- and `init_options`, as an nvim-lspconfig set-up passes them.
 local root = os.getenv('HA_NVIM_ROOT')
 local server = os.getenv('HA_NVIM_SERVER')
 local out = os.getenv('HA_NVIM_OUT')
-local result = { diagnostics = {}, cleared = false }
+local result = { diagnostics = {}, completion = {}, definition = {}, cleared = false }
 
 local function finish()
   local file = io.open(out, 'w')
@@ -15,6 +15,8 @@ local function finish()
 end
 
 local ok, err = pcall(function()
+  -- Keep the first buffer loaded (and attached) while the second one is edited.
+  vim.o.hidden = true
   local lb1 = root .. '/lb1/keepalived.conf'
   vim.cmd('edit ' .. vim.fn.fnameescape(lb1))
   local bufnr = vim.api.nvim_get_current_buf()
@@ -54,6 +56,45 @@ local ok, err = pcall(function()
     if response.result and response.result.contents then
       local contents = response.result.contents
       result.hover = type(contents) == 'table' and (contents.value or vim.inspect(contents)) or contents
+    end
+  end
+
+  -- Completion of a keyword inside vrrp_instance, with the cursor after 'ad' of advert_int.
+  responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+    position = { line = 5, character = 6 },
+  }, 10000)
+  result.completion = {}
+  for _, response in pairs(responses or {}) do
+    local items = response.result and (response.result.items or response.result) or {}
+    for _, item in ipairs(items) do
+      table.insert(result.completion, item.label)
+    end
+  end
+
+  -- Go to definition in haproxy.cfg of the same node, attached to the same client: the backend
+  -- name after default_backend leads to its section.
+  local cfg = root .. '/lb1/haproxy.cfg'
+  vim.cmd('edit ' .. vim.fn.fnameescape(cfg))
+  local cfgbuf = vim.api.nvim_get_current_buf()
+  vim.bo[cfgbuf].filetype = 'haproxy'
+  vim.lsp.buf_attach_client(cfgbuf, client_id)
+  local line = tonumber(os.getenv('HA_NVIM_DEFINITION_LINE'))
+  local character = tonumber(os.getenv('HA_NVIM_DEFINITION_CHARACTER'))
+  responses = vim.lsp.buf_request_sync(cfgbuf, 'textDocument/definition', {
+    textDocument = { uri = vim.uri_from_bufnr(cfgbuf) },
+    position = { line = line, character = character },
+  }, 10000)
+  result.definition = {}
+  for _, response in pairs(responses or {}) do
+    local locations = response.result or {}
+    if locations.uri or locations.targetUri then locations = { locations } end
+    for _, location in ipairs(locations) do
+      local range = location.targetSelectionRange or location.range
+      table.insert(result.definition, {
+        path = vim.uri_to_fname(location.uri or location.targetUri),
+        line = range.start.line,
+      })
     end
   end
 

@@ -1,7 +1,9 @@
 // A real editor as the client: Debian's Neovim, headless, with its built-in LSP client started on
 // dist/server.cjs (the bin, through its #! line). It opens one node of a two-node cluster and must
-// see the cross-node finding from the unopened peer, a hover, and the finding clear after the
-// peer is fixed on disk (Neovim 0.7 watches no files for the server). Skips with one line when
+// see the cross-node finding from the unopened peer, a hover, keyword completion in a section, go
+// to definition from a backend name to its section (in the node's haproxy.cfg, on the same client),
+// and the finding clear after the peer is fixed on disk (Neovim 0.7 watches no files for the
+// server). Skips with one line when
 // nvim is missing outside CI (scripts/install-test-deps.sh installs it).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -27,10 +29,39 @@ function nodeConfig(state: 'MASTER' | 'BACKUP', priority: number, vrid: number):
   ].join('\n');
 }
 
+// haproxy.cfg of the first node; `|` marks where go to definition is asked.
+const HAPROXY_MARKED = [
+  'defaults',
+  '    mode http',
+  '    timeout connect 5s',
+  '    timeout client 30s',
+  '    timeout server 30s',
+  '',
+  'frontend fe_web',
+  '    bind 192.0.2.10:80',
+  '    default_backend be_a|pp',
+  '',
+  'backend be_app',
+  '    server app1 198.51.100.11:8080',
+  '',
+].join('\n');
+
+/** Splits a text with one `|` cursor marker into the text and the marker's position. */
+function cursor(marked: string): { text: string; line: number; character: number } {
+  const before = marked.slice(0, marked.indexOf('|')).split('\n');
+  return {
+    text: marked.replace('|', ''),
+    line: before.length - 1,
+    character: (before.at(-1) ?? '').length,
+  };
+}
+
 interface NeovimResult {
   readonly client: boolean;
   readonly diagnostics: string[];
   readonly hover?: string;
+  readonly completion: string[];
+  readonly definition: Array<{ path: string; line: number }>;
   readonly cleared: boolean;
   readonly error?: string;
 }
@@ -39,7 +70,7 @@ const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const missing = nvim.error !== undefined || nvim.status !== 0;
 
 void describe('Neovim (headless, built-in LSP client)', () => {
-  void it('shows the cross-node finding and a hover, and clears the finding when the peer is fixed on disk', (t) => {
+  void it('shows the cross-node finding, hover, completion and definition, and clears the finding when the peer is fixed on disk', (t) => {
     if (missing) {
       if (process.env['CI']) assert.fail('nvim is not installed (scripts/install-test-deps.sh)');
       console.log('skipped: Neovim client test (nvim is not installed)');
@@ -51,6 +82,8 @@ void describe('Neovim (headless, built-in LSP client)', () => {
     mkdirSync(join(root, 'lb2'));
     writeFileSync(join(root, 'lb1', 'keepalived.conf'), nodeConfig('MASTER', 101, 51));
     writeFileSync(join(root, 'lb2', 'keepalived.conf'), nodeConfig('BACKUP', 100, 52));
+    const haproxy = cursor(HAPROXY_MARKED);
+    writeFileSync(join(root, 'lb1', 'haproxy.cfg'), haproxy.text);
     const out = join(root, 'result.json');
     const run = spawnSync(
       'nvim',
@@ -74,6 +107,8 @@ void describe('Neovim (headless, built-in LSP client)', () => {
           HA_NVIM_SERVER: distFile('server.cjs'),
           HA_NVIM_OUT: out,
           HA_NVIM_FIXED_PEER: nodeConfig('BACKUP', 100, 51),
+          HA_NVIM_DEFINITION_LINE: String(haproxy.line),
+          HA_NVIM_DEFINITION_CHARACTER: String(haproxy.character),
           // No user configuration, state or plugins of the machine's Neovim.
           XDG_CONFIG_HOME: join(root, 'config'),
           XDG_DATA_HOME: join(root, 'data'),
@@ -87,6 +122,19 @@ void describe('Neovim (headless, built-in LSP client)', () => {
     assert.ok(result.client);
     assert.ok(result.diagnostics.includes('vrid-mismatch'), JSON.stringify(result.diagnostics));
     assert.match(result.hover ?? '', /virtual_router_id/);
+    // The keywords of vrrp_instance (Neovim filters them by the typed 'ad' itself), not those of
+    // the top level or of global_defs.
+    const completion = JSON.stringify(result.completion);
+    assert.ok(result.completion.includes('advert_int'), completion);
+    assert.ok(result.completion.includes('virtual_ipaddress'), completion);
+    assert.ok(!result.completion.includes('virtual_server'), completion);
+    assert.ok(!result.completion.includes('router_id'), completion);
+    assert.deepEqual(result.definition, [
+      {
+        path: join(root, 'lb1', 'haproxy.cfg'),
+        line: haproxy.text.split('\n').indexOf('backend be_app'),
+      },
+    ]);
     assert.ok(result.cleared, 'vrid-mismatch still shown after the peer was fixed on disk');
   });
 });
