@@ -44,11 +44,19 @@ function fixAction(document: ParsedDocument, diagnostic: Diagnostic, fix: QuickF
   return action;
 }
 
-/** Whether the client asked only for kinds that exclude quick fixes. */
-function wantsQuickFixes(only: readonly string[] | undefined): boolean {
+/**
+ * Whether `kind` is among the kinds the client asked for: kinds are hierarchical, so asking for
+ * `refactor` includes `refactor.rewrite`.
+ */
+export function wantsKind(only: readonly string[] | undefined, kind: string): boolean {
   if (!only || only.length === 0) return true;
   // An empty kind is the root of the hierarchy: it asks for everything.
-  return only.some((kind) => kind === QUICKFIX || kind === '');
+  return only.some((asked) => asked === '' || kind === asked || kind.startsWith(`${asked}.`));
+}
+
+/** Whether the client asked only for kinds that exclude quick fixes. */
+function wantsQuickFixes(only: readonly string[] | undefined): boolean {
+  return wantsKind(only, QUICKFIX);
 }
 
 /**
@@ -61,12 +69,14 @@ function wantsQuickFixes(only: readonly string[] | undefined): boolean {
  *
  * @param revalidate current findings of `document`, called at most once and only when needed
  * @param only the kinds the client asked for (`CodeActionContext.only`)
+ * @param more further quick fixes of a diagnostic (the cross-node ones), listed with the rules'
  */
 export function getCodeActions(
   document: ParsedDocument,
   diagnostics: readonly Diagnostic[],
   revalidate: () => readonly Issue[],
   only?: readonly string[],
+  more?: (diagnostic: Diagnostic) => readonly CodeAction[],
 ): CodeAction[] {
   if (!wantsQuickFixes(only)) return [];
   const { lineIndex, text } = document;
@@ -95,6 +105,7 @@ export function getCodeActions(
       const list = fresh ? data.fixes : (currentIssue(code, start, end)?.fixes ?? []);
       for (const fix of list) fixes.push(fixAction(document, diagnostic, fix));
     }
+    if (more) fixes.push(...more(diagnostic));
     if (!code) continue;
     const line = diagnostic.range.start.line;
     // Two findings of one rule on one line need one comment, not two.

@@ -1,9 +1,11 @@
 import type { Finding, Rule } from '../../common/rule.js';
+import type { Section } from '../../haproxy/ast.js';
 import { countWork } from '../../common/work.js';
 import type { FactLocation, HaproxyFacts } from '../haproxy-facts.js';
 import { findingAt, relatedAt } from '../haproxy-rule-helpers.js';
 import { haproxyClusters } from '../keepalived-facts.js';
 import type { ClusterNode, ClusterRuleContext } from '../model.js';
+import { lineSpan, syncData, type SyncSide } from '../sync.js';
 
 /** Differences reported per pair of nodes; the rest are counted in the messages. */
 const MAX_DIFFERENCES = 3;
@@ -22,6 +24,67 @@ interface Difference {
   /** Message on node A's side, then on node B's side. */
   readonly aMessage: string;
   readonly bMessage: string;
+  /** What differs as whole lines of each node (see sync.ts), for "Make B match A". */
+  readonly aSpan: Span | undefined;
+  readonly bSpan: Span | undefined;
+  /** The spans are single lines of a section (peers); otherwise whole sections. */
+  readonly unit?: 'line';
+}
+
+/** A span of one file of a node. */
+type Span = Omit<SyncSide, 'node'>;
+
+function textOf(facts: HaproxyFacts, uri: string): string | undefined {
+  return facts.documents.find((document) => document.uri === uri)?.text;
+}
+
+/** A section from its header line to its last line that is not a comment. */
+function sectionSpan(
+  facts: HaproxyFacts,
+  fact: { readonly uri: string; readonly section: Section },
+): Span | undefined {
+  const text = textOf(facts, fact.uri);
+  if (text === undefined) return undefined;
+  const { section } = fact;
+  const last = section.items.filter((item) => item.kind !== 'comment').at(-1);
+  return { uri: fact.uri, ...lineSpan(text, section.start, last?.end ?? section.header.end) };
+}
+
+/** The line of a statement. */
+function statementSpan(
+  facts: HaproxyFacts,
+  uri: string,
+  statement: { readonly start: number; readonly end: number },
+): Span | undefined {
+  const text = textOf(facts, uri);
+  return text === undefined
+    ? undefined
+    : { uri, ...lineSpan(text, statement.start, statement.end) };
+}
+
+/** Where a section missing on a node would go: after its last one of `sections`, else at the end. */
+function sectionInsertion(
+  facts: HaproxyFacts,
+  sections: readonly { readonly uri: string; readonly section: Section }[],
+): Span | undefined {
+  const last = sections.at(-1);
+  if (last) {
+    const span = sectionSpan(facts, last);
+    return span && { uri: span.uri, start: span.end, end: span.end };
+  }
+  const document = facts.documents.at(-1);
+  if (!document) return undefined;
+  const end = document.text.length;
+  return { uri: document.uri, start: end, end };
+}
+
+/** Where a line missing from a section would go: after the section's last line. */
+function lineInsertion(
+  facts: HaproxyFacts,
+  fact: { readonly uri: string; readonly section: Section },
+): Span | undefined {
+  const span = sectionSpan(facts, fact);
+  return span && { uri: span.uri, start: span.end, end: span.end };
 }
 
 function firstByName<T extends { readonly name: string }>(list: readonly T[]): Map<string, T> {
@@ -48,11 +111,15 @@ function differences(
         b: firstBackend(fb),
         aMessage: `backend ${name} exists on ${a.name} but not on ${b.name}`,
         bMessage: `backend ${name} of ${a.name} is missing on ${b.name}`,
+        aSpan: sectionSpan(fa, backend),
+        bSpan: sectionInsertion(fb, fb.backends),
       });
       continue;
     }
     const serversA = firstByName(backend.servers);
     const serversB = firstByName(other.servers);
+    // A server that differs is brought over with its whole backend.
+    const spans = { aSpan: sectionSpan(fa, backend), bSpan: sectionSpan(fb, other) };
     for (const [serverName, server] of serversA) {
       const peer = serversB.get(serverName);
       if (!peer) {
@@ -61,6 +128,7 @@ function differences(
           b: other,
           aMessage: `server ${serverName} of backend ${name} exists on ${a.name} but not on ${b.name}`,
           bMessage: `backend ${name} on ${b.name} lacks server ${serverName} that ${a.name} has`,
+          ...spans,
         });
       } else if (server.address !== peer.address) {
         found.push({
@@ -72,6 +140,7 @@ function differences(
           bMessage:
             `server ${serverName} of backend ${name} points to ${peer.address ?? 'nothing'} ` +
             `on ${b.name} but to ${server.address ?? 'nothing'} on ${a.name}`,
+          ...spans,
         });
       }
     }
@@ -82,6 +151,7 @@ function differences(
         b: peer,
         aMessage: `backend ${name} on ${a.name} lacks server ${serverName} that ${b.name} has`,
         bMessage: `server ${serverName} of backend ${name} exists on ${b.name} but not on ${a.name}`,
+        ...spans,
       });
     }
   }
@@ -92,6 +162,8 @@ function differences(
       b: backend,
       aMessage: `backend ${name} of ${b.name} is missing on ${a.name}`,
       bMessage: `backend ${name} exists on ${b.name} but not on ${a.name}`,
+      aSpan: sectionInsertion(fa, fa.backends),
+      bSpan: sectionSpan(fb, backend),
     });
   }
   const peersA = firstByName(fa.peers);
@@ -104,6 +176,8 @@ function differences(
         b: fb.peers[0] ?? fb.anchor,
         aMessage: `peers section ${name} exists on ${a.name} but not on ${b.name}`,
         bMessage: `peers section ${name} of ${a.name} is missing on ${b.name}`,
+        aSpan: sectionSpan(fa, section),
+        bSpan: sectionInsertion(fb, fb.peers),
       });
       continue;
     }
@@ -122,6 +196,9 @@ function differences(
         bMessage: match
           ? `peer ${peerName} of peers ${name} is ${match.address ?? '?'} on ${b.name} but ${peer.address ?? '?'} on ${a.name}`
           : `peers ${name} on ${b.name} lacks peer ${peerName} that ${a.name} has`,
+        aSpan: statementSpan(fa, peer.uri, peer.statement),
+        bSpan: match ? statementSpan(fb, match.uri, match.statement) : lineInsertion(fb, other),
+        unit: 'line',
       });
     }
     for (const [peerName, peer] of listB) {
@@ -131,6 +208,9 @@ function differences(
         b: peer,
         aMessage: `peers ${name} on ${a.name} lacks peer ${peerName} that ${b.name} has`,
         bMessage: `peer ${peerName} of peers ${name} exists on ${b.name} but not on ${a.name}`,
+        aSpan: lineInsertion(fa, section),
+        bSpan: statementSpan(fb, peer.uri, peer.statement),
+        unit: 'line',
       });
     }
   }
@@ -141,6 +221,8 @@ function differences(
       b: section,
       aMessage: `peers section ${name} of ${b.name} is missing on ${a.name}`,
       bMessage: `peers section ${name} exists on ${b.name} but not on ${a.name}`,
+      aSpan: sectionInsertion(fa, fa.peers),
+      bSpan: sectionSpan(fb, section),
     });
   }
   return found;
@@ -173,13 +255,23 @@ export const configDrift: Rule<ClusterRuleContext> = {
               ? ` (${found.length} differences between ${a.name} and ${b.name}; the first ${MAX_DIFFERENCES} are shown)`
               : '';
           for (const difference of found.slice(0, MAX_DIFFERENCES)) {
+            const { aSpan, bSpan } = difference;
+            const aSide = aSpan && { node: a.name, ...aSpan };
+            const bSide = bSpan && { node: b.name, ...bSpan };
+            const unit = difference.unit ?? 'block';
             const findings: Finding[] = [
-              findingAt(difference.a, `HAProxy config drift: ${difference.aMessage}${more}.`, [
-                relatedAt(difference.b, `${b.name}: ${difference.bMessage}`),
-              ]),
-              findingAt(difference.b, `HAProxy config drift: ${difference.bMessage}${more}.`, [
-                relatedAt(difference.a, `${a.name}: ${difference.aMessage}`),
-              ]),
+              findingAt(
+                difference.a,
+                `HAProxy config drift: ${difference.aMessage}${more}.`,
+                [relatedAt(difference.b, `${b.name}: ${difference.bMessage}`)],
+                syncData(unit, [aSide, bSide]),
+              ),
+              findingAt(
+                difference.b,
+                `HAProxy config drift: ${difference.bMessage}${more}.`,
+                [relatedAt(difference.a, `${a.name}: ${difference.aMessage}`)],
+                syncData(unit, [bSide, aSide]),
+              ),
             ];
             for (const finding of findings) report(finding);
           }

@@ -1,7 +1,8 @@
 import type { Severity } from '../../common/issue.js';
 import type { Rule } from '../../common/rule.js';
 import type { KeepalivedItem } from '../../keepalived/ast.js';
-import type { ClusterRuleContext, GroupMember } from '../model.js';
+import type { ClusterModel, ClusterRuleContext, GroupMember } from '../model.js';
+import { lineSpan, lineStart, syncData, type SyncSide } from '../sync.js';
 import {
   childLine,
   elections,
@@ -73,8 +74,41 @@ function valueOf(member: GroupMember, spec: SettingSpec): string | undefined {
   return word.refs.length > 0 || word.hasTemplate ? undefined : word.value.toLowerCase();
 }
 
+/** `data` when there is some. */
+function withData(data: Readonly<Record<string, unknown>> | undefined) {
+  return data ? { data } : {};
+}
+
 function placeFor(member: GroupMember, line: KeepalivedItem | undefined) {
   return line ? placeOf(member, line) : namePlace(member);
+}
+
+/**
+ * The member's setting line, or where it would go when the member lacks it: before the line that
+ * closes the instance's block (only when that brace stands alone on its line).
+ */
+function settingSide(
+  model: ClusterModel,
+  member: GroupMember,
+  spec: SettingSpec,
+): SyncSide | undefined {
+  const line = childLine(member.instance.item, spec.keyword);
+  const { uri } = placeOf(member, line ?? member.instance.item);
+  const text = model.textOf(uri);
+  if (text === undefined) return undefined;
+  const node = member.node.name;
+  if (line) return { node, uri, ...lineSpan(text, line.start, line.end) };
+  const close = member.instance.item.block?.close;
+  if (close === undefined) return undefined;
+  const start = lineStart(text, close);
+  if (text.slice(start, close).trim() !== '') return undefined;
+  return { node, uri, start, end: start };
+}
+
+/** One member per node, in order. */
+function onePerNode(members: readonly GroupMember[]): GroupMember[] {
+  const seen = new Set<string>();
+  return members.filter((member) => !seen.has(member.node.name) && seen.add(member.node.name));
 }
 
 /** Group-wide VRRP settings (`mcast_dst_ip`, `down_timer_adverts`, `use_vmac`, …) that differ. */
@@ -102,6 +136,12 @@ export const groupSettingMismatch: Rule<ClusterRuleContext> = {
               .map((peer) => `${show(peer)} on ${peer.node.name}`)
               .join(', ')}: ${spec.why}.`,
             severity: spec.severity,
+            ...withData(
+              syncData('line', [
+                settingSide(model, member, spec),
+                ...onePerNode(peers).map((peer) => settingSide(model, peer, spec)),
+              ]),
+            ),
           }),
           (member) => {
             const line = childLine(member.instance.item, spec.keyword);

@@ -1,7 +1,8 @@
 import type { Rule } from '../../common/rule.js';
 import type { KeepalivedItem } from '../../keepalived/ast.js';
 import type { ScriptDefinition } from '../../keepalived/analysis/index-node.js';
-import type { ClusterRuleContext, GroupMember } from '../model.js';
+import type { ClusterModel, ClusterRuleContext, GroupMember } from '../model.js';
+import { lineSpan, syncData, type SyncSide } from '../sync.js';
 import { childLine, elections, placeOf, relatedTo } from './helpers.js';
 
 /** The properties compared, with keepalived's defaults. */
@@ -21,6 +22,11 @@ function valueOf(definition: ScriptDefinition, keyword: string): string | undefi
   return line.args.map((arg) => arg.value).join(' ');
 }
 
+/** `data` when there is some. */
+function withData(data: Readonly<Record<string, unknown>> | undefined) {
+  return data ? { data } : {};
+}
+
 interface Definition {
   readonly member: GroupMember;
   readonly definition: ScriptDefinition;
@@ -34,6 +40,15 @@ function lineOrName(
   return line
     ? { item: line, word: line.keyword }
     : { item: entry.definition.item, word: entry.definition.word };
+}
+
+/** The whole `vrrp_script` block of a node, which "Make lb2 match lb1" brings over. */
+function definitionSide(model: ClusterModel, entry: Definition): SyncSide | undefined {
+  const { item } = entry.definition;
+  const { uri } = placeOf(entry.member, item);
+  const text = model.textOf(uri);
+  if (text === undefined) return undefined;
+  return { node: entry.member.node.name, uri, ...lineSpan(text, item.start, item.end) };
 }
 
 /**
@@ -85,6 +100,12 @@ export const scriptDrift: Rule<ClusterRuleContext> = {
                     `${show(valueOf(other.definition, keyword))} on ${other.member.node.name}`,
                 )
                 .join(', ')}: the nodes judge their health differently.`,
+              ...withData(
+                syncData('block', [
+                  definitionSide(model, entry),
+                  ...others.map((other) => definitionSide(model, other)),
+                ]),
+              ),
               related: others.map((other) => {
                 const at = lineOrName(other, keyword);
                 return relatedTo(
