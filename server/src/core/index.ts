@@ -4,7 +4,12 @@
  * @packageDocumentation
  */
 export { createLanguageService } from './language-service.js';
-export type { LanguageService, LanguageServiceOptions } from './language-service.js';
+export type {
+  CodeActionOptions,
+  LanguageService,
+  LanguageServiceOptions,
+} from './language-service.js';
+export type { CodeActionClient } from './features/peer-node.js';
 export { MAX_DOCUMENT_LENGTH } from './language-service.js';
 export { PLAIN_FORMAT } from './features/context.js';
 export type { ClientFormat } from './features/context.js';

@@ -30,7 +30,9 @@ import { getCompletions } from './features/completion.js';
 import { PLAIN_FORMAT, type ClientFormat } from './features/context.js';
 import { getHover } from './features/hover.js';
 import { getSignatureHelp } from './features/signature-help.js';
-import { getCodeActions } from './features/code-actions.js';
+import { getCodeActions, wantsKind } from './features/code-actions.js';
+import { getBringOverActions } from './features/bring-over.js';
+import { getPeerNodeActions, PEER_NODE_KIND, type CodeActionClient } from './features/peer-node.js';
 import { getDocumentSymbols } from './features/document-symbols.js';
 import { getWorkspaceSymbols } from './features/workspace-symbols.js';
 import { getFoldingRanges } from './features/folding.js';
@@ -87,6 +89,16 @@ function withoutForeignText(issue: Issue, uri: string): Issue {
     ...(issue.source !== undefined ? { source: issue.source } : {}),
     message: `This included file has a '${issue.code}' finding here; halint does not quote included files. Lint or open the file itself for the details.`,
   };
+}
+
+/** What code actions may use besides the diagnostics: the cluster and what the client can do. */
+export interface CodeActionOptions {
+  /** The range the client asks about (the selection, or the cursor). */
+  readonly range?: Range;
+  /** The analysis of the document's cluster: cross-node actions need it. */
+  readonly cluster?: ClusterInfo;
+  /** What the client does with workspace edits (default: nothing beyond text edits). */
+  readonly client?: CodeActionClient;
 }
 
 /** Options fixed for the lifetime of a language service. */
@@ -198,13 +210,16 @@ export interface LanguageService {
   ): SignatureHelp | null;
   /**
    * Quick fixes for the diagnostics a client sends back: the rules' repairs and "disable on this
-   * line". `only` is the client's `CodeActionContext.only`.
+   * line"; with the cluster, "Make lb2 match lb1" on drift findings and "Create the peer node" on
+   * a MASTER instance (for clients that create files). `only` is the client's
+   * `CodeActionContext.only`.
    */
   getCodeActions(
     document: ParsedDocument,
     diagnostics: readonly Diagnostic[],
     only?: readonly string[],
     settings?: ServiceSettings,
+    options?: CodeActionOptions,
   ): CodeAction[];
   /** The outline of a document (sections, blocks and their notable lines). */
   getDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
@@ -435,8 +450,20 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       document.languageId === 'haproxy' && files.length > 1 && files.includes(document)
         ? diagnosticsOf(document, validateFiles(files, settings).get(document.uri) ?? [])
         : diagnosticsOf(document, validate(document, settings)),
-    getCodeActions: (document, diagnostics, only, settings) =>
-      getCodeActions(document, diagnostics, () => validate(document, settings), only),
+    getCodeActions: (document, diagnostics, only, settings, { range, cluster, client } = {}) => {
+      const fixes = getCodeActions(
+        document,
+        diagnostics,
+        () => validate(document, settings),
+        only,
+        cluster ? (diagnostic) => getBringOverActions(document, diagnostic, cluster) : undefined,
+      );
+      if (!range || !cluster || !client || !wantsKind(only, PEER_NODE_KIND)) return fixes;
+      const { lineIndex } = document;
+      const start = lineIndex.offsetAt(range.start);
+      const end = lineIndex.offsetAt(range.end);
+      return [...fixes, ...getPeerNodeActions(document, start, end, cluster, client)];
+    },
     getCompletions: (document, offset, settings, format, cluster) =>
       getCompletions(
         document,

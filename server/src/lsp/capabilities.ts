@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver';
 import { SEMANTIC_TOKENS_LEGEND } from '../core/index.js';
 import { APPLY_EDIT_COMMAND } from './shapes.js';
-import type { ClientFormat } from '../core/index.js';
+import type { ClientFormat, CodeActionClient } from '../core/index.js';
 
 /** What the connected client can do, reduced to the questions this server asks. */
 export interface ClientFeatures {
@@ -27,6 +27,8 @@ export interface ClientFeatures {
   readonly hierarchicalSymbols: boolean;
   /** `CodeAction` literals are understood; otherwise plain `Command`s. */
   readonly codeActionLiterals: boolean;
+  /** What the client does with the workspace edits of code actions (creating files). */
+  readonly codeActions: CodeActionClient;
 }
 
 /**
@@ -45,6 +47,12 @@ export function clientFeatures(capabilities: ClientCapabilities | undefined): Cl
       capabilities?.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     codeActionLiterals:
       capabilities?.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+    codeActions: {
+      createFiles:
+        workspace?.workspaceEdit?.documentChanges === true &&
+        (workspace.workspaceEdit.resourceOperations ?? []).includes('create'),
+      disabledActions: capabilities?.textDocument?.codeAction?.disabledSupport === true,
+    },
     ...documentationFormats(capabilities),
   };
 }

@@ -393,12 +393,13 @@ export function registerHandlers(connection: Connection, context: ServerContext)
 
   on.documentRequest(
     CodeActionRequest.type,
-    async (doc, { context }) => {
+    async (doc, { context, range }) => {
       const actions = service.getCodeActions(
         doc,
         context.diagnostics,
         context.only,
         await settings.forDocument(doc.uri),
+        { range, cluster: cluster?.analysisFor(doc.uri), client: features.codeActions },
       );
       return features.codeActionLiterals ? actions : actionsAsCommands(actions);
     },

@@ -1,0 +1,281 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { CodeAction } from 'vscode-languageserver-types';
+import {
+  createLanguageService,
+  DEFAULT_SETTINGS,
+  simulateFailover,
+  type ClusterAnalysis,
+  type CodeActionClient,
+} from '../../../server/src/core/index.js';
+import { peerName } from '../../../server/src/core/features/peer-node.js';
+import { mark } from '../../helpers/markers.js';
+import {
+  allFindings,
+  analyseFiles,
+  applyWorkspaceEdit,
+  parseFiles,
+  type Files,
+} from '../../helpers/node-files.js';
+
+const service = createLanguageService();
+const CLIENT: CodeActionClient = { createFiles: true, disabledActions: true };
+
+/** lb1's Keepalived file: a MASTER with a weighted script, a FAULT-on-failure interface, unicast. */
+export function masterKeepalived(options: { priority?: string; weight?: number } = {}): string {
+  return [
+    'global_defs {',
+    '    router_id lb1',
+    '    enable_script_security',
+    '    script_user root',
+    '}',
+    'vrrp_script chk_haproxy {',
+    '    script "/usr/bin/killall -0 haproxy"',
+    '    interval 2',
+    `    weight ${options.weight ?? -30}`,
+    '}',
+    'vrrp_instance <|>VI_1 {',
+    '    state MASTER',
+    '    interface eth0',
+    '    virtual_router_id 51',
+    ...(options.priority === '' ? [] : [`    priority ${options.priority ?? '150'}`]),
+    '    advert_int 1',
+    '    authentication {',
+    '        auth_type PASS',
+    '        auth_pass s3cret',
+    '    }',
+    '    unicast_src_ip 192.0.2.1',
+    '    unicast_peer {',
+    '        192.0.2.2',
+    '    }',
+    '    virtual_ipaddress {',
+    '        192.0.2.100/24',
+    '    }',
+    '    track_script {',
+    '        chk_haproxy',
+    '    }',
+    '    track_interface {',
+    '        eth0 weight 0',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** lb1's HAProxy file: the VIP bound with `transparent`, a stats listener on lb1's own address. */
+export const MASTER_HAPROXY = [
+  'global',
+  '    localpeer lb1',
+  '',
+  'defaults',
+  '    mode http',
+  '    timeout connect 5s',
+  '    timeout client 30s',
+  '    timeout server 30s',
+  '',
+  'peers mesh',
+  '    peer lb1 192.0.2.1:10000',
+  '    peer lb2 192.0.2.2:10000',
+  '',
+  'frontend fe_web',
+  '    bind 192.0.2.100:80 transparent',
+  '    default_backend be_app',
+  '',
+  'listen stats',
+  '    bind 192.0.2.1:8404',
+  '    stats enable',
+  '    stats uri /stats',
+  '    stats auth admin:Adm1nPassw0rd',
+  '',
+  'backend be_app',
+  '    server s1 198.51.100.11:8080 check',
+  '    server s2 198.51.100.12:8080 check',
+  '',
+].join('\n');
+
+/** The files of lb1 (and any `extra` files), the cursor in the Keepalived file. */
+function workspace(keepalived: string, extra: Files = {}): { files: Files; cursor: number } {
+  const { text, cursors } = mark(keepalived);
+  return {
+    files: {
+      'file:///ws/lb1/keepalived.conf': text,
+      'file:///ws/lb1/haproxy.cfg': MASTER_HAPROXY,
+      ...extra,
+    },
+    cursor: cursors[0] ?? 0,
+  };
+}
+
+function keepalivedOf(files: Files, uri = 'file:///ws/lb1/keepalived.conf') {
+  const document = parseFiles(files).find((one) => one.uri === uri);
+  assert.ok(document, uri);
+  return document;
+}
+
+function peerActions(
+  files: Files,
+  cursor: number,
+  client: CodeActionClient = CLIENT,
+  analysis: ClusterAnalysis = analyseFiles(files),
+): CodeAction[] {
+  const document = keepalivedOf(files);
+  const at = document.lineIndex.positionAt(cursor);
+  return service
+    .getCodeActions(document, [], undefined, DEFAULT_SETTINGS, {
+      range: { start: at, end: at },
+      cluster: analysis,
+      client,
+    })
+    .filter((action) => action.kind === 'refactor');
+}
+
+test('peer node: lb2 is written in a new folder, every file created, none overwritten', () => {
+  const { files, cursor } = workspace(masterKeepalived());
+  const [action, ...rest] = peerActions(files, cursor);
+  assert.equal(rest.length, 0);
+  assert.ok(action?.edit);
+  assert.match(action.title, /^Create the peer node lb2 \(VI_1 BACKUP, priority \d+\)$/);
+  const changes = action.edit.documentChanges ?? [];
+  assert.deepEqual(
+    changes.map((change) =>
+      !('kind' in change)
+        ? `write ${change.textDocument.uri}`
+        : change.kind === 'create'
+          ? `create ${change.uri}`
+          : change.kind,
+    ),
+    [
+      'create file:///ws/lb2/keepalived.conf',
+      'write file:///ws/lb2/keepalived.conf',
+      'create file:///ws/lb2/haproxy.cfg',
+      'write file:///ws/lb2/haproxy.cfg',
+    ],
+  );
+  for (const change of changes) {
+    if ('kind' in change && change.kind === 'create') {
+      assert.deepEqual(change.options, { overwrite: false, ignoreIfExists: false });
+    }
+  }
+  // A client refuses the edit when one of the files exists.
+  assert.throws(
+    () => applyWorkspaceEdit({ ...files, 'file:///ws/lb2/haproxy.cfg': '' }, action.edit!),
+    /exists/,
+  );
+});
+
+test('peer node: the written pair validates clean, the cluster checks say nothing, failover works', () => {
+  const { files, cursor } = workspace(masterKeepalived());
+  assert.deepEqual(allFindings(files), [], 'the master alone is clean');
+  const [action] = peerActions(files, cursor);
+  const after = applyWorkspaceEdit(files, action!.edit!);
+  assert.deepEqual(allFindings(after), []);
+
+  const peer = after['file:///ws/lb2/keepalived.conf'] ?? '';
+  assert.match(peer, /^ {4}state BACKUP$/m);
+  assert.match(peer, /^ {4}router_id lb2$/m);
+  assert.match(peer, /^ {4}unicast_src_ip 192\.0\.2\.2$/m);
+  assert.match(peer, /unicast_peer \{\n {8}192\.0\.2\.1\n/);
+  // Kept as written: VRID, VIP, authentication, advert interval, scripts and tracks.
+  for (const line of [
+    '    virtual_router_id 51',
+    '        192.0.2.100/24',
+    '        auth_pass s3cret',
+    '    advert_int 1',
+    '    weight -30',
+    '        chk_haproxy',
+    '        eth0 weight 0',
+  ]) {
+    assert.ok(peer.includes(`${line}\n`), line);
+  }
+  const haproxy = after['file:///ws/lb2/haproxy.cfg'] ?? '';
+  assert.match(haproxy, /^ {4}localpeer lb2$/m);
+  assert.match(haproxy, /^ {4}bind 192\.0\.2\.2:8404$/m);
+  assert.match(haproxy, /^ {4}bind 192\.0\.2\.100:80 transparent$/m);
+  assert.equal(
+    haproxy.replace('localpeer lb2', 'localpeer lb1').replace('192.0.2.2:8404', '192.0.2.1:8404'),
+    MASTER_HAPROXY,
+  );
+
+  // Every tracked check failing on lb1 hands the VIP to lb2, by the simulation the rules use.
+  const analysis = analyseFiles(after);
+  const group = analysis.model.groups.find((one) => one.id === 'VI_1');
+  assert.ok(group);
+  const simulation = simulateFailover(group);
+  assert.equal(simulation.healthy.holder?.node.name, 'lb1');
+  const onMaster = simulation.failures.filter((failure) => failure.member.node.name === 'lb1');
+  assert.deepEqual(
+    onMaster.map((failure) => [failure.check.name, failure.holder?.node.name]),
+    [
+      ['chk_haproxy', 'lb2'],
+      ['eth0', 'lb2'],
+    ],
+  );
+});
+
+test('peer node: the priority is the middle of those that fail over, from the election arithmetic', () => {
+  // lb1: 150, -30 on failure: lb2 must stay below 150 and above 120.
+  const { files, cursor } = workspace(masterKeepalived());
+  const [action] = peerActions(files, cursor);
+  assert.match(action?.title ?? '', /priority 135\)$/);
+  // A weight of -2 leaves one priority: 149.
+  const small = workspace(masterKeepalived({ weight: -2 }));
+  const [tight] = peerActions(small.files, small.cursor);
+  assert.match(tight?.title ?? '', /priority 149\)$/);
+  const after = applyWorkspaceEdit(small.files, tight!.edit!);
+  assert.deepEqual(allFindings(after), []);
+});
+
+test('peer node: a positive weight counts on both nodes', () => {
+  // lb1 150 +20 healthy = 170, 150 when chk_haproxy fails; lb2 healthy must be in (150, 170),
+  // so its base is 131..149 and the middle is 140.
+  const { files, cursor } = workspace(masterKeepalived({ weight: 20 }));
+  const [action] = peerActions(files, cursor);
+  const after = applyWorkspaceEdit(files, action!.edit!);
+  assert.deepEqual(allFindings(after), []);
+  assert.match(action?.title ?? '', /priority 140\)$/);
+});
+
+test('peer node: no priority works, so the action is disabled with the reason', () => {
+  // state MASTER without priority is 255: keepalived ignores the script's weight.
+  const { files, cursor } = workspace(masterKeepalived({ priority: '' }));
+  const [action] = peerActions(files, cursor);
+  assert.equal(action?.edit, undefined);
+  assert.match(action?.disabled?.reason ?? '', /chk_haproxy.*priority 255/);
+  // Clients that do not show disabled actions get none.
+  assert.deepEqual(peerActions(files, cursor, { createFiles: true, disabledActions: false }), []);
+});
+
+test('peer node: only for clients creating files, on a MASTER instance without a peer', () => {
+  const { files, cursor } = workspace(masterKeepalived());
+  assert.deepEqual(peerActions(files, cursor, { createFiles: false, disabledActions: true }), []);
+  // Outside the instance: nothing.
+  assert.deepEqual(peerActions(files, 0), []);
+  // A BACKUP instance: nothing.
+  const backup = workspace(masterKeepalived().replace('state MASTER', 'state BACKUP'));
+  assert.deepEqual(peerActions(backup.files, backup.cursor), []);
+  // Once lb2 exists, lb1 has its peer.
+  const [action] = peerActions(files, cursor);
+  const after = applyWorkspaceEdit(files, action!.edit!);
+  assert.deepEqual(peerActions(after, cursor), []);
+  // A stale analysis (the document changed since) offers nothing rather than wrong offsets.
+  const older = analyseFiles({
+    ...files,
+    'file:///ws/lb1/keepalived.conf': `# old\n${files['file:///ws/lb1/keepalived.conf'] ?? ''}`,
+  });
+  assert.deepEqual(peerActions(files, cursor, CLIENT, older), []);
+});
+
+test('peer node: the next free name, never an existing node', () => {
+  assert.equal(peerName('lb1', new Set(['lb1'])), 'lb2');
+  assert.equal(peerName('lb1', new Set(['lb1', 'lb2', 'lb3'])), 'lb4');
+  assert.equal(peerName('lb09', new Set(['lb09'])), 'lb10');
+  assert.equal(peerName('lb01', new Set(['lb01'])), 'lb02');
+  assert.equal(peerName('edge', new Set(['edge'])), 'edge-peer');
+  assert.equal(peerName('edge', new Set(['edge', 'edge-peer'])), 'edge-peer2');
+  // An unrelated node already in lb2/: the peer goes to lb3.
+  const { files, cursor } = workspace(masterKeepalived(), {
+    'file:///ws/lb2/haproxy.cfg': 'defaults\n    mode http\n',
+  });
+  const [action] = peerActions(files, cursor);
+  assert.match(action?.title ?? '', /^Create the peer node lb3 /);
+});
