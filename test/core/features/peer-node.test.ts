@@ -10,6 +10,7 @@ import {
 } from '../../../server/src/core/index.js';
 import { peerName } from '../../../server/src/core/features/peer-node.js';
 import { mark } from '../../helpers/markers.js';
+import { MASTER_HAPROXY, masterKeepalived } from '../../helpers/written-configs.js';
 import {
   allFindings,
   analyseFiles,
@@ -20,78 +21,6 @@ import {
 
 const service = createLanguageService();
 const CLIENT: CodeActionClient = { createFiles: true, disabledActions: true };
-
-/** lb1's Keepalived file: a MASTER with a weighted script, a FAULT-on-failure interface, unicast. */
-export function masterKeepalived(options: { priority?: string; weight?: number } = {}): string {
-  return [
-    'global_defs {',
-    '    router_id lb1',
-    '    enable_script_security',
-    '    script_user root',
-    '}',
-    'vrrp_script chk_haproxy {',
-    '    script "/usr/bin/killall -0 haproxy"',
-    '    interval 2',
-    `    weight ${options.weight ?? -30}`,
-    '}',
-    'vrrp_instance <|>VI_1 {',
-    '    state MASTER',
-    '    interface eth0',
-    '    virtual_router_id 51',
-    ...(options.priority === '' ? [] : [`    priority ${options.priority ?? '150'}`]),
-    '    advert_int 1',
-    '    authentication {',
-    '        auth_type PASS',
-    '        auth_pass s3cret',
-    '    }',
-    '    unicast_src_ip 192.0.2.1',
-    '    unicast_peer {',
-    '        192.0.2.2',
-    '    }',
-    '    virtual_ipaddress {',
-    '        192.0.2.100/24',
-    '    }',
-    '    track_script {',
-    '        chk_haproxy',
-    '    }',
-    '    track_interface {',
-    '        eth0 weight 0',
-    '    }',
-    '}',
-    '',
-  ].join('\n');
-}
-
-/** lb1's HAProxy file: the VIP bound with `transparent`, a stats listener on lb1's own address. */
-export const MASTER_HAPROXY = [
-  'global',
-  '    localpeer lb1',
-  '',
-  'defaults',
-  '    mode http',
-  '    timeout connect 5s',
-  '    timeout client 30s',
-  '    timeout server 30s',
-  '',
-  'peers mesh',
-  '    peer lb1 192.0.2.1:10000',
-  '    peer lb2 192.0.2.2:10000',
-  '',
-  'frontend fe_web',
-  '    bind 192.0.2.100:80 transparent',
-  '    default_backend be_app',
-  '',
-  'listen stats',
-  '    bind 192.0.2.1:8404',
-  '    stats enable',
-  '    stats uri /stats',
-  '    stats auth admin:Adm1nPassw0rd',
-  '',
-  'backend be_app',
-  '    server s1 198.51.100.11:8080 check',
-  '    server s2 198.51.100.12:8080 check',
-  '',
-].join('\n');
 
 /** The files of lb1 (and any `extra` files), the cursor in the Keepalived file. */
 function workspace(keepalived: string, extra: Files = {}): { files: Files; cursor: number } {
@@ -183,7 +112,7 @@ test('peer node: the written pair validates clean, the cluster checks say nothin
     '    advert_int 1',
     '    weight -30',
     '        chk_haproxy',
-    '        eth0 weight 0',
+    '        chk_disk',
   ]) {
     assert.ok(peer.includes(`${line}\n`), line);
   }
@@ -207,7 +136,7 @@ test('peer node: the written pair validates clean, the cluster checks say nothin
     onMaster.map((failure) => [failure.check.name, failure.holder?.node.name]),
     [
       ['chk_haproxy', 'lb2'],
-      ['eth0', 'lb2'],
+      ['chk_disk', 'lb2'],
     ],
   );
 });
