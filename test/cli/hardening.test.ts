@@ -118,3 +118,31 @@ test('text and GitHub output escape control characters taken from a config', () 
     assert.doesNotMatch(output, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/, format);
   }
 });
+
+test('includes outside the folders given to halint are named, not read', () => {
+  const dir = join(root, 'confined');
+  mkdirSync(join(dir, 'outside'), { recursive: true });
+  mkdirSync(join(dir, 'project'));
+  // Read, it would give an unknown-keyword finding in outside/extra.conf.
+  writeFileSync(join(dir, 'outside', 'extra.conf'), 'no_such_keyword 1\n');
+  symlinkSync(join(dir, 'outside', 'extra.conf'), join(dir, 'project', 'link.conf'));
+  writeFileSync(
+    join(dir, 'project', 'keepalived.conf'),
+    `include ${join(dir, 'outside', '*.conf')}\ninclude link.conf\n`,
+  );
+  const json = (): { diagnostics: { code: string; message: string; path: string }[] } =>
+    JSON.parse(run(['--format', 'json', join(dir, 'project')]).stdout) as {
+      diagnostics: { code: string; message: string; path: string }[];
+    };
+  const confined = json().diagnostics;
+  assert.deepEqual(
+    confined.map((diagnostic) => diagnostic.code),
+    ['include-not-found', 'include-not-found'],
+  );
+  for (const diagnostic of confined) assert.match(diagnostic.message, /outside the folders/);
+  // A root named in .halint.json is followed; the link then reads the same file.
+  writeFileSync(join(dir, 'project', '.halint.json'), '{"includeRoots": ["../outside"]}');
+  const allowed = json().diagnostics;
+  assert.ok(allowed.some((diagnostic) => diagnostic.code === 'unknown-keyword'));
+  assert.ok(!allowed.some((diagnostic) => /outside the folders/.test(diagnostic.message)));
+});

@@ -18,6 +18,7 @@ import {
 import { DocumentCache } from '../../server/src/lsp/document-cache.js';
 import { contentLengthOf, FramingCheck, FramingError } from '../../server/src/lsp/framing.js';
 import type { Logger } from '../../server/src/lsp/logger.js';
+import { createLspFileHost } from '../../server/src/lsp/file-host.js';
 import { maxDocumentLength } from '../../server/src/lsp/server.js';
 import { Workspace } from '../../server/src/lsp/workspace.js';
 import { distFile } from '../helpers/paths.js';
@@ -148,6 +149,40 @@ void describe('workspace scan', () => {
       [pathToFileURL(join(root, 'keepalived.conf')).href],
     );
     assert.equal(log.lines.filter((line) => line.startsWith('warn Not reading')).length, 2);
+  });
+});
+
+void describe('include confinement', () => {
+  const root = mkdtempSync(join(tmpdir(), 'halint-roots-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  void it('follows includes inside the workspace and the roots .halint.json names', () => {
+    mkdirSync(join(root, 'ws'));
+    mkdirSync(join(root, 'shared'));
+    writeFileSync(join(root, 'shared', 'common.conf'), 'no_such_keyword 1\n');
+    writeFileSync(join(root, 'ws', 'inside.conf'), 'vrrp_script chk {\n  script "/bin/true"\n}\n');
+    const main = join(root, 'ws', 'keepalived.conf');
+    const text = `include inside.conf\ninclude ${join(root, 'shared', 'common.conf')}\n`;
+    writeFileSync(main, text);
+    const workspace = new Workspace(createLanguageService(), recorder());
+    const files = createLspFileHost(
+      () => undefined,
+      () => workspace.includeRoots(),
+    );
+    const service = createLanguageService({ files });
+    const messages = (): string[] =>
+      service
+        .validate(service.parse('keepalived', pathToFileURL(main).href, text))
+        .map((issue) => `${issue.code} ${issue.message}`);
+    // No workspace folders (a single file opened): nothing is confined.
+    assert.ok(messages().some((line) => line.startsWith('unknown-keyword')));
+    workspace.scan([pathToFileURL(join(root, 'ws')).href], []);
+    const confined = messages();
+    assert.equal(confined.filter((line) => /outside the folders/.test(line)).length, 1);
+    assert.ok(!confined.some((line) => line.startsWith('unknown-keyword')));
+    writeFileSync(join(root, 'ws', '.halint.json'), '{"includeRoots": ["../shared"]}');
+    workspace.refresh(pathToFileURL(join(root, 'ws', '.halint.json')).href);
+    assert.ok(messages().some((line) => line.startsWith('unknown-keyword')));
   });
 });
 

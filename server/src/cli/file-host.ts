@@ -3,8 +3,8 @@
  * keepalived's glob(3) call does (`*`, `?`, `[…]`, `{a,b}`, sorted results). Identifiers are file
  * paths, as given on the command line.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, sep } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { FileHost } from '../core/index.js';
 import { readConfigFile } from './read-file.js';
 import {
@@ -74,13 +74,41 @@ export function globFiles(pattern: string, relativeTo: string): string[] {
   return [...found].sort();
 }
 
+/** `path` with symbolic links resolved, or made absolute when it does not exist. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * Whether `path` lies inside one of `roots` (folders), symbolic links resolved on both sides: a
+ * link in the workspace to `/etc/shadow` is outside.
+ */
+export function insideRoots(path: string, roots: readonly string[]): boolean {
+  const real = realPath(path);
+  return roots.some((root) => {
+    const folder = realPath(root);
+    return real === folder || real.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+  });
+}
+
 /**
  * A disk-backed `FileHost`. `overlay` is consulted first (the editor's unsaved buffers); it
- * receives and returns file paths.
+ * receives and returns file paths. With `roots`, files outside those folders are neither read nor
+ * followed (`FileHost.outside`).
  */
-export function createDiskFileHost(overlay?: (path: string) => string | undefined): FileHost {
+export function createDiskFileHost(
+  overlay?: (path: string) => string | undefined,
+  roots?: readonly string[],
+): FileHost {
+  const outside = (path: string): boolean => roots !== undefined && !insideRoots(path, roots);
   return {
+    ...(roots ? { outside } : {}),
     readFile(path) {
+      if (outside(path)) return undefined;
       const open = overlay?.(path);
       if (open !== undefined) return open;
       try {

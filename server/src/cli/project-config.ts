@@ -14,6 +14,11 @@ export interface ProjectSettings {
   readonly configPath?: string;
   /** The file's `nodes`, when it maps the cluster's nodes to files. */
   readonly mapping?: NodeMapping;
+  /**
+   * Folders includes may reach besides the ones given on the command line and the settings
+   * file's own folder: `includeRoots`, relative to the settings file (absolute paths).
+   */
+  readonly includeRoots?: readonly string[];
 }
 
 /** A `.halint.json` that exists but cannot be used. */
@@ -22,7 +27,7 @@ export class ConfigError extends Error {
 }
 
 /** Folder a command-line path stands for: itself for a directory, its parent otherwise. */
-function folderOf(path: string): string {
+export function folderOf(path: string): string {
   const absolute = resolve(path);
   try {
     if (statSync(absolute).isDirectory()) return absolute;
@@ -89,7 +94,18 @@ export function loadProjectSettings(paths: readonly string[]): ProjectSettings {
     throw new ConfigError(`invalid settings in '${configPath}': expected a JSON object`);
   }
   const mapping = readNodeMapping(value, dirname(configPath));
-  return { settings: resolveSettings(value), configPath, ...(mapping ? { mapping } : {}) };
+  const roots = (value as Record<string, unknown>)['includeRoots'];
+  const includeRoots = Array.isArray(roots)
+    ? roots
+        .filter((root): root is string => typeof root === 'string' && root !== '')
+        .map((root) => resolve(dirname(configPath), root))
+    : [];
+  return {
+    settings: resolveSettings(value),
+    configPath,
+    ...(mapping ? { mapping } : {}),
+    ...(includeRoots.length > 0 ? { includeRoots } : {}),
+  };
 }
 
 /** Applies the command-line versions on top of the project settings (the command line wins). */

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { LineIndex, createLanguageService, mappedFiles } from '../core/index.js';
 import type {
   ClusterPlan,
@@ -14,7 +14,7 @@ import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import { analysePlans, planNodes } from './nodes.js';
-import { ConfigError, loadProjectSettings, withVersions } from './project-config.js';
+import { ConfigError, folderOf, loadProjectSettings, withVersions } from './project-config.js';
 import {
   TOOL_NAME,
   TOOL_VERSION,
@@ -85,8 +85,10 @@ export function loadInputs(
 ): LoadedInputs | { readonly error: string } {
   let settings;
   let mapping;
+  let configPath;
+  let includeRoots;
   try {
-    ({ settings, mapping } = loadProjectSettings(options.paths));
+    ({ settings, mapping, configPath, includeRoots } = loadProjectSettings(options.paths));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return { error: error.message };
@@ -106,7 +108,14 @@ export function loadInputs(
       errors.push(...extra.errors);
     }
   }
-  const host = createDiskFileHost();
+  // Confinement: includes reach the folders given, the settings file's folder and the
+  // `includeRoots` it names, never the rest of the machine running halint (a CI runner).
+  const roots = [
+    ...options.paths.map(folderOf),
+    ...(configPath !== undefined ? [dirname(configPath)] : []),
+    ...(includeRoots ?? []),
+  ];
+  const host = createDiskFileHost(undefined, roots);
   const service = createLanguageService({ files: host });
   const documents = files.map((file) => service.parse(file.language, file.path, file.text));
   const plans = planNodes(documents, { cluster: options.cluster, mapping, files: host });

@@ -15,7 +15,11 @@ import { Workspace } from './workspace.js';
 export function startServer(connection: Connection, log: Logger): void {
   // The file host reads open buffers through the cache, which itself needs the service; the
   // callback only runs once validation starts, after the cache exists.
-  const files = createLspFileHost((uri) => documents.get(uri)?.text);
+  // Includes reach the workspace folders and the roots .halint.json names, nothing else.
+  const files = createLspFileHost(
+    (uri) => documents.get(uri)?.text,
+    () => workspace.includeRoots(),
+  );
   const service = createLanguageService({
     docsBaseUrl: RULE_DOCS_BASE_URL,
     files,

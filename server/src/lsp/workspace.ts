@@ -7,7 +7,7 @@
  * monorepo cannot stall the server; what is skipped is logged once.
  */
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   readNodeMapping,
@@ -89,6 +89,8 @@ export interface PollResult {
 export class Workspace {
   private readonly disk = new Map<string, ParsedDocument>();
   private readonly mappings = new Map<string, NodeMapping>();
+  /** `includeRoots` of each `.halint.json`, as absolute paths. */
+  private readonly rootsByFile = new Map<string, string[]>();
   /** Stamps of the folders walked and the files read by the last scan, for {@link poll}. */
   private readonly stamps = new Map<string, string | undefined>();
   private folders: string[] = [];
@@ -141,6 +143,7 @@ export class Workspace {
     const started = performance.now();
     this.disk.clear();
     this.mappings.clear();
+    this.rootsByFile.clear();
     this.stamps.clear();
     let skipped = 0;
     for (const folder of this.folders) {
@@ -221,6 +224,17 @@ export class Workspace {
     return [...this.mappings.values()];
   }
 
+  /**
+   * Folders (paths) includes may reach: the workspace folders and the `includeRoots` the
+   * `.halint.json` files name. Empty without workspace folders.
+   */
+  includeRoots(): string[] {
+    const folders = this.folders
+      .map((folder) => fileSystemPath(folder))
+      .filter((path): path is string => path !== undefined);
+    return folders.length === 0 ? [] : [...folders, ...[...this.rootsByFile.values()].flat()];
+  }
+
   private isInside(path: string): boolean {
     for (const folder of this.folders) {
       const root = fileSystemPath(folder);
@@ -248,12 +262,21 @@ export class Workspace {
 
   private readMapping(path: string): void {
     this.stamps.set(path, stampOf(path));
+    this.rootsByFile.delete(path);
     try {
-      const mapping = readNodeMapping(
-        JSON.parse(readConfigFile(path, MAX_FILE_BYTES)),
-        pathToFileURL(path.slice(0, path.lastIndexOf('/'))).href,
-      );
+      const value: unknown = JSON.parse(readConfigFile(path, MAX_FILE_BYTES));
+      const folder = path.slice(0, path.lastIndexOf('/'));
+      const mapping = readNodeMapping(value, pathToFileURL(folder).href);
       if (mapping) this.mappings.set(path, mapping);
+      const roots = (value as { includeRoots?: unknown } | null)?.includeRoots;
+      if (Array.isArray(roots)) {
+        this.rootsByFile.set(
+          path,
+          roots
+            .filter((root): root is string => typeof root === 'string' && root !== '')
+            .map((root) => resolvePath(folder, root)),
+        );
+      }
     } catch {
       // The settings provider reports a broken settings file; here it maps no node.
     }

@@ -32,6 +32,7 @@ function recordingHost(files: FileHost, texts: Map<string, string>): FileHost {
       return text;
     },
     glob: (pattern, relativeTo) => files.glob(pattern, relativeTo),
+    ...(files.outside ? { outside: (uri: string) => files.outside?.(uri) ?? false } : {}),
   };
 }
 

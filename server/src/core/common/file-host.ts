@@ -8,4 +8,11 @@ export interface FileHost {
   readFile(uri: string): string | undefined;
   /** Files matching a glob (`*`, `?`, `[…]`, `{a,b}`), resolved against `relativeTo`'s folder. */
   glob(pattern: string, relativeTo: string): string[];
+  /**
+   * Whether `uri` lies outside the folders the host lets analysis read: the workspace (editor),
+   * the folders given to halint, and the `includeRoots` of `.halint.json`. Such files are not
+   * followed, so that a configuration proposed in a pull request cannot make CI read the runner's
+   * files. Absent: every file may be read.
+   */
+  outside?(uri: string): boolean;
 }

@@ -237,7 +237,18 @@ export function expandKeepalived(config: KeepalivedConfig, options: ExpandOption
       });
       return;
     }
+    // Confinement: files outside the folders the host allows are named, never read.
+    const refused = new Set(files.outside ? matches.filter((match) => files.outside?.(match)) : []);
+    const [firstRefused] = refused;
+    if (firstRefused !== undefined) {
+      const more = refused.size > 1 ? ` and ${refused.size - 1} more` : '';
+      findings.push({
+        ...at,
+        message: `'${firstRefused}'${more} lie${refused.size > 1 ? '' : 's'} outside the folders halint reads (the workspace, or the folders given to halint): not followed. To follow includes there, list the folder in "includeRoots" of .halint.json.`,
+      });
+    }
     for (const match of matches) {
+      if (refused.has(match)) continue;
       if (stack.includes(match)) {
         findings.push({
           ...at,
