@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { MAX_RELATED } from '../../../server/src/core/common/duplicates.js';
 import { resetWork, workDone } from '../../../server/src/core/common/work.js';
 import { beforeFirst, trimEndWhile } from '../../../server/src/core/common/text-scan.js';
-import { createLanguageService } from '../../../server/src/core/index.js';
+import { createLanguageService, type LanguageId } from '../../../server/src/core/index.js';
 
 const service = createLanguageService();
 
@@ -40,20 +40,22 @@ test(
 );
 
 test('long unknown fetch names and a 1 MB word (reproduction 14)', { timeout: 60_000 }, () => {
+  /** Codes of a validation, with the work counter counting the validation only. */
+  const validated = (language: 'haproxy' | 'keepalived', text: string): string[] => {
+    const document = service.parse(language, 'x', text);
+    resetWork();
+    return service.validate(document).map((issue) => issue.code);
+  };
   let fetches = 'frontend fe\n  bind :80\n';
   while (fetches.length < 40_000) {
     fetches += `  http-request deny if { ${'q'.repeat(200)}x -m found }\n`;
   }
-  resetWork();
-  assert.ok(codesOf('haproxy', fetches).includes('unknown-sample-fetch'));
+  assert.ok(validated('haproxy', fetches).includes('unknown-sample-fetch'));
   // Words over 64 characters get no suggestion, so no edit distance is computed at all.
   assert.equal(workDone(), 0);
-  const brace = `global\n${'{'.repeat(1_000_000)}\n`;
-  resetWork();
-  assert.ok(codesOf('haproxy', brace).length >= 1);
+  assert.ok(validated('haproxy', `global\n${'{'.repeat(1_000_000)}\n`).length >= 1);
   assert.equal(workDone(), 0);
-  resetWork();
-  codesOf('keepalived', `${'x'.repeat(1_000_000)}\n`);
+  validated('keepalived', `${'x'.repeat(1_000_000)}\n`);
   assert.equal(workDone(), 0);
 });
 
@@ -170,4 +172,19 @@ test('a document over the size limit is kept as text, not analysed, and says why
     grown.syntaxIssues.map((issue) => issue.code),
     ['analysis-limit'],
   );
+});
+
+test('both lexers search a long line once, not once per word', { timeout: 60_000 }, () => {
+  const lines: [LanguageId, string][] = [
+    ['haproxy', `global\n${'{'.repeat(1_000_000)}\n`],
+    ['haproxy', `frontend fe\n  http-request set-var(txn.x) str(${'{%'.repeat(200_000)}\n`],
+    ['keepalived', `vrrp_instance VI_1 {\n  virtual_ipaddress {\n    ${"'".repeat(400_000)}\n`],
+    ['keepalived', `vrrp_instance VI_1 {\n  virtual_ipaddress {\n    ${'"${'.repeat(200_000)}\n`],
+  ];
+  for (const [language, text] of lines) {
+    resetWork();
+    service.parse(language, 'x', text);
+    // A search per word read the rest of the line each time: the square of its length.
+    assert.ok(workDone() <= 2 * text.length, `${language} ${text.slice(-20)}: ${workDone()}`);
+  }
 });

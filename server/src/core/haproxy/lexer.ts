@@ -13,6 +13,7 @@ import type { CommentNode, TemplateLine, Word, WordQuoting } from './ast.js';
 import { isSectionKeyword } from './sections.js';
 import { syntaxIssue } from './syntax-issues.js';
 import { plainWord } from './words.js';
+import { countWork } from '../common/work.js';
 
 /** A line opening a section (its first word is a section keyword); payload: {@link LineContent}. */
 export const HeaderLineToken = createToken({ name: 'HeaderLineToken', pattern: Lexer.NA });
@@ -85,6 +86,7 @@ function nextCloser(text: string, closer: string, from: number): number {
     return last.found;
   }
   const found = text.indexOf(closer, from);
+  countWork((found === -1 ? text.length : found) - from);
   closerSearches.set(closer, { text, from, found });
   return found;
 }

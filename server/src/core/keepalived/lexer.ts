@@ -14,6 +14,7 @@ import type {
   WordQuoting,
 } from './ast.js';
 import { syntaxIssue } from './syntax-issues.js';
+import { countWork } from '../common/work.js';
 
 /** A word of a line. */
 export const Word: TokenType = createToken({ name: 'Word', pattern: Lexer.NA });
@@ -327,6 +328,7 @@ class Scanner {
     if (pos < this.eolFrom || pos > this.eolAt) {
       this.eolFrom = pos;
       this.eolAt = lineEndOf(this.text, pos);
+      countWork(this.eolAt - pos);
     }
     return this.eolAt;
   }
