@@ -56,3 +56,18 @@ if ! command -v nvim >/dev/null 2>&1; then
       || echo "install-test-deps: neovim not installed (the Neovim client test will skip)"
   fi
 fi
+
+# Emacs with Eglot for the real-editor LSP test (test/editors/emacs.test.ts); it skips when either
+# is missing outside CI. Emacs 29 and newer carry Eglot; Debian 12's Emacs 28 needs elpa-eglot.
+emacs_has_eglot() { emacs --batch --eval "(require 'eglot)" >/dev/null 2>&1; }
+if ! emacs_has_eglot && { [ "$(id -u)" -eq 0 ] || [ -n "$sudo" ]; }; then
+  echo "install-test-deps: installing emacs-nox (and elpa-eglot if Emacs has no Eglot)"
+  $sudo apt-get update -qq || true
+  command -v emacs >/dev/null 2>&1 \
+    || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends emacs-nox >/dev/null \
+    || true
+  emacs_has_eglot \
+    || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends elpa-eglot >/dev/null \
+    || true
+  emacs_has_eglot || echo "install-test-deps: emacs with eglot not installed (the Emacs client test will skip)"
+fi
