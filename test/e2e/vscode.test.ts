@@ -7,9 +7,11 @@
  * (edits are undone, widgets closed). Every step saves a screenshot under test-results/e2e/.
  */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { projectRoot } from '../helpers/paths.js';
+import type { Frame } from 'playwright-core';
 import { missingPrerequisite, Session, waitFor } from './harness.js';
 
 const enabled = process.env.HALINT_E2E === '1';
@@ -303,5 +305,145 @@ if (!enabled) {
       assert.notEqual(afterDown, before);
       await session.screenshot('14-topology-node-down');
     });
+
+    test('10 an unsaved edit updates the open preview', async () => {
+      await focusFirstGroup(session);
+      await session.openFile('lb1/haproxy.cfg');
+      const frame = await session.webviewFrame();
+      await waitFor('the shared HAProxy layer', () => hasLabel(frame, SHARED_LAYER));
+      await session.goToText('server api1 ', 'server api1'.length);
+      // Watched inside the webview, so that the time is not that of this process's polling.
+      const seen = labelAppears(frame, RENAMED_API1);
+      await session.page.keyboard.type('x', { delay: 80 });
+      const lastKey = Date.now();
+      await waitFor('the editor to be dirty', () =>
+        session.page.locator('.tab.active.dirty').isVisible(),
+      );
+      const shownAt = await seen;
+      assert.ok(shownAt > 0, `the preview never showed ${RENAMED_API1}`);
+      // The edit makes lb1's HAProxy differ from lb2's: the layer is now drawn per node.
+      assert.equal(await hasLabel(frame, SHARED_LAYER), false);
+      console.log(
+        `e2e: last keystroke to the preview showing the edit ${Math.max(0, shownAt - lastKey)} ms (code-server, extension host, language server, webview)`,
+      );
+      await session.screenshot('15-topology-live-edit');
+      await session.undoAll();
+      await waitFor(
+        'the preview to follow the revert',
+        async () => (await hasLabel(frame, SHARED_LAYER)) && !(await hasLabel(frame, RENAMED_API1)),
+      );
+    });
+
+    test("11 a click reveals the element's line in its node's file", async () => {
+      await focusFirstGroup(session);
+      await session.openFile('lb1/keepalived.conf');
+      const frame = await session.webviewFrame();
+      // A node is written in its own keepalived.conf: lb2's, although lb1's file is active.
+      await clickElement(session, frame, 'node:lb2');
+      await expectCursor(session, 'lb2/keepalived.conf', 'vrrp_instance VI_WEB');
+      await session.screenshot('16-topology-reveal-node');
+
+      // Per-node HAProxy layers (lb1 edited, unsaved): each server opens in its own node's file.
+      await session.openFile('lb1/haproxy.cfg');
+      await session.goToText('server api1 ', 'server api1'.length);
+      await session.page.keyboard.type('x');
+      await waitFor('the per-node HAProxy layers', () => hasLabel(frame, RENAMED_API1));
+      await clickElement(session, frame, 'haproxy@lb2/be/be_api/srv/api1');
+      await expectCursor(session, 'lb2/haproxy.cfg', 'server api1 ');
+      await clickElement(session, frame, 'haproxy@lb1/be/be_api/srv/api1x');
+      await expectCursor(session, 'lb1/haproxy.cfg', 'server api1 ');
+      // The editor it went back to is the edited one, not a fresh copy of the file.
+      assert.equal(await session.page.locator('.tab.active.dirty').isVisible(), true);
+      await session.screenshot('17-topology-reveal-server');
+      await session.undoAll();
+    });
   });
+}
+
+/** Label of the HAProxy layer when both nodes run the same file. */
+const SHARED_LAYER = 'HAProxy · same on lb1, lb2';
+/** Label of lb1's server api1 once an `x` is typed after its name. */
+const RENAMED_API1 = 'api1x 198.51.100.221:9000';
+
+/**
+ * Gives the keyboard to the first editor group (the preview sits in the second): after a click
+ * in the webview, Quick Open would otherwise open files over the preview.
+ */
+async function focusFirstGroup(session: Session): Promise<void> {
+  await session.page.locator('.editor-group-container').first().locator('.tab.active').click();
+  await session.waitForEditorFocus();
+}
+
+/** The final picture (not the one a layout is still replacing) has an element with this label. */
+async function hasLabel(frame: Frame, label: string): Promise<boolean> {
+  // A string, because the project's type checks have no DOM library.
+  return frame.evaluate<boolean>(`(() => {
+    const stage = document.getElementById('stage');
+    return stage !== null && stage.dataset.state === 'final' &&
+      Array.from(stage.querySelectorAll('g.el .label')).some((text) => text.textContent === ${JSON.stringify(label)});
+  })()`);
+}
+
+/** Resolves with the wall-clock time at which `label` is first drawn in a final picture, or 0. */
+function labelAppears(frame: Frame, label: string, timeoutMs = 30_000): Promise<number> {
+  return frame.evaluate<number>(`new Promise((resolve) => {
+    const deadline = Date.now() + ${timeoutMs};
+    const probe = () => {
+      const stage = document.getElementById('stage');
+      if (stage !== null && stage.dataset.state === 'final' &&
+          Array.from(stage.querySelectorAll('g.el .label')).some((text) => text.textContent === ${JSON.stringify(label)})) {
+        resolve(Date.now());
+      } else if (Date.now() > deadline) resolve(0);
+      else setTimeout(probe, 5);
+    };
+    probe();
+  })`);
+}
+
+/**
+ * Clicks an element of the final picture by its id, as someone working in the preview does: the
+ * preview has the focus first. A click made straight from the editor races the webview's own
+ * focus notice against the reveal's editor focus (a run on a loaded machine once ended with no
+ * matching editor after such a click).
+ */
+async function clickElement(session: Session, frame: Frame, id: string): Promise<void> {
+  await frame.locator('#title').click();
+  await waitFor(
+    'the preview to have the focus',
+    async () =>
+      (await session.page.locator('.editor-group-container.active .monaco-editor').count()) === 0,
+  );
+  await frame.locator(`#stage[data-state="final"] g.el[data-id="${id}"]`).click();
+}
+
+/**
+ * Waits until the active editor is `path` (workspace-relative, and not the other node's file of
+ * the same name) with the cursor on the line of the first `text` in that file as saved.
+ */
+async function expectCursor(session: Session, path: string, text: string): Promise<void> {
+  const content = readFileSync(join(session.workspace, path), 'utf8');
+  const index = content.indexOf(text);
+  assert.ok(index >= 0, `'${text}' is not in ${path}`);
+  const line = content.slice(0, index).split('\n').length;
+  const [node = '', file = ''] = path.split('/');
+  const other = node === 'lb1' ? 'lb2' : 'lb1';
+  let seen = '';
+  try {
+    await waitFor(`${path} active with the cursor on line ${line}`, async () => {
+      const crumbs = (
+        await session.page
+          .locator('.editor-group-container.active .breadcrumbs-control')
+          .innerText()
+      ).replace(/\s+/g, ' ');
+      const cursor = await session.cursorLine();
+      seen = `breadcrumbs '${crumbs}', line ${cursor}`;
+      const active = crumbs.includes(node) && crumbs.includes(file) && !crumbs.includes(other);
+      return active && cursor === line;
+    });
+  } catch (error) {
+    await session.screenshot(`failed-${path.replace(/\W+/g, '-')}`);
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}; last seen: ${seen}`,
+    );
+  }
 }
