@@ -133,7 +133,7 @@ describe('planLab limits', () => {
       {
         '/c/lb1/haproxy.cfg': 'global\n    maxconn 100000\nfrontend f\n    bind 192.0.2.9:80\n',
         '/c/lb1/keepalived.conf':
-          'include extra.conf\nvrrp_instance V {\n    interface eth0\n    virtual_router_id 9\n' +
+          'include /etc/keepalived/extra.conf\nvrrp_instance V {\n    interface eth0\n    virtual_router_id 9\n' +
           '    priority 100\n    virtual_ipaddress {\n        192.0.2.9/24\n    }\n}\n',
       },
       1024,
@@ -142,7 +142,54 @@ describe('planLab limits', () => {
     assert.ok(maxconn?.after, 'maxconn is rewritten');
     assert.ok(Number(/maxconn\s+(\d+)/.exec(maxconn.after)?.[1]) * 2 < 1024);
     assert.equal(plan.nodes[0]?.nonlocalBind, true, 'binding the VIP needs ip_nonlocal_bind');
-    assert.ok(plan.blockers.some((blocker) => blocker.includes('include')));
+    assert.ok(plan.blockers.some((blocker) => blocker.includes('absolute include on line 1')));
+  });
+});
+
+describe('planLab with includes', () => {
+  test('included files are copied beside the main one, their checks wrapped', () => {
+    const texts: Record<string, string> = {
+      '/c/lb1/keepalived.conf':
+        'include checks/*.conf\nvrrp_instance V {\n    interface eth0\n    virtual_router_id 9\n' +
+        '    priority 100\n    unicast_src_ip 192.0.2.1\n    unicast_peer {\n        192.0.2.2\n    }\n' +
+        '    virtual_ipaddress {\n        192.0.2.9/24\n    }\n    track_script {\n        chk\n    }\n}\n',
+      '/c/lb1/checks/chk.conf':
+        'vrrp_script chk {\n    script "/bin/true"\n    interval 1\n    weight -20\n}\n',
+    };
+    const withFiles = createLanguageService({
+      files: {
+        readFile: (uri) => texts[uri],
+        glob: (pattern, relativeTo) =>
+          pattern === 'checks/*.conf' && relativeTo.startsWith('/c/lb1/')
+            ? ['/c/lb1/checks/chk.conf']
+            : [],
+      },
+    });
+    const main = withFiles.parse(
+      'keepalived',
+      '/c/lb1/keepalived.conf',
+      texts['/c/lb1/keepalived.conf'] ?? '',
+    );
+    const [cluster] = planClusters([main], []);
+    assert.ok(cluster);
+    const analysis = withFiles.analyseCluster(cluster.nodes, DEFAULT_SETTINGS);
+    const graph = withFiles.getTopology(analysis, DEFAULT_SETTINGS, { limit: 0 });
+    const plan = planLab(analysis.model, graph, { dir: '/lab' });
+    const node = plan.nodes[0];
+    assert.ok(node);
+    assert.equal(node.keepalived?.path, '/lab/lb1/keepalived.conf');
+    assert.deepEqual(
+      node.included.map((file) => file.path),
+      ['/lab/lb1/checks/chk.conf'],
+      'the included file sits where the relative include finds it',
+    );
+    const script = node.scripts[0];
+    assert.ok(script);
+    assert.equal(script.command, '/bin/true');
+    assert.ok(node.included[0]?.text.includes(`script "${script.path}"`), 'wrapped in the copy');
+    assert.ok(node.keepalived?.text.startsWith('include checks/*.conf'), 'the include is kept');
+    const rewrite = plan.rewrites.find((entry) => entry.uri === '/c/lb1/checks/chk.conf');
+    assert.equal(rewrite?.line, 1, 'the rewrite names the included file and its line');
   });
 });
 

@@ -20,7 +20,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { planLab, type LabFrontend, type LabNode, type LabPlan } from '../../core/lab/plan.js';
 import {
@@ -333,7 +333,13 @@ class Lab {
       if (node.nonlocalBind) {
         sh('ip', ['netns', 'exec', ns, 'sysctl', '-qw', 'net.ipv4.ip_nonlocal_bind=1']);
       }
-      for (const file of [...node.haproxy, ...(node.keepalived ? [node.keepalived] : [])]) {
+      const files = [
+        ...node.haproxy,
+        ...(node.keepalived ? [node.keepalived] : []),
+        ...node.included,
+      ];
+      for (const file of files) {
+        mkdirSync(dirname(file.path), { recursive: true });
         writeFileSync(file.path, file.text);
       }
       for (const script of node.scripts) {
@@ -648,7 +654,16 @@ class Drills {
     this.now = outcome.observed;
   }
 
-  private predict(scenario: FailoverScenario, fromNow: boolean): HolderPrediction[] {
+  private predict(asked: FailoverScenario, fromNow: boolean): HolderPrediction[] {
+    // A node whose files hold no HAProxy configuration runs no HAProxy in the lab either: its
+    // checks on HAProxy fail from the start, and the simulation is told so.
+    const without = this.plan.nodes
+      .filter((node) => node.haproxy.length === 0)
+      .map((node) => node.name);
+    const scenario: FailoverScenario = {
+      ...asked,
+      haproxyDown: [...new Set([...asked.haproxyDown, ...without])],
+    };
     return this.plan.groups.map((group: SimGroup) => {
       const current = this.now.get(group.id);
       return predictHolders(

@@ -9,10 +9,10 @@
  *
  * @packageDocumentation
  */
-import type { HaproxyDocument, KeepalivedDocument } from '../document.js';
+import type { HaproxyDocument } from '../document.js';
 import { canonicalAddress } from '../cluster/addresses.js';
 import { bindCovers } from '../cluster/haproxy-facts.js';
-import type { ClusterModel, ClusterNode } from '../cluster/model.js';
+import type { ClusterModel, ClusterNode, KeepalivedPart } from '../cluster/model.js';
 import {
   effectiveServerOptions,
   haproxySymbols,
@@ -20,7 +20,8 @@ import {
   inheritedSetting,
   type ProxySymbol,
 } from '../haproxy/analysis/symbols.js';
-import type { KeepalivedItem, KeepalivedNode } from '../keepalived/ast.js';
+import type { KeepalivedInclude, KeepalivedItem, KeepalivedNode } from '../keepalived/ast.js';
+import { parseKeepalived } from '../keepalived/index.js';
 import type { SimCheck, SimGroup, TopologyGraph } from '../topology/graph.js';
 
 /** One line the lab copy changes, said to the user. */
@@ -78,6 +79,8 @@ export interface LabNode {
   readonly haproxy: readonly LabFile[];
   /** The Keepalived file; undefined when the node runs no Keepalived. */
   readonly keepalived: LabFile | undefined;
+  /** Copies of the files it includes, at the same places relative to it. */
+  readonly included: readonly LabFile[];
   /** Check wrappers: `path` runs `command` unless the check's fail file exists. */
   readonly scripts: readonly {
     readonly path: string;
@@ -315,41 +318,81 @@ function itemsOf(item: KeepalivedItem | undefined): KeepalivedItem[] {
   return (item?.block?.items ?? []).filter((node): node is KeepalivedItem => node.kind === 'item');
 }
 
-function topItems(document: KeepalivedDocument): KeepalivedNode[] {
-  return [...document.parse.ast.items];
-}
-
 const NOTIFY = /^notify(_master|_backup|_fault|_stop|_deleted|_master_rx_lower_pri)?$/;
 
 interface KeepalivedRewrite {
   readonly file: LabFile;
+  readonly included: readonly LabFile[];
   readonly scripts: LabNode['scripts'];
   readonly trackFiles: readonly string[];
   readonly blockers: readonly string[];
 }
 
+/** The folder part of a URI or path, with its trailing `/`. */
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
+
+/** Include lines of a parsed file, nested ones too. */
+function includesOf(nodes: readonly KeepalivedNode[]): KeepalivedInclude[] {
+  const found: KeepalivedInclude[] = [];
+  for (const entry of nodes) {
+    if (entry.kind === 'include') found.push(entry);
+    else if (entry.kind === 'item' && entry.block) found.push(...includesOf(entry.block.items));
+  }
+  return found;
+}
+
+/**
+ * The lab copy of a node's Keepalived file and of the files it includes. Copies keep their places
+ * relative to the main file, so relative `include` lines need no change; the rewrites walk what
+ * keepalived would load (includes followed, `@` lines chosen), each edit going to the file its
+ * line was written in.
+ */
 function rewriteKeepalived(
   node: string,
-  document: KeepalivedDocument,
+  part: KeepalivedPart,
+  model: ClusterModel,
   paths: LabPaths,
   rewrites: LabRewrite[],
 ): KeepalivedRewrite {
-  const text = document.text;
-  const edits: Edit[] = [];
+  const { document } = part;
+  const view = part.index.view;
+  const base = folderOf(document.uri);
+  const copyDir = `${paths.dir}/${node}`;
+  const editsByFile = new Map<string, Edit[]>();
+  const textOf = (uri: string): string =>
+    uri === document.uri ? document.text : (model.textOf(uri) ?? '');
   const scripts: { path: string; command: string; failFile: string }[] = [];
   const trackFiles: string[] = [];
   const blockers: string[] = [];
+  const included = [...view.included].filter((uri) => uri !== document.uri);
+  for (const uri of [document.uri, ...included]) {
+    editsByFile.set(uri, []);
+    if (uri !== document.uri && !uri.startsWith(base)) {
+      blockers.push(
+        `${node}: ${uri} is included from outside ${base}; the lab copies only files beside it`,
+      );
+    }
+    const ast = uri === document.uri ? document.parse.ast : parseKeepalived(textOf(uri)).ast;
+    for (const include of includesOf(ast.items)) {
+      const path = include.path?.value ?? '';
+      if (path.startsWith('/') || path.startsWith('~')) {
+        const line = textOf(uri).slice(0, include.start).split('\n').length;
+        blockers.push(
+          `${node}: the lab cannot copy the absolute include on line ${line} of ${uri} (${path}); use a path relative to the file`,
+        );
+      }
+    }
+  }
   const visit = (nodes: readonly KeepalivedNode[], parent: string | undefined): void => {
     for (const entry of nodes) {
-      if (entry.kind === 'include') {
-        blockers.push(
-          `${document.uri}: the lab does not copy included files yet (an include on line ` +
-            `${text.slice(0, entry.start).split('\n').length})`,
-        );
-        continue;
-      }
       if (entry.kind !== 'item') continue;
       const keyword = entry.keyword.value;
+      const file = view.uriOf(entry) ?? document.uri;
+      const text = textOf(file);
+      const edits = editsByFile.get(file) ?? [];
+      editsByFile.set(file, edits);
       if (NOTIFY.test(keyword)) {
         edits.push(
           dropLine(
@@ -419,15 +462,20 @@ function rewriteKeepalived(
     }
   };
   let currentScript: string | undefined;
-  visit(topItems(document), undefined);
+  visit(view.items, undefined);
+  const copy = (uri: string): LabFile => ({
+    uri,
+    path: `${copyDir}/${uri.slice(base.length)}`,
+    text: applyEdits(node, uri, textOf(uri), editsByFile.get(uri) ?? [], rewrites),
+  });
   return {
-    file: {
-      uri: document.uri,
-      path: `${paths.dir}/${node}-keepalived.conf`,
-      text: applyEdits(node, document.uri, text, edits, rewrites),
-    },
-    scripts,
-    trackFiles,
+    file: copy(document.uri),
+    included: included.filter((uri) => uri.startsWith(base)).map(copy),
+    // A file included twice declares its scripts twice: one wrapper each.
+    scripts: scripts.filter(
+      (script, i) => scripts.findIndex((other) => other.path === script.path) === i,
+    ),
+    trackFiles: [...new Set(trackFiles)],
     blockers,
   };
 }
@@ -601,14 +649,14 @@ export function planLab(model: ClusterModel, graph: TopologyGraph, paths: LabPat
       if (!own && !bind.transparent) nonlocalBind = true;
     }
 
-    const keepalivedDoc = node.keepalived[0]?.document;
+    const keepalivedPart = node.keepalived[0];
     if (node.keepalived.length > 1) {
       blockers.push(
         `${node.name}: the lab runs one Keepalived file per node; this node has ${node.keepalived.length}`,
       );
     }
-    const keepalived = keepalivedDoc
-      ? rewriteKeepalived(node.name, keepalivedDoc, paths, rewrites)
+    const keepalived = keepalivedPart
+      ? rewriteKeepalived(node.name, keepalivedPart, model, paths, rewrites)
       : undefined;
     if (keepalived) blockers.push(...keepalived.blockers);
     nodes.push({
@@ -617,6 +665,7 @@ export function planLab(model: ClusterModel, graph: TopologyGraph, paths: LabPat
       interfaces: [...interfaces.entries()].map(([name, addresses]) => ({ name, addresses })),
       haproxy,
       keepalived: keepalived?.file,
+      included: keepalived?.included ?? [],
       scripts: keepalived?.scripts ?? [],
       trackFiles: keepalived?.trackFiles ?? [],
       nonlocalBind,
@@ -730,6 +779,12 @@ export function planLab(model: ClusterModel, graph: TopologyGraph, paths: LabPat
   if (checks.some((check) => check.how === undefined)) {
     notes.push(
       'Tracked files and processes are not failed one by one (only scripts and interfaces are).',
+    );
+  }
+  const noHaproxy = nodes.filter((node) => node.haproxy.length === 0).map((node) => node.name);
+  if (noHaproxy.length > 0 && checks.length > 0) {
+    notes.push(
+      `${noHaproxy.join(', ')} ${noHaproxy.length === 1 ? 'has' : 'have'} no HAProxy files here, so no HAProxy runs there in the lab: checks that watch HAProxy fail from the start, and the predictions count them as failing.`,
     );
   }
   if (nodes.some((node) => node.nonlocalBind)) {

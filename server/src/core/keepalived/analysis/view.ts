@@ -16,6 +16,8 @@ export interface NodeView {
   readonly includeFindings: readonly Finding[];
   /** Where a safety limit stopped the expansion (code `analysis-limit`). */
   readonly limitFindings: readonly Finding[];
+  /** Every file read through an include, nested ones too (the failover lab copies them). */
+  readonly included: ReadonlySet<string>;
 }
 
 /**
