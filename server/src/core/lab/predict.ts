@@ -6,6 +6,7 @@
  *
  * @packageDocumentation
  */
+import { beforeFirst } from '../common/text-scan.js';
 import { runScenario } from '../topology/scenario.js';
 import type { FailoverScenario, SimGroup } from '../topology/graph.js';
 import type { LabFrontend, SpreadClass } from './plan.js';
@@ -92,7 +93,7 @@ export function predictSpread(
           : 'every active server is down: the first backup';
   }
   if (servers.length <= 1) return { servers, spread: 'one', reason };
-  const algorithm = frontend.balance.replace(/\(.*$/, '');
+  const algorithm = beforeFirst(frontend.balance, '(');
   if (sticky && frontend.cookie) {
     return { servers, spread: 'one', reason: `${reason}, and the cookie keeps the client on one` };
   }
