@@ -197,7 +197,7 @@ class TopologyPanel {
       }
       this.graph = graph;
       this.panel.title = `Topology: ${graph.title}`;
-      this.post({ type: 'graph', graph });
+      this.post({ type: 'graph', graph, uri });
       const focus = this.pendingFocus;
       this.pendingFocus = undefined;
       if (focus) {

@@ -357,9 +357,14 @@ describe('topology view in Chromium', { skip: !available }, () => {
     await page.evaluate(`window.postMessage({ type: 'graph', graph: 'nope' }, '*')`);
     await page.evaluate(`window.postMessage({ type: 'eval', code: 'alert(1)' }, '*')`);
     await page.evaluate(
-      `window.postMessage({ type: 'graph', graph: ${JSON.stringify(sampleGraph())} }, '*')`,
+      `window.postMessage({ type: 'graph', graph: ${JSON.stringify(sampleGraph())}, uri: 'file:///c/lb1/haproxy.cfg' }, '*')`,
     );
     await page.waitForSelector('#stage[data-state="final"] svg.topology g.el[data-kind="server"]');
+    // The panel's file is saved with the view: after a window reload the serializer reopens it.
+    assert.equal(
+      await page.evaluate<string | undefined>('window.__state?.uri'),
+      'file:///c/lb1/haproxy.cfg',
+    );
     // The saved simulation was restored: lb1 is down, so lb2 holds the VIP.
     assert.equal(
       await page.locator('g.el[data-id="node:lb2"]').getAttribute('data-holder'),
@@ -383,8 +388,11 @@ describe('topology view in Chromium', { skip: !available }, () => {
     assert.deepEqual(messages[2], { type: 'showAll' });
     assert.equal(messages[3]?.type, 'export');
     assert.equal(messages[3]?.format, 'svg');
-    const state = await page.evaluate<{ selected?: string; viewport?: unknown }>('window.__state');
+    const state = await page.evaluate<{ selected?: string; viewport?: unknown; uri?: string }>(
+      'window.__state',
+    );
     assert.equal(state.selected, 'frontend:fe_web');
+    assert.equal(state.uri, 'file:///c/lb1/haproxy.cfg', 'kept by later saves');
     assert.ok(state.viewport !== undefined);
 
     // A focus request selects the element; an error replaces the picture.

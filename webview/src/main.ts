@@ -33,6 +33,8 @@ declare const acquireVsCodeApi: (() => VsCodeApi) | undefined;
 
 /** What survives graph updates and (in VS Code) reloads of the webview. */
 interface SavedState {
+  /** The file whose cluster the panel shows (the serializer reopens it after a reload). */
+  readonly uri?: string;
   readonly viewport?: ViewportState;
   readonly scenario?: FailoverScenario;
   readonly selected?: string;
@@ -75,12 +77,14 @@ function restoredState(): SavedState {
           }
         : undefined,
     selected: typeof state.selected === 'string' ? state.selected : undefined,
+    uri: typeof state.uri === 'string' ? state.uri : undefined,
   };
 }
 
 const saved = restoredState();
 let scenario: FailoverScenario = saved.scenario ?? { nodesDown: [], haproxyDown: [], failing: [] };
 let selected: string | undefined = saved.selected;
+let source: string | undefined = saved.uri;
 let graph: TopologyGraph | undefined;
 let layout: TopologyLayout | undefined;
 let outcomes: ScenarioOutcome[] = [];
@@ -153,7 +157,12 @@ function scheduleWindow(): void {
 }
 
 function persist(): void {
-  vscode?.setState({ viewport: viewport.state(), scenario, selected } satisfies SavedState);
+  vscode?.setState({
+    uri: source,
+    viewport: viewport.state(),
+    scenario,
+    selected,
+  } satisfies SavedState);
 }
 
 function post(outgoing: WebviewMessage): void {
@@ -720,6 +729,10 @@ if (vscode !== undefined) {
     if (incoming === undefined) return;
     switch (incoming.type) {
       case 'graph':
+        if (incoming.uri !== undefined && incoming.uri !== source) {
+          source = incoming.uri;
+          persist();
+        }
         void showGraph(incoming.graph);
         break;
       case 'error':

@@ -11,6 +11,11 @@ import type { TopologyGraph, TopologyLocation } from '../../server/src/core/topo
 export interface GraphMessage {
   readonly type: 'graph';
   readonly graph: TopologyGraph;
+  /**
+   * The file the panel shows the cluster of. The webview keeps it in its saved state, which is
+   * what VS Code hands back to the panel's serializer after a window reload.
+   */
+  readonly uri?: string;
 }
 
 /** Host → webview: no picture can be drawn (no cluster, analysis failed); shown instead of one. */
@@ -106,7 +111,11 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
   if (!isRecord(data)) return undefined;
   switch (data.type) {
     case 'graph':
-      if (isGraphShape(data.graph)) return { type: 'graph', graph: data.graph };
+      if (isGraphShape(data.graph)) {
+        return typeof data.uri === 'string'
+          ? { type: 'graph', graph: data.graph, uri: data.uri }
+          : { type: 'graph', graph: data.graph };
+      }
       return { type: 'error', message: 'The topology data is malformed.' };
     case 'error':
       return typeof data.message === 'string'
