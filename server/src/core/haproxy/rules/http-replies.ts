@@ -7,10 +7,12 @@ import type { Word } from '../ast.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
 
-/** The options of an HTTP reply with the number of values each takes. */
-const REPLY_OPTIONS: Readonly<Record<string, number>> = {
+/**
+ * The options of an HTTP reply (`return`, `deny`, `tarpit`, `http-error`) with the number of
+ * values each takes; `deny` also takes `deny_status`.
+ */
+export const REPLY_OPTIONS: Readonly<Record<string, number>> = {
   status: 1,
-  deny_status: 1,
   'content-type': 1,
   'default-errorfiles': 0,
   errorfile: 1,
@@ -56,7 +58,7 @@ function replyOptions(words: readonly Word[]): ReplyOption[] | undefined {
   const options: ReplyOption[] = [];
   for (let at = 0; at < words.length;) {
     const name = words[at] as Word;
-    const count = REPLY_OPTIONS[name.value];
+    const count = name.value === 'deny_status' ? 1 : REPLY_OPTIONS[name.value];
     if (count === undefined || at + count > words.length - 1) return undefined;
     options.push({ name, values: words.slice(at + 1, at + 1 + count) });
     at += count + 1;

@@ -4,6 +4,7 @@ import { majorMinor } from '../catalog/index.js';
 import type { Word } from '../ast.js';
 import { liveStatements, loadsLua, opaque } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './index.js';
+import { REPLY_OPTIONS } from './http-replies.js';
 
 /** Actions taking a fixed number of words before the condition (HTTP rule sets). */
 const HTTP_FIXED: Readonly<Record<string, number>> = {
@@ -23,20 +24,6 @@ const HTTP_FIXED: Readonly<Record<string, number>> = {
 
 /** Actions taking a fixed number of words in the TCP rule sets. */
 const TCP_FIXED: Readonly<Record<string, number>> = { accept: 0, reject: 0 };
-
-/** Keyword options of `deny`, `tarpit` and `return`, with the number of values each takes. */
-const REPLY_OPTIONS: Readonly<Record<string, number>> = {
-  status: 1,
-  'content-type': 1,
-  'default-errorfiles': 0,
-  errorfile: 1,
-  errorfiles: 1,
-  file: 1,
-  'lf-file': 1,
-  string: 1,
-  'lf-string': 1,
-  hdr: 2,
-};
 
 /** Keyword options of `redirect`, with the number of values each takes. */
 const REDIRECT_OPTIONS: Readonly<Record<string, number>> = {
