@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { editorMissing } from '../helpers/editor-client.js';
 import { distFile, projectRoot } from '../helpers/paths.js';
 
 const KEEPALIVED = [
@@ -65,11 +66,7 @@ const missing = probe.error !== undefined || probe.status !== 0;
 
 void describe('Emacs (batch, Eglot)', () => {
   void it('analyses keepalived.conf as Keepalived under one Eglot entry for both modes: Flymake findings and an ElDoc hover', (t) => {
-    if (missing) {
-      if (process.env['CI']) assert.fail('emacs/eglot not installed (install-test-deps.sh)');
-      console.log('skipped: Emacs client test (emacs or eglot is not installed)');
-      return t.skip('emacs or eglot is not installed');
-    }
+    if (editorMissing(t, missing, 'Emacs', 'emacs or eglot')) return;
     const root = mkdtempSync(join(tmpdir(), 'ha-emacs-'));
     t.after(() => rmSync(root, { recursive: true, force: true }));
     writeFileSync(join(root, 'keepalived.conf'), KEEPALIVED);

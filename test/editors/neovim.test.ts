@@ -11,23 +11,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { editorMissing } from '../helpers/editor-client.js';
 import { distFile, projectRoot } from '../helpers/paths.js';
-
-function nodeConfig(state: 'MASTER' | 'BACKUP', priority: number, vrid: number): string {
-  return [
-    'vrrp_instance VI_1 {',
-    `    state ${state}`,
-    '    interface eth0',
-    `    virtual_router_id ${vrid}`,
-    `    priority ${priority}`,
-    '    advert_int 1',
-    '    virtual_ipaddress {',
-    '        192.0.2.10/24',
-    '    }',
-    '}',
-    '',
-  ].join('\n');
-}
+import { vrrpNodeConfig } from '../helpers/sample-configs.js';
 
 // haproxy.cfg of the first node; `|` marks where go to definition is asked.
 const HAPROXY_MARKED = [
@@ -71,17 +57,13 @@ const missing = nvim.error !== undefined || nvim.status !== 0;
 
 void describe('Neovim (headless, built-in LSP client)', () => {
   void it('shows the cross-node finding, hover, completion and definition, and clears the finding when the peer is fixed on disk', (t) => {
-    if (missing) {
-      if (process.env['CI']) assert.fail('nvim is not installed (scripts/install-test-deps.sh)');
-      console.log('skipped: Neovim client test (nvim is not installed)');
-      return t.skip('nvim is not installed');
-    }
+    if (editorMissing(t, missing, 'Neovim', 'nvim')) return;
     const root = mkdtempSync(join(tmpdir(), 'ha-nvim-'));
     t.after(() => rmSync(root, { recursive: true, force: true }));
     mkdirSync(join(root, 'lb1'));
     mkdirSync(join(root, 'lb2'));
-    writeFileSync(join(root, 'lb1', 'keepalived.conf'), nodeConfig('MASTER', 101, 51));
-    writeFileSync(join(root, 'lb2', 'keepalived.conf'), nodeConfig('BACKUP', 100, 52));
+    writeFileSync(join(root, 'lb1', 'keepalived.conf'), vrrpNodeConfig('MASTER', 101, 51));
+    writeFileSync(join(root, 'lb2', 'keepalived.conf'), vrrpNodeConfig('BACKUP', 100, 52));
     const haproxy = cursor(HAPROXY_MARKED);
     writeFileSync(join(root, 'lb1', 'haproxy.cfg'), haproxy.text);
     const out = join(root, 'result.json');
@@ -106,7 +88,7 @@ void describe('Neovim (headless, built-in LSP client)', () => {
           HA_NVIM_ROOT: root,
           HA_NVIM_SERVER: distFile('server.cjs'),
           HA_NVIM_OUT: out,
-          HA_NVIM_FIXED_PEER: nodeConfig('BACKUP', 100, 51),
+          HA_NVIM_FIXED_PEER: vrrpNodeConfig('BACKUP', 100, 51),
           HA_NVIM_DEFINITION_LINE: String(haproxy.line),
           HA_NVIM_DEFINITION_CHARACTER: String(haproxy.character),
           // No user configuration, state or plugins of the machine's Neovim.

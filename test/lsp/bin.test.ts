@@ -18,24 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { LspTestClient } from '../helpers/lsp-harness.js';
 import { distFile, projectRoot } from '../helpers/paths.js';
-
-/** A HAProxy file with one error: the quote on the `http-request` line is never closed. */
-const BROKEN_HAPROXY = [
-  'defaults',
-  '  mode http',
-  '  timeout connect 5s',
-  '  timeout client 30s',
-  '  timeout server 30s',
-  '',
-  'frontend web',
-  '  bind :80',
-  '  http-request set-header X-Env "prod',
-  '  default_backend app',
-  '',
-  'backend app',
-  '  server s1 127.0.0.1:8080 check',
-  '',
-].join('\n');
+import { BROKEN_HAPROXY } from '../helpers/sample-configs.js';
 
 /** Quotes a path for `/bin/sh`. */
 const shellQuote = (path: string): string => `'${path.replace(/'/g, `'\\''`)}'`;

@@ -8,27 +8,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { LspTestClient, type PublishedDiagnostics } from '../helpers/lsp-harness.js';
+import { BROKEN_HAPROXY, vrrpNodeConfig } from '../helpers/sample-configs.js';
 
 // A folder that exists on no machine, so that fake documents find no `.halint.json` on the way up.
 const VIRTUAL_ROOT = 'file:///nonexistent-ha-editor-clients';
-
-/** A valid haproxy.cfg but for the quote never closed on the `http-request` line. */
-const BROKEN_HAPROXY = [
-  'defaults',
-  '  mode http',
-  '  timeout connect 5s',
-  '  timeout client 30s',
-  '  timeout server 30s',
-  '',
-  'frontend web',
-  '  bind :80',
-  '  http-request set-header X-Env "prod',
-  '  default_backend app',
-  '',
-  'backend app',
-  '  server s1 127.0.0.1:8080 check',
-  '',
-].join('\n');
 
 const quoteSeverity = (published: PublishedDiagnostics): number | undefined =>
   published.diagnostics.find((d) => d.code === 'unterminated-quote')?.severity;
@@ -132,23 +115,6 @@ void describe('one client entry for both languages', () => {
   });
 });
 
-/** One node's keepalived.conf; two nodes with different `vrid`s are a `vrid-mismatch`. */
-function nodeConfig(state: 'MASTER' | 'BACKUP', priority: number, vrid: number): string {
-  return [
-    'vrrp_instance VI_1 {',
-    `    state ${state}`,
-    '    interface eth0',
-    `    virtual_router_id ${vrid}`,
-    `    priority ${priority}`,
-    '    advert_int 1',
-    '    virtual_ipaddress {',
-    '        192.0.2.10/24',
-    '    }',
-    '}',
-    '',
-  ].join('\n');
-}
-
 const folders: string[] = [];
 after(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
@@ -160,9 +126,9 @@ function mismatchedPair(): { root: string; lb1: string; lb2File: string } {
   folders.push(root);
   mkdirSync(join(root, 'lb1'));
   mkdirSync(join(root, 'lb2'));
-  writeFileSync(join(root, 'lb1', 'keepalived.conf'), nodeConfig('MASTER', 101, 51));
+  writeFileSync(join(root, 'lb1', 'keepalived.conf'), vrrpNodeConfig('MASTER', 101, 51));
   const lb2File = join(root, 'lb2', 'keepalived.conf');
-  writeFileSync(lb2File, nodeConfig('BACKUP', 100, 52));
+  writeFileSync(lb2File, vrrpNodeConfig('BACKUP', 100, 52));
   return { root, lb1: pathToFileURL(join(root, 'lb1', 'keepalived.conf')).href, lb2File };
 }
 
@@ -177,9 +143,9 @@ void describe('cross-node checks without client file watching', () => {
     const rootUri = pathToFileURL(root).href;
     // Neovim 0.7: a root, no didChangeWatchedFiles registration.
     await client.initialize({ rootUri, workspaceFolders: [{ uri: rootUri, name: 'c' }] });
-    await client.open(lb1, 'keepalived', nodeConfig('MASTER', 101, 51));
+    await client.open(lb1, 'keepalived', vrrpNodeConfig('MASTER', 101, 51));
     await client.waitForDiagnostics(lb1, hasMismatch, 'vrid-mismatch from the peer on disk');
-    writeFileSync(lb2File, nodeConfig('BACKUP', 100, 51));
+    writeFileSync(lb2File, vrrpNodeConfig('BACKUP', 100, 51));
     await client.waitForDiagnostics(lb1, (p) => !hasMismatch(p), 'the finding gone');
     assert.ok(client.logs.some((log) => log.message.includes('checked on disk every')));
   });
@@ -189,7 +155,7 @@ void describe('cross-node checks without client file watching', () => {
     const client = LspTestClient.stdio();
     t.after(() => client.dispose());
     await client.initialize({ rootUri: null, capabilities: {} });
-    await client.open(lb1, 'keepalived', nodeConfig('MASTER', 101, 51));
+    await client.open(lb1, 'keepalived', vrrpNodeConfig('MASTER', 101, 51));
     await client.waitForDiagnostics(lb1, hasMismatch, 'vrid-mismatch with no workspace folder');
     const chose = await client.waitFor(
       () => client.logs.find((log) => log.message.includes('as the cluster root')),
@@ -207,11 +173,11 @@ void describe('cross-node checks without client file watching', () => {
     const lone = join(parent, 'lb1');
     mkdirSync(lone);
     const loneUri = pathToFileURL(join(lone, 'keepalived.conf')).href;
-    writeFileSync(join(lone, 'keepalived.conf'), nodeConfig('MASTER', 101, 51));
+    writeFileSync(join(lone, 'keepalived.conf'), vrrpNodeConfig('MASTER', 101, 51));
     const client = LspTestClient.stdio();
     t.after(() => client.dispose());
     await client.initialize({ rootUri: null, capabilities: {} });
-    await client.open(loneUri, 'keepalived', nodeConfig('MASTER', 101, 51));
+    await client.open(loneUri, 'keepalived', vrrpNodeConfig('MASTER', 101, 51));
     await client.waitFor(
       () =>
         client.logs.find((log) =>
