@@ -716,33 +716,46 @@ class Drills {
     this.record('start', 'all nodes up', predictions, outcome);
   }
 
+  /**
+   * Sends a run of requests through `frontend` and records which servers answered against the
+   * spread the simulation predicts while the servers in `down` fail their checks.
+   */
+  private spread(
+    drill: string,
+    action: string,
+    frontend: LabFrontend,
+    down: ReadonlySet<string>,
+    sticky: boolean,
+    seconds: number,
+  ): void {
+    const expected = predictSpread(frontend, down, sticky);
+    const counts = this.lab.traffic(frontend, sticky);
+    this.results.push({
+      drill,
+      action,
+      observed: describeCounts(counts),
+      predicted: describeSpread(expected),
+      agree: spreadAgrees(expected, counts),
+      seconds,
+      why: expected.reason,
+      answers: Object.fromEntries(counts),
+    });
+  }
+
   traffic(): void {
     for (const frontend of this.plan.frontends) {
-      const expected = predictSpread(frontend, new Set(), false);
-      const counts = this.lab.traffic(frontend, false);
-      this.results.push({
-        drill: 'traffic',
-        action: `${this.lab.options.requests} requests to ${frontend.vip}:${frontend.port} (${frontend.proxy})`,
-        observed: describeCounts(counts),
-        predicted: describeSpread(expected),
-        agree: spreadAgrees(expected, counts),
-        seconds: 0,
-        why: expected.reason,
-        answers: Object.fromEntries(counts),
-      });
+      const where = `${frontend.vip}:${frontend.port}`;
+      const action = `${this.lab.options.requests} requests to ${where} (${frontend.proxy})`;
+      this.spread('traffic', action, frontend, new Set(), false, 0);
       if (frontend.cookie && frontend.mode === 'http') {
-        const sticky = predictSpread(frontend, new Set(), true);
-        const kept = this.lab.traffic(frontend, true);
-        this.results.push({
-          drill: 'traffic',
-          action: `a client keeping its cookie, ${frontend.vip}:${frontend.port}`,
-          observed: describeCounts(kept),
-          predicted: describeSpread(sticky),
-          agree: spreadAgrees(sticky, kept),
-          seconds: 0,
-          why: sticky.reason,
-          answers: Object.fromEntries(kept),
-        });
+        this.spread(
+          'traffic',
+          `a client keeping its cookie, ${where}`,
+          frontend,
+          new Set(),
+          true,
+          0,
+        );
       }
     }
   }
@@ -839,20 +852,8 @@ class Drills {
       // HAProxy marks a server down after `fall` failed checks `inter` apart, plus one interval.
       await sleep((frontend.downAfter + frontend.downAfter / 3 + 1) * 1000);
     };
-    const run = (action: string, down: ReadonlySet<string>): void => {
-      const expected = predictSpread(frontend, down, false);
-      const counts = this.lab.traffic(frontend, false);
-      this.results.push({
-        drill: 'server',
-        action,
-        observed: describeCounts(counts),
-        predicted: describeSpread(expected),
-        agree: spreadAgrees(expected, counts),
-        seconds: frontend.downAfter,
-        why: expected.reason,
-        answers: Object.fromEntries(counts),
-      });
-    };
+    const run = (action: string, down: ReadonlySet<string>): void =>
+      this.spread('server', action, frontend, down, false, frontend.downAfter);
     const first = frontend.active[0];
     if (first === undefined) return;
     this.lab.setServerDown(first, true);
