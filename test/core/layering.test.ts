@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { projectRoot } from '../helpers/paths.js';
 
@@ -40,4 +40,87 @@ test('the client never reaches into the core', () => {
     }
   }
   assert.deepEqual(offenders, []);
+});
+
+/** The relative imports of every TypeScript file under `dir`, as absolute paths. */
+function importGraph(dir: string): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of sources(dir)) {
+    const targets: string[] = [];
+    for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const target = match[1] ?? match[2] ?? '';
+      if (!target.startsWith('.')) continue;
+      const path = resolve(dirname(file), target.replace(/\.js$/, '.ts'));
+      targets.push(existsSync(path) ? path : path.replace(/\.ts$/, '/index.ts'));
+    }
+    graph.set(file, targets);
+  }
+  return graph;
+}
+
+/** Files that reach themselves through imports (type-only ones included), one cycle per entry. */
+function cycles(graph: Map<string, string[]>): string[][] {
+  // Tarjan's strongly connected components, iterative so deep import chains cannot overflow.
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  for (const start of graph.keys()) {
+    if (order.has(start)) continue;
+    const frames: { node: string; next: number }[] = [{ node: start, next: 0 }];
+    order.set(start, order.size);
+    low.set(start, order.get(start)!);
+    stack.push(start);
+    onStack.add(start);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const targets = graph.get(frame.node) ?? [];
+      if (frame.next < targets.length) {
+        const target = targets[frame.next++]!;
+        if (!graph.has(target)) continue;
+        if (!order.has(target)) {
+          order.set(target, order.size);
+          low.set(target, order.get(target)!);
+          stack.push(target);
+          onStack.add(target);
+          frames.push({ node: target, next: 0 });
+        } else if (onStack.has(target)) {
+          low.set(frame.node, Math.min(low.get(frame.node)!, order.get(target)!));
+        }
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
+      if (low.get(frame.node) !== order.get(frame.node)) continue;
+      const component: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        component.push(relative(projectRoot, member));
+      } while (member !== frame.node);
+      const selfImport = graph.get(frame.node)?.includes(frame.node) ?? false;
+      if (component.length > 1 || selfImport) found.push(component.sort());
+    }
+  }
+  return found;
+}
+
+for (const dir of ['server/src', 'client/src', 'webview/src']) {
+  test(`no import cycles in ${dir}`, () => {
+    assert.deepEqual(cycles(importGraph(join(projectRoot, dir))), []);
+  });
+}
+
+test('the cycle check finds a cycle', () => {
+  const graph = new Map([
+    ['/a.ts', ['/b.ts']],
+    ['/b.ts', ['/c.ts']],
+    ['/c.ts', ['/a.ts']],
+    ['/d.ts', ['/a.ts']],
+  ]);
+  assert.equal(cycles(graph).length, 1);
+  assert.equal(cycles(graph)[0]!.length, 3);
 });

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { Directive, HaproxyConfig } from '../ast.js';
 import { evaluateExpression } from '../analysis/branches.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /**
  * Whether `branch` is certainly taken at `version`: true when it and every branch around it are

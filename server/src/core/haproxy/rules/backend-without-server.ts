@@ -1,5 +1,5 @@
 import type { Rule } from '../../common/rule.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, hasBackend, symbolsOf } from './symbol-helpers.js';
 
 /** Lines that let a backend answer without any server of its own. */

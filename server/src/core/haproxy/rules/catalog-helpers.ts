@@ -7,7 +7,7 @@ import { branchActivity } from '../analysis/branches.js';
 import { resolvedSection } from '../analysis/resolve.js';
 import type { ResolvedSection, ResolvedStatement } from '../analysis/resolve.js';
 import type { Word } from '../ast.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /** One live statement and the section it belongs to. */
 export interface LiveEntry {

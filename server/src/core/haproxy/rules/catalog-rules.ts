@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import { deprecatedKeyword } from './deprecated-keyword.js';
 import { ignoredReplyOption } from './ignored-reply-option.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { invalidAcl } from './invalid-acl.js';
 import { invalidActionArgument } from './invalid-action-argument.js';
 import { invalidAddress } from './invalid-address.js';

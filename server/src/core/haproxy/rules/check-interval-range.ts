@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { Word } from '../ast.js';
 import { readOptions } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { UNIT_MS } from './option-value-helpers.js';
 import { symbolsOf } from './symbol-helpers.js';
 

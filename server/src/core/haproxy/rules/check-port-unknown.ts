@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { Word } from '../ast.js';
 import { effectiveServerOptions, type ProxySymbol } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, hasBackend, symbolsOf } from './symbol-helpers.js';
 
 /** True when the address word certainly carries no port (`10.0.0.1`, `app.local`). */

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { Statement } from '../ast.js';
 import { effectiveServerOptions } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, hasBackend, symbolsOf } from './symbol-helpers.js';
 
 /** `option` names that choose the health check type. */

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { Statement } from '../ast.js';
 import type { ProxySymbol } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, relatedAt, symbolsOf } from './symbol-helpers.js';
 
 /** Which rule sets a defaults section defines, as far as inheritance is concerned. */

@@ -4,7 +4,7 @@ import type { QuickFix } from '../../common/issue.js';
 import type { Rule } from '../../common/rule.js';
 import type { Statement } from '../ast.js';
 import { HAPROXY_CATALOG } from '../catalog/index.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, relatedAt, symbolsOf } from './symbol-helpers.js';
 
 /** Removes a whole line of the document, its line break included. */

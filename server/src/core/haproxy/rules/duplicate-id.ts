@@ -2,7 +2,7 @@ import { duplicateGroups } from '../../common/duplicates.js';
 import type { Rule } from '../../common/rule.js';
 import type { Statement, Word } from '../ast.js';
 import { readOptions } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { atolInt } from './option-value-helpers.js';
 import { describeProxy, relatedAt, symbolsOf } from './symbol-helpers.js';
 

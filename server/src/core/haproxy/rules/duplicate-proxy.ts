@@ -1,7 +1,7 @@
 import { duplicateGroups } from '../../common/duplicates.js';
 import type { Rule } from '../../common/rule.js';
 import type { ProxySymbol } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { relatedAt, symbolsOf } from './symbol-helpers.js';
 
 /**

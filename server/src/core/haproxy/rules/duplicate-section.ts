@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import type { Section } from '../ast.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { relatedAt, symbolsOf } from './symbol-helpers.js';
 
 /**

@@ -1,6 +1,6 @@
 import { duplicateGroups } from '../../common/duplicates.js';
 import type { Rule } from '../../common/rule.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, relatedAt, symbolsOf } from './symbol-helpers.js';
 
 /**

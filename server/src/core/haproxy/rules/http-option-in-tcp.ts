@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import type { Statement } from '../ast.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import type { ProxySymbol } from '../analysis/symbols.js';
 import { describeProxy, hasFrontend, relatedAt, symbolsOf } from './symbol-helpers.js';
 

@@ -5,7 +5,7 @@
  */
 import type { Word } from '../ast.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /**
  * The options of an HTTP reply (`return`, `deny`, `tarpit`, `http-error`) with the number of

@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { ERROR_FILES, findOption, httpReplies, PAYLOADS } from './http-replies.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /**
  * An HTTP reply option HAProxy reads and then drops: a `content-type` on a reply without a

@@ -10,7 +10,7 @@ import {
 } from '../catalog/keyword-values.js';
 import type { SampleType } from '../catalog/types.js';
 import { didYouMean, liveStatements, opaque } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { converterSpec, fetchSpec, parseSample } from './sample-helpers.js';
 
 /** One refused word of an ACL. */

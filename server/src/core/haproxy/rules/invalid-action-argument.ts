@@ -3,7 +3,7 @@ import type { Rule } from '../../common/rule.js';
 import { majorMinor } from '../catalog/index.js';
 import type { Word } from '../ast.js';
 import { liveStatements, loadsLua, opaque } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { REPLY_OPTIONS } from './http-replies.js';
 
 /** Actions taking a fixed number of words before the condition (HTTP rule sets). */

@@ -2,7 +2,7 @@ import type { Rule } from '../../common/rule.js';
 import type { Word } from '../ast.js';
 import { addressProblem, type AddressUse } from './address-helpers.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { symbolsOf } from './symbol-helpers.js';
 
 const PROXY_KINDS = new Set(['defaults', 'frontend', 'backend', 'listen']);

@@ -4,7 +4,7 @@ import type { Word } from '../ast.js';
 import { suggestNames, valueAvailable } from '../catalog/index.js';
 import type { HaproxyArgSpec } from '../catalog/index.js';
 import { didYouMean, liveStatements, opaque } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { keywordArgProblems } from './keyword-arg-checks.js';
 
 /**

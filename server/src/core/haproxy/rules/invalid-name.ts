@@ -3,7 +3,7 @@ import { branchActivity } from '../analysis/branches.js';
 import type { Word } from '../ast.js';
 import { NAME_CHARACTERS } from '../catalog/keyword-values.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /**
  * Section kinds whose name HAProxy checks character by character. `defaults` is not checked by

@@ -5,7 +5,7 @@ import { BIND_VALUE_CHECKS } from '../catalog/bind-options.js';
 import { SERVER_VALUE_CHECKS } from '../catalog/server-options.js';
 import { optionsOf } from '../analysis/resolve.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { optionValueProblem } from './option-value-helpers.js';
 import { symbolsOf } from './symbol-helpers.js';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import { majorMinor } from '../catalog/index.js';
 import { CONVERTER_ARGS_2_6, FETCH_ARGS_2_6 } from '../catalog/sample-args.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { converterSpec, fetchSpec, sectionSamples } from './sample-helpers.js';
 import type { SamplePart } from './sample-helpers.js';
 

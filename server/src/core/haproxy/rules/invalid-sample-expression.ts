@@ -3,7 +3,7 @@ import type { ResolvedStatement } from '../analysis/resolve.js';
 import type { ArgSpec } from '../catalog/types.js';
 import type { Word } from '../ast.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /** A structural mistake in one sample expression, at document offsets. */
 interface Problem {

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { Severity } from '../../common/issue.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 const PROXY_KINDS = new Set(['defaults', 'frontend', 'backend', 'listen']);
 

@@ -8,7 +8,7 @@ import type { LifecycleState, Versioned } from '../catalog/index.js';
 import { actionsOf, type ResolvedOption } from '../analysis/resolve.js';
 import type { Word } from '../ast.js';
 import { liveStatements, opaque, type LiveEntry } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { wordAt } from '../words.js';
 
 /** One catalog entry used on a line. */

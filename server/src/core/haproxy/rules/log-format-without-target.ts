@@ -2,7 +2,7 @@ import type { QuickFix } from '../../common/issue.js';
 import type { Rule } from '../../common/rule.js';
 import type { HaproxySymbols, ProxySymbol } from '../analysis/symbols.js';
 import type { Statement } from '../ast.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, hasFrontend, relatedAt, symbolsOf } from './symbol-helpers.js';
 
 /** `option` names that choose a log format. */

@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import type { Statement } from '../ast.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { relatedAt, symbolsOf } from './symbol-helpers.js';
 
 /** The rule lists HAProxy evaluates in this order, whatever order the lines are written in. */

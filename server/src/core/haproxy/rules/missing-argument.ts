@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /**
  * A keyword written without an argument HAProxy requires (`timeout client`, `monitor-uri`,

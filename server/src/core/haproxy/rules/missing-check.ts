@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { effectiveServerOptions } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, hasBackend, symbolsOf } from './symbol-helpers.js';
 
 /**

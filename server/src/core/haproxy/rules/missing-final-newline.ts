@@ -1,5 +1,5 @@
 import type { Rule } from '../../common/rule.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /**
  * The file does not end with a line feed. HAProxy reads its configuration line by line and takes a

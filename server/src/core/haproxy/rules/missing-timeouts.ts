@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import type { ProxySymbol } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, hasBackend, hasFrontend, symbolsOf } from './symbol-helpers.js';
 
 /** Whether `timeout <which>` is set to a non-zero value here or in the inherited defaults. */

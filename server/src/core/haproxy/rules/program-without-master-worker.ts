@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import { branchActivity } from '../analysis/branches.js';
 import { isAvailable, sectionSpec } from '../catalog/index.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /**
  * A `program` section in a file whose `global` section has no `master-worker`: only the master

@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { replaceWordsFix } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { advice, entriesIn } from './lifecycle-helpers.js';
 
 /**

@@ -6,7 +6,7 @@ import {
   PAYLOADS,
   type HttpReply,
 } from './http-replies.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /** Statuses that carry no body: HAProxy refuses a payload there whatever the content type. */
 const BODILESS_STATUSES: ReadonlySet<string> = new Set(['204', '304']);

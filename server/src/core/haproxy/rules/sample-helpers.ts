@@ -7,7 +7,7 @@ import type { ArgSpec, SampleSpec } from '../catalog/types.js';
 import type { ResolvedSection, ResolvedStatement } from '../analysis/resolve.js';
 import type { Word } from '../ast.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /** One name inside a sample expression: its text and offsets in the document. */
 export interface SamplePart {

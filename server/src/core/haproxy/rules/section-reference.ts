@@ -8,7 +8,7 @@ import type { Rule } from '../../common/rule.js';
 import type { Severity } from '../../common/issue.js';
 import type { Word } from '../ast.js';
 import { isDynamicName, type HaproxySymbols, type NamedSectionKind } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { didYouMean, symbolsOf } from './symbol-helpers.js';
 
 /** One place naming a section: the name is `word.value` or, when given, the `name` substring. */

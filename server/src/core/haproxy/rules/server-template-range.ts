@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /** C `atoi` on the start of a word: 0 when it does not start with a number. */
 function atoi(text: string): number {

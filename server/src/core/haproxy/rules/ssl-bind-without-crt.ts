@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { readOptions } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, symbolsOf } from './symbol-helpers.js';
 
 /** Bind options that give an SSL listener its certificate. */

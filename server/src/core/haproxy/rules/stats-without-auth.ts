@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { Word } from '../ast.js';
 import type { ProxySymbol } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, hasFrontend, symbolsOf } from './symbol-helpers.js';
 
 /** True when a bind address listens on every interface or on a routable address. */

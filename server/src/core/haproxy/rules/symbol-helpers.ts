@@ -6,7 +6,7 @@ import type { QuickFix, RelatedLocation } from '../../common/issue.js';
 import type { Statement, Word } from '../ast.js';
 import { suggestNames } from '../catalog/index.js';
 import { haproxySymbols, type HaproxySymbols, type ProxySymbol } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /** The symbol table of the rule context's document at its target version. */
 export function symbolsOf(context: HaproxyRuleContext): HaproxySymbols {

@@ -16,7 +16,7 @@ import { duplicateServer } from './duplicate-server.js';
 import { duplicateStickTable } from './duplicate-stick-table.js';
 import { frontendWithoutBind } from './frontend-without-bind.js';
 import { httpOptionInTcp } from './http-option-in-tcp.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { insecurePassword } from './insecure-password.js';
 import { logFormatWithoutTarget } from './log-format-without-target.js';
 import { misplacedRule } from './misplaced-rule.js';

@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /**
  * Words after the last argument of a keyword that HAProxy refuses them on (`option httpchk GET /

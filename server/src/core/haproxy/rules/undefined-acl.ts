@@ -2,7 +2,7 @@ import { compareVersions } from '../../common/catalog.js';
 import type { Rule } from '../../common/rule.js';
 import type { Statement } from '../ast.js';
 import { HAPROXY_CATALOG } from '../catalog/index.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, didYouMean, relatedAt, symbolsOf } from './symbol-helpers.js';
 
 const PREDEFINED: ReadonlySet<string> = new Set(HAPROXY_CATALOG.predefinedAcls.map((a) => a.name));

@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { isDynamicName } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, hasFrontend, relatedAt, symbolsOf, wordFixes } from './symbol-helpers.js';
 
 /**

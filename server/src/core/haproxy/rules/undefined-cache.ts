@@ -1,5 +1,5 @@
 import type { Rule } from '../../common/rule.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { sectionReferenceRule } from './section-reference.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Rule } from '../../common/rule.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, relatedAt, symbolsOf, wordFixes } from './symbol-helpers.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import type { Statement } from '../ast.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { offsetIn, sectionReferenceRule, type SectionReference } from './section-reference.js';
 
 function* ringTargets(statements: readonly Statement[]): Iterable<SectionReference> {

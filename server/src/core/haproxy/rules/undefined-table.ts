@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { Statement, Word } from '../ast.js';
 import { isDynamicName, type HaproxySymbols } from '../analysis/symbols.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, didYouMean, symbolsOf, wordAfter, wordFixes } from './symbol-helpers.js';
 
 /** Keywords whose `table <name>` argument names a stick table. */

@@ -1,4 +1,4 @@
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import type { Rule } from '../../common/rule.js';
 import type { Word } from '../ast.js';
 import { offsetIn, sectionReferenceRule, type SectionReference } from './section-reference.js';

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import { branchActivity } from '../analysis/branches.js';
 import { lifecycleAt, sectionSpec } from '../catalog/index.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { headerProblem } from './section-header-helpers.js';
 
 /**

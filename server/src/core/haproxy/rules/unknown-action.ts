@@ -9,7 +9,7 @@ import {
   opaque,
   replaceWordsFix,
 } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { wordAt } from '../words.js';
 
 /**

@@ -10,7 +10,7 @@ import {
   suggestKeywords,
 } from '../catalog/index.js';
 import { didYouMean, liveStatements, opaque, replaceWordsFix } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /**
  * A line whose keyword HAProxy does not know in any section, or only in a version newer than the

@@ -2,7 +2,7 @@ import type { Rule } from '../../common/rule.js';
 import { isAvailable, lifecycleAt, suggestNames } from '../catalog/index.js';
 import { optionsOf } from '../analysis/resolve.js';
 import { didYouMean, liveStatements, opaque, replaceWordsFix } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 
 /**
  * An unknown word among the options of a `bind`, `server` or `default-server` line. HAProxy

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import { suggestNames } from '../catalog/index.js';
 import { didYouMean, loadsLua, replaceWordsFix } from './catalog-helpers.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { wordAt } from '../words.js';
 import {
   aclOnly,

@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import type { Statement, Word } from '../ast.js';
-import type { HaproxyRuleContext } from './index.js';
+import type { HaproxyRuleContext } from './context.js';
 import { symbolsOf } from './symbol-helpers.js';
 
 const WEAK_VERSIONS = /^(?:SSLv3|TLSv1\.0|TLSv1\.1)$/;

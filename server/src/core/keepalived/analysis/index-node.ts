@@ -4,7 +4,7 @@
  * sync groups, virtual server groups and the script-security settings of `global_defs`.
  */
 import type { KeepalivedItem, KeepalivedNode, KeepalivedWord } from '../ast.js';
-import type { KeepalivedRuleContext } from '../rules/index.js';
+import type { KeepalivedRuleContext } from '../rules/context.js';
 import { nodeView, type NodeView } from './view.js';
 
 /** A named definition (`vrrp_script`, `vrrp_track_file`, `vrrp_track_process`, groups). */

@@ -1,6 +1,6 @@
 import type { Finding } from '../../common/rule.js';
 import type { KeepalivedNode } from '../ast.js';
-import type { KeepalivedRuleContext } from '../rules/index.js';
+import type { KeepalivedRuleContext } from '../rules/context.js';
 import { expandKeepalived } from './expand.js';
 
 /**

@@ -2,7 +2,7 @@
 import type { Rule } from '../../common/rule.js';
 import { deprecatedKeyword } from './deprecated-keyword.js';
 import { includeNotFound } from './include-not-found.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { invalidArgument } from './invalid-argument.js';
 import { invalidListValue } from './invalid-list-value.js';
 import { keywordNotAllowedHere } from './keyword-not-allowed-here.js';

@@ -1,7 +1,7 @@
 import { compareVersions } from '../../common/catalog.js';
 import type { Rule } from '../../common/rule.js';
 import { effectiveVersion, lifecycleAt } from '../catalog/index.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { lifecycleTail, replacementFix } from './keyword-lifecycle.js';
 import { at, isConcrete, walkKeepalived } from './walk.js';
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { nodeIndex, type AddressEntry, type InstanceInfo } from '../analysis/index-node.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { duplicateGroups, MAX_RELATED } from '../../common/duplicates.js';
 import { conditionKey, mayCoexist, rangeOf, relatedAt } from './helpers.js';
 

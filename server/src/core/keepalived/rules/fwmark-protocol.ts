@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { nodeView } from '../analysis/view.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { deleteLineFix } from './helpers.js';
 import { at, isConcrete, walkKeepalived } from './walk.js';
 

@@ -7,7 +7,7 @@ import type { QuickFix, RelatedLocation } from '../../common/issue.js';
 import type { Finding } from '../../common/rule.js';
 import type { KeepalivedItem, KeepalivedNode, KeepalivedWord } from '../ast.js';
 import type { NodeIndex } from '../analysis/index-node.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 
 /** Range of a word on a node, with the file it was written in when that is not the document. */
 export function rangeOf(

@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { nodeView } from '../analysis/view.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 
 /**
  * An include whose glob matches nothing, or that would include a file already being read. keepalived

@@ -1,6 +1,6 @@
 import { compareVersions, type ArgSpec } from '../../common/catalog.js';
 import type { Rule } from '../../common/rule.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import type { KeepalivedItem, KeepalivedWord } from '../ast.js';
 import { addressProblem } from './addresses.js';
 import { argumentProblem, positionalSpecs } from './arguments.js';

@@ -1,7 +1,7 @@
 import { compareVersions, type ArgSpec } from '../../common/catalog.js';
 import type { Rule } from '../../common/rule.js';
 import type { ListGrammar, ListOption } from '../catalog/types.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { addressProblem } from './addresses.js';
 import { argumentProblem } from './arguments.js';
 import { at, isConcrete, walkKeepalived } from './walk.js';

@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { effectiveVersion, lifecycleAt } from '../catalog/index.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { at, walkKeepalived } from './walk.js';
 
 /**

@@ -8,7 +8,7 @@ import { duplicateInstance } from './duplicate-instance.js';
 import { duplicateVip } from './duplicate-vip.js';
 import { duplicateVrid } from './duplicate-vrid.js';
 import { fwmarkProtocol } from './fwmark-protocol.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { nopreemptOwner } from './nopreempt-owner.js';
 import { preemptWithMaster } from './preempt-with-master.js';
 import { priorityOwnerBackup } from './priority-owner-backup.js';

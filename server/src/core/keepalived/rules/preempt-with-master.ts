@@ -2,7 +2,7 @@ import type { QuickFix } from '../../common/issue.js';
 import type { Rule } from '../../common/rule.js';
 import type { KeepalivedItem } from '../ast.js';
 import { nodeIndex } from '../analysis/index-node.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { deleteLineFix, ownLine, rangeOf, relatedAt, replaceWordFix } from './helpers.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { NamedDefinition, NodeIndex, TrackUse } from '../analysis/index-node.js';
 import { nodeIndex } from '../analysis/index-node.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { closeNames, ownLine, rangeOf, replaceWordFix } from './helpers.js';
 
 /** What differs between the `track_script` / `track_file` / `track_process` reference rules. */

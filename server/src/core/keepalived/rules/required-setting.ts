@@ -2,7 +2,7 @@ import { compareVersions } from '../../common/catalog.js';
 import type { Finding, Rule } from '../../common/rule.js';
 import type { KeepalivedItem, KeepalivedNode } from '../ast.js';
 import { nodeIndex, type InstanceInfo } from '../analysis/index-node.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { isStrictMode } from './helpers.js';
 import { at, isConcrete, walkKeepalived } from './walk.js';
 

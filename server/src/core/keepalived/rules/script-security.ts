@@ -1,7 +1,7 @@
 import type { QuickFix } from '../../common/issue.js';
 import type { Rule } from '../../common/rule.js';
 import { nodeIndex } from '../analysis/index-node.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { ownLine, rangeOf } from './helpers.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Rule } from '../../common/rule.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { maximumCount } from './arguments.js';
 import { at, isConcrete, walkKeepalived } from './walk.js';
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { nodeIndex } from '../analysis/index-node.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { deleteLineFix, mayCoexist, ownLine, rangeOf, relatedAt } from './helpers.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { KeepalivedItem } from '../ast.js';
 import { nodeIndex } from '../analysis/index-node.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { rangeOf } from './helpers.js';
 import { isConcrete } from './walk.js';
 

@@ -1,7 +1,7 @@
 import type { QuickFix } from '../../common/issue.js';
 import type { Rule } from '../../common/rule.js';
 import { KEEPALIVED_CATALOG } from '../catalog/index.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { at, walkKeepalived } from './walk.js';
 
 /**

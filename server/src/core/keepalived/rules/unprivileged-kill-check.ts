@@ -2,7 +2,7 @@ import type { RelatedLocation } from '../../common/issue.js';
 import type { Rule } from '../../common/rule.js';
 import type { KeepalivedItem, KeepalivedWord } from '../ast.js';
 import { nodeIndex, type NodeIndex, type TrackUse } from '../analysis/index-node.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { rangeOf, relatedAt } from './helpers.js';
 import { isConcrete } from './walk.js';
 

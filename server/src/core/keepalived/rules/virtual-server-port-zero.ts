@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { KeepalivedItem } from '../ast.js';
 import { addressProblem } from './addresses.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 import { at, isConcrete, walkKeepalived } from './walk.js';
 
 /**

@@ -8,7 +8,7 @@ import { KEEPALIVED_CATALOG, TOP_CONTEXT } from '../catalog/index.js';
 import type { KeepalivedKeywordSpec } from '../catalog/index.js';
 import type { KeepalivedItem, KeepalivedNode, KeepalivedWord } from '../ast.js';
 import { nodeView, type NodeView } from '../analysis/view.js';
-import type { KeepalivedRuleContext } from './index.js';
+import type { KeepalivedRuleContext } from './context.js';
 
 /** A word rules may check: fully expanded and free of template spans. */
 export function isConcrete(word: KeepalivedWord): boolean {
