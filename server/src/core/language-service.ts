@@ -51,7 +51,7 @@ import {
   getDocumentLinkCandidates,
   type DocumentLinkCandidate,
 } from './features/document-links.js';
-import { getCodeLenses } from './features/code-lens.js';
+import { getHaproxyCodeLenses } from './features/haproxy-code-lens.js';
 import { clusterInterfaceNames, type ClusterInfo } from './features/cluster-members.js';
 import { getClusterHover, mergeHovers } from './features/cluster-hover.js';
 import { getClusterCodeLenses } from './features/cluster-code-lens.js';
@@ -505,7 +505,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const clusterLenses = cluster ? getClusterCodeLenses(cluster, document) : [];
       const covered = new Set(clusterLenses.map((lens) => lens.range.start.line));
       return [
-        ...getCodeLenses(document, settings.haproxy.version),
+        ...getHaproxyCodeLenses(document, settings.haproxy.version),
         ...getKeepalivedCodeLenses(document, settings.keepalived, covered),
         ...clusterLenses,
         ...getTopologyLenses(document, settings.haproxy.version),

@@ -14,7 +14,7 @@ function plural(count: number, word: string): string {
 }
 
 /** Code lenses of a document; `version` is the target HAProxy version (dead `.if` arms skipped). */
-export function getCodeLenses(document: ParsedDocument, version: string): CodeLens[] {
+export function getHaproxyCodeLenses(document: ParsedDocument, version: string): CodeLens[] {
   if (document.languageId !== 'haproxy') return [];
   const symbols = haproxySymbols(document.parse.ast, version);
   const lenses: CodeLens[] = [];
