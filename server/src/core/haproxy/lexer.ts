@@ -1,13 +1,11 @@
 /**
- * Token types and the hand-written scanner of the HAProxy parser.
+ * The hand-written scanner of HAProxy configurations: one token per non-blank line.
  *
- * Chevrotain's regex lexer is several times too slow for the size of real configurations, so the
- * scanner below walks the text once and emits Chevrotain token instances itself. Every token
- * carries its words or node as `payload`, which spares the parser from re-reading the text.
- * Keywords are not token types: the only keyword-driven distinction is whether a line opens a
- * section, looked up in the section table.
+ * A regex lexer is several times too slow for the size of real configurations, so the scanner
+ * walks the text once. Every token carries its words or node as `payload`, which spares the parser
+ * from re-reading the text. Keywords are not token kinds: the only keyword-driven distinction is
+ * whether a line opens a section, looked up in the section table.
  */
-import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Issue } from '../common/issue.js';
 import type { CommentNode, TemplateLine, Word, WordQuoting } from './ast.js';
 import { isSectionKeyword } from './sections.js';
@@ -15,17 +13,16 @@ import { syntaxIssue } from './syntax-issues.js';
 import { plainWord } from './words.js';
 import { countWork } from '../common/work.js';
 
-/** A line opening a section (its first word is a section keyword); payload: {@link LineContent}. */
-export const HeaderLineToken = createToken({ name: 'HeaderLineToken', pattern: Lexer.NA });
-/** Any other line with words (statement or dot directive); payload: {@link LineContent}. */
-export const WordsLineToken = createToken({ name: 'WordsLineToken', pattern: Lexer.NA });
-/** A line holding only a comment; payload: {@link CommentNode}. */
-export const CommentLineToken = createToken({ name: 'CommentLineToken', pattern: Lexer.NA });
-/** A line made only of template tags; payload: {@link TemplateLine}. */
-export const TemplateLineToken = createToken({ name: 'TemplateLineToken', pattern: Lexer.NA });
-
-/** Every token type, in the order the parser is built with. */
-export const ALL_TOKENS = [HeaderLineToken, WordsLineToken, CommentLineToken, TemplateLineToken];
+/** One non-blank line, by what it holds. */
+export type LineToken =
+  /** A line opening a section (its first word is a section keyword). */
+  | { readonly kind: 'header'; readonly start: number; readonly payload: LineContent }
+  /** Any other line with words (statement or dot directive). */
+  | { readonly kind: 'words'; readonly start: number; readonly payload: LineContent }
+  /** A line holding only a comment. */
+  | { readonly kind: 'comment'; readonly start: number; readonly payload: CommentNode }
+  /** A line made only of template tags. */
+  | { readonly kind: 'template'; readonly start: number; readonly payload: TemplateLine };
 
 /** The words of one line and its trailing comment. */
 export interface LineContent {
@@ -98,24 +95,6 @@ function templateEnd(text: string, at: number, lineEnd: number): number {
   if (closer === '' || at + 1 >= lineEnd) return -1;
   const close = nextCloser(text, closer, at + 2);
   return close === -1 || close + 2 > lineEnd ? -1 : close + 2;
-}
-
-function token(type: TokenType, start: number, end: number, payload: unknown): IToken {
-  // The fields of Chevrotain's `createTokenInstance` plus the payload in one literal: adding the
-  // payload afterwards gave every token a separate property store. Integer positions keep the
-  // shape compact; lines and columns are not used.
-  return {
-    image: '',
-    startOffset: start,
-    endOffset: end - 1,
-    startLine: 0,
-    endLine: 0,
-    startColumn: 0,
-    endColumn: 0,
-    tokenTypeIdx: type.tokenTypeIdx as number,
-    tokenType: type,
-    payload,
-  };
 }
 
 /** True when the line from `at` holds only `{% … %}` / `{# … #}` tags and blanks. */
@@ -327,9 +306,9 @@ function variableEnd(text: string, at: number, lineEnd: number, issues: Issue[])
  * Tokens are whole lines because HAProxy's grammar is line-oriented: one token per word made the
  * token objects the largest allocation of a parse, for no structural information.
  */
-export function scan(text: string, from: number, to: number, issues: Issue[]): IToken[] {
+export function scan(text: string, from: number, to: number, issues: Issue[]): LineToken[] {
   closerSearches.clear();
-  const tokens: IToken[] = [];
+  const tokens: LineToken[] = [];
   let lineStart = from;
   while (lineStart < to) {
     let newline = text.indexOf('\n', lineStart);
@@ -353,7 +332,7 @@ function scanLine(
   lineStart: number,
   lineEnd: number,
   issues: Issue[],
-): IToken | undefined {
+): LineToken | undefined {
   let i = lineStart;
   while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
   if (i >= lineEnd) return undefined;
@@ -365,7 +344,7 @@ function scanLine(
       end: lineEnd,
       text: text.slice(i + 1, lineEnd),
     };
-    return token(CommentLineToken, i, lineEnd, node);
+    return { kind: 'comment', start: i, payload: node };
   }
   if (first === LBRACE && isTemplateLine(text, i, lineEnd)) {
     const node: TemplateLine = {
@@ -374,7 +353,7 @@ function scanLine(
       end: lineEnd,
       text: text.slice(i, lineEnd),
     };
-    return token(TemplateLineToken, i, lineEnd, node);
+    return { kind: 'template', start: i, payload: node };
   }
   const words = scratch;
   words.length = 0;
@@ -393,8 +372,7 @@ function scanLine(
     }
   }
   const head = words[0] as Word;
-  const type = !head.template && isSectionKeyword(head.value) ? HeaderLineToken : WordsLineToken;
+  const kind = !head.template && isSectionKeyword(head.value) ? 'header' : 'words';
   // Copying the reused buffer allocates the array once at its final size.
-  const content: LineContent = { words: words.slice(), comment };
-  return token(type, head.start, comment?.end ?? i, content);
+  return { kind, start: head.start, payload: { words: words.slice(), comment } };
 }

@@ -1,22 +1,15 @@
 /**
- * The Chevrotain parser of HAProxy configurations: one reused instance whose rules follow the
- * file's structure (config → section → line) over line tokens, building the AST in embedded
- * actions. The grammar accepts any sequence of lines, so there is nothing to recover from at this
- * level: every finding is about the content of a line and is reported by the builders.
+ * The HAProxy parser: groups the scanner's line tokens into the preamble and sections and builds
+ * the AST. HAProxy's grammar is a flat sequence of lines in which a section keyword starts a new
+ * section, so a loop over the lines is the whole parser; there is nothing to recover from at this
+ * level, and every finding is about the content of a line, reported by the builders. (The
+ * Keepalived parser, whose blocks nest, is the one that uses Chevrotain.)
  */
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import type { Issue } from '../common/issue.js';
-import type { CommentNode, Item, Section, Statement, TemplateLine } from './ast.js';
+import type { Item, Section, Statement } from './ast.js';
 import { buildLine, buildSection, buildStatement, isConditionalName } from './build-ast.js';
-import { ConditionalState } from './conditional-blocks.js';
-import {
-  ALL_TOKENS,
-  CommentLineToken,
-  HeaderLineToken,
-  TemplateLineToken,
-  WordsLineToken,
-  type LineContent,
-} from './lexer.js';
+import type { ConditionalState } from './conditional-blocks.js';
+import type { LineContent, LineToken } from './lexer.js';
 
 /** What parsing one region of the text produced. */
 export interface RegionResult {
@@ -44,94 +37,18 @@ function lineStartBefore(text: string, offset: number): number {
   return at;
 }
 
-class HaproxyParser extends EmbeddedActionsParser {
-  /** Per-run state, set by {@link HaproxyParser.run}. */
-  private state = new ConditionalState();
-  private preambleIssues: Issue[] = [];
-  private currentIssues: Issue[] = [];
-
-  constructor() {
-    // Recovery stays on as a safety net: should a token sequence ever not fit, the rest of the
-    // file must still be parsed rather than lost.
-    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1 });
-    this.performSelfAnalysis();
-  }
-
-  /** The whole region: preamble lines, then sections. */
-  public config = this.RULE('config', () => {
-    const preamble: Item[] = [];
-    const drafts: SectionDraft[] = [];
-    this.MANY(() => {
-      const item = this.SUBRULE(this.line);
-      if (!this.RECORDING_PHASE) preamble.push(item);
-    });
-    this.MANY2(() => {
-      const draft = this.SUBRULE(this.section);
-      if (!this.RECORDING_PHASE) drafts.push(draft);
-    });
-    return { preamble, drafts };
-  });
-
-  /** A header line and every following line up to the next header. */
-  private section = this.RULE('section', (): SectionDraft => {
-    const issues: Issue[] = [];
-    const items: Item[] = [];
-    if (!this.RECORDING_PHASE) this.currentIssues = issues;
-    const headerToken = this.CONSUME(HeaderLineToken);
-    const header = this.RECORDING_PHASE
-      ? (undefined as unknown as Statement)
-      : this.statement(headerToken.payload as LineContent);
-    // One closure per section rather than per line: the body loop runs for every line.
-    this.MANY(() => {
-      const item = this.SUBRULE2(this.line);
-      if (!this.RECORDING_PHASE) items.push(item);
-    });
-    return { header, items, issues };
-  });
-
-  /**
-   * The alternatives of a line, allocated once: building them on every call would create an
-   * array, three objects and three closures per line.
-   */
-  private readonly lineAlternatives = [
-    {
-      ALT: (): Item => {
-        const content = this.CONSUME(WordsLineToken).payload as LineContent;
-        return this.RECORDING_PHASE ? (undefined as unknown as Item) : this.lineNode(content);
-      },
-    },
-    { ALT: (): Item => this.CONSUME(CommentLineToken).payload as CommentNode },
-    { ALT: (): Item => this.CONSUME(TemplateLineToken).payload as TemplateLine },
-  ];
-
-  /** One non-blank line inside a section or the preamble. */
-  private line = this.RULE('line', (): Item => this.OR(this.lineAlternatives));
-
-  private statement(content: LineContent): Statement {
-    return buildStatement(content.words, content.comment, this.state.current, this.currentIssues);
-  }
-
-  private lineNode(content: LineContent): Item {
-    const node = buildLine(content.words, content.comment, this.state.current, this.currentIssues);
-    if (node.kind === 'directive' && isConditionalName(node.name)) this.state.apply(node.name);
-    return node;
-  }
-
-  /** Runs the parser over `tokens`; see {@link parseRegion}. */
-  run(
-    tokens: IToken[],
-    state: ConditionalState,
-  ): { preamble: Item[]; drafts: SectionDraft[]; preambleIssues: Issue[] } {
-    this.input = tokens;
-    this.state = state;
-    this.preambleIssues = [];
-    this.currentIssues = this.preambleIssues;
-    const { preamble, drafts } = this.config();
-    return { preamble, drafts, preambleIssues: this.preambleIssues };
-  }
+/** The item of a line inside a section or the preamble; advances `state` past `.if` lines. */
+function lineItem(token: LineToken, state: ConditionalState, issues: Issue[]): Item {
+  if (token.kind === 'comment' || token.kind === 'template') return token.payload;
+  const { words, comment } = token.payload;
+  const node = buildLine(words, comment, state.current, issues);
+  if (node.kind === 'directive' && isConditionalName(node.name)) state.apply(node.name);
+  return node;
 }
 
-let instance: HaproxyParser | undefined;
+function header(content: LineContent, state: ConditionalState, issues: Issue[]): Statement {
+  return buildStatement(content.words, content.comment, state.current, issues);
+}
 
 /** Statements of the preamble are outside any section, which HAProxy refuses. */
 function checkPreamble(preamble: readonly Item[], issues: Issue[]): void {
@@ -158,12 +75,25 @@ export function parseRegion(
   text: string,
   from: number,
   to: number,
-  tokens: IToken[],
+  tokens: readonly LineToken[],
   lexIssues: readonly Issue[],
   state: ConditionalState,
 ): RegionResult {
-  instance ??= new HaproxyParser();
-  const { preamble, drafts, preambleIssues } = instance.run(tokens, state);
+  const preamble: Item[] = [];
+  const preambleIssues: Issue[] = [];
+  const drafts: SectionDraft[] = [];
+  let draft: SectionDraft | undefined;
+  for (const token of tokens) {
+    if (token.kind === 'header') {
+      const issues: Issue[] = [];
+      draft = { header: header(token.payload, state, issues), items: [], issues };
+      drafts.push(draft);
+    } else if (draft === undefined) {
+      preamble.push(lineItem(token, state, preambleIssues));
+    } else {
+      draft.items.push(lineItem(token, state, draft.issues));
+    }
+  }
   const sections: Section[] = [];
   const issues: Issue[][] = [];
   const starts = drafts.map((draft) => lineStartBefore(text, draft.header.keyword.start));
