@@ -4,8 +4,11 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 /** A severity setting: a severity, or `off` to drop the finding. */
 export type SeverityOverride = Severity | 'off';
 
-/** Where a finding comes from; also the LSP `source` and the CLI `source` field. */
-export type IssueSource = 'haproxy' | 'keepalived' | 'cluster';
+/**
+ * Where a finding comes from; also the LSP `source` and the CLI `source` field. `haproxy -c` and
+ * `keepalived -t` mark what the daemons themselves said (`core/daemons`).
+ */
+export type IssueSource = 'haproxy' | 'keepalived' | 'cluster' | 'haproxy -c' | 'keepalived -t';
 
 /** A second place that explains a finding (the other node's line, the first definition). */
 export interface RelatedLocation {
