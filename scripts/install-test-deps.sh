@@ -2,7 +2,8 @@
 # Installs the system tools the test suite uses as oracles and harnesses, only when missing:
 # HAProxy 2.6 and Keepalived 2.2.7 from Debian (the agreement tests ask them), iproute2 (network
 # namespaces for keepalived -t and the failover lab), psmisc and procps (the lab's tracked checks
-# call killall; its tests look for stray processes with pgrep); for the end-to-end suite in a real VS Code, Chromium, and what
+# call killall; its tests look for stray processes with pgrep), OpenSSH (the `ssh` preset of the
+# daemon checks is tested against a real sshd on loopback); for the end-to-end suite in a real VS Code, Chromium, and what
 # scripts/prepare-code-server.mjs needs to build code-server's native modules offline (a compiler,
 # python3, the Kerberos headers) and Debian's ripgrep in place of the one code-server downloads.
 # Then the second oracle versions, HAProxy 3.0 and Keepalived 2.3, unpacked (not installed) into
@@ -23,6 +24,8 @@ command -v rg >/dev/null 2>&1 || packages+=(ripgrep)
 { command -v make && command -v g++; } >/dev/null 2>&1 || packages+=(build-essential)
 command -v python3 >/dev/null 2>&1 || packages+=(python3)
 command -v patchelf >/dev/null 2>&1 || packages+=(patchelf)
+command -v ssh >/dev/null 2>&1 || packages+=(openssh-client)
+[ -x /usr/sbin/sshd ] || packages+=(openssh-server)
 
 sudo=""
 if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo"; fi
