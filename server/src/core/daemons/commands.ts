@@ -156,6 +156,12 @@ export function keepalivedInterfaces(text: string): string[] {
     }
     if (words[0] === 'track_interface') {
       inTrack = !line.includes('}');
+      // `track_interface { eth1 eth2 }` on one line.
+      if (!inTrack) {
+        for (const word of words.slice(1)) {
+          if (!/[{}]/.test(word) && word !== 'weight' && !/^-?\d+$/.test(word)) add(word);
+        }
+      }
       continue;
     }
     if (
