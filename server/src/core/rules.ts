@@ -5,6 +5,7 @@ import { HAPROXY_SYNTAX_CODES } from './haproxy/syntax-issues.js';
 import { KEEPALIVED_RULES } from './keepalived/rules/index.js';
 import { KEEPALIVED_SYNTAX_CODES } from './keepalived/syntax-issues.js';
 import { VRRP_CLUSTER_RULES } from './cluster/rules/index.js';
+import { DAEMON_CODES } from './daemons/place.js';
 
 /**
  * Every diagnostic code the service can emit, with the languages that emit it: the parsers'
@@ -37,5 +38,8 @@ export const RULE_CODES: ReadonlyMap<string, readonly LanguageId[]> = (() => {
   for (const [code, languages] of HAPROXY_SIDE_CODES) {
     for (const language of languages) add(language, [code]);
   }
+  // What the daemons' own checks report (`core/daemons`), when the user turns them on.
+  add('haproxy', [DAEMON_CODES.haproxy]);
+  add('keepalived', [DAEMON_CODES.keepalived]);
   return codes;
 })();
