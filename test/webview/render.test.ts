@@ -395,6 +395,27 @@ describe('topology view in Chromium', { skip: !available }, () => {
     assert.equal(state.uri, 'file:///c/lb1/haproxy.cfg', 'kept by later saves');
     assert.ok(state.viewport !== undefined);
 
+    // Zoom and pan survive a live update: the user's view stays where they put it.
+    await page.locator('#zoom-in').click();
+    await page.locator('#zoom-in').click();
+    const box = (await page.locator('#viewport').boundingBox())!;
+    await page.mouse.move(box.x + 300, box.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 220, box.y + 260, { steps: 5 });
+    await page.mouse.up();
+    const transform = (): Promise<string> =>
+      page.evaluate('document.getElementById("stage").style.transform');
+    const before = await transform();
+    assert.match(before, /scale\((?!1\))/, 'zoomed');
+    const edited = sampleGraph();
+    const server = edited.elements.find((element) => element.id === 'server:be_api/api1')!;
+    (server as { label: string }).label = 'api1-renamed';
+    await page.evaluate(
+      `window.postMessage({ type: 'graph', graph: ${JSON.stringify(edited)}, uri: 'file:///c/lb1/haproxy.cfg' }, '*')`,
+    );
+    await page.locator('g.el[data-id="server:be_api/api1"]', { hasText: 'api1-renamed' }).waitFor();
+    assert.equal(await transform(), before);
+
     // A focus request selects the element; an error replaces the picture.
     await page.evaluate(`window.postMessage({ type: 'focus', id: 'backend:be_api' }, '*')`);
     assert.match(
