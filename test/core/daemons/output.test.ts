@@ -70,6 +70,14 @@ test('haproxy -c: the 2.4 time stamp and a valid run', () => {
     [['/etc/haproxy/haproxy.cfg', 7, "unknown keyword 'x' in 'global' section"]],
   );
   assert.deepEqual(parseHaproxyOutput('Configuration file is valid\n').findings, []);
+  // 2.6 and 3.0 write this warning's place without a space before the colon.
+  const noop = parseHaproxyOutput(
+    "[WARNING]  (13466) : config : parsing [u.cfg:10]: previous 'http-request' action is final and has no condition attached, further entries are NOOP.\n[WARNING]  (13466) : config : Warnings were found.\n",
+  );
+  assert.deepEqual(
+    noop.findings.map((f) => [f.severity, f.file, f.line, f.message.slice(0, 17)]),
+    [['warning', 'u.cfg', 10, "previous 'http-re"]],
+  );
 });
 
 // Printed by `keepalived -t -f /tmp/d17/k.conf` (2.2.7 and 2.3.3 alike) in a namespace with eth0.

@@ -42,6 +42,7 @@ const HAPROXY_SUMMARY = [
   /^Fatal errors found in configuration\.?$/,
   /^path to executable is /,
   /^Configuration file is valid$/,
+  /^Warnings were found\.?$/,
 ];
 
 /**
