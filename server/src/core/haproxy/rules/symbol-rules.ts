@@ -20,6 +20,8 @@ import type { HaproxyRuleContext } from './context.js';
 import { insecurePassword } from './insecure-password.js';
 import { logFormatWithoutTarget } from './log-format-without-target.js';
 import { misplacedRule } from './misplaced-rule.js';
+import { ruleAfterFinal } from './rule-after-final.js';
+import { unreachableRule } from './unreachable-rule.js';
 import { missingCheck } from './missing-check.js';
 import { missingTimeouts } from './missing-timeouts.js';
 import { modeMismatch } from './mode-mismatch.js';
@@ -63,6 +65,8 @@ export const SYMBOL_RULES: readonly Rule<HaproxyRuleContext>[] = [
   duplicateProxy,
   duplicateStickTable,
   misplacedRule,
+  ruleAfterFinal,
+  unreachableRule,
   duplicateServer,
   duplicateAcl,
   duplicateId,
