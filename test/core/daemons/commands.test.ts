@@ -12,6 +12,7 @@ const values = {
   files: ['/ws/lb1/haproxy.cfg', '/ws/lb1/conf.d/be.cfg'],
   nodeDir: '/ws/lb1',
   version: '3.0',
+  configId: 'lb1',
 };
 
 test('placeholders expand; the file list only as a whole argument', () => {
@@ -39,6 +40,8 @@ test('the docker preset mounts the node folder and maps it back; no keepalived i
   assert.deepEqual(presetCheck('local', 'keepalived', values)!.argv, [
     'keepalived',
     '-t',
+    '-i',
+    'lb1',
     '-f',
     '/ws/lb1/haproxy.cfg',
   ]);

@@ -23,6 +23,8 @@ export interface CommandValues {
   readonly nodeDir: string;
   /** The target version the settings name (`3.0`), for container image tags. */
   readonly version: string;
+  /** Keepalived's config-id for the node (which `@id` lines apply): the node's name by default. */
+  readonly configId: string;
 }
 
 /** A command line to run, and how to read the paths the daemon will print. */
@@ -64,7 +66,7 @@ export function presetCommand(
     return ['haproxy', '-c', '${fileArgs}'];
   }
   if (preset === 'docker') return undefined;
-  return ['keepalived', '-t', '-f', '${file}'];
+  return ['keepalived', '-t', '-i', '${configId}', '-f', '${file}'];
 }
 
 /** Where the `docker` preset mounts the node's folder. */
@@ -76,7 +78,7 @@ function relative(from: string, path: string): string {
 }
 
 /**
- * Expands `${file}`, `${nodeDir}`, `${version}` anywhere in an argument, and `${fileArgs}` /
+ * Expands `${file}`, `${nodeDir}`, `${version}`, `${configId}` anywhere in an argument, and `${fileArgs}` /
  * `${relativeFileArgs}` (only as a whole argument) into `-f F1 -f F2 …` with absolute paths or
  * paths relative to the node's folder. Unknown placeholders are left as written, so the daemon's
  * own error shows the mistake.
@@ -91,8 +93,14 @@ export function expandCommand(template: readonly string[], values: CommandValues
       continue;
     }
     argv.push(
-      arg.replace(/\$\{(file|nodeDir|version)\}/g, (_, name: string) =>
-        name === 'file' ? values.file : name === 'nodeDir' ? values.nodeDir : values.version,
+      arg.replace(/\$\{(file|nodeDir|version|configId)\}/g, (_, name: string) =>
+        name === 'file'
+          ? values.file
+          : name === 'nodeDir'
+            ? values.nodeDir
+            : name === 'version'
+              ? values.version
+              : values.configId,
       ),
     );
   }

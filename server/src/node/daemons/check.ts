@@ -14,6 +14,7 @@ import {
   keepalivedInterfaces,
   presetCheck,
   type CheckCommand,
+  type CommandValues,
   type DaemonPreset,
 } from '../../core/daemons/commands.js';
 import {
@@ -43,6 +44,10 @@ export interface CheckRequest {
   readonly runner: CheckRunner;
   /** Target version from the settings (`3.0`), for image tags. */
   readonly version: string;
+  /** Keepalived's config-id for the node; the node's name. */
+  readonly configId?: string;
+  /** Values for `${VAR}` / `$NAME` the files leave to the environment (local runs only). */
+  readonly env?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
   readonly maxOutputBytes?: number;
   /** Cancels the run (a newer save of the same node). */
@@ -85,6 +90,7 @@ export function runBounded(
     maxOutputBytes: number;
     signal?: AbortSignal;
     input?: string;
+    env?: Readonly<Record<string, string>>;
   },
 ): Promise<RawRun> {
   return new Promise((resolve) => {
@@ -108,6 +114,7 @@ export function runBounded(
     let cancelled = false;
     const child = spawn(program, args, {
       cwd: options.cwd,
+      ...(options.env !== undefined ? { env: { ...process.env, ...options.env } } : {}),
       stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       // Its own process group, so a timeout also stops whatever the command started.
       detached: true,
@@ -158,6 +165,11 @@ export function runBounded(
       });
     });
   });
+}
+
+/** The node's environment for a local run, when it has one. */
+function envOf(request: CheckRequest): { env?: Readonly<Record<string, string>> } {
+  return request.env !== undefined ? { env: request.env } : {};
 }
 
 /** Why a run said nothing useful, in one sentence, or undefined when it ran to its end. */
@@ -290,13 +302,14 @@ function valuesFor(
   request: CheckRequest,
   nodeDir: string,
   files: readonly string[],
-): {
-  file: string;
-  files: readonly string[];
-  nodeDir: string;
-  version: string;
-} {
-  return { file: files[0] ?? '', files, nodeDir, version: request.version };
+): CommandValues {
+  return {
+    file: files[0] ?? '',
+    files,
+    nodeDir,
+    version: request.version,
+    configId: request.configId ?? posix.basename(nodeDir),
+  };
 }
 
 /**
@@ -342,10 +355,14 @@ export async function checkWithDaemon(request: CheckRequest): Promise<CheckOutco
     if (local && canUseNamespace()) {
       const interfaces = keepalivedInterfaces(request.files.map((file) => file.text).join('\n'));
       run = await inNamespace(interfaces, (ns) =>
-        runBounded(['ip', 'netns', 'exec', ns, ...argv], { ...bounds, cwd: nodeDir }),
+        runBounded(['ip', 'netns', 'exec', ns, ...argv], {
+          ...bounds,
+          cwd: nodeDir,
+          ...envOf(request),
+        }),
       );
     } else {
-      run = await runBounded(argv, { ...bounds, cwd: nodeDir });
+      run = await runBounded(argv, { ...bounds, cwd: nodeDir, ...envOf(request) });
       if (local) {
         note =
           'keepalived -t read the interfaces of this machine: an interface error may come from here, not from the node.';
