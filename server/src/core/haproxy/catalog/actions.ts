@@ -5,10 +5,11 @@
  *
  * Rule-set membership: 2.6 from the 2.6 manual (section 4.2 entries such as
  * `http-request set-header`) and `haproxy -dKall` of Debian 2.6.12; 3.0, 3.2 and 3.4 from the
- * actions matrix (section 4.3). `scripts/haproxy-actions-facts.py` prints that table. Where an
- * action reached a rule set between 2.6 and 3.0 we do not know whether it was 2.7/2.8 or 2.9/3.0;
- * we record `2.8` then (permissive: a missed warning is better than a false error), except for
- * the mark/TOS actions which are known to come with 2.9.
+ * actions matrix (section 4.3). `scripts/generate/haproxy-action-facts.ts` prints that table and
+ * `test/scripts/generate.test.ts` checks this file against it (it is written by hand, not
+ * generated). Where an action reached a rule set between 2.6 and 3.0 we do not know whether it
+ * was 2.7/2.8 or 2.9/3.0; we record `2.8` then (permissive: a missed warning is better than a
+ * false error), except for the mark/TOS actions which are known to come with 2.9.
  *
  * Names are unique per rule set, not globally: `send`, `expect` exist both for `http-check` and
  * `tcp-check` with different arguments. Summaries and descriptions are our own words.
