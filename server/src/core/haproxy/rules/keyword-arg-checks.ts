@@ -5,6 +5,7 @@
  * returns nothing for words it cannot judge.
  */
 import { compareVersions } from '../../common/catalog.js';
+import { leadingInteger } from '../../common/leading-integer.js';
 import type { Word } from '../ast.js';
 import { keywordsForSection, majorMinor, suggestNames } from '../catalog/index.js';
 import {
@@ -62,12 +63,6 @@ type Check = (line: ArgLine) => ArgProblem[];
  */
 const TIME = /^\d+(?:(?:us|ms|s|m|h|d)\d+)*(?:us|ms|s|m|h|d)?$/;
 
-/** The value C's `atoi` reads from a word: leading digits after an optional sign, else 0. */
-function atoi(value: string): number {
-  const match = /^\s*([+-]?\d+)/.exec(value);
-  return match ? Number(match[1]) : 0;
-}
-
 function atLeast(version: string, since: string): boolean {
   return compareVersions(majorMinor(version), since) >= 0;
 }
@@ -93,7 +88,7 @@ function checkLog(line: ArgLine): ArgProblem[] {
   if (args[i]?.value === 'len') {
     const option = args[i] as Word;
     const value = take('len');
-    const n = value ? atoi(value.value) : 0;
+    const n = value ? leadingInteger(value.value) : 0;
     if (n < LOG_LENGTH.min || n > LOG_LENGTH.max) {
       return [
         {
@@ -237,7 +232,7 @@ function checkBalanceUri(words: readonly Word[]): ArgProblem[] {
     const word = words[i] as Word;
     if (word.value === 'len' || word.value === 'depth') {
       const value = words[i + 1];
-      if (!value || atoi(value.value) <= 0) {
+      if (!value || leadingInteger(value.value) <= 0) {
         return [
           {
             word: value ?? word,
@@ -391,7 +386,7 @@ function checkStickTable(line: ArgLine): ArgProblem[] {
       }
       if (STICK_TABLE_LEN_TYPES.includes(value.value) && words[i + 1]?.value === 'len') {
         const length = words[i + 2];
-        if (!length || atoi(length.value) <= 0) {
+        if (!length || leadingInteger(length.value) <= 0) {
           return [
             {
               word: length ?? (words[i + 1] as Word),
@@ -410,7 +405,8 @@ function checkStickTable(line: ArgLine): ArgProblem[] {
           },
         ];
       }
-      if (atoi(value.value) > 0) size = value;
+      // Only tells 0 from the rest: the digits were checked above, and the size is no atoi.
+      if (leadingInteger(value.value, 'long') > 0) size = value;
     } else if (word.value === 'expire' && !TIME.test(value.value)) {
       return [
         {
