@@ -126,6 +126,8 @@ backend h
 });
 
 void describe('invalid-argument: stick-table, errorfile, compression', () => {
+  // The key length is read with atol into a size_t and only 0 is refused: haproxy -c 2.6.12 and
+  // 3.0.11 accept `len -5` and `len 4294967296`.
   void it('reports unknown key types, bad sizes and expiry times, a missing size', () => {
     expectFindings(
       invalidArgument,
@@ -141,6 +143,12 @@ backend e
   stick-table type string len 32 size 1k
 backend f
   stick-table type string len <|x|> size 1k
+backend f2
+  stick-table type binary len <|0|> size 1k
+backend f3
+  stick-table type string len -5 size 1k
+backend f4
+  stick-table type string len 4294967296 size 1k
 backend g
   <|stick-table|> type ip
 backend h

@@ -386,7 +386,8 @@ function checkStickTable(line: ArgLine): ArgProblem[] {
       }
       if (STICK_TABLE_LEN_TYPES.includes(value.value) && words[i + 1]?.value === 'len') {
         const length = words[i + 2];
-        if (!length || leadingInteger(length.value) <= 0) {
+        // atol into a size_t, refused only when 0: a negative length wraps to a huge one.
+        if (!length || leadingInteger(length.value, 'long') === 0) {
           return [
             {
               word: length ?? (words[i + 1] as Word),
