@@ -1,3 +1,4 @@
+import { leadingInteger } from '../../common/leading-integer.js';
 import type { Rule } from '../../common/rule.js';
 import type { ResolvedSection, ResolvedStatement } from '../analysis/resolve.js';
 import type { Word } from '../ast.js';
@@ -63,7 +64,10 @@ function addressProblem(value: string, rangeAllowed: boolean): string | undefine
     if (port === undefined) continue;
     const ports = rangeAllowed ? port.split('-') : [port.replace(/^[+-]/, '')];
     for (const p of ports) {
-      if (/^\d+$/.test(p) && Number(p) > 65535) return `invalid port '${p}' (1 to 65535)`;
+      if (!/^\d+$/.test(p)) continue;
+      // str2sa_range reads ports with atoi: `4294967376` is 80, `2147483648` is negative.
+      const n = leadingInteger(p);
+      if (n < 0 || n > 65535) return `invalid port '${p}' (1 to 65535)`;
     }
   }
   return undefined;
