@@ -7,7 +7,8 @@ import { compareVersions } from '../../common/catalog.js';
 import { leadingInteger } from '../../common/leading-integer.js';
 import type { Word } from '../ast.js';
 import { majorMinor, suggestNames } from '../catalog/index.js';
-import { MUX_PROTOCOLS, type OptionValueCheck } from '../catalog/server-options.js';
+import { MUX_PROTOCOLS } from '../catalog/shared-options.js';
+import type { OptionValueCheck } from '../catalog/types.js';
 import { didYouMean } from './catalog-helpers.js';
 
 /** Largest delay HAProxy stores, in milliseconds. */
