@@ -89,7 +89,16 @@ test('the facts that differ per side', () => {
   assert.equal(option(bind, 'tfo').negatable, undefined);
   assert.ok(!bind.has('no-ssl') && !bind.has('no-tfo'));
   // Shared facts stay identical.
-  for (const name of ['alpn', 'crt', 'ca-file', 'ciphers', 'tcp-ut', 'proto', 'namespace']) {
+  for (const name of [
+    'alpn',
+    'crt',
+    'ca-file',
+    'ciphers',
+    'curves',
+    'sigalgs',
+    'tcp-ut',
+    'proto',
+  ]) {
     assert.deepEqual(option(bind, name).args, option(server, name).args, name);
     assert.equal(option(bind, name).ssl, option(server, name).ssl, name);
   }

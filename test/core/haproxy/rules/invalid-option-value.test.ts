@@ -114,6 +114,21 @@ backend be
     );
   });
 
+  // haproxy -c 3.0.11: "'curves' : missing curves list", "'sigalgs' : missing signature
+  // algorithm list", on bind and server lines alike.
+  void it('wants a value after the TLS lists of 3.0 on both sides', () => {
+    const text = `${DEFAULTS}frontend fe
+  bind :443 ssl crt /etc/haproxy/site.pem curves X25519 <|sigalgs|>
+  bind :444 ssl crt /etc/haproxy/site.pem <|client-sigalgs|>
+backend be
+  server s1 10.0.0.1:443 ssl verify none <|curves|>
+  server s2 10.0.0.2:443 ssl verify none sigalgs RSA-PSS+SHA256 <|client-sigalgs|>
+`;
+    expectFindings(invalidOptionValue, text, '3.0');
+    // Before they exist, unknown-option speaks instead.
+    expectFindings(invalidOptionValue, text.replace(/<\||\|>/g, ''), '2.6');
+  });
+
   void it('reads server-template options too', () => {
     expectFindings(
       invalidOptionValue,

@@ -265,7 +265,7 @@ const SHARED_OPTIONS: readonly SharedOption[] = [
   },
   {
     name: 'client-sigalgs',
-    args: [arg('sigalgs', 'string')],
+    args: [arg('sigalgs', 'string', { check: CHECK.word })],
     ...ssl,
     bind: {
       since: '2.8',
@@ -311,11 +311,9 @@ const SHARED_OPTIONS: readonly SharedOption[] = [
   },
   {
     name: 'curves',
-    args: [arg('curves', 'string')],
+    args: [arg('curves', 'string', { check: CHECK.word })],
     ...ssl,
     bind: {
-      // Judged on bind lines only: servers had no `curves` in the 2.6 build the checks come from.
-      args: [arg('curves', 'string', { check: CHECK.word })],
       summary: 'Elliptic curves / groups offered for key exchange',
       description:
         'Colon-separated list of curves or groups, in order of preference, for this listener.',
@@ -476,7 +474,7 @@ const SHARED_OPTIONS: readonly SharedOption[] = [
   },
   {
     name: 'sigalgs',
-    args: [arg('sigalgs', 'string')],
+    args: [arg('sigalgs', 'string', { check: CHECK.word })],
     ...ssl,
     bind: {
       since: '2.8',

@@ -18,9 +18,9 @@ export interface EntryBase {
 
 /**
  * How HAProxy parses the value of one `server` / `bind` option, as far as `haproxy -c` refuses
- * bad values. Established on the Debian 2.6.12 build with valid and invalid cases of each option
- * (options newer than 2.6 have none unless a later build was checked); an option argument
- * without one is not judged.
+ * bad values. Established on the Debian 2.6.12 build with valid and invalid cases of each option,
+ * and on Debian's 3.0.11 for the few newer options that carry one (`curves` on servers,
+ * `sigalgs`, `client-sigalgs`); an option argument without a check is not judged.
  *
  * - `word`: any word is fine, but the option must not end the line;
  * - `time`: digits then at most one unit (`us`, `ms`, `s`, `m`, `h`, `d`); text after the unit
