@@ -6,19 +6,10 @@
  * headings and `haproxy -c` of Debian's 2.6.12 (the value checks); summaries and descriptions
  * are our own words.
  */
-import { arg, byName, CHECK, checkedEnum, optionEntry, sharedOptions } from './shared-options.js';
-import type { OptionFacts } from './shared-options.js';
-import type { OptionArgSpec, OptionSpec } from './types.js';
+import { arg, byName, CHECK, checkedEnum, optionBuilder, sharedOptions } from './shared-options.js';
+import type { OptionSpec } from './types.js';
 
-function opt(
-  name: string,
-  args: readonly OptionArgSpec[],
-  summary: string,
-  description: string,
-  facts: OptionFacts = {},
-): OptionSpec {
-  return optionEntry('bind', name, args, summary, description, facts);
-}
+const opt = optionBuilder('bind');
 
 const ssl = { ssl: true } as const;
 

@@ -9,19 +9,11 @@
  * with a `no-<name>` form carry `negatable: true`; the `no-*` forms are also listed as entries so
  * that a lookup by the written word always succeeds.
  */
-import { arg, byName, CHECK, checkedEnum, optionEntry, sharedOptions } from './shared-options.js';
+import { arg, byName, CHECK, checkedEnum, optionBuilder, sharedOptions } from './shared-options.js';
 import type { OptionFacts } from './shared-options.js';
-import type { OptionArgSpec, OptionSpec } from './types.js';
+import type { OptionSpec } from './types.js';
 
-function opt(
-  name: string,
-  args: readonly OptionArgSpec[],
-  summary: string,
-  description: string,
-  facts: OptionFacts = {},
-): OptionSpec {
-  return optionEntry('server', name, args, summary, description, facts);
-}
+const opt = optionBuilder('server');
 
 /** The `no-<name>` entry that cancels an inherited flag. */
 function no(name: string, what: string, facts: OptionFacts = {}): OptionSpec {

@@ -93,6 +93,20 @@ export function optionEntry(
   return side === 'server' ? { ...entry, defaultServer: defaultServer ?? true } : entry;
 }
 
+/** {@link optionEntry} for one side, the way each table writes its own entries. */
+export function optionBuilder(
+  side: OptionSide,
+): (
+  name: string,
+  args: readonly OptionArgSpec[],
+  summary: string,
+  description: string,
+  facts?: OptionFacts,
+) => OptionSpec {
+  return (name, args, summary, description, facts) =>
+    optionEntry(side, name, args, summary, description, facts);
+}
+
 /** The entries of one table in name order, whatever order its sources list them in. */
 export function byName(entries: readonly OptionSpec[]): readonly OptionSpec[] {
   return [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
