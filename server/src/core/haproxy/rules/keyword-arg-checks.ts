@@ -59,9 +59,9 @@ type Check = (line: ArgLine) => ArgProblem[];
 /**
  * A number with a unit, possibly several in a row (`1m30s`); a bare number is milliseconds.
  * Written so that each digit run has one parse: `(\d+unit?)+` backtracks exponentially on a
- * long run of digits followed by a letter.
+ * long run of digits followed by a letter. Also read by invalid-argument for `time` arguments.
  */
-const TIME = /^\d+(?:(?:us|ms|s|m|h|d)\d+)*(?:us|ms|s|m|h|d)?$/;
+export const TIME_WORD = /^\d+(?:(?:us|ms|s|m|h|d)\d+)*(?:us|ms|s|m|h|d)?$/;
 
 function atLeast(version: string, since: string): boolean {
   return compareVersions(majorMinor(version), since) >= 0;
@@ -316,7 +316,7 @@ function checkCookie(line: ArgLine): ArgProblem[] {
     if (!value) {
       return [{ word, message: `'cookie' option '${name}' needs a value.` }];
     }
-    if ((name === 'maxidle' || name === 'maxlife') && !TIME.test(value.value)) {
+    if ((name === 'maxidle' || name === 'maxlife') && !TIME_WORD.test(value.value)) {
       return [
         {
           word: value,
@@ -408,7 +408,7 @@ function checkStickTable(line: ArgLine): ArgProblem[] {
       }
       // Only tells 0 from the rest: the digits were checked above, and the size is no atoi.
       if (leadingInteger(value.value, 'long') > 0) size = value;
-    } else if (word.value === 'expire' && !TIME.test(value.value)) {
+    } else if (word.value === 'expire' && !TIME_WORD.test(value.value)) {
       return [
         {
           word: value,
