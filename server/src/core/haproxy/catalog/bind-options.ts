@@ -6,7 +6,14 @@
  * headings and `haproxy -c` of Debian's 2.6.12 (the value checks); summaries and descriptions
  * are our own words.
  */
-import { arg, byName, CHECK, checkedEnum, optionBuilder, sharedOptions } from './shared-options.js';
+import {
+  arg,
+  sortedByName,
+  CHECK,
+  checkedEnum,
+  optionBuilder,
+  sharedOptions,
+} from './shared-options.js';
 import type { OptionSpec } from './types.js';
 
 const opt = optionBuilder('bind');
@@ -352,4 +359,7 @@ const BIND_ONLY: readonly OptionSpec[] = [
 ];
 
 /** Every `bind` option, in name order. */
-export const BIND_OPTIONS: readonly OptionSpec[] = byName([...sharedOptions('bind'), ...BIND_ONLY]);
+export const BIND_OPTIONS: readonly OptionSpec[] = sortedByName([
+  ...sharedOptions('bind'),
+  ...BIND_ONLY,
+]);

@@ -9,7 +9,14 @@
  * with a `no-<name>` form carry `negatable: true`; the `no-*` forms are also listed as entries so
  * that a lookup by the written word always succeeds.
  */
-import { arg, byName, CHECK, checkedEnum, optionBuilder, sharedOptions } from './shared-options.js';
+import {
+  arg,
+  sortedByName,
+  CHECK,
+  checkedEnum,
+  optionBuilder,
+  sharedOptions,
+} from './shared-options.js';
 import type { OptionFacts } from './shared-options.js';
 import type { OptionSpec } from './types.js';
 
@@ -529,7 +536,7 @@ const SERVER_ONLY: readonly OptionSpec[] = [
 ];
 
 /** Every `server` / `default-server` / `server-template` option, in name order. */
-export const SERVER_OPTIONS: readonly OptionSpec[] = byName([
+export const SERVER_OPTIONS: readonly OptionSpec[] = sortedByName([
   ...sharedOptions('server'),
   ...SERVER_ONLY,
 ]);

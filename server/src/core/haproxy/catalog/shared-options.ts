@@ -108,7 +108,7 @@ export function optionBuilder(
 }
 
 /** The entries of one table in name order, whatever order its sources list them in. */
-export function byName(entries: readonly OptionSpec[]): readonly OptionSpec[] {
+export function sortedByName(entries: readonly OptionSpec[]): readonly OptionSpec[] {
   return [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
