@@ -11,11 +11,11 @@
  */
 import {
   arg,
-  sortedByName,
   CHECK,
   checkedEnum,
   optionBuilder,
   sharedOptions,
+  sortedByName,
 } from './shared-options.js';
 import type { OptionFacts } from './shared-options.js';
 import type { OptionSpec } from './types.js';
