@@ -246,6 +246,7 @@ test('server options: default-server, negatable forms and argument shapes', () =
     type: 'int',
     min: 0,
     max: 256,
+    check: { kind: 'atol', min: 0, max: 256, optional: true },
   });
   assert.equal(server.get('resolvers')?.args[0]?.refers, 'resolvers');
   assert.equal(server.get('track')?.args[0]?.refers, 'server');

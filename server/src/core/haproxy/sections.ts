@@ -1,8 +1,10 @@
 /**
  * Keywords that open a top-level section. A line whose first word is one of these ends the
- * previous section wherever it appears, so the parser needs them; everything else about keywords
- * lives in the catalogs.
+ * previous section wherever it appears, so the parser needs them. They are read from the
+ * catalog's section table (catalog/sections.ts), the one place a section is described; this
+ * module only keeps what the lexer and the tree builder ask, in lookups built once.
  */
+import { SECTIONS } from './catalog/sections.js';
 
 /** What the parser needs to know about a section keyword. */
 export interface SectionKind {
@@ -15,30 +17,21 @@ export interface SectionKind {
   readonly removed?: string;
 }
 
-const KINDS: readonly SectionKind[] = [
-  { keyword: 'global', name: 'none' },
-  { keyword: 'defaults', name: 'optional' },
-  { keyword: 'frontend', name: 'required' },
-  { keyword: 'backend', name: 'required' },
-  { keyword: 'listen', name: 'required' },
-  { keyword: 'userlist', name: 'required' },
-  { keyword: 'peers', name: 'required' },
-  { keyword: 'resolvers', name: 'required' },
-  { keyword: 'mailers', name: 'required' },
-  { keyword: 'cache', name: 'required' },
-  { keyword: 'program', name: 'required', removed: '3.3' },
-  { keyword: 'http-errors', name: 'required' },
-  { keyword: 'ring', name: 'required' },
-  { keyword: 'log-forward', name: 'required' },
-  { keyword: 'fcgi-app', name: 'required' },
-  { keyword: 'namespace_list', name: 'none' },
-  { keyword: 'crt-store', name: 'optional', since: '3.0' },
-  { keyword: 'traces', name: 'none', since: '3.1' },
-  { keyword: 'log-profile', name: 'required', since: '3.1' },
-  { keyword: 'acme', name: 'required', since: '3.2' },
-  { keyword: 'healthcheck', name: 'required', since: '3.4' },
-];
+/**
+ * Every section of haproxy.cfg. The SPOE sections are left out: they only exist in the file a
+ * `filter spoe` names, and in haproxy.cfg their header is an unknown keyword of the section
+ * around it, not the start of a new one.
+ */
+const KINDS: readonly SectionKind[] = SECTIONS.filter((section) => section.spoeOnly !== true).map(
+  (section) => ({
+    keyword: section.name,
+    name: section.nameArg,
+    ...(section.since !== undefined ? { since: section.since } : {}),
+    ...(section.removed !== undefined ? { removed: section.removed.since } : {}),
+  }),
+);
 
+/** Looked up for every line the lexer reads: one map, built at load. */
 const BY_KEYWORD: ReadonlyMap<string, SectionKind> = new Map(
   KINDS.map((kind) => [kind.keyword, kind]),
 );

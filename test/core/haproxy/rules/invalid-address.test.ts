@@ -82,11 +82,15 @@ backend be2
     );
   });
 
+  // haproxy -c 2.6.12: "log : invalid port '2147483648'" (atoi makes it negative), while
+  // 4294967376 is read as port 80.
   void it('reports log, peers and nameserver addresses', () => {
     expectFindings(
       invalidAddress,
       `global
   log <|10.0.0.999:514|> local0
+  log <|127.0.0.1:2147483648|> local0
+  log 127.0.0.1:4294967376 local0
   log stdout format raw local0
   log /dev/log local0
 ${DEFAULTS}backend be

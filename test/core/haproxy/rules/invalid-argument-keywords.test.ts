@@ -4,6 +4,7 @@ import { invalidArgument } from '../../../../server/src/core/haproxy/rules/inval
 import { DEFAULTS, expectFindings } from './harness.js';
 
 void describe('invalid-argument: log lines', () => {
+  // `len` is read with atoi into an int (haproxy -c 2.6.12 and 3.0.11): 4294967376 is 80.
   void it('reports unknown facilities, levels and formats, bad lengths and extra words', () => {
     expectFindings(
       invalidArgument,
@@ -12,6 +13,7 @@ void describe('invalid-argument: log lines', () => {
   log 127.0.0.1 len <|abc|> local0
   log 127.0.0.1 len <|79|> local0
   log 127.0.0.1 len 65535 local0
+  log 127.0.0.1 len 4294967376 local0
   log 127.0.0.1 len 100x local0
   log 127.0.0.1 format <|json|> local0
   log 127.0.0.1 local0 <|inf|>
@@ -44,6 +46,8 @@ frontend fe
 });
 
 void describe('invalid-argument: balance, hash-type and cookie', () => {
+  // haproxy -c 2.6.12 and 3.0.11: "'len' expects a positive integer (got '4294967296')", which
+  // atoi reads as 0.
   void it('reports balance algorithms missing or refusing their arguments', () => {
     expectFindings(
       invalidArgument,
@@ -63,6 +67,8 @@ backend g
   balance uri depth <|x|>
 backend h
   balance uri len 3 depth 2 whole path-only
+backend h2
+  balance uri len <|4294967296|>
 backend i
   balance uri <|foo|>
 backend j
@@ -120,6 +126,8 @@ backend h
 });
 
 void describe('invalid-argument: stick-table, errorfile, compression', () => {
+  // The key length is read with atol into a size_t and only 0 is refused: haproxy -c 2.6.12 and
+  // 3.0.11 accept `len -5` and `len 4294967296`.
   void it('reports unknown key types, bad sizes and expiry times, a missing size', () => {
     expectFindings(
       invalidArgument,
@@ -135,6 +143,12 @@ backend e
   stick-table type string len 32 size 1k
 backend f
   stick-table type string len <|x|> size 1k
+backend f2
+  stick-table type binary len <|0|> size 1k
+backend f3
+  stick-table type string len -5 size 1k
+backend f4
+  stick-table type string len 4294967296 size 1k
 backend g
   <|stick-table|> type ip
 backend h

@@ -15,6 +15,8 @@ void describe('invalid-argument', () => {
     );
   });
 
+  // Ports are read with atoi into an int (haproxy -c 2.6.12 and 3.0.11): 2147483648 is negative
+  // and refused, 4294967376 is 80, 4294967296 is 0 (the client's port, on a server).
   void it('reports bad IPv4 addresses and ports', () => {
     expectFindings(
       invalidArgument,
@@ -24,11 +26,14 @@ void describe('invalid-argument', () => {
   bind ipv4@0.0.0.0:8000-8010
   bind unix@/run/haproxy.sock
   bind [::1]:8443
+  bind <|127.0.0.1:2147483648|>
+  bind 127.0.0.1:4294967376
 backend be
   server s1 <|10.0.0.300:80|>
   server s2 backend.example.com:80
   server s3 10.0.0.1
   server s4 "\${ADDR}"
+  server s5 10.0.0.5:4294967296
 `,
     );
   });

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { optionsOf } from '../../../../server/src/core/haproxy/analysis/resolve.js';
-import { BIND_VALUE_CHECKS } from '../../../../server/src/core/haproxy/catalog/bind-options.js';
-import { SERVER_VALUE_CHECKS } from '../../../../server/src/core/haproxy/catalog/server-options.js';
+import { BIND_OPTIONS } from '../../../../server/src/core/haproxy/catalog/bind-options.js';
+import { SERVER_OPTIONS } from '../../../../server/src/core/haproxy/catalog/server-options.js';
 import { invalidOptionValue } from '../../../../server/src/core/haproxy/rules/invalid-option-value.js';
 import { atolInt } from '../../../../server/src/core/haproxy/rules/option-value-helpers.js';
 import { DEFAULTS, expectFindings, runRule } from './harness.js';
@@ -10,14 +10,17 @@ import { DEFAULTS, expectFindings, runRule } from './harness.js';
 void describe('invalid-option-value', () => {
   void it('judges only options that take exactly one word in the catalog', () => {
     for (const [bind, table] of [
-      [true, BIND_VALUE_CHECKS],
-      [false, SERVER_VALUE_CHECKS],
+      [true, BIND_OPTIONS],
+      [false, SERVER_OPTIONS],
     ] as const) {
-      for (const name of table.keys()) {
-        const spec = optionsOf(bind).get(name);
-        assert.ok(spec, name);
-        assert.equal(spec.args.length, 1, name);
-        assert.notEqual(spec.args[0]?.optional, true, name);
+      const judged = table.filter((option) => option.args.some((arg) => arg.check));
+      assert.ok(judged.length > 20, `${bind ? 'bind' : 'server'}: value checks found`);
+      for (const option of judged) {
+        const spec = optionsOf(bind).get(option.name);
+        assert.equal(spec, option, option.name);
+        assert.equal(option.args.length, 1, option.name);
+        assert.ok(option.args[0]?.check, option.name);
+        assert.notEqual(option.args[0]?.optional, true, option.name);
       }
     }
   });
@@ -109,6 +112,21 @@ backend be
   server s2 10.0.0.2:80 ssl no-ssl verify none
 `,
     );
+  });
+
+  // haproxy -c 3.0.11: "'curves' : missing curves list", "'sigalgs' : missing signature
+  // algorithm list", on bind and server lines alike.
+  void it('wants a value after the TLS lists of 3.0 on both sides', () => {
+    const text = `${DEFAULTS}frontend fe
+  bind :443 ssl crt /etc/haproxy/site.pem curves X25519 <|sigalgs|>
+  bind :444 ssl crt /etc/haproxy/site.pem <|client-sigalgs|>
+backend be
+  server s1 10.0.0.1:443 ssl verify none <|curves|>
+  server s2 10.0.0.2:443 ssl verify none sigalgs RSA-PSS+SHA256 <|client-sigalgs|>
+`;
+    expectFindings(invalidOptionValue, text, '3.0');
+    // Before they exist, unknown-option speaks instead.
+    expectFindings(invalidOptionValue, text.replace(/<\||\|>/g, ''), '2.6');
   });
 
   void it('reads server-template options too', () => {

@@ -17,6 +17,18 @@ void describe('server-template-range', () => {
     );
   });
 
+  // haproxy -c 2.6.12 and 3.0.11: atoi keeps 32 bits, so 4294967296 is 0 ("Wrong server-template
+  // number or range arg") and 4294967297 is 1.
+  void it('reads counts beyond 32 bits the way atoi stores them', () => {
+    expectFindings(
+      serverTemplateRange,
+      `${DEFAULTS}backend be
+  server-template a <|4294967296|> 10.0.0.1:80
+  server-template b 4294967297 10.0.0.2:80
+`,
+    );
+  });
+
   void it('accepts what atoi makes valid, and leaves variables and short lines alone', () => {
     expectFindings(
       serverTemplateRange,

@@ -2,8 +2,8 @@
  * The top-level sections of a HAProxy configuration, HAProxy 2.6 to 3.4: how their header line
  * is written, in which versions they exist, and what a proxy section can do.
  */
-import type { Lifecycle, VersionString } from '../../common/catalog.js';
 import { haproxyDocUrl as doc } from './doc-url.js';
+import type { EntryBase } from './types.js';
 
 /** The four proxy section kinds, which share the proxy keyword matrix. */
 export type ProxySectionName = 'defaults' | 'frontend' | 'listen' | 'backend';
@@ -23,21 +23,14 @@ export interface ProxyCapabilities {
   readonly backend: boolean;
 }
 
-export interface SectionSpec {
-  /** The header keyword: `frontend`, `userlist`, … */
-  readonly name: string;
+/** A section; its `name` is the header keyword: `frontend`, `userlist`, … */
+export interface SectionSpec extends EntryBase {
   /** Whether the header takes a name: required, optional (`defaults`, `crt-store`) or none. */
   readonly nameArg: 'required' | 'optional' | 'none';
   /** Accepts `from <defaults-name>` after the name, to inherit a named defaults section. */
   readonly defaultsFrom?: boolean;
   /** Present only for the proxy sections. */
   readonly capabilities?: ProxyCapabilities;
-  readonly summary: string;
-  readonly description: string;
-  readonly docUrl: string;
-  readonly since?: VersionString;
-  readonly deprecated?: Lifecycle;
-  readonly removed?: Lifecycle;
   /** Only valid in SPOE configuration files, never in haproxy.cfg. */
   readonly spoeOnly?: boolean;
 }

@@ -1,105 +1,51 @@
 /**
- * Options of HAProxy `server` and `default-server` lines (manual section 5.2), 2.6 to 3.4. Facts
- * come from the keyword lists in ../shared/data, the manual headings and `haproxy -dKall` of the
- * Debian 2.6.12 build; summaries and descriptions are our own words.
+ * Options of HAProxy `server` and `default-server` lines (manual section 5.2), 2.6 to 3.4. The
+ * options bind lines have too (TLS settings, `id`, `maxconn`, `proto`, …) are recorded once in
+ * shared-options.ts; this file holds the server-only ones. Facts come from the keyword lists in
+ * ../shared/data, the manual headings and `haproxy -dKall` / `haproxy -c` of the Debian 2.6.12
+ * build (the value checks); summaries and descriptions are our own words.
  *
  * The manual states that every option is also accepted by `default-server` except `id`. Options
  * with a `no-<name>` form carry `negatable: true`; the `no-*` forms are also listed as entries so
  * that a lookup by the written word always succeeds.
  */
-import type { ArgSpec, ArgType } from '../../common/catalog.js';
-import { haproxyDocUrl } from './doc-url.js';
-import type { Lifecycle, OptionSpec } from './types.js';
+import {
+  arg,
+  CHECK,
+  checkedEnum,
+  optionBuilder,
+  sharedOptions,
+  sortedByName,
+} from './shared-options.js';
+import type { OptionFacts } from './shared-options.js';
+import type { OptionSpec } from './types.js';
 
-const TLS_VERSIONS = ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
-
-function arg(name: string, type: ArgType, more: Partial<ArgSpec> = {}): ArgSpec {
-  return { name, type, ...more };
-}
-
-interface Extra {
-  readonly since?: string;
-  readonly removed?: Lifecycle;
-  readonly deprecated?: Lifecycle;
-  readonly negatable?: boolean;
-  readonly ssl?: boolean;
-  readonly defaultServer?: boolean;
-  /** Anchor when it differs from the name. */
-  readonly anchor?: string;
-}
-
-/** `#5.2-<name>` in the 3.2 manual (3.4 for options new in 3.4). */
-function serverDocUrl(anchor: string, version: string): string {
-  return haproxyDocUrl(version, '5.2', anchor);
-}
-
-function opt(
-  name: string,
-  args: readonly ArgSpec[],
-  summary: string,
-  description: string,
-  extra: Extra = {},
-): OptionSpec {
-  const { anchor, defaultServer, ...rest } = extra;
-  const version = extra.since === '3.4' ? '3.4' : '3.2';
-  return {
-    name,
-    args,
-    summary,
-    description,
-    docUrl: serverDocUrl(anchor ?? name, version),
-    defaultServer: defaultServer ?? true,
-    ...rest,
-  };
-}
+const opt = optionBuilder('server');
 
 /** The `no-<name>` entry that cancels an inherited flag. */
-function no(name: string, what: string, extra: Extra = {}): OptionSpec {
+function no(name: string, what: string, facts: OptionFacts = {}): OptionSpec {
   return opt(
     `no-${name}`,
     [],
     `Cancel an inherited \`${name}\``,
     `Turns off ${what} for this server even when \`default-server\` enabled it; on a ` +
       '`default-server` line it resets an earlier setting.',
-    extra,
+    facts,
   );
 }
 
 const ssl = { ssl: true } as const;
 
-function noTls(version: string): OptionSpec {
-  const word = version === 'sslv3' ? 'SSLv3' : `TLS ${version.slice(4, 5)}.${version.slice(5)}`;
-  return opt(
-    `no-${version}`,
-    [],
-    `Do not use ${word} towards the server`,
-    `Removes ${word} from the versions offered to the server. A range set with \`ssl-min-ver\` / ` +
-      '`ssl-max-ver` is the clearer equivalent.',
-    ssl,
-  );
-}
-
-function forceTls(version: string): OptionSpec {
-  const word = version === 'sslv3' ? 'SSLv3' : `TLS ${version.slice(4, 5)}.${version.slice(5)}`;
-  return opt(
-    `force-${version}`,
-    [],
-    `Use only ${word} towards the server`,
-    `Restricts server handshakes to ${word}. Prefer \`ssl-min-ver\` and \`ssl-max-ver\`.`,
-    ssl,
-  );
-}
-
-export const SERVER_OPTIONS: readonly OptionSpec[] = [
+const SERVER_ONLY: readonly OptionSpec[] = [
   opt(
     'addr',
-    [arg('address', 'address')],
+    [arg('address', 'address', { check: CHECK.word })],
     'Address used for health checks',
     'Sends health checks to this address instead of the server address.',
   ),
   opt(
     'agent-addr',
-    [arg('address', 'address')],
+    [arg('address', 'address', { check: CHECK.word })],
     'Address of the agent check',
     'Where the agent check connects; an IP address or a host name resolved at startup.',
   ),
@@ -113,36 +59,21 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
   ),
   opt(
     'agent-inter',
-    [arg('delay', 'time')],
+    [arg('delay', 'time', { check: CHECK.positiveTime })],
     'Interval between agent checks',
     'Delay between two agent checks; defaults to the check interval.',
   ),
   opt(
     'agent-port',
-    [arg('port', 'port')],
+    [arg('port', 'port', { check: CHECK.word })],
     'TCP port of the agent check',
     'Port the agent check connects to.',
   ),
   opt(
     'agent-send',
-    [arg('string', 'string')],
+    [arg('string', 'string', { check: CHECK.word })],
     'String sent to the agent on connect',
     'Text sent to the agent once connected, before reading its answer.',
-  ),
-  opt(
-    'allow-0rtt',
-    [],
-    'Send TLS 1.3 early data to the server',
-    'Allows requests to be sent in the first TLS flight when resuming a session with the server.',
-    ssl,
-  ),
-  opt(
-    'alpn',
-    [arg('protocols', 'string')],
-    'ALPN protocols offered to the server',
-    'Comma-separated protocols proposed during the TLS handshake with the server, e.g. ' +
-      '`h2,http/1.1`.',
-    ssl,
   ),
   opt(
     'backup',
@@ -151,20 +82,6 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
     'Backup servers receive traffic only when every non-backup server is down (or all of them ' +
       'with `option allbackups`).',
     { negatable: true },
-  ),
-  opt(
-    'ca-file',
-    [arg('cafile', 'path')],
-    'CAs trusted to verify the server certificate',
-    'PEM file of authorities (or `@system-ca`) used when `verify required` is in effect.',
-    ssl,
-  ),
-  opt(
-    'cc',
-    [arg('algo', 'word')],
-    'TCP congestion control algorithm towards the server',
-    'Kernel congestion control algorithm set on connections to this server.',
-    { since: '3.4' },
   ),
   opt(
     'check',
@@ -176,7 +93,7 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
   ),
   opt(
     'check-alpn',
-    [arg('protocols', 'string')],
+    [arg('protocols', 'string', { check: CHECK.word })],
     'ALPN protocols offered by health checks',
     'Overrides `alpn` for health-check connections.',
     ssl,
@@ -190,7 +107,7 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
   ),
   opt(
     'check-proto',
-    [arg('name', 'word')],
+    [arg('name', 'word', { check: CHECK.mux })],
     'Multiplexer protocol for health checks',
     'Forces the protocol (such as `h2`) used by health-check connections.',
   ),
@@ -211,7 +128,7 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
   ),
   opt(
     'check-sni',
-    [arg('sni', 'string')],
+    [arg('sni', 'string', { check: CHECK.word })],
     'SNI sent by TLS health checks',
     'Host name placed in the SNI extension of health-check handshakes.',
     ssl,
@@ -237,53 +154,11 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
     'Health checks go through the proxy set with `socks4`.',
   ),
   opt(
-    'ciphers',
-    [arg('ciphers', 'string')],
-    'TLS 1.2-and-older ciphers towards the server',
-    'OpenSSL cipher string for server-side handshakes up to TLS 1.2.',
-    ssl,
-  ),
-  opt(
-    'ciphersuites',
-    [arg('ciphersuites', 'string')],
-    'TLS 1.3 cipher suites towards the server',
-    'Colon-separated TLS 1.3 suites for server-side handshakes.',
-    ssl,
-  ),
-  opt(
-    'client-sigalgs',
-    [arg('sigalgs', 'string')],
-    'Signature algorithms for the client certificate sent to the server',
-    'Algorithms allowed when HAProxy authenticates to the server with `crt`.',
-    { ...ssl, since: '3.0' },
-  ),
-  opt(
     'cookie',
-    [arg('value', 'string')],
+    [arg('value', 'string', { check: CHECK.word })],
     'Persistence cookie value of this server',
     'Value written in the persistence cookie (see the backend `cookie` directive) so that a ' +
       'client returns to this server.',
-  ),
-  opt(
-    'crl-file',
-    [arg('crlfile', 'path')],
-    'Revocation list for the server certificate',
-    'PEM CRL file checked when verifying the server certificate.',
-    ssl,
-  ),
-  opt(
-    'crt',
-    [arg('cert', 'path')],
-    'Client certificate presented to the server',
-    'PEM certificate and key HAProxy uses to authenticate itself to the server.',
-    ssl,
-  ),
-  opt(
-    'curves',
-    [arg('curves', 'string')],
-    'Curves / groups offered to the server',
-    'Colon-separated list of key-exchange groups for server handshakes.',
-    { ...ssl, since: '3.0' },
   ),
   opt(
     'disabled',
@@ -293,14 +168,14 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
   ),
   opt(
     'downinter',
-    [arg('delay', 'time')],
+    [arg('delay', 'time', { check: CHECK.positiveTime })],
     'Check interval while the server is down',
     'Interval between checks while the server is fully down; defaults to `inter`.',
   ),
   opt('enabled', [], 'Start the server enabled', 'Cancels an inherited `disabled`.'),
   opt(
     'error-limit',
-    [arg('count', 'int', { min: 1 })],
+    [arg('count', 'int', { min: 1, check: { kind: 'atol', min: 1 } })],
     'Consecutive errors before `on-error` applies',
     'Number of consecutive errors seen by `observe` that trigger the `on-error` action.',
   ),
@@ -312,15 +187,10 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
   ),
   opt(
     'fastinter',
-    [arg('delay', 'time')],
+    [arg('delay', 'time', { check: CHECK.positiveTime })],
     'Check interval while the server changes state',
     'Interval used while the server is going up or down; defaults to `inter`.',
   ),
-  forceTls('sslv3'),
-  forceTls('tlsv10'),
-  forceTls('tlsv11'),
-  forceTls('tlsv12'),
-  forceTls('tlsv13'),
   opt(
     'guid',
     [arg('guid', 'string')],
@@ -345,23 +215,8 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
     { since: '3.4' },
   ),
   opt(
-    'id',
-    [arg('id', 'int', { min: 1 })],
-    'Numeric id of the server',
-    'Persistent server id, reported in stats and used by some hashing; unique in the backend. ' +
-      'Not accepted on `default-server`.',
-    { defaultServer: false },
-  ),
-  opt(
-    'idle-ping',
-    [arg('delay', 'time')],
-    'Ping idle server connections after this delay',
-    'Sends protocol pings on idle multiplexed server connections to detect dead peers.',
-    { since: '3.2' },
-  ),
-  opt(
     'init-addr',
-    [arg('methods', 'word')],
+    [arg('methods', 'word', { check: { kind: 'init-addr', optional: true } })],
     'How to find the server address at startup',
     'Comma-separated methods tried in order: `last` (state file), `libc`, `none`, or a literal IP.',
   ),
@@ -374,16 +229,9 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
   ),
   opt(
     'inter',
-    [arg('delay', 'time')],
+    [arg('delay', 'time', { check: CHECK.positiveTime })],
     'Interval between health checks',
     'Delay between two checks while the server is stable (default 2s).',
-  ),
-  opt(
-    'ktls',
-    [arg('state', 'enum', { values: ['on', 'off'] })],
-    'Use kernel TLS offload (experimental)',
-    'Lets the kernel encrypt records on server connections after the handshake. Experimental.',
-    { ...ssl, since: '3.4' },
   ),
   opt(
     'log-bufsize',
@@ -394,21 +242,15 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
   ),
   opt(
     'log-proto',
-    [arg('proto', 'enum', { values: ['legacy', 'octet-count'] })],
+    [checkedEnum('proto', ['legacy', 'octet-count'])],
     'Framing of logs sent to a ring server',
     '`legacy` separates messages with line feeds, `octet-count` prefixes their length (RFC 6587).',
   ),
   opt(
     'max-reuse',
-    [arg('count', 'int', { min: -1 })],
+    [arg('count', 'int', { min: -1, check: CHECK.word })],
     'Requests allowed on one server connection',
     'Limits how many times a connection is reused before being closed; -1 means no limit.',
-  ),
-  opt(
-    'maxconn',
-    [arg('maxconn', 'int', { min: 0 })],
-    'Maximum concurrent connections to the server',
-    'Extra requests wait in the queue. With `minconn` it becomes the upper bound of a dynamic limit.',
   ),
   opt(
     'maxqueue',
@@ -421,12 +263,6 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
     [arg('minconn', 'int', { min: 0 })],
     'Lower bound of the dynamic connection limit',
     'With `maxconn` and the backend `fullconn`, the limit grows from this value as load increases.',
-  ),
-  opt(
-    'namespace',
-    [arg('name', 'word')],
-    'Network namespace used to reach the server',
-    'Opens the server connections from the named network namespace.',
   ),
   no('agent-check', 'the agent check'),
   no('backup', 'the backup role'),
@@ -443,19 +279,7 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
   no('sni-auto', 'automatic SNI', { ...ssl, since: '3.4' }),
   no('ssl', 'TLS towards the server', ssl),
   no('ssl-reuse', 'TLS session reuse', ssl),
-  noTls('sslv3'),
   no('tfo', 'TCP Fast Open'),
-  opt(
-    'no-tls-tickets',
-    [],
-    'Do not use TLS session tickets with the server',
-    'Disables stateless session resumption towards the server.',
-    ssl,
-  ),
-  noTls('tlsv10'),
-  noTls('tlsv11'),
-  noTls('tlsv12'),
-  noTls('tlsv13'),
   no('verifyhost', 'the host name check of the server certificate', ssl),
   opt(
     'non-stick',
@@ -464,35 +288,28 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
     'Connections to this server do not create or update stickiness entries.',
   ),
   opt(
-    'npn',
-    [arg('protocols', 'string')],
-    'NPN protocols offered to the server (obsolete)',
-    'Protocols proposed through the old NPN extension; use `alpn` instead.',
-    ssl,
-  ),
-  opt(
     'observe',
-    [arg('mode', 'enum', { values: ['none', 'layer4', 'layer7'] })],
+    [checkedEnum('mode', ['none', 'layer4', 'layer7'])],
     'Watch live traffic to detect server errors',
     'Counts connection (`layer4`) or HTTP (`layer7`) errors of real traffic; see `error-limit` ' +
       'and `on-error`.',
   ),
   opt(
     'on-error',
-    [arg('mode', 'enum', { values: ['fastinter', 'fail-check', 'sudden-death', 'mark-down'] })],
+    [checkedEnum('mode', ['fastinter', 'fail-check', 'sudden-death', 'mark-down'])],
     'Reaction when `error-limit` is reached',
     'From gentle to harsh: check faster, count a failed check, fail all but one check, or mark ' +
       'the server down at once.',
   ),
   opt(
     'on-marked-down',
-    [arg('action', 'enum', { values: ['shutdown-sessions'] })],
+    [checkedEnum('action', ['shutdown-sessions'])],
     'Action when the server goes down',
     '`shutdown-sessions` closes the sessions still open on the server.',
   ),
   opt(
     'on-marked-up',
-    [arg('action', 'enum', { values: ['shutdown-backup-sessions'] })],
+    [checkedEnum('action', ['shutdown-backup-sessions'])],
     'Action when the server comes back up',
     '`shutdown-backup-sessions` closes sessions that went to backup servers meanwhile.',
   ),
@@ -506,33 +323,27 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
   ),
   opt(
     'pool-low-conn',
-    [arg('max', 'int', { min: 0 })],
+    [arg('max', 'int', { min: 0, check: CHECK.word })],
     'Idle connections below which a thread avoids stealing',
     'Threads prefer opening new connections while the idle pool holds fewer than this many.',
   ),
   opt(
     'pool-max-conn',
-    [arg('max', 'int', { min: -1 })],
+    [arg('max', 'int', { min: -1, check: CHECK.word })],
     'Maximum idle connections kept for reuse',
     'Upper bound of idle server connections kept; -1 means unlimited, 0 disables reuse pooling.',
   ),
   opt(
     'pool-purge-delay',
-    [arg('delay', 'time')],
+    [arg('delay', 'time', { check: CHECK.time })],
     'How often idle connections are trimmed',
     'Interval at which part of the idle connections are closed.',
   ),
   opt(
     'port',
-    [arg('port', 'port')],
+    [arg('port', 'port', { check: CHECK.word })],
     'Port used for health checks',
     'Sends health checks to this port instead of the traffic port.',
-  ),
-  opt(
-    'proto',
-    [arg('name', 'word')],
-    'Multiplexer protocol towards the server (e.g. h2)',
-    'Forces the protocol of server connections, such as `h2` for clear-text HTTP/2 or `fcgi`.',
   ),
   opt(
     'proxy-v2-options',
@@ -542,15 +353,8 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
       '`authority`, `crc32c`, `unique-id`…',
   ),
   opt(
-    'quic-cc-algo',
-    [arg('algo', 'word')],
-    'QUIC congestion control towards the server',
-    'Congestion control algorithm of QUIC server connections, optionally with parameters.',
-    { since: '3.4' },
-  ),
-  opt(
     'redir',
-    [arg('prefix', 'string')],
+    [arg('prefix', 'string', { check: CHECK.word })],
     'Redirect GET/HEAD requests to this prefix instead of forwarding',
     'Answers with a 302 to the given URL prefix for requests routed to this server.',
   ),
@@ -563,19 +367,28 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
   ),
   opt(
     'resolve-net',
-    [arg('networks', 'string')],
+    [arg('networks', 'string', { check: CHECK.word })],
     'Preferred networks for DNS answers',
     'Comma-separated networks; among resolved addresses, one inside them is chosen first.',
   ),
   opt(
     'resolve-opts',
-    [arg('options', 'word')],
+    [
+      arg('options', 'word', {
+        check: {
+          kind: 'enum',
+          values: ['allow-dup-ip', 'ignore-weight', 'prevent-dup-ip'],
+          list: true,
+          optional: true,
+        },
+      }),
+    ],
     'DNS resolution options',
     'Comma-separated options such as `allow-dup-ip`, `ignore-weight` or `prevent-dup-ip`.',
   ),
   opt(
     'resolve-prefer',
-    [arg('family', 'enum', { values: ['ipv4', 'ipv6'] })],
+    [checkedEnum('family', ['ipv4', 'ipv6'])],
     'Preferred address family for DNS answers',
     'Chooses IPv4 or IPv6 records first when both are returned.',
   ),
@@ -635,21 +448,14 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
     { since: '2.8' },
   ),
   opt(
-    'sigalgs',
-    [arg('sigalgs', 'string')],
-    'Signature algorithms towards the server',
-    'Colon-separated signature algorithms allowed in server handshakes.',
-    { ...ssl, since: '3.0' },
-  ),
-  opt(
     'slowstart',
-    [arg('time', 'time')],
+    [arg('time', 'time', { check: CHECK.time })],
     'Ramp-up time after the server comes back',
     'Weight and connection limit grow progressively over this period after recovery.',
   ),
   opt(
     'sni',
-    [arg('expr', 'sample')],
+    [arg('expr', 'sample', { check: CHECK.word })],
     'Sample expression giving the SNI sent to the server',
     'For example `req.hdr(host)` to forward the client host name.',
     ssl,
@@ -663,37 +469,16 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
   ),
   opt(
     'socks4',
-    [arg('address', 'address')],
+    [arg('address', 'address', { check: CHECK.word })],
     'Reach the server through a SOCKS4 proxy',
     'Address and port of the SOCKS4 proxy used for the server connections.',
   ),
   opt(
     'source',
-    [arg('address', 'string')],
+    [arg('address', 'string', { check: CHECK.word })],
     'Source address for server connections',
     'Local address (and optional port range) used to connect, optionally followed by `usesrc` ' +
       'for transparent proxying and `interface`.',
-  ),
-  opt(
-    'ssl',
-    [],
-    'Use SSL/TLS towards the server',
-    'Encrypts server connections. Pair with `verify required` and `ca-file` to authenticate it.',
-    { ...ssl, negatable: true },
-  ),
-  opt(
-    'ssl-max-ver',
-    [arg('version', 'enum', { values: TLS_VERSIONS })],
-    'Highest TLS version towards the server',
-    'Upper bound of the versions negotiated with the server.',
-    ssl,
-  ),
-  opt(
-    'ssl-min-ver',
-    [arg('version', 'enum', { values: TLS_VERSIONS })],
-    'Lowest TLS version towards the server',
-    'Lower bound of the versions negotiated with the server.',
-    ssl,
   ),
   opt(
     'ssl-reuse',
@@ -711,35 +496,8 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
     { since: '3.2' },
   ),
   opt(
-    'tcp-md5sig',
-    [arg('password', 'string')],
-    'TCP MD5 signature password towards the server',
-    'Enables RFC 2385 signatures on server connections.',
-    { since: '3.4' },
-  ),
-  opt(
-    'tcp-ut',
-    [arg('delay', 'time')],
-    'TCP user timeout towards the server',
-    'Sets `TCP_USER_TIMEOUT` on server connections.',
-  ),
-  opt(
-    'tfo',
-    [],
-    'Use TCP Fast Open towards the server',
-    'Sends the first data in the SYN when the kernel allows it.',
-    { negatable: true },
-  ),
-  opt(
-    'tls-tickets',
-    [],
-    'Use TLS session tickets with the server',
-    'Cancels an inherited `no-tls-tickets`.',
-    { ...ssl, negatable: true },
-  ),
-  opt(
     'track',
-    [arg('server', 'reference', { refers: 'server' })],
+    [arg('server', 'reference', { refers: 'server', check: CHECK.word })],
     'Follow the health of another server, `[<backend>/]<server>`',
     'Takes its state from the named server instead of running its own checks.',
   ),
@@ -751,153 +509,34 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
       '`clientip`, `hdr_ip(...)` or an address). The 2.6 parser registers it as its own word.',
   ),
   opt(
-    'verify',
-    [arg('mode', 'enum', { values: ['none', 'required'] })],
-    'Server certificate verification',
-    '`required` checks the server certificate against `ca-file`; `none` skips the check.',
-    ssl,
-  ),
-  opt(
     'verifyhost',
-    [arg('hostname', 'string')],
+    [arg('hostname', 'string', { check: CHECK.word })],
     'Expected host name in the server certificate',
     'Checks that the certificate is valid for this name when verification is on.',
     { ...ssl, negatable: true },
   ),
   opt(
     'weight',
-    [arg('weight', 'int', { min: 0, max: 256 })],
+    [
+      arg('weight', 'int', {
+        min: 0,
+        max: 256,
+        check: { kind: 'atol', min: 0, max: 256, optional: true },
+      }),
+    ],
     'Relative share of the load',
     'Load-balancing weight from 0 to 256 (default 1); 0 sends no new traffic.',
   ),
   opt(
     'ws',
-    [arg('mode', 'enum', { values: ['auto', 'h1', 'h2'] })],
+    [checkedEnum('mode', ['auto', 'h1', 'h2'])],
     'Protocol used for WebSocket requests',
     'Chooses the protocol for forwarding WebSocket upgrades to this server.',
   ),
 ];
 
-/**
- * How HAProxy parses the value of one `server` / `bind` option, as far as `haproxy -c` refuses
- * bad values. Established on the Debian 2.6.12 build with valid and invalid cases of each option;
- * options missing from the tables are not judged.
- *
- * - `word`: any word is fine, but the option must not end the line;
- * - `time`: digits then at most one unit (`us`, `ms`, `s`, `m`, `h`, `d`); text after the unit
- *   only draws a warning in 2.6, an unknown character right after the digits is an error, and so
- *   is a value above 2147483647 ms. `positive` refuses 0;
- * - `atol`: the leading integer is read (`7a` is 7, `abc` is 0), truncated to 32 bits, then
- *   compared with `min`/`max`; `abs` compares its absolute value;
- * - `integer`: the whole word must be an integer, at least `min`;
- * - `enum`: one of `values`; `list` allows a comma-separated list of them;
- * - `mux`: a multiplexer protocol name known at the target version;
- * - `init-addr`: comma-separated `libc`, `last`, `none` or IP addresses;
- * - `shards`: `by-thread` or a count of at least 1.
- *
- * `optional` marks options HAProxy accepts at the end of the line (the value reads as empty).
- */
-export type OptionValueCheck =
-  | { readonly kind: 'word'; readonly optional?: boolean }
-  | { readonly kind: 'time'; readonly positive?: boolean; readonly optional?: boolean }
-  | {
-      readonly kind: 'atol';
-      readonly min?: number;
-      readonly max?: number;
-      readonly abs?: boolean;
-      readonly optional?: boolean;
-    }
-  | { readonly kind: 'integer'; readonly min: number; readonly optional?: boolean }
-  | {
-      readonly kind: 'enum';
-      readonly values: readonly string[];
-      readonly list?: boolean;
-      readonly optional?: boolean;
-    }
-  | { readonly kind: 'mux'; readonly optional?: boolean }
-  | { readonly kind: 'init-addr'; readonly optional?: boolean }
-  | { readonly kind: 'shards'; readonly optional?: boolean };
-
-/**
- * Multiplexer protocols accepted by `proto` / `check-proto`, with the version that brought them.
- * `quic` only exists in QUIC-enabled builds, so it is never judged.
- */
-export const MUX_PROTOCOLS: ReadonlyMap<string, string> = new Map([
-  ['h1', '2.0'],
-  ['h2', '2.0'],
-  ['fcgi', '2.1'],
-  ['none', '2.0'],
-  ['quic', '2.6'],
-  ['spop', '3.1'],
-  ['qmux', '3.4'],
-]);
-
-const WORD: OptionValueCheck = { kind: 'word' };
-const TIME: OptionValueCheck = { kind: 'time' };
-const POSITIVE_TIME: OptionValueCheck = { kind: 'time', positive: true };
-const TLS_VERSION: OptionValueCheck = { kind: 'enum', values: TLS_VERSIONS };
-
-/** Value parsing of `server` / `default-server` / `server-template` options (2.6 behaviour). */
-export const SERVER_VALUE_CHECKS: ReadonlyMap<string, OptionValueCheck> = new Map<
-  string,
-  OptionValueCheck
->([
-  ['addr', WORD],
-  ['agent-addr', WORD],
-  ['agent-inter', POSITIVE_TIME],
-  ['agent-port', WORD],
-  ['agent-send', WORD],
-  ['alpn', WORD],
-  ['ca-file', WORD],
-  ['check-alpn', WORD],
-  ['check-proto', { kind: 'mux' }],
-  ['check-sni', WORD],
-  ['ciphers', WORD],
-  ['ciphersuites', WORD],
-  ['cookie', WORD],
-  ['crl-file', WORD],
-  ['crt', WORD],
-  ['downinter', POSITIVE_TIME],
-  ['error-limit', { kind: 'atol', min: 1 }],
-  ['fastinter', POSITIVE_TIME],
-  ['id', { kind: 'atol', min: 1 }],
-  ['init-addr', { kind: 'init-addr', optional: true }],
-  ['inter', POSITIVE_TIME],
-  ['log-proto', { kind: 'enum', values: ['legacy', 'octet-count'] }],
-  ['max-reuse', WORD],
-  ['namespace', WORD],
-  ['npn', WORD],
-  ['observe', { kind: 'enum', values: ['none', 'layer4', 'layer7'] }],
-  ['on-error', { kind: 'enum', values: ['fastinter', 'fail-check', 'sudden-death', 'mark-down'] }],
-  ['on-marked-down', { kind: 'enum', values: ['shutdown-sessions'] }],
-  ['on-marked-up', { kind: 'enum', values: ['shutdown-backup-sessions'] }],
-  ['pool-low-conn', WORD],
-  ['pool-max-conn', WORD],
-  ['pool-purge-delay', TIME],
-  ['port', WORD],
-  ['proto', { kind: 'mux' }],
-  ['redir', WORD],
-  ['resolve-net', WORD],
-  [
-    'resolve-opts',
-    {
-      kind: 'enum',
-      values: ['allow-dup-ip', 'ignore-weight', 'prevent-dup-ip'],
-      list: true,
-      optional: true,
-    },
-  ],
-  ['resolve-prefer', { kind: 'enum', values: ['ipv4', 'ipv6'] }],
-  ['slowstart', TIME],
-  ['sni', WORD],
-  ['socks4', WORD],
-  ['source', WORD],
-  ['ssl-max-ver', TLS_VERSION],
-  ['ssl-min-ver', TLS_VERSION],
-  ['tcp-ut', TIME],
-  ['track', WORD],
-  ['verify', { kind: 'enum', values: ['none', 'required'] }],
-  ['verifyhost', WORD],
-  ['weight', { kind: 'atol', min: 0, max: 256, optional: true }],
-  ['ws', { kind: 'enum', values: ['auto', 'h1', 'h2'] }],
+/** Every `server` / `default-server` / `server-template` option, in name order. */
+export const SERVER_OPTIONS: readonly OptionSpec[] = sortedByName([
+  ...sharedOptions('server'),
+  ...SERVER_ONLY,
 ]);

@@ -5,6 +5,7 @@
  * addresses of each kind; prefixes newer than 2.6 carry the version that brought them.
  */
 import { compareVersions } from '../../common/catalog.js';
+import { leadingInteger } from '../../common/leading-integer.js';
 import { majorMinor } from '../catalog/index.js';
 
 /** The line kinds whose addresses are judged, each with its own parsing constraints. */
@@ -169,12 +170,6 @@ function before(version: string, since: string): boolean {
   return compareVersions(majorMinor(version), since) < 0;
 }
 
-/** C `atoi`: leading digits after an optional sign, 0 when there are none. */
-function atoi(text: string): number {
-  const match = /^\s*([+-]?\d+)/.exec(text);
-  return match ? Number(match[1]) : 0;
-}
-
 /** The prefix of an address (`ipv4` of `ipv4@1.2.3.4:80`), looked up at a version. */
 function readPrefix(
   part: string,
@@ -270,9 +265,12 @@ function portProblem(
   if (!/\d/.test(first)) return `invalid character '${first}' in port '${port}'`;
   const dash = port.indexOf('-');
   if (dash >= 0 && !policy.range) return `a port range is not allowed here ('${port}')`;
-  const low = atoi(port);
-  const high = dash >= 0 ? atoi(port.slice(dash + 1)) : low;
-  if (limits && (low > 65535 || high > 65535)) return `invalid port '${port}' (1 to 65535)`;
+  // str2sa_range reads each bound with atoi: `4294967376` is port 80, `2147483648` is negative.
+  const low = leadingInteger(port);
+  const high = dash >= 0 ? leadingInteger(port.slice(dash + 1)) : low;
+  if (limits && (low < 0 || high < 0 || low > 65535 || high > 65535)) {
+    return `invalid port '${port}' (1 to 65535)`;
+  }
   if (!policy.zeroPort && low === 0) return `invalid port '${port}'`;
   if (high < low) return `invalid port range '${port}'`;
   return undefined;

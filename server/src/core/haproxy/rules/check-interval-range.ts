@@ -1,3 +1,4 @@
+import { leadingInteger } from '../../common/leading-integer.js';
 import type { Rule } from '../../common/rule.js';
 import type { Word } from '../ast.js';
 import { readOptions } from '../analysis/symbols.js';
@@ -37,9 +38,9 @@ export const checkIntervalRange: Rule<HaproxyRuleContext> = {
           const check = (name: string, value: Word | undefined): void => {
             if (!value || value.hasVariable || value.template) return;
             if (name === 'rise' || name === 'fall') {
-              // HAProxy reads the count with atoi(): leading digits, anything else is 0.
-              const count = Number(/^\d*/.exec(value.value)?.[0] ?? '');
-              if (count === 0) {
+              // HAProxy reads the count with atol() into an int and refuses it unless above 0.
+              const count = leadingInteger(value.value);
+              if (count <= 0) {
                 report({
                   message: `'${name} ${value.value}' is rejected by HAProxy: it has to be a number of at least 1.`,
                   start: value.start,

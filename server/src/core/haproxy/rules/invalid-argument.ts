@@ -1,3 +1,4 @@
+import { leadingInteger } from '../../common/leading-integer.js';
 import type { Rule } from '../../common/rule.js';
 import type { ResolvedSection, ResolvedStatement } from '../analysis/resolve.js';
 import type { Word } from '../ast.js';
@@ -5,14 +6,7 @@ import { suggestNames, valueAvailable } from '../catalog/index.js';
 import type { HaproxyArgSpec } from '../catalog/index.js';
 import { didYouMean, liveStatements, opaque } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './context.js';
-import { keywordArgProblems } from './keyword-arg-checks.js';
-
-/**
- * A number with a unit, possibly several in a row (`1m30s`); a bare number is milliseconds.
- * Written so that each digit run has one parse: `(\d+unit?)+` backtracks exponentially on a
- * long run of digits followed by a letter.
- */
-const TIME = /^\d+(?:(?:us|ms|s|m|h|d)\d+)*(?:us|ms|s|m|h|d)?$/;
+import { keywordArgProblems, TIME_WORD } from './keyword-arg-checks.js';
 
 /**
  * Keywords whose enumerated first argument HAProxy checks strictly and refuses when unknown
@@ -63,7 +57,10 @@ function addressProblem(value: string, rangeAllowed: boolean): string | undefine
     if (port === undefined) continue;
     const ports = rangeAllowed ? port.split('-') : [port.replace(/^[+-]/, '')];
     for (const p of ports) {
-      if (/^\d+$/.test(p) && Number(p) > 65535) return `invalid port '${p}' (1 to 65535)`;
+      if (!/^\d+$/.test(p)) continue;
+      // str2sa_range reads ports with atoi: `4294967376` is 80, `2147483648` is negative.
+      const n = leadingInteger(p);
+      if (n < 0 || n > 65535) return `invalid port '${p}' (1 to 65535)`;
     }
   }
   return undefined;
@@ -120,7 +117,7 @@ export const invalidArgument: Rule<HaproxyRuleContext> = {
         const arg = spec.args[i];
         if (!arg) break;
         const word = entry.args[i];
-        if (arg.type === 'time' && word && !opaque(word) && !TIME.test(word.value)) {
+        if (arg.type === 'time' && word && !opaque(word) && !TIME_WORD.test(word.value)) {
           flag(
             word,
             `'${word.value}' is not a valid time for '${spec.name}': use digits with an optional unit (us, ms, s, m, h, d).`,

@@ -1,8 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import type { Word } from '../ast.js';
 import { lifecycleAt } from '../catalog/index.js';
-import { BIND_VALUE_CHECKS } from '../catalog/bind-options.js';
-import { SERVER_VALUE_CHECKS } from '../catalog/server-options.js';
 import { optionsOf } from '../analysis/resolve.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './context.js';
@@ -39,14 +37,14 @@ export const invalidOptionValue: Rule<HaproxyRuleContext> = {
       const line = entry.match?.spec.name;
       if (entry.options === undefined || line === undefined) continue;
       const bind = line === 'bind';
-      const table = bind ? BIND_VALUE_CHECKS : SERVER_VALUE_CHECKS;
       for (const option of entry.options) {
         // HAProxy stops at the first unknown word: what follows may be its arguments.
         if (!option.spec) break;
         if (option.negated || opaque(option.word)) continue;
         const state = lifecycleAt(option.spec, version);
         if (state === 'not-yet' || state === 'removed') continue;
-        const check = table.get(option.spec.name);
+        // Checks sit on the first argument: every judged option takes exactly one word.
+        const check = option.spec.args[0]?.check;
         if (check) {
           const value = option.args[0];
           const problem = optionValueProblem(option.spec.name, check, value, version);
@@ -73,7 +71,7 @@ export const invalidOptionValue: Rule<HaproxyRuleContext> = {
           if (!spec) break;
           const state = lifecycleAt(spec, version);
           if (state === 'not-yet' || state === 'removed' || opaque(use.word)) continue;
-          const check = SERVER_VALUE_CHECKS.get(name);
+          const check = spec.args[0]?.check;
           if (!check) continue;
           const value = use.values[0];
           const problem = optionValueProblem(name, check, value, version);

@@ -5,6 +5,7 @@
  * returns nothing for words it cannot judge.
  */
 import { compareVersions } from '../../common/catalog.js';
+import { leadingInteger } from '../../common/leading-integer.js';
 import type { Word } from '../ast.js';
 import { keywordsForSection, majorMinor, suggestNames } from '../catalog/index.js';
 import {
@@ -58,15 +59,9 @@ type Check = (line: ArgLine) => ArgProblem[];
 /**
  * A number with a unit, possibly several in a row (`1m30s`); a bare number is milliseconds.
  * Written so that each digit run has one parse: `(\d+unit?)+` backtracks exponentially on a
- * long run of digits followed by a letter.
+ * long run of digits followed by a letter. Also read by invalid-argument for `time` arguments.
  */
-const TIME = /^\d+(?:(?:us|ms|s|m|h|d)\d+)*(?:us|ms|s|m|h|d)?$/;
-
-/** The value C's `atoi` reads from a word: leading digits after an optional sign, else 0. */
-function atoi(value: string): number {
-  const match = /^\s*([+-]?\d+)/.exec(value);
-  return match ? Number(match[1]) : 0;
-}
+export const TIME_WORD = /^\d+(?:(?:us|ms|s|m|h|d)\d+)*(?:us|ms|s|m|h|d)?$/;
 
 function atLeast(version: string, since: string): boolean {
   return compareVersions(majorMinor(version), since) >= 0;
@@ -93,7 +88,7 @@ function checkLog(line: ArgLine): ArgProblem[] {
   if (args[i]?.value === 'len') {
     const option = args[i] as Word;
     const value = take('len');
-    const n = value ? atoi(value.value) : 0;
+    const n = value ? leadingInteger(value.value) : 0;
     if (n < LOG_LENGTH.min || n > LOG_LENGTH.max) {
       return [
         {
@@ -237,7 +232,7 @@ function checkBalanceUri(words: readonly Word[]): ArgProblem[] {
     const word = words[i] as Word;
     if (word.value === 'len' || word.value === 'depth') {
       const value = words[i + 1];
-      if (!value || atoi(value.value) <= 0) {
+      if (!value || leadingInteger(value.value) <= 0) {
         return [
           {
             word: value ?? word,
@@ -321,7 +316,7 @@ function checkCookie(line: ArgLine): ArgProblem[] {
     if (!value) {
       return [{ word, message: `'cookie' option '${name}' needs a value.` }];
     }
-    if ((name === 'maxidle' || name === 'maxlife') && !TIME.test(value.value)) {
+    if ((name === 'maxidle' || name === 'maxlife') && !TIME_WORD.test(value.value)) {
       return [
         {
           word: value,
@@ -391,7 +386,8 @@ function checkStickTable(line: ArgLine): ArgProblem[] {
       }
       if (STICK_TABLE_LEN_TYPES.includes(value.value) && words[i + 1]?.value === 'len') {
         const length = words[i + 2];
-        if (!length || atoi(length.value) <= 0) {
+        // atol into a size_t, refused only when 0: a negative length wraps to a huge one.
+        if (!length || leadingInteger(length.value, 'long') === 0) {
           return [
             {
               word: length ?? (words[i + 1] as Word),
@@ -410,8 +406,9 @@ function checkStickTable(line: ArgLine): ArgProblem[] {
           },
         ];
       }
-      if (atoi(value.value) > 0) size = value;
-    } else if (word.value === 'expire' && !TIME.test(value.value)) {
+      // Only tells 0 from the rest: the digits were checked above, and the size is no atoi.
+      if (leadingInteger(value.value, 'long') > 0) size = value;
+    } else if (word.value === 'expire' && !TIME_WORD.test(value.value)) {
       return [
         {
           word: value,

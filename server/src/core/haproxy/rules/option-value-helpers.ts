@@ -4,9 +4,11 @@
  * duplicate id rule, which needs the number HAProxy reads from `id`.
  */
 import { compareVersions } from '../../common/catalog.js';
+import { leadingInteger } from '../../common/leading-integer.js';
 import type { Word } from '../ast.js';
 import { majorMinor, suggestNames } from '../catalog/index.js';
-import { MUX_PROTOCOLS, type OptionValueCheck } from '../catalog/server-options.js';
+import { MUX_PROTOCOLS } from '../catalog/shared-options.js';
+import type { OptionValueCheck } from '../catalog/types.js';
 import { didYouMean } from './catalog-helpers.js';
 
 /** Largest delay HAProxy stores, in milliseconds. */
@@ -23,17 +25,11 @@ export const UNIT_MS: Readonly<Record<string, number>> = {
 };
 
 /**
- * C `atol` then a store into an `int`: the leading integer (0 when there is none), saturated to
- * 64 bits, then truncated to 32 bits.
+ * C `atol` then a store into an `int`, as the server option parsers read their numbers (see
+ * {@link leadingInteger}). Kept under this name for the duplicate id rule, which compares ids.
  */
 export function atolInt(text: string): number {
-  const match = /^\s*([+-]?\d+)/.exec(text);
-  if (!match) return 0;
-  let value = BigInt(match[1] ?? '0');
-  const max = (1n << 63n) - 1n;
-  if (value > max) value = max;
-  if (value < -max - 1n) value = -max - 1n;
-  return Number(BigInt.asIntN(32, value));
+  return leadingInteger(text, 'int');
 }
 
 /** The unit of a delay word, or the offending character when HAProxy refuses it. */

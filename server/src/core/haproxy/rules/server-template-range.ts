@@ -1,12 +1,7 @@
+import { leadingInteger } from '../../common/leading-integer.js';
 import type { Rule } from '../../common/rule.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './context.js';
-
-/** C `atoi` on the start of a word: 0 when it does not start with a number. */
-function atoi(text: string): number {
-  const match = /^\s*([+-]?\d+)/.exec(text);
-  return match ? Number(match[1]) : 0;
-}
 
 /**
  * The count or range of a `server-template` line that HAProxy refuses ("Wrong server-template
@@ -26,9 +21,9 @@ export const serverTemplateRange: Rule<HaproxyRuleContext> = {
       if (!word || entry.args[2] === undefined || opaque(word)) continue;
       const text = word.value;
       const dash = text.indexOf('-');
-      let low = atoi(text);
+      let low = leadingInteger(text);
       let high: number;
-      if (dash >= 0) high = atoi(text.slice(dash + 1));
+      if (dash >= 0) high = leadingInteger(text.slice(dash + 1));
       else {
         high = low;
         low = 1;
