@@ -94,6 +94,9 @@ with open(os.path.join(ROOT, 'scripts', 'haproxy-catalog-text.tsv'), encoding='u
 # `name:type`, `name:a|b|c` (enum), `name:int(0-100)`, `name:ref(backend)`, `name:enum+(a|b)`
 # (enum whose values may carry a `(…)` suffix). A `!` suffix marks an argument whose malformed
 # values HAProxy refuses (probed with `haproxy -c`); `!!` also marks its min/max as enforced.
+# A trailing `{after:peers=peers}` marks the words after `peers` among those the argument covers
+# as names of that kind (`refersAfter`); `{prefix:ring@=ring}` marks a word starting with
+# `ring@` as naming a ring (`refers` and `refersPrefix`).
 
 TYPES = {'word', 'name', 'reference', 'int', 'float', 'time', 'size', 'bool', 'address', 'port',
          'port-range', 'interface', 'enum', 'path', 'url', 'string', 'condition', 'sample',
@@ -104,6 +107,17 @@ def parse_dsl(dsl):
     args = []
     for tok in dsl.split():
         a = {}
+        marks = {}
+        m = re.match(r'^(.*)\{(after|prefix):([^{}]+)\}$', tok)
+        if m:
+            tok = m.group(1)
+            for pair in m.group(3).split(','):
+                key, _, kind = pair.partition('=')
+                if m.group(2) == 'after':
+                    marks.setdefault('refersAfter', {})[key] = kind
+                else:
+                    marks['refers'] = kind
+                    marks['refersPrefix'] = key
         if tok.startswith('?'):
             a['optional'] = True
             tok = tok[1:]
@@ -141,6 +155,7 @@ def parse_dsl(dsl):
             a['strict'] = True
         if strict > 1:
             a['strictRange'] = True
+        a.update(marks)
         args.append(a)
     return args
 
@@ -279,7 +294,7 @@ def emit_entry(e):
               f'description: {ts_str(e["description"])}', f'docUrl: {e["docUrl"]}']
     for k in ('since', 'deprecated', 'removed', 'negatable', 'repeatable', 'namedDefaultsOnly',
               'sectionHistory', 'ruleset', 'nameArgs', 'experimental', 'buildOption',
-              'requiresArgs', 'noExtraArgs'):
+              'requiresArgs', 'noExtraArgs', 'defines'):
         if k in e and e[k] is not None:
             fields.append(f'{k}: {ts_val(e[k])}')
     return '  {\n    ' + ',\n    '.join(fields) + ',\n  },'
