@@ -220,3 +220,71 @@ test('definitions are also searched in the other documents given', () => {
     ['file:///a.conf'],
   );
 });
+
+test('haproxy: an http-errors rename reaches the errorfiles options of http-error and replies', () => {
+  const { document, cursor, ranges } = prepare(
+    'haproxy',
+    [
+      'http-errors <|si<|>te|>',
+      '    errorfile 503 /etc/haproxy/errors/503.http',
+      'frontend fe',
+      '    errorfiles <|site|>',
+      '    http-error status 503 errorfiles <|site|>',
+      '    http-request return status 503 errorfiles <|site|> if { path /x }',
+      '    http-request deny deny_status 403 errorfiles <|site|>',
+      '    http-response return errorfiles <|site|>',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(offsets(document, service.getReferences(document, cursor, true)), ranges);
+  const renamed = service.rename(document, cursor, 'pages');
+  assert.ok(renamed && 'edit' in renamed);
+  const edits = renamed.edit.changes?.['file:///doc'] ?? [];
+  assert.deepEqual(
+    edits
+      .map((edit): [number, number] => [
+        document.lineIndex.offsetAt(edit.range.start),
+        document.lineIndex.offsetAt(edit.range.end),
+      ])
+      .sort((a, b) => a[0] - b[0]),
+    ranges,
+  );
+  // After the rename, validation finds every reference defined.
+  let text = document.text;
+  for (const [start, end] of [...ranges].reverse()) {
+    text = `${text.slice(0, start)}pages${text.slice(end)}`;
+  }
+  const after = service.validate(service.parse('haproxy', 'file:///doc', text));
+  assert.deepEqual(
+    after.filter((issue) => issue.code === 'undefined-http-errors'),
+    [],
+  );
+});
+
+test('keepalived: a track_file block and its old vrrp_track_file spelling are definitions', () => {
+  const { document, ranges } = prepare(
+    'keepalived',
+    [
+      'track_file <|file_a|> {',
+      '    file /tmp/a',
+      '}',
+      'vrrp_track_file <|file_b|> {',
+      '    file /tmp/b',
+      '}',
+      'vrrp_instance VI_1 {',
+      '    track_file {',
+      '        <|file_a|>',
+      '        <|file_b|> weight 2',
+      '    }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const [defA, defB, useA, useB] = ranges;
+  assert.deepEqual(offsets(document, service.getDefinition(document, useA![0])), [defA]);
+  assert.deepEqual(offsets(document, service.getDefinition(document, useB![0])), [defB]);
+  assert.deepEqual(offsets(document, service.getReferences(document, defA![0], true)), [
+    defA,
+    useA,
+  ]);
+});
