@@ -140,8 +140,9 @@ export function markedWords(values: readonly string[], specs: readonly ArgSpec[]
       const value = values[index] ?? '';
       if (spec.refers !== undefined) {
         const prefix = spec.refersPrefix ?? '';
-        if (value.startsWith(prefix))
+        if (value.startsWith(prefix)) {
           marked.push({ index, kind: spec.refers, skip: prefix.length });
+        }
       }
       const after = spec.refersAfter?.[value];
       if (after !== undefined && index + 1 < values.length) {

@@ -186,6 +186,18 @@ function plain(word: Word): boolean {
   return word.raw === word.value;
 }
 
+/**
+ * Where the word's value starts in the document, when each character of the value stands as
+ * written: a plain word, or one quoted as a whole without escapes (`"%[srv_conn(be/www)]"`).
+ * Undefined otherwise: a part of the word cannot be located exactly.
+ */
+function valueStart(word: Word): number | undefined {
+  if (plain(word)) return word.start;
+  const quote = word.raw[0];
+  const quoted = word.quoting === 'double' || word.quoting === 'single';
+  return quoted && word.raw === `${quote}${word.value}${quote}` ? word.start + 1 : undefined;
+}
+
 /** Facts gathered before the sites, so that a reference can be keyed to what comes later. */
 interface Prepass {
   /** Per name, the backend-capable section a `be/…` qualifier means: the first live one. */
@@ -217,11 +229,12 @@ function prepass(config: HaproxyConfig, version: string, activity: BranchActivit
     const name = section.name?.value;
     if (name !== undefined && kind === 'backend') first(backends, name, section);
     if (name !== undefined && kind === 'peers') first(peers, name, section);
-    if (!sectionSpec(section.type)?.capabilities || kind === 'defaults') continue;
+    if (!sectionSpec(section.type)?.capabilities) continue;
     for (const resolved of resolvedSection(section, version).statements) {
       if (resolved.match?.spec.defines !== 'table' || resolved.match.negated) continue;
       push(tables, section, resolved.statement);
-      if (name !== undefined && kind !== undefined && !holders.has(name)) {
+      // A defaults section has no name a table could take.
+      if (name !== undefined && kind !== undefined && kind !== 'defaults' && !holders.has(name)) {
         holders.set(name, { section, kind });
       }
     }
@@ -343,12 +356,13 @@ class Builder {
       return;
     }
     const scope = kind === 'server' ? section : undefined;
-    const exact = plain(word);
+    const at = valueStart(word);
+    const exact = at !== undefined;
     this.add({
       kind,
       name,
-      start: exact ? word.start + index : word.start,
-      end: exact ? word.start + index + name.length : word.end,
+      start: at === undefined ? word.start : at + index,
+      end: at === undefined ? word.end : at + index + name.length,
       definition: false,
       key:
         scope === undefined
@@ -382,9 +396,12 @@ class Builder {
     const slash = text.indexOf('/');
     const qualifier = text.slice(0, slash);
     const name = text.slice(slash + 1);
-    const exact = plain(word);
+    // A whole word written with quotes keeps the word's range, like any whole-word name.
+    const at = index === 0 && !plain(word) ? undefined : valueStart(word);
+    const exact = at !== undefined;
+    const base = at ?? word.start;
     const qualified: QualifiedName = exact
-      ? { text, start: word.start + index, end: word.start + index + text.length }
+      ? { text, start: base + index, end: base + index + text.length }
       : { text, start: word.start, end: word.end };
     const dynamic = partDynamic(word, text);
     const common = {
@@ -403,8 +420,8 @@ class Builder {
       ...common,
       kind: qualifierKind,
       name: qualifier,
-      start: exact ? word.start + index : word.start,
-      end: exact ? word.start + index + qualifier.length : word.end,
+      start: exact ? base + index : word.start,
+      end: exact ? base + index + qualifier.length : word.end,
       key: globalKey(qualifierKind, qualifier),
       scope: undefined,
       qualified,
@@ -413,8 +430,8 @@ class Builder {
       ...common,
       kind,
       name,
-      start: exact ? word.start + index + slash + 1 : word.start,
-      end: exact ? word.start + index + text.length : word.end,
+      start: exact ? base + index + slash + 1 : word.start,
+      end: exact ? base + index + text.length : word.end,
       key: scopedKey(kind, scope ? String(scope.start) : `?${qualifier}`, name),
       scope,
       qualified,
