@@ -327,7 +327,7 @@ function encode(document: ParsedDocument, candidates: Token[]): number[] {
 /** Semantic tokens of the whole document; `version` decides which keywords are deprecated. */
 export function getSemanticTokens(document: ParsedDocument, version: string): SemanticTokens {
   const tokens = new Tokens();
-  names(tokens, documentReferences(document).sites, document.languageId === 'keepalived');
+  names(tokens, documentReferences(document, version).sites, document.languageId === 'keepalived');
   if (document.languageId === 'haproxy') haproxyTokens(document.parse.ast, tokens, version);
   else keepalivedTokens(document.parse.ast, tokens, version);
   return { data: encode(document, tokens.list) };

@@ -31,6 +31,8 @@ export interface KeepalivedNameSite extends NameSite {
   readonly parent: KeepalivedItem | undefined;
   /** The top-level line the site is under (the `vrrp_instance` of a `track_script` entry). */
   readonly owner: KeepalivedItem;
+  /** The catalog entry of the line's keyword; undefined for a value line of a list block. */
+  readonly spec: KeepalivedKeywordSpec | undefined;
 }
 
 /** The reference table of one node list. */
@@ -62,6 +64,7 @@ class Builder {
     item: KeepalivedItem,
     parent: KeepalivedItem | undefined,
     owner: KeepalivedItem,
+    spec?: KeepalivedKeywordSpec,
   ): void {
     if (!word || word.value === '') return;
     this.sites.push({
@@ -78,6 +81,7 @@ class Builder {
       item,
       parent,
       owner,
+      spec,
     });
   }
 
@@ -97,8 +101,9 @@ class Builder {
       return;
     }
     head.forEach((spec, index) => {
-      if (spec.refers !== undefined)
+      if (spec.refers !== undefined) {
         this.add(spec.refers, words[index], false, item, parent, owner);
+      }
     });
     for (let at = head.length; at < words.length; at++) {
       const option = grammar.options.find((candidate) => candidate.name === words[at]?.value);
@@ -118,10 +123,12 @@ class Builder {
     parent: KeepalivedItem | undefined,
     owner: KeepalivedItem,
   ): void {
-    if (spec.defines !== undefined) this.add(spec.defines, item.args[0], true, item, parent, owner);
+    if (spec.defines !== undefined) {
+      this.add(spec.defines, item.args[0], true, item, parent, owner, spec);
+    }
     const values = item.args.map((word) => word.value);
     for (const { index, kind } of markedWords(values, spec.args)) {
-      this.add(kind, item.args[index], false, item, parent, owner);
+      this.add(kind, item.args[index], false, item, parent, owner, spec);
     }
   }
 
