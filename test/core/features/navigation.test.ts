@@ -288,3 +288,47 @@ test('keepalived: a track_file block and its old vrrp_track_file spelling are de
     useA,
   ]);
 });
+
+test('haproxy: a backend rename reaches its stick table references and sample arguments', () => {
+  const { document, cursor, ranges } = prepare(
+    'haproxy',
+    [
+      'frontend fe',
+      '    http-request track-sc0 src table <|be|>',
+      '    http-request deny if { sc_http_req_rate(0,<|be|>) gt 10 } || { nbsrv(<|be|>) lt 1 }',
+      '    http-request set-header X-Up "%[srv_is_up(<|be|>/<|s1|>)]"',
+      '    default_backend <|be|>',
+      'backend <|b<|>e|>',
+      '    stick-table type ip size 1m',
+      '    server <|s1|> 10.0.0.1:80',
+      '',
+    ].join('\n'),
+  );
+  const text = document.text;
+  const backend = ranges.filter(([start, end]) => text.slice(start, end) === 'be');
+  const server = ranges.filter(([start, end]) => text.slice(start, end) === 's1');
+  assert.deepEqual(offsets(document, service.getReferences(document, cursor, true)), backend);
+  assert.deepEqual(offsets(document, service.getReferences(document, server[0]![0], true)), server);
+  const renamed = service.rename(document, cursor, 'web');
+  assert.ok(renamed && 'edit' in renamed);
+  assert.equal(renamed.edit.changes?.['file:///doc']?.length, backend.length);
+});
+
+test('haproxy: a use of an ACL of the defaults section leads to it', () => {
+  const { document, cursor, ranges } = prepare(
+    'haproxy',
+    [
+      'defaults base',
+      '    mode http',
+      '    acl <|is_a<|>pi|> path_beg /api',
+      'frontend fe from base',
+      '    http-request deny if <|is_api|>',
+      'frontend other from base',
+      '    acl is_api path_beg /v2',
+      '    http-request deny if is_api',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(offsets(document, service.getReferences(document, cursor, true)), ranges);
+  assert.deepEqual(offsets(document, service.getDefinition(document, ranges[1]![0])), [ranges[0]]);
+});
