@@ -113,6 +113,7 @@ const OPTIONAL_FIELDS = [
   'buildOption',
   'requiresArgs',
   'noExtraArgs',
+  'defines',
 ] as const;
 
 /** The fields an `extra` column may set (anything else would silently vanish from the output). */

@@ -8,7 +8,8 @@
  * reference) and `enum+(a|b)` (an enum whose values may carry a `(…)` suffix). Any other word is
  * an enum of that single value. A `!` suffix marks an argument whose malformed values HAProxy
  * refuses (probed with `haproxy -c`); `!!` also marks its min/max as enforced. `_` in a name
- * stands for a blank (`_` alone stays `_`).
+ * stands for a blank (`_` alone stays `_`). A trailing `{after:word=kind}` or
+ * `{prefix:text=kind}` marks the names an argument refers to (see `splitMarks`).
  */
 
 /** One argument as the generator writes it; the key order is the order of the output. */
@@ -42,12 +43,41 @@ const TYPES = new Set([
 
 const BOUNDED = /^(int|float|port)\((-?\d+(?:\.\d+)?)?-(-?\d+(?:\.\d+)?)?\)$/;
 
+const MARK = /^(.*)\{(after|prefix):([^{}]+)\}$/;
+
+/**
+ * A token's trailing reference mark: `{after:peers=peers}` says the words after `peers` name
+ * peers sections (`refersAfter`), `{prefix:ring@=ring}` that a word starting with `ring@` names
+ * a ring (`refers` with `refersPrefix`).
+ */
+function splitMarks(token: string): { token: string; fields: Record<string, unknown> } {
+  const m = MARK.exec(token);
+  if (!m) return { token, fields: {} };
+  const fields: Record<string, unknown> = {};
+  for (const pair of (m[3] ?? '').split(',')) {
+    const eq = pair.indexOf('=');
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    const kind = eq < 0 ? '' : pair.slice(eq + 1);
+    if (m[2] === 'after') {
+      const after = (fields.refersAfter ?? {}) as Record<string, string>;
+      after[key] = kind;
+      fields.refersAfter = after;
+    } else {
+      fields.refers = kind;
+      fields.refersPrefix = key;
+    }
+  }
+  return { token: m[1] ?? '', fields };
+}
+
 /** The arguments written by `dsl`. */
 export function parseDsl(dsl: string): DslArg[] {
   const args: DslArg[] = [];
   for (let token of dsl.split(/\s+/).filter((t) => t !== '')) {
     // Built field by field: the insertion order is the order the catalog prints.
     const arg: Record<string, unknown> = {};
+    const marks = splitMarks(token);
+    token = marks.token;
     if (token.startsWith('?')) {
       arg.optional = true;
       token = token.slice(1);
@@ -85,6 +115,7 @@ export function parseDsl(dsl: string): DslArg[] {
     }
     if (strict > 0) arg.strict = true;
     if (strict > 1) arg.strictRange = true;
+    Object.assign(arg, marks.fields);
     args.push(arg as DslArg);
   }
   return args;

@@ -25,7 +25,7 @@ import { applyChange } from './common/text-change.js';
 import { makeDocument, type HaproxyDocument, type ParsedDocument } from './document.js';
 import { runRules } from './common/rule.js';
 import { toDiagnostic, type DiagnosticOptions } from './features/diagnostics.js';
-import { applySuppressions } from './features/suppressions.js';
+import { applySuppressions } from './common/suppressions.js';
 import { getCompletions } from './features/completion.js';
 import { PLAIN_FORMAT, type ClientFormat } from './features/context.js';
 import { getHover } from './features/hover.js';

@@ -220,3 +220,115 @@ test('definitions are also searched in the other documents given', () => {
     ['file:///a.conf'],
   );
 });
+
+test('haproxy: an http-errors rename reaches the errorfiles options of http-error and replies', () => {
+  const { document, cursor, ranges } = prepare(
+    'haproxy',
+    [
+      'http-errors <|si<|>te|>',
+      '    errorfile 503 /etc/haproxy/errors/503.http',
+      'frontend fe',
+      '    errorfiles <|site|>',
+      '    http-error status 503 errorfiles <|site|>',
+      '    http-request return status 503 errorfiles <|site|> if { path /x }',
+      '    http-request deny deny_status 403 errorfiles <|site|>',
+      '    http-response return errorfiles <|site|>',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(offsets(document, service.getReferences(document, cursor, true)), ranges);
+  const renamed = service.rename(document, cursor, 'pages');
+  assert.ok(renamed && 'edit' in renamed);
+  const edits = renamed.edit.changes?.['file:///doc'] ?? [];
+  assert.deepEqual(
+    edits
+      .map((edit): [number, number] => [
+        document.lineIndex.offsetAt(edit.range.start),
+        document.lineIndex.offsetAt(edit.range.end),
+      ])
+      .sort((a, b) => a[0] - b[0]),
+    ranges,
+  );
+  // After the rename, validation finds every reference defined.
+  let text = document.text;
+  for (const [start, end] of [...ranges].reverse()) {
+    text = `${text.slice(0, start)}pages${text.slice(end)}`;
+  }
+  const after = service.validate(service.parse('haproxy', 'file:///doc', text));
+  assert.deepEqual(
+    after.filter((issue) => issue.code === 'undefined-http-errors'),
+    [],
+  );
+});
+
+test('keepalived: a track_file block and its old vrrp_track_file spelling are definitions', () => {
+  const { document, ranges } = prepare(
+    'keepalived',
+    [
+      'track_file <|file_a|> {',
+      '    file /tmp/a',
+      '}',
+      'vrrp_track_file <|file_b|> {',
+      '    file /tmp/b',
+      '}',
+      'vrrp_instance VI_1 {',
+      '    track_file {',
+      '        <|file_a|>',
+      '        <|file_b|> weight 2',
+      '    }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const [defA, defB, useA, useB] = ranges;
+  assert.deepEqual(offsets(document, service.getDefinition(document, useA![0])), [defA]);
+  assert.deepEqual(offsets(document, service.getDefinition(document, useB![0])), [defB]);
+  assert.deepEqual(offsets(document, service.getReferences(document, defA![0], true)), [
+    defA,
+    useA,
+  ]);
+});
+
+test('haproxy: a backend rename reaches its stick table references and sample arguments', () => {
+  const { document, cursor, ranges } = prepare(
+    'haproxy',
+    [
+      'frontend fe',
+      '    http-request track-sc0 src table <|be|>',
+      '    http-request deny if { sc_http_req_rate(0,<|be|>) gt 10 } || { nbsrv(<|be|>) lt 1 }',
+      '    http-request set-header X-Up "%[srv_is_up(<|be|>/<|s1|>)]"',
+      '    default_backend <|be|>',
+      'backend <|b<|>e|>',
+      '    stick-table type ip size 1m',
+      '    server <|s1|> 10.0.0.1:80',
+      '',
+    ].join('\n'),
+  );
+  const text = document.text;
+  const backend = ranges.filter(([start, end]) => text.slice(start, end) === 'be');
+  const server = ranges.filter(([start, end]) => text.slice(start, end) === 's1');
+  assert.deepEqual(offsets(document, service.getReferences(document, cursor, true)), backend);
+  assert.deepEqual(offsets(document, service.getReferences(document, server[0]![0], true)), server);
+  const renamed = service.rename(document, cursor, 'web');
+  assert.ok(renamed && 'edit' in renamed);
+  assert.equal(renamed.edit.changes?.['file:///doc']?.length, backend.length);
+});
+
+test('haproxy: a use of an ACL of the defaults section leads to it', () => {
+  const { document, cursor, ranges } = prepare(
+    'haproxy',
+    [
+      'defaults base',
+      '    mode http',
+      '    acl <|is_a<|>pi|> path_beg /api',
+      'frontend fe from base',
+      '    http-request deny if <|is_api|>',
+      'frontend other from base',
+      '    acl is_api path_beg /v2',
+      '    http-request deny if is_api',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(offsets(document, service.getReferences(document, cursor, true)), ranges);
+  assert.deepEqual(offsets(document, service.getDefinition(document, ranges[1]![0])), [ranges[0]]);
+});

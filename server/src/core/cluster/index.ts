@@ -4,7 +4,7 @@
  */
 import type { Issue } from '../common/issue.js';
 import { runRules, type Rule } from '../common/rule.js';
-import { applySuppressions } from '../features/suppressions.js';
+import { applySuppressions } from '../common/suppressions.js';
 import { buildCluster } from './build.js';
 import type { ClusterInput, ClusterModel, ClusterRuleContext } from './model.js';
 import { HAPROXY_SIDE_RULES } from './rules/haproxy-side.js';

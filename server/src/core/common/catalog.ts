@@ -47,6 +47,17 @@ export interface ArgSpec {
   readonly variadic?: boolean;
   /** For `reference`: the kind of thing named (`backend`, `userlist`, `vrrp_script`, …). */
   readonly refers?: string;
+  /**
+   * With `refers`: only a word starting with this prefix names something, the name being the rest
+   * of the word (`ring@<name>` among the log targets).
+   */
+  readonly refersPrefix?: string;
+  /**
+   * Among the words this argument covers (every remaining word when `variadic`), a word equal to
+   * a key is followed by a name of that kind: `{ peers: 'peers' }` on the options of
+   * `stick-table` reads `peers <name>`.
+   */
+  readonly refersAfter?: Readonly<Record<string, string>>;
 }
 
 /** Deprecation or removal of a keyword. */

@@ -17,7 +17,8 @@ import {
   type ClusterInfo,
   type PlacedMember,
 } from './cluster-members.js';
-import { nameIndex, occurrenceAt } from './name-index.js';
+import { globalKey } from '../common/references.js';
+import { documentReferences } from '../references.js';
 
 /** Peers on other nodes of the groups the members belong to. */
 function peersOf(members: readonly PlacedMember[]): GroupMember[] {
@@ -42,9 +43,9 @@ export function getClusterDefinition(
   existing: readonly Location[],
 ): Location[] {
   if (document.languageId !== 'keepalived') return [...existing];
-  const here = occurrenceAt(nameIndex(document), offset);
+  const here = documentReferences(document).siteAt(offset);
   // Only from the instance's own name: a sync group's use means this node's instance.
-  if (here?.kind !== 'vrrp_instance' || !here.declaration) return [...existing];
+  if (here?.kind !== 'vrrp_instance' || !here.definition) return [...existing];
   const sink = new LocationSink(cluster, document, existing);
   for (const peer of peersOf(membersNamed(cluster, document, here.name))) {
     sink.word(peer, peer.instance.item, peer.instance.word);
@@ -61,7 +62,7 @@ export function getClusterReferences(
   existing: readonly Location[],
 ): Location[] {
   if (document.languageId !== 'keepalived') return [...existing];
-  const here = occurrenceAt(nameIndex(document), offset);
+  const here = documentReferences(document).siteAt(offset);
   if (!here) return [...existing];
   const sink = new LocationSink(cluster, document, existing);
   if (here.kind === 'vrrp_instance') {
@@ -86,7 +87,8 @@ export function getClusterReferences(
 /** Sync-group uses of a peer's instance name in the peer's top-level file. */
 function instanceUses(sink: LocationSink, peer: GroupMember): void {
   const file = peer.document;
-  for (const occurrence of nameIndex(file).byKey.get(`vrrp_instance:${peer.instance.name}`) ?? []) {
-    if (!occurrence.declaration) sink.add(file.uri, occurrence.start, occurrence.end);
+  const key = globalKey('vrrp_instance', peer.instance.name);
+  for (const site of documentReferences(file).sitesOf(key)) {
+    if (!site.definition) sink.add(file.uri, site.start, site.end);
   }
 }

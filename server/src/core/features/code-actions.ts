@@ -6,7 +6,7 @@ import type { CodeAction, Diagnostic, TextEdit as LspTextEdit } from 'vscode-lan
 import type { Issue, QuickFix, TextEdit } from '../common/issue.js';
 import type { ParsedDocument } from '../document.js';
 import type { DiagnosticFixData } from './diagnostics.js';
-import { disableNextLineEdit } from './suppressions.js';
+import { disableNextLineEdit } from '../common/suppressions.js';
 
 const QUICKFIX = 'quickfix';
 

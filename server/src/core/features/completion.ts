@@ -48,14 +48,12 @@ import {
   type DocumentedEntry,
   type EntryState,
 } from './documentation.js';
+import { aclLines, sectionsDefining, serverLines } from '../haproxy/analysis/defined-names.js';
 import {
-  aclsOf,
   keepalivedDefinitions,
   keepalivedInterfaces,
-  sectionTypesFor,
-  sectionsOfType,
-  serversOf,
-} from './defined-names.js';
+} from '../keepalived/analysis/defined-names.js';
+import { haproxyDocumentReferences } from '../references.js';
 import type { Section } from '../haproxy/ast.js';
 import { beforeFirst } from '../common/text-scan.js';
 
@@ -286,7 +284,7 @@ function haproxyArguments(
       return;
     case 'use-server':
       if (index === 0) {
-        for (const name of serversOf(section).keys()) {
+        for (const name of serverLines(haproxyDocumentReferences(document), section).keys()) {
           sink.word(name, CompletionItemKind.Reference, 'Server');
         }
       } else conditionStarters(sink);
@@ -306,7 +304,7 @@ function conditionStarters(sink: ItemSink): void {
 }
 
 function backendNames(document: HaproxyDocument, sink: ItemSink): void {
-  for (const s of sectionsOfType(document, ['backend', 'listen'])) {
+  for (const s of sectionsDefining(haproxyDocumentReferences(document), 'backend')) {
     sink.word(s.name?.value ?? '', CompletionItemKind.Class, `${s.type} ${s.name?.value ?? ''}`);
   }
 }
@@ -351,9 +349,12 @@ function options(
   }
   if (pending) {
     if (pending.option.name === 'track') {
-      for (const name of serversOf(section).keys()) sink.word(name, CompletionItemKind.Reference);
-      for (const backend of sectionsOfType(document, ['backend', 'listen'])) {
-        for (const name of serversOf(backend).keys()) {
+      const table = haproxyDocumentReferences(document);
+      for (const name of serverLines(table, section).keys()) {
+        sink.word(name, CompletionItemKind.Reference);
+      }
+      for (const backend of sectionsDefining(table, 'backend')) {
+        for (const name of serverLines(table, backend).keys()) {
           sink.word(`${backend.name?.value ?? ''}/${name}`, CompletionItemKind.Reference);
         }
       }
@@ -399,10 +400,12 @@ function argValues(
     conditionStarters(sink);
   } else if (arg.type === 'reference' && arg.refers !== undefined) {
     if (arg.refers === 'server') {
-      for (const name of serversOf(section).keys()) sink.word(name, CompletionItemKind.Reference);
+      for (const name of serverLines(haproxyDocumentReferences(document), section).keys()) {
+        sink.word(name, CompletionItemKind.Reference);
+      }
       return;
     }
-    for (const s of sectionsOfType(document, sectionTypesFor(arg.refers))) {
+    for (const s of sectionsDefining(haproxyDocumentReferences(document), arg.refers)) {
       sink.word(
         s.name?.value ?? '',
         CompletionItemKind.Reference,
@@ -440,7 +443,7 @@ function haproxyCondition(
   // `!name` replaces only the name; the `!` stays.
   const bangs = /^!*/.exec(partial.text)?.[0].length ?? 0;
   const names = new ItemSink(rangeOf(document, partial, bangs), sink.format);
-  for (const [name, lines] of aclsOf(section)) {
+  for (const [name, lines] of aclLines(haproxyDocumentReferences(document), section)) {
     names.word(
       name,
       CompletionItemKind.Variable,
@@ -474,7 +477,7 @@ function haproxySample(
     const fetch = text.slice(0, open);
     if (fetch === 'http_auth' || fetch === 'http_auth_group') {
       const names = new ItemSink(rangeOf(document, partial, lead + open + 1), format);
-      for (const s of sectionsOfType(document, ['userlist'])) {
+      for (const s of sectionsDefining(haproxyDocumentReferences(document), 'userlist')) {
         names.word(s.name?.value ?? '', CompletionItemKind.Reference, 'userlist');
       }
       sink.items.push(...names.items);
@@ -520,7 +523,8 @@ function keepalivedCompletions(
   interfaces: readonly string[],
 ): CompletionItem[] {
   const place = keepalivedPlace(document, offset);
-  const known = (): string[] => mergeNames(keepalivedInterfaces(document), interfaces);
+  const known = (): string[] =>
+    mergeNames(keepalivedInterfaces(document.parse.ast.items), interfaces);
   const sink = new ItemSink(rangeOf(document, prefix.partial), format);
   const typed = prefix.words.map((word) => word.text);
   if (typed.includes('{') || typed.includes('}')) return [];
@@ -598,7 +602,7 @@ function keepalivedValues(
       sink.word(name, CompletionItemKind.Value, 'interface');
     }
   } else if (arg.type === 'reference' && arg.refers !== undefined) {
-    for (const site of keepalivedDefinitions(document, arg.refers)) {
+    for (const site of keepalivedDefinitions(document.parse.ast.items, arg.refers)) {
       sink.word(site.name, CompletionItemKind.Reference, `${site.spec.name} ${site.name}`);
     }
   }

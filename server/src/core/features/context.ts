@@ -8,7 +8,7 @@ import type { ArgSpec } from '../common/catalog.js';
 import type { HaproxyDocument, KeepalivedDocument } from '../document.js';
 import type { Item, Section, Statement, Word } from '../haproxy/ast.js';
 import type { KeepalivedItem, KeepalivedNode, KeepalivedWord } from '../keepalived/ast.js';
-import { KEEPALIVED_CATALOG, TOP_CONTEXT } from '../keepalived/catalog/index.js';
+import { TOP_CONTEXT, keywordIn } from '../keepalived/catalog/index.js';
 import type { KeepalivedKeywordSpec } from '../keepalived/catalog/types.js';
 
 /** How the client wants documentation and insert texts. Filled by the LSP layer. */
@@ -207,11 +207,7 @@ export function keepalivedPlace(document: KeepalivedDocument, offset: number): K
 
 /** A keyword of a context, aliases and `anywhere` keywords included. */
 export function keepalivedSpec(context: string, name: string): KeepalivedKeywordSpec | undefined {
-  const spec = KEEPALIVED_CATALOG.keyword(context, name);
-  if (spec) return spec;
-  // `anywhere` keywords are catalogued once, at the file level, but valid in every block.
-  const top = KEEPALIVED_CATALOG.keyword(TOP_CONTEXT, name);
-  return top?.anywhere ? top : undefined;
+  return keywordIn(context, name);
 }
 
 /** The word of an item containing (or ending at) `offset`: -1 for none, 0 for the keyword. */

@@ -4,21 +4,21 @@
  */
 import { DocumentHighlightKind, type DocumentHighlight } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document.js';
-import { nameIndex, occurrenceAt } from './name-index.js';
+import { documentReferences } from '../references.js';
 
 /** Highlights for the name at `offset`; empty when the cursor is on no known name. */
 export function getDocumentHighlights(
   document: ParsedDocument,
   offset: number,
 ): DocumentHighlight[] {
-  const index = nameIndex(document);
-  const here = occurrenceAt(index, offset);
+  const table = documentReferences(document);
+  const here = table.siteAt(offset);
   if (!here) return [];
-  return (index.byKey.get(here.key) ?? []).map((occurrence) => ({
+  return table.sitesOf(here.key).map((site) => ({
     range: {
-      start: document.lineIndex.positionAt(occurrence.start),
-      end: document.lineIndex.positionAt(occurrence.end),
+      start: document.lineIndex.positionAt(site.start),
+      end: document.lineIndex.positionAt(site.end),
     },
-    kind: occurrence.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+    kind: site.definition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
   }));
 }

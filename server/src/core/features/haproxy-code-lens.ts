@@ -7,7 +7,9 @@
  */
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document.js';
-import { effectiveServerOptions, haproxySymbols } from '../haproxy/analysis/symbols.js';
+import type { Section } from '../haproxy/ast.js';
+import { haproxyReferences } from '../haproxy/analysis/references.js';
+import { effectiveServerOptions } from '../haproxy/analysis/symbols.js';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -16,7 +18,17 @@ function plural(count: number, word: string): string {
 /** Code lenses of a document; `version` is the target HAProxy version (dead `.if` arms skipped). */
 export function getHaproxyCodeLenses(document: ParsedDocument, version: string): CodeLens[] {
   if (document.languageId !== 'haproxy') return [];
-  const symbols = haproxySymbols(document.parse.ast, version);
+  const table = haproxyReferences(document.parse.ast, version);
+  const { symbols } = table;
+  // The backends each proxy routes to: live keyword arguments naming one (not `be/srv`
+  // qualifiers), computed names included as written, in document order.
+  const routes = new Map<Section, string[]>();
+  for (const site of table.references('backend')) {
+    if (site.dead || site.origin !== 'argument' || site.qualified) continue;
+    const list = routes.get(site.section) ?? [];
+    if (!list.includes(site.word.value)) list.push(site.word.value);
+    routes.set(site.section, list);
+  }
   const lenses: CodeLens[] = [];
   for (const proxy of symbols.proxies) {
     const header = proxy.section.header;
@@ -48,13 +60,7 @@ export function getHaproxyCodeLenses(document: ParsedDocument, version: string):
       }
     }
     if (proxy.kind === 'frontend' || proxy.kind === 'listen') {
-      const targets: string[] = [];
-      for (const keyword of ['use_backend', 'default_backend']) {
-        for (const statement of proxy.statements(keyword)) {
-          const name = statement.args[0]?.value;
-          if (name !== undefined && !targets.includes(name)) targets.push(name);
-        }
-      }
+      const targets = routes.get(proxy.section) ?? [];
       if (targets.length > 0) lens(`routes to ${targets.join(', ')}`);
       else if (proxy.kind === 'frontend') lens('routes to no backend');
     }

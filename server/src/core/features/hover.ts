@@ -49,13 +49,13 @@ import {
   listOptionValueDoc,
 } from './hover-values.js';
 import {
-  aclsOf,
+  aclLines,
   firstStatement,
-  keepalivedDefinitions,
-  sectionTypesFor,
-  sectionsOfType,
-  serversOf,
-} from './defined-names.js';
+  sectionsDefining,
+  serverLines,
+} from '../haproxy/analysis/defined-names.js';
+import { keepalivedDefinitions } from '../keepalived/analysis/defined-names.js';
+import { haproxyDocumentReferences } from '../references.js';
 
 /** Hover at `offset`, or null when there is nothing to say. */
 export function getHover(
@@ -262,7 +262,7 @@ function haproxyArgumentHover(
   if (word.raw.includes('%[')) return sampleHover(document, word, offset, version, format, range);
   const arg = argAt(spec.args, argIndex);
   if (arg?.type === 'reference' && arg.refers !== undefined) {
-    const target = sectionsOfType(document, sectionTypesFor(arg.refers)).find(
+    const target = sectionsDefining(haproxyDocumentReferences(document), arg.refers).find(
       (s) => s.name?.value === word.value,
     );
     return target ? hover(sectionSummary(document, target, format), range) : null;
@@ -331,7 +331,7 @@ function aclHover(
   format: ClientFormat,
   range: Range,
 ): Hover | null {
-  const lines = aclsOf(section).get(name);
+  const lines = aclLines(haproxyDocumentReferences(document), section).get(name);
   if (!lines) return null;
   const owner = section ? `${section.type} \`${section.name?.value ?? ''}\`` : 'this file';
   return hover(
@@ -397,7 +397,9 @@ function sampleHover(
     cursor > found.start + open
   ) {
     const userlist = /\(([^,)]*)/.exec(segment)?.[1] ?? '';
-    const target = sectionsOfType(document, ['userlist']).find((s) => s.name?.value === userlist);
+    const target = sectionsDefining(haproxyDocumentReferences(document), 'userlist').find(
+      (s) => s.name?.value === userlist,
+    );
     if (target) return hover(sectionSummary(document, target, format), fallback);
   }
   const list = found.index === 0 ? HAPROXY_CATALOG.fetches : HAPROXY_CATALOG.converters;
@@ -489,7 +491,7 @@ function sectionSummary(
     const statement = firstStatement(section, keyword);
     if (statement) facts.push(`- ${keyword}: ${code(lineText(statement.args))}`);
   }
-  const servers = [...serversOf(section).values()];
+  const servers = [...serverLines(haproxyDocumentReferences(document), section).values()];
   if (servers.length > 0) {
     facts.push(`- ${servers.length} server${servers.length > 1 ? 's' : ''}:`);
     for (const server of servers.slice(0, 10)) facts.push(`  - ${code(lineText(server.args))}`);
@@ -518,11 +520,13 @@ function serverHover(
   const slash = name.indexOf('/');
   const owner =
     slash >= 0
-      ? sectionsOfType(document, ['backend', 'listen']).find(
+      ? sectionsDefining(haproxyDocumentReferences(document), 'backend').find(
           (s) => s.name?.value === name.slice(0, slash),
         )
       : section;
-  const server = serversOf(owner).get(slash >= 0 ? name.slice(slash + 1) : name);
+  const server = serverLines(haproxyDocumentReferences(document), owner).get(
+    slash >= 0 ? name.slice(slash + 1) : name,
+  );
   if (!owner || !server) return null;
   const line = document.lineIndex.positionAt(server.start).line + 1;
   const text = lineText(server.words);
@@ -632,7 +636,7 @@ function definitionHover(
   format: ClientFormat,
   range: Range,
 ): Hover | null {
-  const site = keepalivedDefinitions(document, refers).find((s) => s.name === name);
+  const site = keepalivedDefinitions(document.parse.ast.items, refers).find((s) => s.name === name);
   if (!site) return null;
   const line = document.lineIndex.positionAt(site.item.start).line + 1;
   const facts = (site.item.block?.items ?? [])

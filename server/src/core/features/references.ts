@@ -3,7 +3,7 @@
  */
 import type { Location } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document.js';
-import { nameIndex, occurrenceAt, occurrencesOf } from './name-index.js';
+import { documentReferences, sitesOfKey } from '../references.js';
 
 /** Uses of the name at `offset`, with its definitions when `includeDeclaration` is set. */
 export function getReferences(
@@ -12,15 +12,15 @@ export function getReferences(
   offset: number,
   includeDeclaration: boolean,
 ): Location[] {
-  const here = occurrenceAt(nameIndex(document), offset);
+  const here = documentReferences(document).siteAt(offset);
   if (!here) return [];
-  return occurrencesOf(documents, document, here.key)
-    .filter(({ occurrence }) => includeDeclaration || !occurrence.declaration)
-    .map(({ document: owner, occurrence }) => ({
+  return sitesOfKey(documents, document, here.key)
+    .filter(({ site }) => includeDeclaration || !site.definition)
+    .map(({ document: owner, site }) => ({
       uri: owner.uri,
       range: {
-        start: owner.lineIndex.positionAt(occurrence.start),
-        end: owner.lineIndex.positionAt(occurrence.end),
+        start: owner.lineIndex.positionAt(site.start),
+        end: owner.lineIndex.positionAt(site.end),
       },
     }));
 }

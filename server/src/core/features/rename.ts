@@ -6,7 +6,8 @@
  */
 import type { Range, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document.js';
-import { nameIndex, occurrenceAt, occurrencesOf, type NameOccurrence } from './name-index.js';
+import type { NameSite } from '../common/references.js';
+import { documentReferences, sitesOfKey } from '../references.js';
 
 /** The answer to a rename request: the edit, or why there is none. */
 export type RenameResult = { readonly edit: WorkspaceEdit } | { readonly error: string };
@@ -15,23 +16,20 @@ export type RenameResult = { readonly edit: WorkspaceEdit } | { readonly error: 
 export type PrepareRenameResult =
   { readonly range: Range; readonly placeholder: string } | { readonly error: string };
 
-/** Why the symbol of `occurrence` cannot be renamed completely, if it cannot. */
+/** Why the symbol of `here` cannot be renamed completely, if it cannot. */
 function blocker(
   documents: readonly ParsedDocument[],
   document: ParsedDocument,
-  occurrence: NameOccurrence,
+  here: NameSite,
 ): string | undefined {
-  for (const { document: owner } of occurrencesOf(documents, document, occurrence.key)) {
-    const reason = nameIndex(owner).incompleteKinds.get(occurrence.kind);
-    if (reason) return `Cannot rename ${occurrence.kind} '${occurrence.name}': ${reason}.`;
+  const sites = sitesOfKey(documents, document, here.key);
+  for (const { document: owner } of sites) {
+    const reason = documentReferences(owner).incompleteKinds.get(here.kind);
+    if (reason) return `Cannot rename ${here.kind} '${here.name}': ${reason}.`;
   }
-  for (const { document: owner, occurrence: other } of occurrencesOf(
-    documents,
-    document,
-    occurrence.key,
-  )) {
-    if (owner.text.slice(other.start, other.end) !== other.name) {
-      return `Cannot rename ${occurrence.kind} '${occurrence.name}': it is written with quotes or escapes on line ${owner.lineIndex.positionAt(other.start).line + 1}.`;
+  for (const { document: owner, site } of sites) {
+    if (!site.exact || owner.text.slice(site.start, site.end) !== site.name) {
+      return `Cannot rename ${here.kind} '${here.name}': it is written with quotes or escapes on line ${owner.lineIndex.positionAt(site.start).line + 1}.`;
     }
   }
   return undefined;
@@ -43,7 +41,7 @@ export function prepareRename(
   document: ParsedDocument,
   offset: number,
 ): PrepareRenameResult | undefined {
-  const here = occurrenceAt(nameIndex(document), offset);
+  const here = documentReferences(document).siteAt(offset);
   if (!here) return undefined;
   const reason = blocker(documents, document, here);
   if (reason) return { error: reason };
@@ -63,7 +61,7 @@ export function rename(
   offset: number,
   newName: string,
 ): RenameResult | undefined {
-  const here = occurrenceAt(nameIndex(document), offset);
+  const here = documentReferences(document).siteAt(offset);
   if (!here) return undefined;
   // Quoting is not added: a name with blanks, quotes, comment or brace characters would split or
   // change the line.
@@ -73,12 +71,12 @@ export function rename(
   const reason = blocker(documents, document, here);
   if (reason) return { error: reason };
   const changes: Record<string, LspTextEdit[]> = {};
-  for (const { document: owner, occurrence } of occurrencesOf(documents, document, here.key)) {
+  for (const { document: owner, site } of sitesOfKey(documents, document, here.key)) {
     const list = (changes[owner.uri] ??= []);
     list.push({
       range: {
-        start: owner.lineIndex.positionAt(occurrence.start),
-        end: owner.lineIndex.positionAt(occurrence.end),
+        start: owner.lineIndex.positionAt(site.start),
+        end: owner.lineIndex.positionAt(site.end),
       },
       newText: newName,
     });

@@ -10,7 +10,8 @@ import type { Condition, HaproxyConfig, Statement, Word } from '../haproxy/ast.j
 import { HAPROXY_CATALOG, lifecycleAt, lookupKeyword } from '../haproxy/catalog/index.js';
 import type { KeepalivedConfig, KeepalivedNode, KeepalivedWord } from '../keepalived/ast.js';
 import { KEEPALIVED_CATALOG, TOP_CONTEXT } from '../keepalived/catalog/index.js';
-import { nameIndex, type NameOccurrence } from './name-index.js';
+import type { NameSite } from '../common/references.js';
+import { documentReferences } from '../references.js';
 
 const TOKEN_TYPES = [
   'namespace',
@@ -93,20 +94,15 @@ function scalar(tokens: Tokens, word: Word | KeepalivedWord): void {
   }
 }
 
-/** Names from the navigation index: sections as namespaces, the rest as variables. */
-function names(tokens: Tokens, occurrences: readonly NameOccurrence[]): void {
-  for (const occurrence of occurrences) {
-    const local =
-      occurrence.kind === 'acl' ||
-      occurrence.kind === 'server' ||
-      occurrence.kind.startsWith('vrrp_') ||
-      occurrence.kind === 'virtual_server_group';
-    tokens.add(
-      occurrence,
-      local ? 'variable' : 'namespace',
-      occurrence.declaration ? DECLARATION : 0,
-      1,
-    );
+/**
+ * Names from the reference table: HAProxy sections as namespaces, section-local names (ACLs,
+ * servers) and every Keepalived name as variables.
+ */
+function names(tokens: Tokens, sites: readonly NameSite[], keepalived: boolean): void {
+  for (const site of sites) {
+    if (site.dynamic) continue;
+    const local = keepalived || site.kind === 'acl' || site.kind === 'server';
+    tokens.add(site, local ? 'variable' : 'namespace', site.definition ? DECLARATION : 0, 1);
   }
 }
 
@@ -331,7 +327,7 @@ function encode(document: ParsedDocument, candidates: Token[]): number[] {
 /** Semantic tokens of the whole document; `version` decides which keywords are deprecated. */
 export function getSemanticTokens(document: ParsedDocument, version: string): SemanticTokens {
   const tokens = new Tokens();
-  names(tokens, nameIndex(document).occurrences);
+  names(tokens, documentReferences(document, version).sites, document.languageId === 'keepalived');
   if (document.languageId === 'haproxy') haproxyTokens(document.parse.ast, tokens, version);
   else keepalivedTokens(document.parse.ast, tokens, version);
   return { data: encode(document, tokens.list) };

@@ -13,9 +13,9 @@ import type { HaproxyDocument } from '../document.js';
 import { canonicalAddress } from '../cluster/addresses.js';
 import { bindCovers } from '../cluster/haproxy-facts.js';
 import type { ClusterModel, ClusterNode, KeepalivedPart } from '../cluster/model.js';
+import { haproxyReferences } from '../haproxy/analysis/references.js';
 import {
   effectiveServerOptions,
-  haproxySymbols,
   inheritedOption,
   inheritedSetting,
   type ProxySymbol,
@@ -673,7 +673,13 @@ export function planLab(model: ClusterModel, graph: TopologyGraph, paths: LabPat
 
     // Servers and the frontends that serve a VIP.
     for (const document of haproxyDocs) {
-      const symbols = haproxySymbols(document.parse.ast, version);
+      const table = haproxyReferences(document.parse.ast, version);
+      const { symbols } = table;
+      // The live backend or listen sections of a name, as the reference table defines them.
+      const backends = (name: string): ProxySymbol[] =>
+        table
+          .definitions('backend', name)
+          .flatMap((site) => (site.dead ? [] : (symbols.proxyOf(site.section) ?? [])));
       for (const proxy of symbols.proxies) {
         if (proxy.kind !== 'backend' && proxy.kind !== 'listen') continue;
         for (const server of proxy.servers) {
@@ -688,7 +694,7 @@ export function planLab(model: ClusterModel, graph: TopologyGraph, paths: LabPat
       }
       for (const proxy of symbols.proxies) {
         if (proxy.kind !== 'frontend' && proxy.kind !== 'listen') continue;
-        const backend = backendOf(proxy, symbols.backends.bind(symbols));
+        const backend = backendOf(proxy, backends);
         if (!backend) continue;
         const servers = backend.servers.filter(
           (server) =>

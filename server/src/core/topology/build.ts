@@ -12,7 +12,6 @@ import type { LineIndex } from '../common/line-index.js';
 import type { HaproxyDocument } from '../document.js';
 import {
   effectiveServerOptions,
-  haproxySymbols,
   inheritedOption,
   inheritedSetting,
   isDynamicName,
@@ -20,6 +19,7 @@ import {
   type ProxySymbol,
 } from '../haproxy/analysis/symbols.js';
 import type { ConditionTerm, Statement, Word } from '../haproxy/ast.js';
+import { haproxyReferences, type HaproxyReferences } from '../haproxy/analysis/references.js';
 import type { KeepalivedItem } from '../keepalived/ast.js';
 import type { SyncGroupInfo } from '../keepalived/analysis/index-node.js';
 import { tracksHaproxy } from '../cluster/haproxy-checks.js';
@@ -199,13 +199,17 @@ function clip(text: string, max = 60): string {
 }
 
 /** The ACL condition of a rule as a reader wants it: named ACLs replaced by what they test. */
-function conditionLabel(statement: Statement, proxy: ProxySymbol): string | undefined {
+function conditionLabel(statement: Statement, table: HaproxyReferences): string | undefined {
   const condition = statement.condition;
   if (!condition) return undefined;
   const term = (item: ConditionTerm): string => {
     if (item.kind === 'anonymous') return `${item.negated ? '!' : ''}{ ${words(item.words)} }`;
-    const lines = proxy.acls.get(item.name) ?? proxy.defaults?.acls.get(item.name);
-    const only = lines?.length === 1 ? lines[0] : undefined;
+    // The ACL lines the reference table links the name to (the proxy's, or its defaults').
+    const site = table.sitesIn(item.word).find((candidate) => candidate.kind === 'acl');
+    const lines = site?.scope
+      ? table.definitionsIn(site.scope, 'acl', item.name).filter((line) => !line.dead)
+      : [];
+    const only = lines.length === 1 ? lines[0]?.statement : undefined;
     const text = only ? words(only.args, 1) : item.name;
     return `${item.negated ? 'not ' : ''}${text}`;
   };
@@ -330,7 +334,8 @@ function layerOf(node: ClusterNode, model: ClusterModel, limit: number): Layer |
   const foldedKey = { fe: 'fe/…more', be: 'be/…more' };
   const foldedCount = { fe: 0, be: 0 };
   for (const document of documents) {
-    const symbols = haproxySymbols(document.parse.ast, model.settings.haproxy.version);
+    const table = haproxyReferences(document.parse.ast, model.settings.haproxy.version);
+    const { symbols } = table;
     const { uri } = document;
     for (const proxy of symbols.proxies) {
       if (proxy.kind === 'defaults' || !proxy.name) continue;
@@ -390,7 +395,7 @@ function layerOf(node: ClusterNode, model: ClusterModel, limit: number): Layer |
         for (const statement of proxy.statements('use_backend')) {
           const target = statement.args[0];
           if (!target) continue;
-          const label = conditionLabel(statement, proxy);
+          const label = conditionLabel(statement, table);
           routes.push({
             from: key,
             target,

@@ -1,9 +1,9 @@
 /**
- * The symbol table of a `haproxy.cfg`: proxies by kind and name with their defaults inheritance
- * and effective mode, ACL definitions, servers and their options, routing targets, binds, and the
- * other named sections (userlists, caches, resolvers, peers, rings, mailers, http-errors, …).
+ * The symbol table of a `haproxy.cfg`: the proxies with their defaults inheritance and effective
+ * mode, their servers and options, and the `global` lines. Where names are defined and used is
+ * the reference table's business (`references.ts`), which builds on this one.
  *
- * Validation rules and editor features (go to definition, rename, code lens) share it. Work is
+ * Validation rules and editor features (code lens, inlay hints, the topology) share it. Work is
  * split in two layers so that an edit stays cheap: a version-independent summary per
  * {@link Section}, cached by the Section object (the incremental parser keeps untouched Sections),
  * and a document table per tree and target version that only drops dead `.if` branches and links
@@ -63,8 +63,6 @@ export interface ProxySymbol {
   statements(keyword: string): readonly Statement[];
   /** Every live statement of the body, in order. */
   readonly body: readonly Statement[];
-  /** Live `acl` definitions by name (several lines with one name OR together). */
-  readonly acls: ReadonlyMap<string, readonly Statement[]>;
   /** Live `server` and `server-template` lines. */
   readonly servers: readonly ServerSymbol[];
   /** Options of the live `default-server` lines of this section, later lines winning. */
@@ -98,16 +96,8 @@ export interface HaproxySymbols {
   readonly activity: BranchActivity;
   /** Every live proxy section, in document order. */
   readonly proxies: readonly ProxySymbol[];
-  /** Live proxies with this name, of any kind, in order. */
-  proxiesNamed(name: string): readonly ProxySymbol[];
-  /** Live sections with a backend capability (`backend`, `listen`) named `name`. */
-  backends(name: string): readonly ProxySymbol[];
   /** The proxy built from this section, if it is a live proxy section. */
   proxyOf(section: Section): ProxySymbol | undefined;
-  /** Live non-proxy sections of one kind with this name. */
-  sectionsNamed(kind: string, name: string): readonly Section[];
-  /** Names of the live sections of one kind (proxy kinds included). */
-  names(kind: string): readonly string[];
   /** Live statements of the `global` sections with this first word. */
   global(keyword: string): readonly Statement[];
 }
@@ -203,10 +193,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function build(config: HaproxyConfig, version: string): HaproxySymbols {
   const activity = branchActivity(config, version);
   const proxies: ProxySymbol[] = [];
-  const byName = new Map<string, ProxySymbol[]>();
   const bySection = new Map<Section, ProxySymbol>();
-  const named = new Map<string, Map<string, Section[]>>();
-  const namesByKind = new Map<string, string[]>();
   const globalByKeyword = new Map<string, Statement[]>();
   const namedDefaults = new Map<string, ProxySymbol[]>();
   let lastDefaults: ProxySymbol | undefined;
@@ -219,23 +206,11 @@ function build(config: HaproxyConfig, version: string): HaproxySymbols {
     const body = allLive
       ? summary.statements
       : summary.statements.filter((statement) => activity.isLive(statement.branch));
-    const name = section.name?.value;
     if (section.type === 'global') {
       for (const statement of body) push(globalByKeyword, statement.keyword.value, statement);
       continue;
     }
-    if (!PROXY_KINDS.has(section.type)) {
-      if (name !== undefined) {
-        push(namesByKind, section.type, name);
-        let byKind = named.get(section.type);
-        if (!byKind) {
-          byKind = new Map();
-          named.set(section.type, byKind);
-        }
-        push(byKind, name, section);
-      }
-      continue;
-    }
+    if (!PROXY_KINDS.has(section.type)) continue;
     const proxy = makeProxy(section, body, allLive ? summary.byKeyword : undefined, (fromName) => {
       if (fromName === undefined) return lastDefaults;
       const candidates = namedDefaults.get(fromName);
@@ -243,20 +218,9 @@ function build(config: HaproxyConfig, version: string): HaproxySymbols {
     });
     proxies.push(proxy);
     bySection.set(section, proxy);
-    if (proxy.name !== undefined) {
-      push(byName, proxy.name, proxy);
-      push(namesByKind, section.type, proxy.name);
-    }
     if (proxy.kind === 'defaults') {
       lastDefaults = proxy;
       if (proxy.name !== undefined) push(namedDefaults, proxy.name, proxy);
-    }
-  }
-
-  const backendsByName = new Map<string, ProxySymbol[]>();
-  for (const proxy of proxies) {
-    if ((proxy.kind === 'backend' || proxy.kind === 'listen') && proxy.name !== undefined) {
-      push(backendsByName, proxy.name, proxy);
     }
   }
 
@@ -265,11 +229,7 @@ function build(config: HaproxyConfig, version: string): HaproxySymbols {
     version,
     activity,
     proxies,
-    proxiesNamed: (name) => byName.get(name) ?? [],
-    backends: (name) => backendsByName.get(name) ?? [],
     proxyOf: (section) => bySection.get(section),
-    sectionsNamed: (kind, name) => named.get(kind)?.get(name) ?? [],
-    names: (kind) => namesByKind.get(kind) ?? [],
     global: (keyword) => globalByKeyword.get(keyword) ?? EMPTY,
   };
 }
@@ -308,16 +268,12 @@ function makeProxy(
         : findDefaults(undefined);
   // The section summary already groups a fully live body by keyword.
   const index = bodyByKeyword ?? groupByKeyword(body);
-  const acls = new Map<string, Statement[]>();
   const servers: ServerSymbol[] = [];
   const defaultServer = new Map<string, OptionUse>(defaults?.defaultServer ?? []);
   let modeStatement = defaults?.modeStatement;
   for (const statement of body) {
     const keyword = statement.keyword.value;
-    if (keyword === 'acl') {
-      const name = statement.args[0]?.value;
-      if (name !== undefined) push(acls, name, statement);
-    } else if (keyword === 'server' || keyword === 'server-template') {
+    if (keyword === 'server' || keyword === 'server-template') {
       servers.push(readServer(statement));
     } else if (keyword === 'default-server') {
       for (const [name, use] of readOptions(statement.args, 'server')) {
@@ -337,7 +293,6 @@ function makeProxy(
     defaults,
     statements: (keyword) => index.get(keyword) ?? EMPTY,
     body,
-    acls,
     servers,
     defaultServer,
     mode: modeStatement?.args[0]?.value ?? 'tcp',

@@ -115,6 +115,10 @@ const expr = arg('expr', 'sample');
 const valueOrExpr = (name: string): ArgSpec => arg(name, 'word');
 const scArgs = [valueOrExpr('value')];
 const statusOptions = rest('options');
+/** The options of an HTTP reply (`return`, `deny`, `tarpit`): `errorfiles` names an http-errors. */
+const replyOptions: ArgSpec = { ...rest('options'), refersAfter: { errorfiles: 'http-errors' } };
+/** The options of a tracking action: `table` names the stick table. */
+const trackOptions: ArgSpec = { ...rest('options'), refersAfter: { table: 'table' } };
 
 const HTTP_CHECK_EXPECT = ['status', 'rstatus', 'hdr', 'fhdr', 'string', 'rstring', 'string-lf'];
 const TCP_CHECK_EXPECT = ['string', 'rstring', 'string-lf', 'binary', 'rbinary', 'binary-lf'];
@@ -244,7 +248,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   act(
     'deny',
     'HP',
-    [rest('options')],
+    [replyOptions],
     'Refuse the message with an error response',
     'Stops processing and returns an error (403 by default). Options: `status <code>` (or ' +
       '`deny_status`), `content-type`, and the body/headers options of `return`.',
@@ -404,7 +408,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   act(
     'return',
     'HP',
-    [rest('options')],
+    [replyOptions],
     'Answer directly with a custom response',
     'Stops processing and sends a response built from `status`, `content-type`, and one of ' +
       '`errorfile`, `errorfiles`, `file`, `lf-file`, `string` or `lf-string`, plus `hdr` lines.',
@@ -725,7 +729,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   act(
     'tarpit',
     'H',
-    [rest('options')],
+    [replyOptions],
     'Hold the request, then answer with an error',
     'Keeps the connection open for `timeout tarpit` before returning an error (500 by default), ' +
       'to slow down abusers. Accepts the same options as `deny`.',
@@ -735,7 +739,7 @@ export const ACTIONS: readonly ActionSpec[] = [
     act(
       `track-sc${n}`,
       'CSTHP',
-      [arg('key', 'sample'), rest('options')],
+      [arg('key', 'sample'), trackOptions],
       `Track a key in sticky counter ${n}`,
       `Starts tracking the key in a stick table (the current one or \`table <name>\`) through ` +
         `sticky counter ${n}, so that its counters are updated and can be read.`,

@@ -696,7 +696,7 @@ export const GLOBAL_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     name: 'log',
     sections: ['global'],
     args: [
-      { name: 'target', type: 'word' },
+      { name: 'target', type: 'word', refers: 'ring', refersPrefix: 'ring@' },
       { optional: true, variadic: true, name: 'args', type: 'word' },
     ],
     summary: 'Global log target used by proxies with `log global`.',

@@ -58,4 +58,9 @@ export interface HaproxyKeywordSpec extends KeywordSpec {
    * silently ignore them instead.
    */
   readonly noExtraArgs?: boolean;
+  /**
+   * The keyword defines something of this kind, named by its first argument (`acl <name>`,
+   * `server <name>`); a proxy's `stick-table` defines the table named after the proxy.
+   */
+  readonly defines?: string;
 }

@@ -23,6 +23,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     docUrl: doc('3.2', '4.2', 'acl'),
     namedDefaultsOnly: true,
     requiresArgs: true,
+    defines: 'acl',
   },
   {
     name: 'appsession',
@@ -576,7 +577,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     name: 'filter',
     sections: ['frontend', 'listen', 'backend'],
     args: [
-      { name: 'name', type: 'word' },
+      { name: 'name', type: 'word', refersAfter: { cache: 'cache' } },
       { optional: true, variadic: true, name: 'args', type: 'word' },
     ],
     summary: 'Attach a filter (compression, cache, trace, spoe, bwlim, …).',
@@ -790,7 +791,13 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     args: [
       { name: 'status', type: 'enum', values: ['status'], strict: true },
       { name: 'code', type: 'int', min: 200, max: 599 },
-      { optional: true, variadic: true, name: 'args', type: 'word' },
+      {
+        optional: true,
+        variadic: true,
+        name: 'args',
+        type: 'word',
+        refersAfter: { errorfiles: 'http-errors' },
+      },
     ],
     summary: 'Define the response returned for an error status.',
     description:
@@ -891,7 +898,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     name: 'log',
     sections: ['defaults', 'frontend', 'listen', 'backend'],
     args: [
-      { name: 'target', type: 'word' },
+      { name: 'target', type: 'word', refers: 'ring', refersPrefix: 'ring@' },
       { optional: true, variadic: true, name: 'args', type: 'word' },
     ],
     summary: 'Where the proxy logs (or `global`, or `no log`).',
@@ -2029,6 +2036,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Name, address (with optional port or port offset) and server options such as `check`, `weight`, `backup`, `ssl`, `maxconn`.',
     docUrl: doc('3.2', '4.2', 'server'),
     requiresArgs: true,
+    defines: 'server',
   },
   {
     name: 'server-state-file-name',
@@ -2054,6 +2062,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Creates servers named `<prefix>1` to `<prefix>N`, usually resolved from DNS (SRV records or a host name).',
     docUrl: doc('3.2', '4.2', 'server-template'),
     requiresArgs: true,
+    defines: 'server',
   },
   {
     name: 'source',
@@ -2263,7 +2272,13 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     sections: ['listen', 'backend'],
     args: [
       { name: 'pattern', type: 'sample' },
-      { optional: true, variadic: true, name: 'args', type: 'word' },
+      {
+        optional: true,
+        variadic: true,
+        name: 'args',
+        type: 'word',
+        refersAfter: { table: 'table' },
+      },
     ],
     summary: 'Look up a stick-table entry and use its server.',
     description:
@@ -2276,7 +2291,13 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     sections: ['listen', 'backend'],
     args: [
       { name: 'pattern', type: 'sample' },
-      { optional: true, variadic: true, name: 'args', type: 'word' },
+      {
+        optional: true,
+        variadic: true,
+        name: 'args',
+        type: 'word',
+        refersAfter: { table: 'table' },
+      },
     ],
     summary: 'Stick clients on a pattern (match and store).',
     description: 'Shortcut for `stick match` plus `stick store-request` on the same pattern.',
@@ -2288,7 +2309,13 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     sections: ['listen', 'backend'],
     args: [
       { name: 'pattern', type: 'sample' },
-      { optional: true, variadic: true, name: 'args', type: 'word' },
+      {
+        optional: true,
+        variadic: true,
+        name: 'args',
+        type: 'word',
+        refersAfter: { table: 'table' },
+      },
     ],
     summary: 'Store a request pattern in a stick table.',
     description:
@@ -2301,7 +2328,13 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     sections: ['listen', 'backend'],
     args: [
       { name: 'pattern', type: 'sample' },
-      { optional: true, variadic: true, name: 'args', type: 'word' },
+      {
+        optional: true,
+        variadic: true,
+        name: 'args',
+        type: 'word',
+        refersAfter: { table: 'table' },
+      },
     ],
     summary: 'Store a response pattern in a stick table.',
     description:
@@ -2315,13 +2348,20 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     args: [
       { name: 'type', type: 'enum', values: ['type'] },
       { name: 'kind', type: 'word' },
-      { optional: true, variadic: true, name: 'args', type: 'word' },
+      {
+        optional: true,
+        variadic: true,
+        name: 'args',
+        type: 'word',
+        refersAfter: { peers: 'peers' },
+      },
     ],
     summary: "Declare the proxy's stick table.",
     description:
       'The table stores keys such as client addresses with counters or a server id; `stick` rules and `track-sc` actions use it.',
     docUrl: doc('3.2', '4.2', 'stick-table type'),
     requiresArgs: true,
+    defines: 'table',
   },
   {
     name: 'tcp-check comment',
@@ -2709,7 +2749,7 @@ export const PROXY_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     name: 'use-server',
     sections: ['listen', 'backend'],
     args: [
-      { name: 'server', type: 'word' },
+      { name: 'server', type: 'reference', refers: 'server' },
       { variadic: true, name: 'condition', type: 'condition' },
     ],
     summary: 'Pick a server directly when the condition matches.',

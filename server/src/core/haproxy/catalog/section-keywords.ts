@@ -85,7 +85,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     name: 'log',
     sections: ['peers'],
     args: [
-      { name: 'target', type: 'word' },
+      { name: 'target', type: 'word', refers: 'ring', refersPrefix: 'ring@' },
       { optional: true, variadic: true, name: 'args', type: 'word' },
     ],
     summary: 'Log target for peer events.',
@@ -143,6 +143,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
       'Declare a stick table attached to this peers section. Written as `table <name> <type> <kind> [args…]`.',
     docUrl: doc('3.2', '11.2', 'table'),
     requiresArgs: true,
+    defines: 'table',
   },
   {
     name: 'accepted_payload_size',
@@ -427,7 +428,7 @@ export const SECTION_KEYWORDS: readonly HaproxyKeywordSpec[] = [
     name: 'log',
     sections: ['log-forward'],
     args: [
-      { name: 'target', type: 'word' },
+      { name: 'target', type: 'word', refers: 'ring', refersPrefix: 'ring@' },
       { optional: true, variadic: true, name: 'args', type: 'word' },
     ],
     summary: 'Where received messages are forwarded (or `global`).',

@@ -5,7 +5,7 @@ import type { Rule } from '../../common/rule.js';
 import type { Statement } from '../ast.js';
 import { HAPROXY_CATALOG } from '../catalog/index.js';
 import type { HaproxyRuleContext } from './context.js';
-import { describeProxy, relatedAt, symbolsOf } from './symbol-helpers.js';
+import { describeProxy, liveByName, referencesOf, relatedAt } from './symbol-helpers.js';
 
 /** Removes a whole line of the document, its line break included. */
 function deleteLineFix(text: string, statement: Statement): QuickFix {
@@ -35,7 +35,8 @@ export const duplicateAcl: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'warning',
   summary: 'An ACL that shadows a predefined ACL, or a line repeating an earlier definition.',
   check(context, report) {
-    const symbols = symbolsOf(context);
+    const table = referencesOf(context);
+    const { symbols } = table;
     const version = context.settings.version;
     const predefined = new Map(
       HAPROXY_CATALOG.predefinedAcls
@@ -43,7 +44,8 @@ export const duplicateAcl: Rule<HaproxyRuleContext> = {
         .map((acl) => [acl.name, acl]),
     );
     for (const proxy of symbols.proxies) {
-      for (const [name, definitions] of proxy.acls) {
+      for (const [name, sites] of liveByName(table.definitionsIn(proxy.section, 'acl'))) {
+        const definitions = sites.flatMap((site) => site.statement ?? []);
         const first = definitions[0];
         const nameWord = first?.args[0];
         if (!first || !nameWord || nameWord.hasVariable || nameWord.template) continue;

@@ -2,7 +2,7 @@ import { duplicateGroups } from '../../common/duplicates.js';
 import type { Rule } from '../../common/rule.js';
 import type { ProxySymbol } from '../analysis/symbols.js';
 import type { HaproxyRuleContext } from './context.js';
-import { relatedAt, symbolsOf } from './symbol-helpers.js';
+import { referencesOf, relatedAt } from './symbol-helpers.js';
 
 /**
  * HAProxy checks a new frontend or listen against the earlier proxies able to accept traffic, and
@@ -26,10 +26,16 @@ export const duplicateProxy: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'error',
   summary: 'A proxy reuses the name of an earlier proxy on the same side.',
   check(context, report) {
-    const symbols = symbolsOf(context);
+    const table = referencesOf(context);
+    const { symbols } = table;
+    // The named proxies able to clash, as the reference table defines them, in order.
+    const named = [...table.definitions('backend'), ...table.definitions('frontend')]
+      .filter((site) => !site.dead)
+      .sort((a, b) => a.start - b.start)
+      .flatMap((site) => symbols.proxyOf(site.section) ?? []);
     const groups = duplicateGroups(
-      symbols.proxies,
-      (proxy) => (proxy.kind === 'defaults' ? undefined : proxy.name),
+      named,
+      (proxy) => proxy.name,
       (proxy) => `${proxy.kind} ${proxy.section.header.branch ?? ''}`,
       (earlier, later) =>
         collide(earlier, later) &&

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
-import type { Section } from '../ast.js';
+import type { HaproxyNameSite } from '../analysis/references.js';
 import type { HaproxyRuleContext } from './context.js';
-import { relatedAt, symbolsOf } from './symbol-helpers.js';
+import { liveByName, referencesOf, relatedAt } from './symbol-helpers.js';
 
 /**
  * Non-proxy sections HAProxy refuses to see twice under one name; a second `userlist` is only
@@ -28,27 +28,27 @@ export const duplicateSection: Rule<HaproxyRuleContext> = {
   summary:
     'Two peers, resolvers, cache, mailers, http-errors, ring or userlist sections share a name.',
   check(context, report) {
-    const symbols = symbolsOf(context);
+    const table = referencesOf(context);
+    const { activity } = table.symbols;
     for (const [kind, severity] of KINDS) {
-      for (const name of new Set(symbols.names(kind))) {
-        const sections = symbols.sectionsNamed(kind, name);
-        const kept: Section[] = [];
+      for (const [name, sections] of liveByName(table.definitions(kind))) {
+        const kept: HaproxyNameSite[] = [];
         for (const section of sections) {
           const first = kept.find(
-            (earlier) => !symbols.activity.exclusive(earlier.header.branch, section.header.branch),
+            (earlier) =>
+              !activity.exclusive(earlier.section.header.branch, section.section.header.branch),
           );
           kept.push(section);
           if (!first) continue;
-          const word = section.name ?? section.keyword;
           report({
             message:
               severity === 'error'
                 ? `${kind} section '${name}' is already declared above.`
                 : `userlist '${name}' is already declared above; HAProxy ignores this one.`,
-            start: word.start,
-            end: word.end,
+            start: section.start,
+            end: section.end,
             severity,
-            related: [relatedAt(context, first.name ?? first.keyword, 'first declared here')],
+            related: [relatedAt(context, first.word, 'first declared here')],
           });
         }
       }

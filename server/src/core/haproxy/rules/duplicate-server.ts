@@ -1,7 +1,7 @@
 import { duplicateGroups } from '../../common/duplicates.js';
 import type { Rule } from '../../common/rule.js';
 import type { HaproxyRuleContext } from './context.js';
-import { describeProxy, relatedAt, symbolsOf } from './symbol-helpers.js';
+import { describeProxy, referencesOf, relatedAt } from './symbol-helpers.js';
 
 /**
  * Two `server` lines with one name in the same backend: `haproxy -c` rejects it ("another server
@@ -13,30 +13,25 @@ export const duplicateServer: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'error',
   summary: 'Two servers of one backend share a name.',
   check(context, report) {
-    const symbols = symbolsOf(context);
+    const table = referencesOf(context);
+    const { symbols } = table;
     for (const proxy of symbols.proxies) {
+      const servers = table.definitionsIn(proxy.section, 'server').filter((site) => !site.dead);
       const groups = duplicateGroups(
-        proxy.servers,
-        (server) => {
-          const name = server.name;
-          return !name || server.template || name.hasVariable || name.template
-            ? undefined
-            : name.value;
-        },
-        (server) => String(server.statement.branch),
+        servers,
+        (site) =>
+          site.template || site.word.hasVariable || site.word.template ? undefined : site.name,
+        (site) => String(site.statement?.branch),
         (earlier, later) =>
-          !symbols.activity.exclusive(earlier.statement.branch, later.statement.branch),
+          !symbols.activity.exclusive(earlier.statement?.branch, later.statement?.branch),
       );
       for (const { first, duplicates } of groups) {
-        if (!first.name) continue;
         for (const server of duplicates) {
-          const name = server.name;
-          if (!name) continue;
           report({
-            message: `${describeProxy(proxy)} already has a server named '${name.value}'.`,
-            start: name.start,
-            end: name.end,
-            related: [relatedAt(context, first.name, 'first defined here')],
+            message: `${describeProxy(proxy)} already has a server named '${server.name}'.`,
+            start: server.start,
+            end: server.end,
+            related: [relatedAt(context, first.word, 'first defined here')],
           });
         }
       }

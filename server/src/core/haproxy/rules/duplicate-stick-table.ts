@@ -2,7 +2,7 @@ import type { Rule } from '../../common/rule.js';
 import type { ProxySymbol } from '../analysis/symbols.js';
 import type { Statement } from '../ast.js';
 import type { HaproxyRuleContext } from './context.js';
-import { describeProxy, relatedAt, symbolsOf } from './symbol-helpers.js';
+import { describeProxy, referencesOf, relatedAt } from './symbol-helpers.js';
 
 /**
  * A second `stick-table` named like an earlier one. A proxy's table takes the proxy's name, so two
@@ -16,11 +16,15 @@ export const duplicateStickTable: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'error',
   summary: 'Two stick tables with one name (two in one proxy, or in same-named proxies).',
   check(context, report) {
-    const symbols = symbolsOf(context);
+    const table = referencesOf(context);
+    const { symbols } = table;
     const seen = new Map<string, { statement: Statement; owner: ProxySymbol }[]>();
     for (const proxy of symbols.proxies) {
       if (proxy.kind === 'defaults' || proxy.name === undefined) continue;
-      for (const statement of proxy.statements('stick-table')) {
+      const live = table
+        .tablesOf(proxy.section)
+        .filter((line) => symbols.activity.isLive(line.branch));
+      for (const statement of live) {
         const earlier = seen.get(proxy.name) ?? [];
         const first = earlier.find(
           (other) => !symbols.activity.exclusive(other.statement.branch, statement.branch),

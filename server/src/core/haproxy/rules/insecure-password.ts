@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import type { HaproxyRuleContext } from './context.js';
-import { symbolsOf } from './symbol-helpers.js';
+import { liveByName, referencesOf } from './symbol-helpers.js';
 
 /**
  * `user <name> insecure-password <pw>` in a `userlist`: the password sits in clear text in the
@@ -11,9 +11,10 @@ export const insecurePassword: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'warning',
   summary: 'A userlist user has a clear-text password.',
   check(context, report) {
-    const symbols = symbolsOf(context);
-    for (const name of new Set(symbols.names('userlist'))) {
-      for (const section of symbols.sectionsNamed('userlist', name)) {
+    const table = referencesOf(context);
+    const { symbols } = table;
+    for (const sites of liveByName(table.definitions('userlist')).values()) {
+      for (const { section } of sites) {
         for (const item of section.items) {
           if (item.kind !== 'statement' || item.keyword.value !== 'user') continue;
           if (!symbols.activity.isLive(item.branch)) continue;

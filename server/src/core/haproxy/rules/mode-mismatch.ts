@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import { isDynamicName } from '../analysis/symbols.js';
 import type { HaproxyRuleContext } from './context.js';
-import { hasFrontend, relatedAt, symbolsOf } from './symbol-helpers.js';
+import { hasFrontend, referencesOf, relatedAt } from './symbol-helpers.js';
 
 /**
  * An HTTP frontend routing to a TCP backend: `haproxy -c` rejects it ("tries to use incompatible
@@ -14,14 +14,18 @@ export const modeMismatch: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'error',
   summary: 'An HTTP frontend routes to a TCP backend.',
   check(context, report) {
-    const symbols = symbolsOf(context);
+    const table = referencesOf(context);
+    const { symbols } = table;
     for (const proxy of symbols.proxies) {
       if (!hasFrontend(proxy) || proxy.mode !== 'http') continue;
       for (const keyword of ['use_backend', 'default_backend']) {
         for (const statement of proxy.statements(keyword)) {
           const target = statement.args[0];
           if (!target || isDynamicName(target)) continue;
-          const backend = symbols.backends(target.value)[0];
+          // The backend the reference table resolves the routing word to.
+          const site = table.sitesIn(target).find((candidate) => candidate.kind === 'backend');
+          const definition = site && table.resolve(site)[0];
+          const backend = definition && symbols.proxyOf(definition.section);
           if (!backend || backend.mode !== 'tcp') continue;
           const frontendMode = proxy.modeStatement;
           // HAProxy points at the frontend's declaration; the routing line is the first related.

@@ -5,12 +5,45 @@
 import type { QuickFix, RelatedLocation } from '../../common/issue.js';
 import type { Statement, Word } from '../ast.js';
 import { suggestNames } from '../catalog/index.js';
+import {
+  haproxyReferences,
+  type HaproxyNameSite,
+  type HaproxyReferences,
+} from '../analysis/references.js';
 import { haproxySymbols, type HaproxySymbols, type ProxySymbol } from '../analysis/symbols.js';
 import type { HaproxyRuleContext } from './context.js';
 
 /** The symbol table of the rule context's document at its target version. */
 export function symbolsOf(context: HaproxyRuleContext): HaproxySymbols {
   return haproxySymbols(context.document.parse.ast, context.settings.version);
+}
+
+/** The reference table of the rule context's document at its target version. */
+export function referencesOf(context: HaproxyRuleContext): HaproxyReferences {
+  return haproxyReferences(context.document.parse.ast, context.settings.version);
+}
+
+/** The live sites among `sites`, grouped by name in order of first appearance. */
+export function liveByName(sites: readonly HaproxyNameSite[]): Map<string, HaproxyNameSite[]> {
+  const groups = new Map<string, HaproxyNameSite[]>();
+  for (const site of sites) {
+    if (site.dead) continue;
+    const list = groups.get(site.name);
+    if (list) list.push(site);
+    else groups.set(site.name, [site]);
+  }
+  return groups;
+}
+
+/** The live references of `kind` written in a live proxy, with that proxy, in order. */
+export function* proxyReferences(
+  table: HaproxyReferences,
+  kind: string,
+): Generator<{ site: HaproxyNameSite; proxy: ProxySymbol }> {
+  for (const site of table.references(kind)) {
+    const proxy = site.dead ? undefined : table.symbols.proxyOf(site.section);
+    if (proxy) yield { site, proxy };
+  }
 }
 
 /** A related location in the document being checked. */

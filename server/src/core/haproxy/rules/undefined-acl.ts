@@ -1,9 +1,13 @@
-import { compareVersions } from '../../common/catalog.js';
 import type { Rule } from '../../common/rule.js';
-import type { Statement } from '../ast.js';
 import { HAPROXY_CATALOG } from '../catalog/index.js';
 import type { HaproxyRuleContext } from './context.js';
-import { describeProxy, didYouMean, relatedAt, symbolsOf } from './symbol-helpers.js';
+import {
+  describeProxy,
+  didYouMean,
+  proxyReferences,
+  referencesOf,
+  relatedAt,
+} from './symbol-helpers.js';
 
 const PREDEFINED: ReadonlySet<string> = new Set(HAPROXY_CATALOG.predefinedAcls.map((a) => a.name));
 
@@ -18,39 +22,32 @@ export const undefinedAcl: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'error',
   summary: 'A condition uses a named ACL that is not defined before it in the proxy.',
   check(context, report) {
-    const symbols = symbolsOf(context);
-    const inheritsAcls = compareVersions(context.settings.version, '2.7') >= 0;
-    for (const proxy of symbols.proxies) {
-      const defaultsAcls = inheritsAcls ? proxy.defaults?.acls : undefined;
-      for (const statement of proxy.body) {
-        for (const group of statement.condition?.groups ?? []) {
-          for (const term of group.terms) {
-            if (term.kind !== 'acl' || term.name === '' || PREDEFINED.has(term.name)) continue;
-            if (defaultsAcls?.has(term.name)) continue;
-            if (term.name.includes('$') || term.word.template) continue;
-            const definitions = (proxy.acls.get(term.name) ?? []).filter(
-              (definition: Statement) =>
-                !symbols.activity.exclusive(definition.branch, statement.branch),
-            );
-            if (definitions.some((definition) => definition.start < statement.start)) continue;
-            const later = definitions[0];
-            report({
-              message: later
-                ? `ACL '${term.name}' is used before its definition in ${describeProxy(proxy)}; HAProxy only knows ACLs defined above.`
-                : `ACL '${term.name}' is not defined in ${describeProxy(proxy)}.`,
-              start: term.nameStart,
-              end: term.nameStart + term.name.length,
-              related: later ? [relatedAt(context, later, 'defined here, after its use')] : [],
-              fixes: later
-                ? []
-                : didYouMean(term.name, term.nameStart, term.nameStart + term.name.length, [
-                    ...proxy.acls.keys(),
-                    ...PREDEFINED,
-                  ]),
-            });
-          }
-        }
-      }
+    const table = referencesOf(context);
+    const { activity } = table.symbols;
+    for (const { site, proxy } of proxyReferences(table, 'acl')) {
+      const { name, start, end, statement } = site;
+      if (!statement || PREDEFINED.has(name)) continue;
+      if (name.includes('$') || site.word.template) continue;
+      if (table.resolve(site).length > 0) continue;
+      const local = table.definitionsIn(site.section, 'acl').filter((d) => !d.dead);
+      const later = local.find(
+        (definition) =>
+          definition.name === name &&
+          !activity.exclusive(definition.statement?.branch, statement.branch),
+      );
+      report({
+        message: later
+          ? `ACL '${name}' is used before its definition in ${describeProxy(proxy)}; HAProxy only knows ACLs defined above.`
+          : `ACL '${name}' is not defined in ${describeProxy(proxy)}.`,
+        start,
+        end,
+        related: later
+          ? [relatedAt(context, later.statement ?? later.word, 'defined here, after its use')]
+          : [],
+        fixes: later
+          ? []
+          : didYouMean(name, start, end, [...new Set(local.map((d) => d.name)), ...PREDEFINED]),
+      });
     }
   },
 };

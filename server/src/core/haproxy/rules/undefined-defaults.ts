@@ -1,6 +1,12 @@
 import type { Rule } from '../../common/rule.js';
 import type { HaproxyRuleContext } from './context.js';
-import { describeProxy, relatedAt, symbolsOf, wordFixes } from './symbol-helpers.js';
+import {
+  describeProxy,
+  proxyReferences,
+  referencesOf,
+  relatedAt,
+  wordFixes,
+} from './symbol-helpers.js';
 
 /**
  * `frontend fe from <name>` (or `backend`, `listen`, `defaults`) where no named `defaults` section
@@ -12,18 +18,15 @@ export const undefinedDefaults: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'error',
   summary: "A proxy's 'from' names a defaults section that is missing or ambiguous.",
   check(context, report) {
-    const symbols = symbolsOf(context);
-    for (const proxy of symbols.proxies) {
-      const word = proxy.fromWord;
-      if (!word || word.hasVariable || word.template) continue;
-      const before = symbols
-        .proxiesNamed(word.value)
-        .filter((p) => p.kind === 'defaults' && p.section.start < proxy.section.start);
+    const table = referencesOf(context);
+    const named = table.definitions('defaults').filter((d) => !d.dead);
+    for (const { site, proxy } of proxyReferences(table, 'defaults')) {
+      const word = site.word;
+      if (word.hasVariable || word.template) continue;
+      const before = table.resolve(site);
       if (before.length === 1) continue;
       if (before.length === 0) {
-        const later = symbols
-          .proxiesNamed(word.value)
-          .filter((p) => p.kind === 'defaults' && p !== proxy);
+        const later = named.filter((d) => d.name === word.value && d.section !== proxy.section);
         report({
           message:
             later.length > 0
@@ -31,16 +34,10 @@ export const undefinedDefaults: Rule<HaproxyRuleContext> = {
               : `${describeProxy(proxy)} uses defaults '${word.value}', which is not defined.`,
           start: word.start,
           end: word.end,
-          related: later.map((p) =>
-            relatedAt(context, p.nameWord ?? p.section.keyword, 'defined here, after its use'),
-          ),
+          related: later.map((d) => relatedAt(context, d.word, 'defined here, after its use')),
           fixes: wordFixes(
             word,
-            symbols.proxies.flatMap((p) =>
-              p.kind === 'defaults' && p.name !== undefined && p.section.start < proxy.section.start
-                ? [p.name]
-                : [],
-            ),
+            named.filter((d) => d.section.start < proxy.section.start).map((d) => d.name),
           ),
         });
         continue;
@@ -49,9 +46,7 @@ export const undefinedDefaults: Rule<HaproxyRuleContext> = {
         message: `${describeProxy(proxy)} uses defaults '${word.value}', but ${before.length} defaults sections have that name.`,
         start: word.start,
         end: word.end,
-        related: before.map((p) =>
-          relatedAt(context, p.nameWord ?? p.section.keyword, 'defaults section with that name'),
-        ),
+        related: before.map((d) => relatedAt(context, d.word, 'defaults section with that name')),
       });
     }
   },

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import type { HaproxyRuleContext } from './context.js';
 import { sectionReferenceRule } from './section-reference.js';
-import { wordAfter } from './symbol-helpers.js';
+import { proxyReferences } from './symbol-helpers.js';
 
 /**
  * `errorfiles <name>` (the keyword, or the option of `http-error`, `http-request return|deny`, …)
@@ -12,18 +12,10 @@ export const undefinedHttpErrors: Rule<HaproxyRuleContext> = sectionReferenceRul
   kind: 'http-errors',
   severity: 'error',
   summary: 'errorfiles names an http-errors section that does not exist.',
-  *collect(symbols) {
-    for (const proxy of symbols.proxies) {
-      for (const statement of proxy.body) {
-        if (statement.keyword.value === 'errorfiles') {
-          const name = statement.args[0];
-          if (name) yield { word: name, via: 'errorfiles' };
-          continue;
-        }
-        if (statement.keyword.value === 'errorfile') continue;
-        const name = wordAfter(statement, 'errorfiles')?.value;
-        if (name) yield { word: name, via: `'${statement.keyword.value} … errorfiles'` };
-      }
+  *collect(table) {
+    for (const { site } of proxyReferences(table, 'http-errors')) {
+      const keyword = site.statement?.keyword.value ?? '';
+      yield { site, via: keyword === 'errorfiles' ? 'errorfiles' : `'${keyword} … errorfiles'` };
     }
   },
 });

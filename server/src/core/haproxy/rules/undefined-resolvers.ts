@@ -13,11 +13,18 @@ export const undefinedResolvers: Rule<HaproxyRuleContext> = sectionReferenceRule
   kind: 'resolvers',
   severity: 'error',
   summary: 'A server uses a resolvers section that does not exist.',
-  *collect(symbols) {
-    for (const proxy of symbols.proxies) {
+  *collect(table) {
+    for (const proxy of table.symbols.proxies) {
       for (const server of proxy.servers) {
-        const name = effectiveServerOptions(proxy, server).get('resolvers')?.values[0];
-        if (name) yield { word: name, via: `server '${server.name?.value ?? ''}'` };
+        // The options in effect name the sites to check, wherever they are written.
+        for (const use of effectiveServerOptions(proxy, server).values()) {
+          for (const value of use.values) {
+            for (const site of table.sitesIn(value)) {
+              if (site.kind !== 'resolvers') continue;
+              yield { site, via: `server '${server.name?.value ?? ''}'` };
+            }
+          }
+        }
       }
     }
   },

@@ -1,19 +1,6 @@
 import type { Rule } from '../../common/rule.js';
-import type { Statement } from '../ast.js';
 import type { HaproxyRuleContext } from './context.js';
-import { offsetIn, sectionReferenceRule, type SectionReference } from './section-reference.js';
-
-function* ringTargets(statements: readonly Statement[]): Iterable<SectionReference> {
-  for (const statement of statements) {
-    const target = statement.args[0];
-    if (!target?.value.startsWith('ring@')) continue;
-    const name = target.value.slice('ring@'.length);
-    const at = offsetIn(target, 'ring@'.length);
-    yield at === undefined
-      ? { word: target, name, via: 'log' }
-      : { word: target, name, nameStart: at, via: 'log' };
-  }
-}
+import { sectionReferenceRule } from './section-reference.js';
 
 /**
  * `log ring@<name>` naming no `ring` section. HAProxy 2.6 `-c` lets it through, so this is only a
@@ -24,8 +11,14 @@ export const undefinedRing: Rule<HaproxyRuleContext> = sectionReferenceRule({
   kind: 'ring',
   severity: 'warning',
   summary: 'log ring@<name> names a ring section that does not exist.',
-  *collect(symbols) {
-    yield* ringTargets(symbols.global('log'));
-    for (const proxy of symbols.proxies) yield* ringTargets(proxy.statements('log'));
+  *collect(table) {
+    const live = table.references('ring').filter((site) => !site.dead);
+    // The global log lines first, then the proxies'.
+    for (const site of live) {
+      if (site.section.type === 'global') yield { site, via: 'log' };
+    }
+    for (const site of live) {
+      if (table.symbols.proxyOf(site.section)) yield { site, via: 'log' };
+    }
   },
 });

@@ -1,7 +1,12 @@
 import type { Rule } from '../../common/rule.js';
-import { isDynamicName } from '../analysis/symbols.js';
 import type { HaproxyRuleContext } from './context.js';
-import { describeProxy, hasBackend, symbolsOf, wordFixes } from './symbol-helpers.js';
+import {
+  describeProxy,
+  hasBackend,
+  proxyReferences,
+  referencesOf,
+  wordFixes,
+} from './symbol-helpers.js';
 
 /**
  * `use-server <name>` naming no server of the same backend: `haproxy -c` rejects it ("unable to
@@ -12,23 +17,23 @@ export const undefinedUseServer: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'error',
   summary: 'use-server names a server that the backend does not have.',
   check(context, report) {
-    const symbols = symbolsOf(context);
-    for (const proxy of symbols.proxies) {
-      if (!hasBackend(proxy)) continue;
-      const names = proxy.servers.flatMap((s) => (s.name && !s.template ? [s.name.value] : []));
-      const templated = proxy.servers.some((s) => s.template);
-      for (const statement of proxy.statements('use-server')) {
-        const word = statement.args[0];
-        if (!word || isDynamicName(word) || names.includes(word.value)) continue;
-        // server-template names are `<prefix><number>`; only an exact check would be honest.
-        if (templated) continue;
-        report({
-          message: `${describeProxy(proxy)} has no server '${word.value}' for this use-server rule.`,
-          start: word.start,
-          end: word.end,
-          fixes: wordFixes(word, names),
-        });
-      }
+    const table = referencesOf(context);
+    for (const { site, proxy } of proxyReferences(table, 'server')) {
+      if (site.via !== 'use-server' || !hasBackend(proxy)) continue;
+      if (site.dynamic || table.resolve(site).length > 0) continue;
+      const servers = table.definitionsIn(proxy.section, 'server').filter((s) => !s.dead);
+      // server-template names are `<prefix><number>`; only an exact check would be honest.
+      if (servers.some((server) => server.template)) continue;
+      const word = site.word;
+      report({
+        message: `${describeProxy(proxy)} has no server '${word.value}' for this use-server rule.`,
+        start: word.start,
+        end: word.end,
+        fixes: wordFixes(
+          word,
+          servers.map((server) => server.name),
+        ),
+      });
     }
   },
 };

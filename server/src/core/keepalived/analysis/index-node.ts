@@ -1,10 +1,17 @@
 /**
  * One pass over a node's view collecting what the reference and consistency rules, the editor
  * features and the cluster analysis need: scripts, tracked files and processes, VRRP instances,
- * sync groups, virtual server groups and the script-security settings of `global_defs`.
+ * sync groups, virtual server groups and the script-security settings of `global_defs`. Names,
+ * where they are defined and used, come from the view's reference table (`references.ts`).
  */
 import type { KeepalivedItem, KeepalivedNode, KeepalivedWord } from '../ast.js';
+import { TOP_CONTEXT, keywordIn } from '../catalog/index.js';
 import type { KeepalivedRuleContext } from '../rules/context.js';
+import {
+  keepalivedReferences,
+  type KeepalivedNameSite,
+  type KeepalivedReferences,
+} from './references.js';
 import { nodeView, type NodeView } from './view.js';
 
 /** A named definition (`vrrp_script`, `vrrp_track_file`, `vrrp_track_process`, groups). */
@@ -103,6 +110,8 @@ export interface ScriptCommand {
 /** The per-node index. */
 export interface NodeIndex {
   readonly view: NodeView;
+  /** The reference table of the view: every definition and use of a name. */
+  readonly references: KeepalivedReferences;
   readonly scripts: ReadonlyMap<string, ScriptDefinition>;
   readonly trackFiles: ReadonlyMap<string, NamedDefinition>;
   readonly trackProcesses: ReadonlyMap<string, NamedDefinition>;
@@ -167,21 +176,61 @@ function setting(item: KeepalivedItem): Setting {
   return { item, value: item.args[0] };
 }
 
-function trackUses(block: KeepalivedItem): TrackUse[] {
+/** `weight N` and `reverse` on a tracking line. */
+function trackUse(line: KeepalivedItem, name: string, word: KeepalivedWord): TrackUse {
+  let weight: number | undefined;
+  let reverse = false;
+  line.args.forEach((arg, i) => {
+    if (arg.value === 'weight') {
+      const next = line.args[i + 1]?.value;
+      if (next !== undefined && /^[-+]?\d+$/.test(next)) weight = Number(next);
+    } else if (arg.value === 'reverse') reverse = true;
+  });
+  return { name, word, item: line, weight, reverse };
+}
+
+/** The entries of a `track_interface` block (interfaces are no names the table follows). */
+function interfaceUses(block: KeepalivedItem): TrackUse[] {
   const uses: TrackUse[] = [];
   for (const line of itemsOf(block)) {
     if (line.keyword.hasTemplate || line.keyword.refs.length > 0) continue;
-    let weight: number | undefined;
-    let reverse = false;
-    line.args.forEach((arg, i) => {
-      if (arg.value === 'weight') {
-        const next = line.args[i + 1]?.value;
-        if (next !== undefined && /^[-+]?\d+$/.test(next)) weight = Number(next);
-      } else if (arg.value === 'reverse') reverse = true;
-    });
-    uses.push({ name: line.keyword.value, word: line.keyword, item: line, weight, reverse });
+    uses.push(trackUse(line, line.keyword.value, line.keyword));
   }
   return uses;
+}
+
+/** What an instance or a sync group tracks, by the kind of name its entries refer to. */
+interface Tracked {
+  trackScripts: TrackUse[];
+  trackFiles: TrackUse[];
+  trackProcesses: TrackUse[];
+  trackInterfaces: TrackUse[];
+}
+
+/** The tracked checks of the lines of `item`, sorted by what their names refer to. */
+function trackedOf(item: KeepalivedItem, table: KeepalivedReferences): Tracked {
+  const tracked: Tracked = {
+    trackScripts: [],
+    trackFiles: [],
+    trackProcesses: [],
+    trackInterfaces: [],
+  };
+  const lists: Readonly<Record<string, TrackUse[]>> = {
+    vrrp_script: tracked.trackScripts,
+    track_file: tracked.trackFiles,
+    vrrp_track_process: tracked.trackProcesses,
+  };
+  for (const line of itemsOf(item)) {
+    if (line.keyword.value === 'track_interface') {
+      tracked.trackInterfaces.push(...interfaceUses(line));
+      continue;
+    }
+    for (const site of table.referencesUnder(line)) {
+      if (site.dynamic) continue;
+      lists[site.kind]?.push(trackUse(site.item, site.name, site.word));
+    }
+  }
+  return tracked;
 }
 
 function named(item: KeepalivedItem): NamedDefinition {
@@ -198,7 +247,11 @@ function collectCommands(item: KeepalivedItem, commands: ScriptCommand[]): void 
   }
 }
 
-function instanceInfo(item: KeepalivedItem, globalVersion: 2 | 3): InstanceInfo {
+function instanceInfo(
+  item: KeepalivedItem,
+  globalVersion: 2 | 3,
+  table: KeepalivedReferences,
+): InstanceInfo {
   let state: Setting | undefined;
   let priorityLine: Setting | undefined;
   let vrid: Setting | undefined;
@@ -215,10 +268,6 @@ function instanceInfo(item: KeepalivedItem, globalVersion: 2 | 3): InstanceInfo 
   const vips: AddressEntry[] = [];
   const excludedVips: AddressEntry[] = [];
   const unicastPeers: AddressEntry[] = [];
-  let trackScripts: TrackUse[] = [];
-  let trackFiles: TrackUse[] = [];
-  let trackProcesses: TrackUse[] = [];
-  let trackInterfaces: TrackUse[] = [];
   // keepalived fixes the family with the first address it reads, whichever list it is in.
   const note = (entry: AddressEntry | undefined): void => {
     if (entry && family === undefined) family = entry.family;
@@ -290,18 +339,6 @@ function instanceInfo(item: KeepalivedItem, globalVersion: 2 | 3): InstanceInfo 
         }
         break;
       }
-      case 'track_script':
-        trackScripts = [...trackScripts, ...trackUses(line)];
-        break;
-      case 'track_file':
-        trackFiles = [...trackFiles, ...trackUses(line)];
-        break;
-      case 'track_process':
-        trackProcesses = [...trackProcesses, ...trackUses(line)];
-        break;
-      case 'track_interface':
-        trackInterfaces = [...trackInterfaces, ...trackUses(line)];
-        break;
       default:
         break;
     }
@@ -336,47 +373,20 @@ function instanceInfo(item: KeepalivedItem, globalVersion: 2 | 3): InstanceInfo 
     advertInt,
     nopreempt,
     preemptDelay,
-    trackScripts,
-    trackFiles,
-    trackProcesses,
-    trackInterfaces,
+    ...trackedOf(item, table),
   };
 }
 
-function syncGroupInfo(item: KeepalivedItem): SyncGroupInfo {
+function syncGroupInfo(item: KeepalivedItem, table: KeepalivedReferences): SyncGroupInfo {
   const members: NameUse[] = [];
-  let trackScripts: TrackUse[] = [];
-  let trackFiles: TrackUse[] = [];
-  let trackProcesses: TrackUse[] = [];
-  let trackInterfaces: TrackUse[] = [];
   for (const line of itemsOf(item)) {
-    switch (line.keyword.value) {
-      case 'group':
-        // keepalived reads the group as one list of words, however they are split over lines.
-        for (const memberLine of itemsOf(line)) {
-          for (const word of [memberLine.keyword, ...memberLine.args]) {
-            if (word.hasTemplate || word.refs.length > 0) continue;
-            members.push({ name: word.value, word, item: memberLine });
-          }
-        }
-        break;
-      case 'track_script':
-        trackScripts = [...trackScripts, ...trackUses(line)];
-        break;
-      case 'track_file':
-        trackFiles = [...trackFiles, ...trackUses(line)];
-        break;
-      case 'track_process':
-        trackProcesses = [...trackProcesses, ...trackUses(line)];
-        break;
-      case 'track_interface':
-        trackInterfaces = [...trackInterfaces, ...trackUses(line)];
-        break;
-      default:
-        break;
+    // keepalived reads the group as one list of words, however they are split over lines.
+    for (const site of table.referencesUnder(line)) {
+      if (site.kind !== 'vrrp_instance' || site.dynamic) continue;
+      members.push({ name: site.name, word: site.word, item: site.item });
     }
   }
-  return { ...named(item), members, trackScripts, trackFiles, trackProcesses, trackInterfaces };
+  return { ...named(item), members, ...trackedOf(item, table) };
 }
 
 function scriptWeight(item: KeepalivedItem): number {
@@ -408,51 +418,46 @@ function buildIndex(view: NodeView): NodeIndex {
       if (line.keyword.value === 'script_user') scriptUser ??= line;
     }
   }
+  const table = keepalivedReferences(view.items);
+  /** The first definition of each name of a kind, as the reference table lists them. */
+  const firstOf = (kind: string): Map<string, KeepalivedNameSite> => {
+    const first = new Map<string, KeepalivedNameSite>();
+    for (const site of table.definitions(kind)) {
+      if (!first.has(site.name)) first.set(site.name, site);
+    }
+    return first;
+  };
+  const definition = (site: KeepalivedNameSite): NamedDefinition => named(site.item);
   const scripts = new Map<string, ScriptDefinition>();
-  const trackFiles = new Map<string, NamedDefinition>();
-  const trackProcesses = new Map<string, NamedDefinition>();
-  const virtualServerGroups = new Map<string, NamedDefinition>();
-  const virtualServerGroupUses: NameUse[] = [];
+  for (const [name, site] of firstOf('vrrp_script')) {
+    scripts.set(name, {
+      ...definition(site),
+      weight: scriptWeight(site.item),
+      hasScript: itemsOf(site.item).some(
+        (line) => line.keyword.value === 'script' && line.args.length > 0,
+      ),
+    });
+  }
+  const mapOf = (kind: string): Map<string, NamedDefinition> =>
+    new Map([...firstOf(kind)].map(([name, site]) => [name, definition(site)]));
+  const trackFiles = mapOf('track_file');
+  const trackProcesses = mapOf('vrrp_track_process');
+  const virtualServerGroups = mapOf('virtual_server_group');
+  const virtualServerGroupUses: NameUse[] = table
+    .references('virtual_server_group')
+    .filter((site) => site.word.refs.length === 0)
+    .map((site) => ({ name: site.name, word: site.word, item: site.item }));
   const instances: InstanceInfo[] = [];
   const instancesByName = new Map<string, InstanceInfo>();
   const syncGroups: SyncGroupInfo[] = [];
   const scriptCommands: ScriptCommand[] = [];
   const interfaceNames = new Set<string>();
   for (const item of top) {
-    const name = item.args[0]?.value;
-    switch (item.keyword.value) {
-      case 'vrrp_script':
-        if (name !== undefined && !scripts.has(name)) {
-          scripts.set(name, {
-            ...named(item),
-            weight: scriptWeight(item),
-            hasScript: itemsOf(item).some(
-              (line) => line.keyword.value === 'script' && line.args.length > 0,
-            ),
-          });
-        }
-        break;
-      case 'track_file':
-      case 'vrrp_track_file':
-        if (name !== undefined && !trackFiles.has(name)) trackFiles.set(name, named(item));
-        break;
-      case 'vrrp_track_process':
-        if (name !== undefined && !trackProcesses.has(name)) trackProcesses.set(name, named(item));
-        break;
-      case 'virtual_server_group':
-        if (name !== undefined && !virtualServerGroups.has(name)) {
-          virtualServerGroups.set(name, named(item));
-        }
-        break;
-      case 'virtual_server': {
-        const groupName = item.args[1];
-        if (item.args[0]?.value === 'group' && groupName && groupName.refs.length === 0) {
-          virtualServerGroupUses.push({ name: groupName.value, word: groupName, item });
-        }
-        break;
-      }
+    // What a top-level block defines, as the catalog marks it (unnamed blocks included).
+    switch (keywordIn(TOP_CONTEXT, item.keyword.value)?.defines ?? '') {
       case 'vrrp_instance': {
-        const instance = instanceInfo(item, globalVersion);
+        const name = item.args[0]?.value;
+        const instance = instanceInfo(item, globalVersion, table);
         instances.push(instance);
         if (name !== undefined && !instancesByName.has(name)) instancesByName.set(name, instance);
         const iface = instance.interface?.value?.value;
@@ -465,7 +470,7 @@ function buildIndex(view: NodeView): NodeIndex {
         break;
       }
       case 'vrrp_sync_group':
-        syncGroups.push(syncGroupInfo(item));
+        syncGroups.push(syncGroupInfo(item, table));
         break;
       default:
         break;
@@ -474,6 +479,7 @@ function buildIndex(view: NodeView): NodeIndex {
   }
   return {
     view,
+    references: table,
     scripts,
     trackFiles,
     trackProcesses,

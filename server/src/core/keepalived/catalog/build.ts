@@ -97,7 +97,7 @@ export function dep(since: string, replacement?: string, note?: string): Lifecyc
 
 // ---- argument shorthands -------------------------------------------------------------------
 
-type Opt = { optional?: boolean; variadic?: boolean };
+type Opt = Pick<ArgSpec, 'optional' | 'variadic' | 'refersAfter'>;
 
 export const word = (name: string, o: Opt = {}): ArgSpec => ({ name, type: 'word', ...o });
 export const str = (name: string, o: Opt = {}): ArgSpec => ({ name, type: 'string', ...o });

@@ -188,3 +188,15 @@ function buildCatalog(keywords: readonly KeepalivedKeywordSpec[]): KeepalivedCat
 }
 
 export const KEEPALIVED_CATALOG: KeepalivedCatalog = buildCatalog(KEEPALIVED_KEYWORDS);
+
+/**
+ * The keyword `name` means in `context`, aliases and `anywhere` keywords included: the editor
+ * features and the reference table read lines through it.
+ */
+export function keywordIn(context: string, name: string): KeepalivedKeywordSpec | undefined {
+  const spec = KEEPALIVED_CATALOG.keyword(context, name);
+  if (spec) return spec;
+  // `anywhere` keywords are catalogued once, at the file level, but valid in every block.
+  const top = KEEPALIVED_CATALOG.keyword(TOP_CONTEXT, name);
+  return top?.anywhere ? top : undefined;
+}

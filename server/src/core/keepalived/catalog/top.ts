@@ -260,7 +260,10 @@ export const TOP_KEYWORDS: readonly KeepalivedKeywordSpec[] = [
     'virtual-server',
     'virtual_server',
     TOP,
-    [addr('address | fwmark | group'), word('port | mark | name', { optional: true })],
+    [
+      addr('address | fwmark | group', { refersAfter: { group: 'virtual_server_group' } }),
+      word('port | mark | name', { optional: true }),
+    ],
     'Declares an IPVS virtual service.',
     'Defines an LVS service as `<address> [port]`, `fwmark <n>` or `group <name>`, with its scheduler, forwarding method and real servers. The port may be left out only for persistent services.',
     { blockContext: 'virtual_server' },

@@ -1,5 +1,4 @@
 import type { Rule } from '../../common/rule.js';
-import type { NamedDefinition, NodeIndex, TrackUse } from '../analysis/index-node.js';
 import { nodeIndex } from '../analysis/index-node.js';
 import type { KeepalivedRuleContext } from './context.js';
 import { closeNames, ownLine, rangeOf, replaceWordFix } from './helpers.js';
@@ -10,19 +9,16 @@ export interface ReferenceRuleSpec {
   readonly summary: string;
   /** Noun keepalived uses in its message, e.g. `track script`. */
   readonly noun: string;
-  /** Keyword that defines the target, e.g. `vrrp_script`. */
+  /** What defines the target, for the message, e.g. `vrrp_script`. */
   readonly definer: string;
-  readonly definitions: (index: NodeIndex) => ReadonlyMap<string, NamedDefinition>;
-  readonly uses: (owner: {
-    trackScripts: readonly TrackUse[];
-    trackFiles: readonly TrackUse[];
-    trackProcesses: readonly TrackUse[];
-  }) => readonly TrackUse[];
+  /** The kind of name the tracking entries refer to, as the catalog spells it. */
+  readonly kind: string;
 }
 
 /**
- * Builds a rule flagging tracked names without a definition. keepalived 2.2.7 logs
- * "`<noun>` X not found, ignoring" and `-t` exits 5, so the finding is an error.
+ * Builds a rule flagging the names tracked by VRRP instances and sync groups that the reference
+ * table resolves to no definition. keepalived 2.2.7 logs "`<noun>` X not found, ignoring" and
+ * `-t` exits 5, so the finding is an error.
  */
 export function referenceRule(spec: ReferenceRuleSpec): Rule<KeepalivedRuleContext> {
   return {
@@ -31,12 +27,17 @@ export function referenceRule(spec: ReferenceRuleSpec): Rule<KeepalivedRuleConte
     summary: spec.summary,
     check(context, report) {
       const index = nodeIndex(context);
-      const definitions = spec.definitions(index);
-      for (const owner of [...index.instances, ...index.syncGroups]) {
-        for (const use of spec.uses(owner)) {
-          if (use.word.hasTemplate || definitions.has(use.name)) continue;
+      const table = index.references;
+      const instances = new Set(index.instances.map((instance) => instance.item));
+      const groups = new Set(index.syncGroups.map((group) => group.item));
+      const uses = table.references(spec.kind).filter((site) => !site.dynamic);
+      const names = [...new Set(table.definitions(spec.kind).map((site) => site.name))];
+      // The instances' entries first, then the sync groups'.
+      for (const owners of [instances, groups]) {
+        for (const use of uses) {
+          if (!owners.has(use.owner) || table.resolve(use).length > 0) continue;
           const fixes = ownLine(index, use.item)
-            ? closeNames(use.name, definitions.keys()).map((name) =>
+            ? closeNames(use.name, names).map((name) =>
                 replaceWordFix(use.word, name, `Change to '${name}'`),
               )
             : [];

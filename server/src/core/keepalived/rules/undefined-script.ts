@@ -9,8 +9,7 @@ const missing = referenceRule({
   summary: 'A track_script entry names a vrrp_script that is not defined.',
   noun: 'track script',
   definer: 'vrrp_script',
-  definitions: (index) => index.scripts,
-  uses: (owner) => owner.trackScripts,
+  kind: 'vrrp_script',
 });
 
 /**

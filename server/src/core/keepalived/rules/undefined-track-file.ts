@@ -6,6 +6,5 @@ export const undefinedTrackFile = referenceRule({
   summary: 'A track_file entry names a track_file block that is not defined.',
   noun: 'track file',
   definer: 'track_file block',
-  definitions: (index) => index.trackFiles,
-  uses: (owner) => owner.trackFiles,
+  kind: 'track_file',
 });

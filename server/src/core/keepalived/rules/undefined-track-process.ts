@@ -6,6 +6,5 @@ export const undefinedTrackProcess = referenceRule({
   summary: 'A track_process entry names a vrrp_track_process that is not defined.',
   noun: 'track process',
   definer: 'vrrp_track_process',
-  definitions: (index) => index.trackProcesses,
-  uses: (owner) => owner.trackProcesses,
+  kind: 'vrrp_track_process',
 });

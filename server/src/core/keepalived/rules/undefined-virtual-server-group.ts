@@ -13,10 +13,12 @@ export const undefinedVirtualServerGroup: Rule<KeepalivedRuleContext> = {
   summary: 'virtual_server group names a virtual_server_group that is not defined.',
   check(context, report) {
     const index = nodeIndex(context);
-    for (const use of index.virtualServerGroupUses) {
-      if (use.word.hasTemplate || index.virtualServerGroups.has(use.name)) continue;
+    const table = index.references;
+    const names = [...new Set(table.definitions('virtual_server_group').map((site) => site.name))];
+    for (const use of table.references('virtual_server_group')) {
+      if (use.dynamic || table.resolve(use).length > 0) continue;
       const fixes = ownLine(index, use.item)
-        ? closeNames(use.name, index.virtualServerGroups.keys()).map((name) =>
+        ? closeNames(use.name, names).map((name) =>
             replaceWordFix(use.word, name, `Change to '${name}'`),
           )
         : [];

@@ -1,6 +1,6 @@
-import type { Issue } from '../common/issue.js';
-import type { LineIndex } from '../common/line-index.js';
-import { beforeFirst } from '../common/text-scan.js';
+import type { Issue } from './issue.js';
+import type { LineIndex } from './line-index.js';
+import { beforeFirst } from './text-scan.js';
 
 /**
  * Comment directives that silence findings, the same in both languages (`#` or, in Keepalived,

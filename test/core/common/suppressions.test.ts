@@ -5,7 +5,7 @@ import { LineIndex } from '../../../server/src/core/common/line-index.js';
 import {
   applySuppressions,
   disableNextLineEdit,
-} from '../../../server/src/core/features/suppressions.js';
+} from '../../../server/src/core/common/suppressions.js';
 
 /** One issue with `code` on every line whose text contains `X`. */
 function issuesOn(text: string, code = 'demo'): Issue[] {

@@ -1,0 +1,757 @@
+/**
+ * The reference table of a `haproxy.cfg`: for every name, where it is defined and every place that
+ * refers to it. Which words define or refer to what comes from the catalogs, never from a list of
+ * keywords here:
+ * - a named section header defines a name of its kind (`backend` for the sections with a backend
+ *   capability, so `listen` too), and `from <name>` refers to a `defaults` section;
+ * - a keyword marked `defines` names a definition with its first argument (`acl`, `server`,
+ *   `server-template`, a peers `table`), and a proxy's `stick-table` holds the proxy's table;
+ * - an argument marked `refers` names one, whole or after its `refersPrefix` (`ring@<name>`), and
+ *   an argument marked `refersAfter` makes the word after a marker word name one (`peers <name>`);
+ *   this covers keyword arguments, rule-set action arguments and server options alike;
+ * - a sample fetch or converter refers through each argument whose signature placeholder is a kind
+ *   (`sc_http_req_rate(<ctr>[,<table>])`, `http_auth(<userlist>)`, `srv_is_up([<backend>/]<server>)`);
+ * - a condition refers to ACLs.
+ *
+ * The table is built in one linear pass per tree and target version and cached. Sites in `.if`
+ * branches dead at that version are kept and flagged: validation skips them, rename must not.
+ * Validation's view of a reference, {@link HaproxyReferences.resolve}, and navigation's grouping by
+ * key are decided here together, so that what `haproxy -c` would link, a rename changes.
+ */
+import { compareVersions, type ArgSpec } from '../../common/catalog.js';
+import {
+  globalKey,
+  makeTable,
+  markedWords,
+  scopedKey,
+  type NameSite,
+  type ReferenceTable,
+} from '../../common/references.js';
+import type { HaproxyConfig, Section, Statement, Word } from '../ast.js';
+import { HAPROXY_CATALOG, sectionSpec } from '../catalog/index.js';
+import type { OptionSpec, SampleSpec } from '../catalog/types.js';
+import { branchActivity, type BranchActivity } from './branches.js';
+import { resolvedSection, type ResolvedStatement } from './resolve.js';
+import { haproxySymbols, isDynamicName, type HaproxySymbols } from './symbols.js';
+
+/** How a site is written. */
+export type SiteOrigin =
+  /** A section header: its name, or the name after `from`. */
+  | 'header'
+  /** An argument of a keyword or of a rule-set action (its first one, for definitions). */
+  | 'argument'
+  /** The value of a server option (`track`, `resolvers`). */
+  | 'option'
+  /** An ACL name in an `if` / `unless` condition. */
+  | 'condition'
+  /** An argument of a sample fetch or converter. */
+  | 'sample';
+
+/** A reference written `<qualifier>/<name>` (`be/srv`, `mypeers/table`), as a whole. */
+export interface QualifiedName {
+  readonly text: string;
+  /** The range of the whole text when the word is written plainly, else of the word. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One site of a `haproxy.cfg`. */
+export interface HaproxyNameSite extends NameSite {
+  /** The section the site is written in. */
+  readonly section: Section;
+  /** The line; undefined for a section header. */
+  readonly statement: Statement | undefined;
+  /** The word holding the name. */
+  readonly word: Word;
+  readonly origin: SiteOrigin;
+  /** What holds the name: the keyword (`use_backend`), action (`http-request cache-use`), option (`track`) or sample (`http_auth`); `from` and the section kind for headers. */
+  readonly via: string;
+  /**
+   * The section whose local names this one belongs to (ACLs, servers, peers tables): the section
+   * written in, the defaults section an ACL is inherited from, or the backend of `be/srv`;
+   * undefined for document-wide names and when the qualifier names no section.
+   */
+  readonly scope: Section | undefined;
+  /** A `server-template` prefix: the servers it declares are `<prefix><n>`. */
+  readonly template: boolean;
+  /** For `<qualifier>/<name>` references, the whole of it. */
+  readonly qualified: QualifiedName | undefined;
+}
+
+/** The reference table of one tree at one target version. */
+export interface HaproxyReferences extends ReferenceTable<HaproxyNameSite> {
+  readonly version: string;
+  /** The symbol table at the same version (proxies and their defaults). */
+  readonly symbols: HaproxySymbols;
+  /** Definitions of `kind` (named `name` when given), dead ones included, in order. */
+  definitions(kind: string, name?: string): readonly HaproxyNameSite[];
+  /** Definitions of a section-local `kind` in `scope` (named `name` when given), in order. */
+  definitionsIn(scope: Section, kind: string, name?: string): readonly HaproxyNameSite[];
+  /** References of `kind`, dead ones included, in order. */
+  references(kind: string): readonly HaproxyNameSite[];
+  /** The sites one word holds (a `be/srv` word holds two), in order. */
+  sitesIn(word: Word): readonly HaproxyNameSite[];
+  /** The `stick-table` lines of a proxy section (they hold the table named after the proxy). */
+  tablesOf(section: Section): readonly Statement[];
+  /**
+   * The live definitions a live reference resolves to, as `haproxy -c` links them at the target
+   * version: ACLs defined above the use in the proxy (or, from 2.7, in its defaults section),
+   * servers of the backend that is meant (templates excepted), `defaults` sections above the
+   * proxy, stick tables by the proxy holding them, other names by kind. Empty for a definition,
+   * a dead site or a name nothing defines.
+   */
+  resolve(site: HaproxyNameSite): readonly HaproxyNameSite[];
+  /** Names of the live definitions of `kind` (stick tables: proxies holding one, `<peers>/<table>`). */
+  liveNames(kind: string): string[];
+}
+
+/** Kinds whose names may be qualified by the section they live in: `be/srv`, `mypeers/tbl`. */
+const QUALIFIERS: Readonly<Record<string, string>> = { server: 'backend', table: 'peers' };
+
+/** Every kind the catalogs define: named section kinds, `backend`, and the keywords' `defines`. */
+const KINDS: ReadonlySet<string> = new Set([
+  'backend',
+  ...HAPROXY_CATALOG.sections.filter((s) => s.nameArg !== 'none').map((s) => s.name),
+  ...HAPROXY_CATALOG.keywords.flatMap((k) => (k.defines === undefined ? [] : [k.defines])),
+]);
+
+/** The kind a named section header defines: `backend` for every section holding servers. */
+function headerKind(section: Section): string | undefined {
+  const spec = sectionSpec(section.type);
+  if (!spec || spec.nameArg === 'none') return undefined;
+  return spec.capabilities?.backend === true ? 'backend' : section.type;
+}
+
+/** One argument of a sample: the kind it names, and the kind qualifying it (`[<backend>/]<server>`). */
+interface SampleArgument {
+  readonly kind: string;
+  readonly qualifier: string | undefined;
+}
+
+/** The arguments of a sample signature that name something, by position (`(<ctr>[,<table>])`). */
+function sampleArguments(spec: SampleSpec): ReadonlyArray<SampleArgument | undefined> | undefined {
+  const inner = spec.signature.replace(/^\(|\)$/g, '').replace(/[[\]]/g, '');
+  if (inner === '') return undefined;
+  let named = false;
+  const args = inner.split(',').map((part) => {
+    const match = /^<([\w-]+)>(?:\/<([\w-]+)>)?$/.exec(part.trim());
+    if (!match) return undefined;
+    const [, first = '', second] = match;
+    const argument =
+      second !== undefined
+        ? KINDS.has(second) && QUALIFIERS[second] === first
+          ? { kind: second, qualifier: first }
+          : undefined
+        : KINDS.has(first)
+          ? { kind: first, qualifier: undefined }
+          : undefined;
+    named ||= argument !== undefined;
+    return argument;
+  });
+  return named ? args : undefined;
+}
+
+function sampleTable(
+  samples: readonly SampleSpec[],
+): ReadonlyMap<string, ReadonlyArray<SampleArgument | undefined>> {
+  const table = new Map<string, ReadonlyArray<SampleArgument | undefined>>();
+  for (const sample of samples) {
+    const args = sampleArguments(sample);
+    if (args && !table.has(sample.name)) table.set(sample.name, args);
+  }
+  return table;
+}
+
+/** Fetches and converters with arguments naming something, by name. */
+const FETCH_ARGUMENTS = sampleTable(HAPROXY_CATALOG.fetches);
+const CONVERTER_ARGUMENTS = sampleTable(HAPROXY_CATALOG.converters);
+
+/** `name(args)` calls inside a word; the look-behind keeps `x.name(` from matching as `name(`. */
+const CALL = /(?<![\w.])(\w[\w.]*)\(([^()]*)\)/g;
+
+const SERVER_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(
+  HAPROXY_CATALOG.serverOptions.map((option) => [option.name, option]),
+);
+
+/** Keywords whose `options` arguments are server options (the others take bind options). */
+const SERVER_LINES: ReadonlySet<string> = new Set(['server', 'server-template', 'default-server']);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function plain(word: Word): boolean {
+  return word.raw === word.value;
+}
+
+/**
+ * Where the word's value starts in the document, when each character of the value stands as
+ * written: a plain word, or one quoted as a whole without escapes (`"%[srv_conn(be/www)]"`).
+ * Undefined otherwise: a part of the word cannot be located exactly.
+ */
+function valueStart(word: Word): number | undefined {
+  if (plain(word)) return word.start;
+  const quote = word.raw[0];
+  const quoted = word.quoting === 'double' || word.quoting === 'single';
+  return quoted && word.raw === `${quote}${word.value}${quote}` ? word.start + 1 : undefined;
+}
+
+/** Facts gathered before the sites, so that a reference can be keyed to what comes later. */
+interface Prepass {
+  /** Per name, the backend-capable section a `be/…` qualifier means: the first live one. */
+  readonly backends: ReadonlyMap<string, Section>;
+  readonly peers: ReadonlyMap<string, Section>;
+  /** Per proxy section, its `stick-table` lines. */
+  readonly tables: ReadonlyMap<Section, readonly Statement[]>;
+  /** Per name, the first proxy holding a stick table under that name, and its header kind. */
+  readonly holders: ReadonlyMap<string, { section: Section; kind: string }>;
+}
+
+function prepass(config: HaproxyConfig, version: string, activity: BranchActivity): Prepass {
+  const backends = new Map<string, Section>();
+  const peers = new Map<string, Section>();
+  const tables = new Map<Section, Statement[]>();
+  const holders = new Map<string, { section: Section; kind: string }>();
+  const first = (map: Map<string, Section>, name: string, section: Section): void => {
+    const known = map.get(name);
+    // The first live section wins; a dead one only stands in while no live one is known.
+    if (
+      !known ||
+      (!activity.isLive(known.header.branch) && activity.isLive(section.header.branch))
+    ) {
+      map.set(name, section);
+    }
+  };
+  for (const section of config.sections) {
+    const kind = headerKind(section);
+    const name = section.name?.value;
+    if (name !== undefined && kind === 'backend') first(backends, name, section);
+    if (name !== undefined && kind === 'peers') first(peers, name, section);
+    if (!sectionSpec(section.type)?.capabilities) continue;
+    for (const resolved of resolvedSection(section, version).statements) {
+      if (resolved.match?.spec.defines !== 'table' || resolved.match.negated) continue;
+      push(tables, section, resolved.statement);
+      // A defaults section has no name a table could take.
+      if (name !== undefined && kind !== undefined && kind !== 'defaults' && !holders.has(name)) {
+        holders.set(name, { section, kind });
+      }
+    }
+  }
+  return { backends, peers, tables, holders };
+}
+
+/** Collects the sites of one tree. */
+class Builder {
+  readonly sites: HaproxyNameSite[] = [];
+  /** ACL names defined so far per proxy section, to key a use to the definitions above it. */
+  private readonly aclsSoFar = new Map<Section, Set<string>>();
+
+  constructor(
+    private readonly pre: Prepass,
+    private readonly symbols: HaproxySymbols,
+  ) {}
+
+  private add(site: Omit<HaproxyNameSite, 'template' | 'qualified'> & Partial<HaproxyNameSite>) {
+    if (site.name === '') return;
+    this.sites.push({ template: false, qualified: undefined, ...site });
+  }
+
+  /** The key of an unscoped name, a stick table being keyed to the proxy holding it. */
+  private globalKeyOf(kind: string, name: string): string {
+    if (kind === 'table') {
+      const holder = this.pre.holders.get(name);
+      if (holder) return globalKey(holder.kind, name);
+    }
+    return globalKey(kind, name);
+  }
+
+  header(section: Section, dead: boolean): void {
+    const spec = sectionSpec(section.type);
+    const kind = headerKind(section);
+    if (!spec) return;
+    const args = section.header.args;
+    // `defaults from base` is anonymous; `frontend fe from tpl` is named `fe` and uses `tpl`.
+    const fromAt = spec.defaultsFrom
+      ? args.findIndex(
+          (word, at) => word.value === 'from' && (at >= 1 || spec.nameArg === 'optional'),
+        )
+      : -1;
+    const name = section.name;
+    if (kind !== undefined && name && fromAt !== 0) {
+      this.add({
+        kind,
+        name: name.value,
+        start: name.start,
+        end: name.end,
+        definition: true,
+        key: globalKey(kind, name.value),
+        exact: plain(name),
+        dynamic: isDynamicName(name),
+        dead,
+        section,
+        statement: undefined,
+        word: name,
+        origin: 'header',
+        via: section.type,
+        scope: undefined,
+      });
+    }
+    const from = fromAt === -1 ? undefined : args[fromAt + 1];
+    if (from) this.whole('defaults', from, section, undefined, dead, 'header', 'from');
+  }
+
+  /** A reference written as a whole word. */
+  private whole(
+    kind: string,
+    word: Word,
+    section: Section,
+    statement: Statement | undefined,
+    dead: boolean,
+    origin: SiteOrigin,
+    via: string,
+  ): void {
+    if (QUALIFIERS[kind] !== undefined && word.value.includes('/')) {
+      this.qualified(kind, word, word.value, 0, section, statement, dead, origin, via);
+      return;
+    }
+    const scope = kind === 'server' ? section : undefined;
+    this.add({
+      kind,
+      name: word.value,
+      start: word.start,
+      end: word.end,
+      definition: false,
+      key:
+        scope === undefined
+          ? this.globalKeyOf(kind, word.value)
+          : scopedKey(kind, String(scope.start), word.value),
+      exact: plain(word),
+      dynamic: isDynamicName(word),
+      dead,
+      section,
+      statement,
+      word,
+      origin,
+      via,
+      scope,
+    });
+  }
+
+  /** A reference that is a part of a word: `ring@<name>`, a sample argument. */
+  private part(
+    kind: string,
+    word: Word,
+    name: string,
+    index: number,
+    section: Section,
+    statement: Statement,
+    dead: boolean,
+    origin: SiteOrigin,
+    via: string,
+  ): void {
+    if (QUALIFIERS[kind] !== undefined && name.includes('/')) {
+      this.qualified(kind, word, name, index, section, statement, dead, origin, via);
+      return;
+    }
+    const scope = kind === 'server' ? section : undefined;
+    const at = valueStart(word);
+    const exact = at !== undefined;
+    this.add({
+      kind,
+      name,
+      start: at === undefined ? word.start : at + index,
+      end: at === undefined ? word.end : at + index + name.length,
+      definition: false,
+      key:
+        scope === undefined
+          ? this.globalKeyOf(kind, name)
+          : scopedKey(kind, String(scope.start), name),
+      exact,
+      dynamic: partDynamic(word, name),
+      dead,
+      section,
+      statement,
+      word,
+      origin,
+      via,
+      scope,
+    });
+  }
+
+  /** `<qualifier>/<name>`: the qualifying section, then the name in its scope. */
+  private qualified(
+    kind: string,
+    word: Word,
+    text: string,
+    index: number,
+    section: Section,
+    statement: Statement | undefined,
+    dead: boolean,
+    origin: SiteOrigin,
+    via: string,
+  ): void {
+    const qualifierKind = QUALIFIERS[kind] ?? kind;
+    const slash = text.indexOf('/');
+    const qualifier = text.slice(0, slash);
+    const name = text.slice(slash + 1);
+    // A whole word written with quotes keeps the word's range, like any whole-word name.
+    const at = index === 0 && !plain(word) ? undefined : valueStart(word);
+    const exact = at !== undefined;
+    const base = at ?? word.start;
+    const qualified: QualifiedName = exact
+      ? { text, start: base + index, end: base + index + text.length }
+      : { text, start: word.start, end: word.end };
+    const dynamic = partDynamic(word, text);
+    const common = {
+      definition: false,
+      exact,
+      dynamic,
+      dead,
+      section,
+      statement,
+      word,
+      origin,
+      via,
+    };
+    const scope = (qualifierKind === 'backend' ? this.pre.backends : this.pre.peers).get(qualifier);
+    this.add({
+      ...common,
+      kind: qualifierKind,
+      name: qualifier,
+      start: exact ? base + index : word.start,
+      end: exact ? base + index + qualifier.length : word.end,
+      key: globalKey(qualifierKind, qualifier),
+      scope: undefined,
+      qualified,
+    });
+    this.add({
+      ...common,
+      kind,
+      name,
+      start: exact ? base + index + slash + 1 : word.start,
+      end: exact ? base + index + text.length : word.end,
+      key: scopedKey(kind, scope ? String(scope.start) : `?${qualifier}`, name),
+      scope,
+      qualified,
+    });
+  }
+
+  /** The name defined by a keyword marked `defines`. */
+  private definition(
+    kind: string,
+    resolved: ResolvedStatement,
+    section: Section,
+    dead: boolean,
+  ): void {
+    // A proxy's stick table is named after the proxy: its name is the header's, already a site.
+    if (kind === 'table' && sectionSpec(section.type)?.capabilities) return;
+    const word = resolved.args[0];
+    if (!word) return;
+    const scoped = kind === 'acl' || kind === 'server' || kind === 'table';
+    if (kind === 'acl') {
+      let seen = this.aclsSoFar.get(section);
+      if (!seen) {
+        seen = new Set();
+        this.aclsSoFar.set(section, seen);
+      }
+      seen.add(word.value);
+    }
+    this.add({
+      kind,
+      name: word.value,
+      start: word.start,
+      end: word.end,
+      definition: true,
+      key: scoped
+        ? scopedKey(kind, String(section.start), word.value)
+        : globalKey(kind, word.value),
+      exact: plain(word),
+      dynamic: isDynamicName(word),
+      dead,
+      section,
+      statement: resolved.statement,
+      word,
+      origin: 'argument',
+      via: resolved.match?.spec.name ?? resolved.statement.keyword.value,
+      scope: scoped ? section : undefined,
+      template: resolved.match?.spec.name === 'server-template',
+    });
+  }
+
+  /** The sites of the arguments of a keyword or action, as their catalog specs mark them. */
+  private argumentSites(
+    words: readonly Word[],
+    specs: readonly ArgSpec[],
+    section: Section,
+    statement: Statement,
+    dead: boolean,
+    via: string,
+    serverOptions: boolean,
+  ): void {
+    const values = words.map((word) => word.value);
+    for (const { index, kind, skip } of markedWords(values, specs)) {
+      const word = words[index] as Word;
+      if (skip === 0) this.whole(kind, word, section, statement, dead, 'argument', via);
+      else {
+        const name = word.value.slice(skip);
+        this.part(kind, word, name, skip, section, statement, dead, 'argument', via);
+      }
+    }
+    // Options follow the positional arguments, one word each (`server <name> <address> …`).
+    const options = specs.findIndex((spec) => spec.type === 'options');
+    if (serverOptions && options !== -1) {
+      this.optionSites(words, options, section, statement, dead);
+    }
+  }
+
+  /** Server options from `from` on: each takes as many words as its catalog arguments. */
+  private optionSites(
+    words: readonly Word[],
+    from: number,
+    section: Section,
+    statement: Statement,
+    dead: boolean,
+  ): void {
+    for (let at = from; at < words.length;) {
+      const option = SERVER_OPTIONS.get((words[at] as Word).value);
+      const count = option?.args.length ?? 0;
+      option?.args.forEach((spec, index) => {
+        const value = words[at + 1 + index];
+        if (spec.refers !== undefined && value) {
+          this.whole(spec.refers, value, section, statement, dead, 'option', option.name);
+        }
+      });
+      at += 1 + count;
+    }
+  }
+
+  /** Names in the arguments of the sample fetches and converters of a word. */
+  private sampleSites(word: Word, section: Section, statement: Statement, dead: boolean): void {
+    const text = word.value;
+    for (const match of text.matchAll(CALL)) {
+      const name = match[1] ?? '';
+      // After a comma the call is a converter of the expression, else its fetch.
+      const converter = text[match.index - 1] === ',';
+      const args = (converter ? CONVERTER_ARGUMENTS : FETCH_ARGUMENTS).get(name);
+      if (!args) continue;
+      let offset = match.index + name.length + 1;
+      (match[2] ?? '').split(',').forEach((arg, position) => {
+        const argument = args[position];
+        const value = arg.trim();
+        if (argument && value !== '') {
+          const index = offset + arg.indexOf(value);
+          this.part(argument.kind, word, value, index, section, statement, dead, 'sample', name);
+        }
+        offset += arg.length + 1;
+      });
+    }
+  }
+
+  /** ACL names in a condition, keyed to the definitions above or to those of the defaults. */
+  private conditionSites(section: Section, statement: Statement, dead: boolean): void {
+    const terms = statement.condition?.groups.flatMap((group) => group.terms) ?? [];
+    if (terms.length === 0) return;
+    const local = this.aclsSoFar.get(section);
+    const defaults = this.symbols.proxyOf(section)?.defaults?.section;
+    for (const term of terms) {
+      if (term.kind !== 'acl') continue;
+      const inherited =
+        !local?.has(term.name) &&
+        defaults !== undefined &&
+        this.aclsSoFar.get(defaults)?.has(term.name) === true;
+      const scope = inherited ? defaults : section;
+      this.add({
+        kind: 'acl',
+        name: term.name,
+        start: term.nameStart,
+        end: term.nameStart + term.name.length,
+        definition: false,
+        key: scopedKey('acl', String(scope.start), term.name),
+        exact: plain(term.word),
+        dynamic: isDynamicName(term.word),
+        dead,
+        section,
+        statement,
+        word: term.word,
+        origin: 'condition',
+        via: 'condition',
+        scope,
+      });
+    }
+  }
+
+  statement(resolved: ResolvedStatement, section: Section, dead: boolean, proxy: boolean): void {
+    const statement = resolved.statement;
+    const match = resolved.match;
+    if (match && !match.negated) {
+      const spec = match.spec;
+      if (spec.defines !== undefined) this.definition(spec.defines, resolved, section, dead);
+      const server = proxy && SERVER_LINES.has(spec.name);
+      this.argumentSites(resolved.args, spec.args, section, statement, dead, spec.name, server);
+      const action = resolved.action;
+      if (action?.spec) {
+        const via = `${statement.keyword.value} ${action.name}`;
+        this.argumentSites(
+          resolved.args.slice(1),
+          action.spec.args,
+          section,
+          statement,
+          dead,
+          via,
+          false,
+        );
+      }
+    }
+    for (const word of statement.words) {
+      if (word.value.includes('(')) this.sampleSites(word, section, statement, dead);
+    }
+    if (proxy) this.conditionSites(section, statement, dead);
+  }
+}
+
+/** A part of a word names something computed at run time. */
+function partDynamic(word: Word, name: string): boolean {
+  return word.hasVariable || word.template || name.includes('$') || name.includes('%');
+}
+
+/** Why a rename of a kind cannot be complete, given a reference computed at run time. */
+function describe(site: HaproxyNameSite): string {
+  const how = site.kind === 'backend' ? 'chosen' : 'named';
+  return `a ${site.kind} is also ${how} by the computed name '${site.word.raw}', which a rename cannot follow`;
+}
+
+function build(config: HaproxyConfig, version: string): HaproxyReferences {
+  const activity = branchActivity(config, version);
+  const symbols = haproxySymbols(config, version);
+  const pre = prepass(config, version, activity);
+  const builder = new Builder(pre, symbols);
+  for (const section of config.sections) {
+    const headerDead = !activity.isLive(section.header.branch);
+    builder.header(section, headerDead);
+    const proxy = sectionSpec(section.type)?.capabilities !== undefined;
+    for (const resolved of resolvedSection(section, version).statements) {
+      const dead = headerDead || !activity.isLive(resolved.statement.branch);
+      builder.statement(resolved, section, dead, proxy);
+    }
+  }
+  const table = makeTable(builder.sites, describe);
+
+  const definitions = new Map<string, HaproxyNameSite[]>();
+  const scoped = new Map<Section, Map<string, HaproxyNameSite[]>>();
+  const references = new Map<string, HaproxyNameSite[]>();
+  const byWord = new Map<Word, HaproxyNameSite[]>();
+  for (const site of table.sites) {
+    push(byWord, site.word, site);
+    if (!site.definition) {
+      push(references, site.kind, site);
+      continue;
+    }
+    push(definitions, site.kind, site);
+    push(definitions, `${site.kind}\u0000${site.name}`, site);
+    if (site.scope) {
+      let inScope = scoped.get(site.scope);
+      if (!inScope) {
+        inScope = new Map();
+        scoped.set(site.scope, inScope);
+      }
+      push(inScope, site.kind, site);
+      push(inScope, `${site.kind}\u0000${site.name}`, site);
+    }
+  }
+  const none: readonly HaproxyNameSite[] = [];
+  const definitionsOf = (kind: string, name?: string): readonly HaproxyNameSite[] =>
+    definitions.get(name === undefined ? kind : `${kind}\u0000${name}`) ?? none;
+  const definitionsIn = (scope: Section, kind: string, name?: string) =>
+    scoped.get(scope)?.get(name === undefined ? kind : `${kind}\u0000${name}`) ?? none;
+  const live = (sites: readonly HaproxyNameSite[]): HaproxyNameSite[] =>
+    sites.filter((site) => !site.dead);
+  const tablesOf = (section: Section): readonly Statement[] => pre.tables.get(section) ?? [];
+  const liveTable = (section: Section): boolean =>
+    tablesOf(section).some((line) => activity.isLive(line.branch));
+
+  /** Proxies named `name` holding a live stick table, by their header sites. */
+  const tableHolders = (name: string): HaproxyNameSite[] =>
+    [...definitionsOf('backend', name), ...definitionsOf('frontend', name)]
+      .filter((site) => !site.dead && liveTable(site.section))
+      .sort((a, b) => a.start - b.start);
+
+  const resolve = (site: HaproxyNameSite): readonly HaproxyNameSite[] => {
+    if (site.definition || site.dead) return none;
+    const statement = site.statement;
+    switch (site.kind) {
+      case 'acl': {
+        if (!statement) return none;
+        const local = live(definitionsIn(site.section, 'acl', site.name)).filter(
+          (definition) =>
+            (definition.statement?.start ?? 0) < statement.start &&
+            !activity.exclusive(definition.statement?.branch, statement.branch),
+        );
+        if (local.length > 0) return local;
+        const defaults = symbols.proxyOf(site.section)?.defaults;
+        if (!defaults || compareVersions(version, '2.7') < 0) return none;
+        return live(definitionsIn(defaults.section, 'acl', site.name));
+      }
+      case 'server':
+        return site.scope
+          ? live(definitionsIn(site.scope, 'server', site.name)).filter((s) => !s.template)
+          : none;
+      case 'table':
+        return site.qualified
+          ? site.scope
+            ? live(definitionsIn(site.scope, 'table', site.name))
+            : none
+          : tableHolders(site.name);
+      case 'defaults':
+        return live(definitionsOf('defaults', site.name)).filter(
+          (definition) => definition.section.start < site.section.start,
+        );
+      default:
+        return live(definitionsOf(site.kind, site.name));
+    }
+  };
+
+  const liveNames = (kind: string): string[] => {
+    if (kind !== 'table') return live(definitionsOf(kind)).map((site) => site.name);
+    const names = new Set<string>();
+    for (const site of [...definitionsOf('backend'), ...definitionsOf('frontend')]) {
+      if (!site.dead && liveTable(site.section)) names.add(site.name);
+    }
+    for (const site of live(definitionsOf('table'))) {
+      const peers = site.scope?.name?.value;
+      if (peers !== undefined) names.add(`${peers}/${site.name}`);
+    }
+    return [...names];
+  };
+
+  return {
+    ...table,
+    version,
+    symbols,
+    definitions: definitionsOf,
+    definitionsIn,
+    references: (kind) => references.get(kind) ?? none,
+    sitesIn: (word) => byWord.get(word) ?? none,
+    tablesOf,
+    resolve,
+    liveNames,
+  };
+}
+
+const tables = new WeakMap<HaproxyConfig, Map<string, HaproxyReferences>>();
+
+/** The reference table of a tree at a target version (built once, then cached). */
+export function haproxyReferences(config: HaproxyConfig, version: string): HaproxyReferences {
+  let byVersion = tables.get(config);
+  if (!byVersion) {
+    byVersion = new Map();
+    tables.set(config, byVersion);
+  }
+  let table = byVersion.get(version);
+  if (!table) {
+    table = build(config, version);
+    byVersion.set(version, table);
+  }
+  return table;
+}
