@@ -7,7 +7,7 @@ import {
   createDiskFileHost,
   globFiles,
   globSegmentToRegExp,
-} from '../../server/src/cli/file-host.js';
+} from '../../server/src/node/file-host.js';
 import { createLanguageService } from '../../server/src/core/language-service.js';
 
 void describe('disk file host', () => {

@@ -8,7 +8,7 @@ import type {
 } from '../core/index.js';
 import { HELP, UsageError, parseCommandLine, type CliOptions } from './args.js';
 import { discover, readText, type SourceFile } from './discover.js';
-import { createDiskFileHost } from './file-host.js';
+import { createDiskFileHost } from '../node/file-host.js';
 import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';

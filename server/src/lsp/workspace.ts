@@ -15,8 +15,8 @@ import {
   type NodeMapping,
   type ParsedDocument,
 } from '../core/index.js';
-import { globSegmentToRegExp } from '../cli/file-host.js';
-import { readConfigFile, RefusedFileError } from '../cli/read-file.js';
+import { globSegmentToRegExp } from '../node/file-host.js';
+import { readConfigFile, RefusedFileError } from '../node/read-file.js';
 import type { Logger } from './logger.js';
 import { SETTINGS_FILE_NAME } from './settings.js';
 import { fileSystemPath } from './uri.js';
