@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadInputs } from '../server/src/cli/run.js';
+import { loadInputs } from '../server/src/node/project.js';
 import type { TopologyGraph } from '../server/src/core/topology/graph.js';
 import { HEALTHY, runScenarios } from '../server/src/core/topology/scenario.js';
 import { layoutGraph } from '../webview/src/layout.js';

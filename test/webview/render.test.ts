@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { loadInputs } from '../../server/src/cli/run.js';
+import { loadInputs } from '../../server/src/node/project.js';
 import type { TopologyGraph } from '../../server/src/core/topology/graph.js';
 import { renderPage } from '../../webview/src/page.js';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.js';

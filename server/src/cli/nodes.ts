@@ -1,51 +1,11 @@
-import { resolve } from 'node:path';
 import type {
   ClusterPlan,
-  FileHost,
   Issue,
   LanguageService,
-  NodeMapping,
   ParsedDocument,
   ServiceSettings,
 } from '../core/index.js';
-import { planClusters } from '../core/index.js';
 import { toReportDiagnostic, type LineIndexLookup, type ReportDiagnostic } from './report.js';
-
-/** How the CLI groups what it was given. */
-export interface PlanOptions {
-  /** False with `--no-cluster`: every file is its own node and no cross-file check runs. */
-  readonly cluster: boolean;
-  /** The `nodes` of `.halint.json`, when it maps nodes to files. */
-  readonly mapping?: NodeMapping | undefined;
-  /** Resolves Keepalived includes, so that included files are not taken for nodes of their own. */
-  readonly files?: FileHost;
-}
-
-/**
- * Groups documents into clusters of nodes. With clustering the core decides (folders, `.halint.json`
- * mapping); without, each file is a lone node in a cluster of its own, so that no check can ever
- * relate two files.
- */
-export function planNodes(
-  documents: readonly ParsedDocument[],
-  options: PlanOptions,
-): ClusterPlan[] {
-  if (!options.cluster) {
-    return documents.map((document) => ({
-      id: document.uri,
-      nodes: [
-        {
-          name: document.uri,
-          haproxy: document.languageId === 'haproxy' ? [document] : [],
-          keepalived: document.languageId === 'keepalived' ? [document] : [],
-        },
-      ],
-    }));
-  }
-  return planClusters(documents, options.mapping ? [options.mapping] : [], options.files, (uri) =>
-    resolve(uri),
-  );
-}
 
 /** Identity of a finding, to print a file shared by several nodes' findings once. */
 function findingKey(diagnostic: ReportDiagnostic): string {

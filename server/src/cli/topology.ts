@@ -24,8 +24,9 @@ import {
   parseTopologyCommandLine,
   type TopologyCliOptions,
 } from './args.js';
-import { describeFsError } from './discover.js';
-import { loadInputs, type RunResult } from './run.js';
+import { describeFsError } from '../node/discover.js';
+import { loadInputs } from '../node/project.js';
+import type { RunResult } from './run.js';
 
 /** A problem that ends the command with exit status 2 and this message. */
 class TopologyError extends Error {

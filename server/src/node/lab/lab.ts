@@ -35,7 +35,7 @@ import {
 import { observedPriority, type ObservedPriority } from '../../core/lab/observe.js';
 import type { FailoverScenario, SimGroup } from '../../core/topology/graph.js';
 import { HEALTHY } from '../../core/topology/scenario.js';
-import { loadInputs, type RunResult } from '../run.js';
+import { loadInputs } from '../project.js';
 import { downMarker, type ResponderSpec } from './responder.js';
 import type { ClientSpec } from './client.js';
 import {
@@ -909,7 +909,16 @@ function textReport(report: LabReport, plan: LabPlan): string {
   return `${lines.join('\n')}\n`;
 }
 
-function cannotRun(message: string): RunResult {
+/** What `halint lab` printed and how it ended; the caller writes it out. */
+export interface LabResult {
+  readonly stdout: string;
+  /** Messages for stderr, one line each. */
+  readonly stderr: readonly string[];
+  /** 0 every drill agrees, 1 some disagree, 2 the lab could not run. */
+  readonly exitCode: 0 | 1 | 2;
+}
+
+function cannotRun(message: string): LabResult {
   return { stdout: '', stderr: [`halint lab: ${message}`], exitCode: 2 };
 }
 
@@ -932,7 +941,7 @@ function environmentProblem(options: LabOptions): string | undefined {
 }
 
 /** Runs `halint lab <argv>`. */
-export async function runLab(argv: readonly string[]): Promise<RunResult> {
+export async function runLab(argv: readonly string[]): Promise<LabResult> {
   let options: LabOptions;
   try {
     options = parseLabArgs(argv);

@@ -2,7 +2,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { detectLanguage, languageFromContent, languageFromName } from '../core/index.js';
 import type { LanguageId } from '../core/index.js';
-import { isPseudoFilePath, readConfigFile } from '../node/read-file.js';
+import { isPseudoFilePath, readConfigFile } from './read-file.js';
 
 /** A configuration file to analyse. */
 export interface SourceFile {
