@@ -69,7 +69,7 @@ export function run(argv: readonly string[]): RunResult {
 
   const loaded = loadInputs(options);
   if ('error' in loaded) return { stdout: '', stderr: [`halint: ${loaded.error}`], exitCode: 2 };
-  const { settings, files, errors, service, documents, plans } = loaded;
+  const { settings, files, errors, notes, service, documents, plans } = loaded;
   const diagnostics = analysePlans(
     plans,
     documents,
@@ -87,7 +87,7 @@ export function run(argv: readonly string[]): RunResult {
     summary,
   };
 
-  const stderr = errors.map((message) => `halint: ${message}`);
+  const stderr = [...errors, ...notes].map((message) => `halint: ${message}`);
   if (files.length === 0 && errors.length === 0) {
     stderr.push('halint: no HAProxy or Keepalived files found');
   }

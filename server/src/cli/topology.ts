@@ -162,7 +162,7 @@ export async function runTopology(argv: readonly string[]): Promise<RunResult> {
 
   const loaded = loadInputs({ ...options, cluster: true, language: undefined });
   if ('error' in loaded) return fail(loaded.error);
-  const { settings, files, errors, service, plans } = loaded;
+  const { settings, files, errors, notes, service, plans } = loaded;
   if (errors.length > 0) {
     return { stdout: '', stderr: errors.map((message) => `halint: ${message}`), exitCode: 2 };
   }
@@ -176,7 +176,10 @@ export async function runTopology(argv: readonly string[]): Promise<RunResult> {
     }),
   );
   try {
-    return await render(options, graphs);
+    const result = await render(options, graphs);
+    // Folders too deep to search do not stop the picture, but the user hears about them.
+    const said = notes.map((message) => `halint: ${message}`);
+    return { ...result, stderr: [...said, ...result.stderr] };
   } catch (error) {
     if (error instanceof TopologyError) return fail(error.message);
     throw error;

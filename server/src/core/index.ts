@@ -27,6 +27,13 @@ export { LineIndex } from './common/line-index.js';
 export { PROJECT_URL, RULE_DOCS_BASE_URL, ruleDocUrl } from './common/docs.js';
 export type { TextChange } from './common/text-change.js';
 export type { FileHost } from './common/file-host.js';
+export {
+  expandBraces,
+  hasGlobMagic,
+  MAX_BRACE_ALTERNATIVES,
+  MAX_GLOB_LENGTH,
+  segmentMatcher,
+} from './common/glob.js';
 export type { QuickFix, TextEdit } from './common/issue.js';
 export type { PrepareRenameResult, RenameResult } from './features/rename.js';
 export { SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';

@@ -43,7 +43,8 @@ import type { DiagnosticsPublisher } from './diagnostics.js';
 import type { DocumentCache } from './document-cache.js';
 import { describeError, type Logger } from './logger.js';
 import { DetectLanguageRequest, TopologyRequest } from './protocol.js';
-import { SETTINGS_FILE_NAME, type SettingsProvider } from './settings.js';
+import type { SettingsProvider } from './settings.js';
+import { DEFAULT_SCAN_LIMITS, SETTINGS_FILE_NAME } from '../node/scan.js';
 import { uriToPath } from './uri.js';
 import { existingLinks } from './document-links.js';
 import type { ClusterTracker } from './cluster.js';
@@ -51,7 +52,7 @@ import { findClusterRoot } from './cluster-root.js';
 import { actionsAsCommands, editOfCommand, flattenSymbols } from './shapes.js';
 import { DISK_POLL_MS, DiskPoller } from './disk-poll.js';
 import { fileSystemPath } from './uri.js';
-import type { PollResult, Workspace } from './workspace.js';
+import type { PollResult, Workspace, WorkspaceFolder } from './workspace.js';
 import { pathToFileURL } from 'node:url';
 
 /** The parts of the server the handlers talk to. */
@@ -219,9 +220,11 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   let shutDown = false;
   let folders: string[] = [];
 
-  /** Reads the workspace (honouring `files.exclude`) and analyses its clusters. */
-  const scanWorkspace = async (): Promise<void> => {
-    if (!workspace || !cluster) return;
+  /** The folders to scan with their limits, and the `files.exclude` globs that apply. */
+  const scanInputs = async (): Promise<{
+    folders: WorkspaceFolder[];
+    exclude: string[];
+  }> => {
     let exclude: string[] = [];
     if (features.configuration) {
       try {
@@ -233,7 +236,25 @@ export function registerHandlers(connection: Connection, context: ServerContext)
         log.warn(`Reading files.exclude failed: ${describeError(error)}`);
       }
     }
-    workspace.scan(folders, exclude);
+    const limits = await Promise.all(folders.map((uri) => settings.scanLimits(uri)));
+    return {
+      folders: folders.map((uri, i) => ({ uri, limits: limits[i] ?? DEFAULT_SCAN_LIMITS })),
+      exclude,
+    };
+  };
+  /** Reads the workspace (honouring `files.exclude` and the scan limits) and analyses its clusters. */
+  const scanWorkspace = async (): Promise<void> => {
+    if (!workspace || !cluster) return;
+    const inputs = await scanInputs();
+    workspace.scan(inputs.folders, inputs.exclude);
+    await cluster.runNow();
+  };
+  /** Scans again when a setting changed the limits (or the exclusions) of the last scan. */
+  const rescanIfChanged = async (): Promise<void> => {
+    if (!workspace || !cluster || !initialized) return;
+    const inputs = await scanInputs();
+    if (!workspace.differs(inputs.folders, inputs.exclude)) return;
+    workspace.scan(inputs.folders, inputs.exclude);
     await cluster.runNow();
   };
   /** An edit of a Keepalived file may change what the files including it see. */
@@ -253,7 +274,10 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     if (!result.rescanned && !settingsChanged) return;
     settings.clearFiles();
     diagnostics.revalidateAll();
+    if (settingsChanged) void rescanIfChanged().catch(rescanFailed);
   };
+  const rescanFailed = (error: unknown): void =>
+    log.error(`Scanning the workspace again failed: ${describeError(error)}`);
   const poller = workspace ? new DiskPoller(workspace, polled, log) : undefined;
   /** Polls the disk when the client will not report file changes. */
   const keepFresh = (): void => {
@@ -378,17 +402,19 @@ export function registerHandlers(connection: Connection, context: ServerContext)
       cluster?.schedule();
     }
   });
-  on.notification(DidChangeConfigurationNotification.type, (params) => {
+  on.notification(DidChangeConfigurationNotification.type, async (params) => {
     settings.configurationChanged(params?.settings);
     diagnostics.revalidateAll();
     cluster?.schedule();
+    await rescanIfChanged();
   });
-  on.notification(DidChangeWatchedFilesNotification.type, ({ changes }) => {
+  on.notification(DidChangeWatchedFilesNotification.type, async ({ changes }) => {
     for (const change of changes) workspace?.refresh(change.uri);
     cluster?.schedule();
     if (!changes.some((change) => change.uri.endsWith(`/${SETTINGS_FILE_NAME}`))) return;
     settings.clearFiles();
     diagnostics.revalidateAll();
+    await rescanIfChanged();
   });
 
   on.documentRequest(

@@ -1,8 +1,18 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { detectLanguage, languageFromContent, languageFromName } from '../core/index.js';
-import type { LanguageId } from '../core/index.js';
-import { isPseudoFilePath, readConfigFile } from './read-file.js';
+/**
+ * What a command line names, as configuration files: named files read and recognised, named
+ * directories scanned. Shared by `halint`, `halint topology` and `halint lab`.
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { detectLanguage, type LanguageId } from '../core/index.js';
+import { readConfigFile } from './read-file.js';
+import {
+  DEFAULT_SCAN_LIMITS,
+  MAX_SCAN_ENTRIES,
+  scanFolders,
+  type ScanCut,
+  type ScanLimits,
+} from './scan.js';
 
 /** A configuration file to analyse. */
 export interface SourceFile {
@@ -15,7 +25,10 @@ export interface SourceFile {
 /** Files found, sorted by path, and the problems met on the way (one message each). */
 export interface Discovery {
   readonly files: SourceFile[];
+  /** What could not be read or was left unchecked: the run fails with exit status 2. */
   readonly errors: string[];
+  /** What the user should know without failing the run (folders too deep to search). */
+  readonly notes: string[];
 }
 
 /** Compares by UTF-16 code units so that the order does not depend on the locale. */
@@ -50,27 +63,22 @@ export function readText(path: string): string {
 }
 
 /**
- * Most directory entries one search visits: a path (or a `.halint.json` node) naming `/` must not
- * walk the whole file system.
- */
-const MAX_WALK_ENTRIES = 200_000;
-
-function isSkippedFolder(name: string): boolean {
-  return name === 'node_modules' || name.startsWith('.');
-}
-
-/**
  * Expands the command-line paths into the configuration files to analyse.
  *
  * Named files are recognised by name, then by content, unless `forced` sets their language; a
- * named file that is not recognised is an error. Directories are searched recursively: files
- * whose name says HAProxy or Keepalived are taken, other `.cfg` / `.conf` files only when their
- * content is recognised. A file reached twice is analysed once, under the first path that named
- * it (named files before directory finds).
+ * named file that is not recognised is an error. Directories are scanned as the language server
+ * scans its workspace ({@link scanFolders}): `.cfg` and `.conf` files recognised by name, then by
+ * content, within `limits`. A file reached twice is analysed once, under the first path that
+ * named it (named files before directory finds).
  */
-export function discover(paths: readonly string[], forced?: LanguageId): Discovery {
+export function discover(
+  paths: readonly string[],
+  forced?: LanguageId,
+  limits: ScanLimits = DEFAULT_SCAN_LIMITS,
+): Discovery {
   const files: SourceFile[] = [];
   const errors: string[] = [];
+  const notes: string[] = [];
   const seen = new Set<string>();
   const directories: string[] = [];
 
@@ -111,60 +119,48 @@ export function discover(paths: readonly string[], forced?: LanguageId): Discove
     add(path, language, text);
   }
 
-  let budget = MAX_WALK_ENTRIES;
-  let stopped = false;
-  const walk = (directory: string): void => {
-    if (stopped) return;
-    let entries: Dirent[];
-    try {
-      // /proc, /sys and /dev hold no configuration, only endless or sensitive pseudo files.
-      if (isPseudoFilePath(realpathSync(directory))) return;
-      entries = readdirSync(directory, { withFileTypes: true });
-    } catch (error) {
-      errors.push(`cannot read '${directory}': ${describeFsError(error)}`);
-      return;
+  if (directories.length > 0) {
+    const scan = scanFolders(directories, { limits });
+    for (const file of scan.files) add(file.path, file.language, file.text);
+    for (const { path, error } of scan.problems) {
+      errors.push(`cannot read '${path}': ${describeFsError(error)}`);
     }
-    budget -= entries.length;
-    if (budget < 0) {
-      stopped = true;
-      errors.push(
-        `stopped searching at '${directory}': more than ${MAX_WALK_ENTRIES} entries below the paths given`,
-      );
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(directory, entry.name);
-      let isFile = entry.isFile();
-      if (entry.isDirectory()) {
-        if (!isSkippedFolder(entry.name)) walk(path);
-        continue;
-      }
-      if (entry.isSymbolicLink()) {
-        // Linked files count; linked folders are not followed, which rules out cycles.
-        try {
-          isFile = statSync(path).isFile();
-        } catch {
-          // A dangling link is not a configuration file anyone asked for by name.
-          continue;
-        }
-      }
-      if (!isFile) continue;
-      const byName = languageFromName(path);
-      const lower = entry.name.toLowerCase();
-      if (byName === undefined && !lower.endsWith('.cfg') && !lower.endsWith('.conf')) continue;
-      let text: string;
-      try {
-        text = readText(path);
-      } catch (error) {
-        errors.push(`cannot read '${path}': ${describeFsError(error)}`);
-        continue;
-      }
-      const language = byName ?? languageFromContent(text);
-      if (language !== undefined) add(path, language, text);
-    }
-  };
-  for (const directory of directories) walk(directory);
+    errors.push(...cutErrors(scan.cut, limits));
+    notes.push(...cutNotes(scan.cut, limits));
+  }
 
   files.sort((a, b) => comparePaths(a.path, b.path));
-  return { files, errors };
+  return { files, errors, notes };
+}
+
+/**
+ * What the scan left unchecked for certain: configuration files it did not read, or the folders
+ * after the entry budget. These are errors (exit status 2): a run that passes must have checked
+ * everything it was asked to.
+ */
+function cutErrors(cut: ScanCut, limits: ScanLimits): string[] {
+  const errors: string[] = [];
+  if (cut.filesLeftOut > 0) {
+    errors.push(
+      `stopped reading after ${limits.maxFiles} configuration files: ${cut.filesLeftOut} more .cfg/.conf files below the paths given were not read; raise the limit with --max-files or "scan": {"maxFiles": N} in .halint.json`,
+    );
+  }
+  if (cut.entriesExhaustedAt !== undefined) {
+    errors.push(
+      `stopped searching at '${cut.entriesExhaustedAt}': more than ${MAX_SCAN_ENTRIES} entries below the paths given`,
+    );
+  }
+  return errors;
+}
+
+/**
+ * What the scan did not look at without knowing whether it mattered: folders deeper than the
+ * limit may hold nothing of interest (source trees often go deeper), so they are a note.
+ */
+function cutNotes(cut: ScanCut, limits: ScanLimits): string[] {
+  if (cut.foldersTooDeep === 0) return [];
+  const folders = cut.foldersTooDeep === 1 ? 'folder' : 'folders';
+  return [
+    `not searched: ${cut.foldersTooDeep} ${folders} more than ${limits.maxDepth} levels below the paths given (the first is '${cut.firstTooDeep ?? ''}'); raise the limit with --max-depth or "scan": {"maxDepth": N} in .halint.json`,
+  ];
 }

@@ -30,14 +30,19 @@ export interface LoadOptions {
   /** Command-line versions; they win over `.halint.json`. */
   readonly haproxyVersion?: string | undefined;
   readonly keepalivedVersion?: string | undefined;
+  /** Command-line scan limits; they win over the `scan` of `.halint.json`. */
+  readonly maxFiles?: number | undefined;
+  readonly maxDepth?: number | undefined;
 }
 
 /** Files, parsed documents and cluster plans of a command line, with the settings that apply. */
 export interface LoadedInputs {
   readonly settings: ServiceSettings;
   readonly files: SourceFile[];
-  /** Paths that could not be read, as messages. */
+  /** Paths that could not be read, or were left unchecked by a limit, as messages. */
   readonly errors: string[];
+  /** What a limit left unsearched without failing the run, as messages. */
+  readonly notes: string[];
   readonly service: LanguageService;
   readonly documents: ParsedDocument[];
   readonly plans: ClusterPlan[];
@@ -88,8 +93,9 @@ export function loadInputs(options: LoadOptions): LoadedInputs | { readonly erro
   let mapping;
   let configPath;
   let includeRoots;
+  let scan;
   try {
-    ({ settings, mapping, configPath, includeRoots } = loadProjectSettings(options.paths));
+    ({ settings, mapping, configPath, includeRoots, scan } = loadProjectSettings(options.paths));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return { error: error.message };
@@ -98,7 +104,11 @@ export function loadInputs(options: LoadOptions): LoadedInputs | { readonly erro
     haproxy: options.haproxyVersion,
     keepalived: options.keepalivedVersion,
   });
-  const { files, errors } = discover(options.paths, options.language);
+  const limits = {
+    maxFiles: options.maxFiles ?? scan.maxFiles,
+    maxDepth: options.maxDepth ?? scan.maxDepth,
+  };
+  const { files, errors, notes } = discover(options.paths, options.language, limits);
   if (options.cluster && mapping) {
     // The nodes `.halint.json` maps are analysed together even when only some were named.
     const known = new Set(files.map((file) => resolve(file.path)));
@@ -120,5 +130,5 @@ export function loadInputs(options: LoadOptions): LoadedInputs | { readonly erro
   const service = createLanguageService({ files: host });
   const documents = files.map((file) => service.parse(file.language, file.path, file.text));
   const plans = planNodes(documents, { cluster: options.cluster, mapping, files: host });
-  return { settings, files, errors, service, documents, plans };
+  return { settings, files, errors, notes, service, documents, plans };
 }
