@@ -38,7 +38,7 @@ function syncPairGraph(): TopologyGraph {
   const [plan] = loaded.plans;
   assert.ok(plan, 'the fixture is one cluster');
   const { service, settings } = loaded;
-  return service.getTopology(service.analyseCluster(plan.nodes, settings), settings, {});
+  return service.getTopology(service.analyseCluster(plan.nodes, { settings }), {}, { settings });
 }
 
 function inside(outer: Box | undefined, inner: Box | undefined): boolean {

@@ -33,9 +33,13 @@ function syncPairGraph(): TopologyGraph {
   const [plan] = loaded.plans;
   assert.ok(plan, 'the fixture is one cluster');
   const { service, settings } = loaded;
-  return service.getTopology(service.analyseCluster(plan.nodes, settings), settings, {
-    title: 'sync-pair',
-  });
+  return service.getTopology(
+    service.analyseCluster(plan.nodes, { settings }),
+    {
+      title: 'sync-pair',
+    },
+    { settings },
+  );
 }
 
 /** Builds the browser bundle when this checkout has not built it yet. */

@@ -21,10 +21,11 @@ function findingKey(diagnostic: ReportDiagnostic): string {
 }
 
 /**
- * Validates every file of every node (Keepalived files with the node's config-id, a node's HAProxy
- * configuration files together, as HAProxy reads them), then runs the cross-node analysis of each
- * cluster. A file that belongs to no planned node (a Keepalived file read through an include) is
- * still validated on its own.
+ * Validates every node through the language service (`validateNode`: Keepalived files with the
+ * node's config-id and environment, its HAProxy configuration files together), then runs the
+ * cross-node analysis of each cluster. A file that belongs to no planned node (a Keepalived file
+ * read through an include) is still validated on its own. A finding several nodes share (a file
+ * shared by two nodes) is printed once.
  */
 export function analysePlans(
   plans: readonly ClusterPlan[],
@@ -42,6 +43,7 @@ export function analysePlans(
     seen.add(key);
     diagnostics.push(diagnostic);
   };
+  const byUri = new Map(documents.map((document) => [document.uri, document]));
   const validated = new Set<string>();
   const report = (document: ParsedDocument, issues: readonly Issue[]): void => {
     validated.add(document.uri);
@@ -51,26 +53,19 @@ export function analysePlans(
   };
   for (const plan of plans) {
     for (const node of plan.nodes) {
-      const together = node.haproxyConfig ?? [];
-      if (together.length > 1) {
-        const byFile = service.validateFiles(together, settings);
-        for (const document of together) report(document, byFile.get(document.uri) ?? []);
-      }
-      for (const document of node.haproxy) {
-        if (!together.includes(document)) report(document, service.validate(document, settings));
-      }
-      for (const document of node.keepalived) {
-        report(document, service.validate(document, settings, node.configId));
+      for (const [uri, issues] of service.validateNode(node, { settings })) {
+        const document = byUri.get(uri);
+        if (document) report(document, issues);
       }
     }
   }
   for (const document of documents) {
-    if (!validated.has(document.uri)) report(document, service.validate(document, settings));
+    if (!validated.has(document.uri)) report(document, service.validate(document, { settings }));
   }
   if (!cluster) return diagnostics;
 
   for (const plan of plans) {
-    const { issues } = service.analyseCluster(plan.nodes, settings);
+    const { issues } = service.analyseCluster(plan.nodes, { settings });
     for (const issue of issues) {
       const uri = issue.uri;
       if (uri === undefined) continue;

@@ -170,10 +170,11 @@ export async function runTopology(argv: readonly string[]): Promise<RunResult> {
 
   const limit = options.all ? 0 : undefined;
   const graphs = plans.map((plan) =>
-    service.getTopology(service.analyseCluster(plan.nodes, settings), settings, {
-      title: titleOf(plan),
-      ...(limit === undefined ? {} : { limit }),
-    }),
+    service.getTopology(
+      service.analyseCluster(plan.nodes, { settings }),
+      { title: titleOf(plan), ...(limit === undefined ? {} : { limit }) },
+      { settings },
+    ),
   );
   try {
     const result = await render(options, graphs);

@@ -5,9 +5,10 @@
  */
 export { createLanguageService } from './language-service.js';
 export type {
-  CodeActionOptions,
+  CodeActionQuery,
   LanguageService,
   LanguageServiceOptions,
+  RequestContext,
 } from './language-service.js';
 export type { CodeActionClient } from './features/peer-node.js';
 export { MAX_DOCUMENT_LENGTH } from './language-service.js';

@@ -975,8 +975,8 @@ export async function runLab(argv: readonly string[]): Promise<LabResult> {
   if (others.length > 0) {
     return cannotRun(`${options.folder} holds ${plans.length} clusters; give the folder of one`);
   }
-  const analysis = service.analyseCluster(clusterPlan.nodes, settings);
-  const graph = service.getTopology(analysis, settings, { title: basename(folder), limit: 0 });
+  const analysis = service.analyseCluster(clusterPlan.nodes, { settings });
+  const graph = service.getTopology(analysis, { title: basename(folder), limit: 0 }, { settings });
   const removed = removeLeftovers();
   const dir = makeLabDir();
   const openFiles = openFilesLimit();
