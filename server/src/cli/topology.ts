@@ -10,9 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import type { ClusterPlan } from '../core/index.js';
-import type { TopologyGraph } from '../core/topology/graph.js';
-import { HEALTHY, runScenarios } from '../core/topology/scenario.js';
+import { HEALTHY, runScenarios, type ClusterPlan, type TopologyGraph } from '../core/index.js';
 import { layoutGraph } from '../../../webview/src/layout.js';
 import { toMermaid } from '../../../webview/src/mermaid.js';
 import { renderPage } from '../../../webview/src/page.js';

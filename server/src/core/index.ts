@@ -59,6 +59,12 @@ export type { ClusterAnalysis } from './cluster/index.js';
 export { simulateFailover, effectivePriority } from './cluster/simulate.js';
 export { buildTopology, type TopologyOptions } from './topology/build.js';
 export { runScenario, runScenarios, HEALTHY } from './topology/scenario.js';
+export { planLab } from './lab/plan.js';
+export type { LabFrontend, LabNode, LabPlan, LabServer } from './lab/plan.js';
+export { predictHolders, predictSpread, sameHolders, spreadAgrees } from './lab/predict.js';
+export type { HolderPrediction, PredictedPriority, SpreadPrediction } from './lab/predict.js';
+export { observedPriority } from './lab/observe.js';
+export type { ObservedPriority } from './lab/observe.js';
 export * from './topology/graph.js';
 export type {
   CheckFailure,

@@ -22,19 +22,24 @@ import {
 } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { planLab, type LabFrontend, type LabNode, type LabPlan } from '../../core/lab/plan.js';
 import {
+  HEALTHY,
+  observedPriority,
+  planLab,
   predictHolders,
   predictSpread,
   sameHolders,
   spreadAgrees,
+  type FailoverScenario,
   type HolderPrediction,
+  type LabFrontend,
+  type LabNode,
+  type LabPlan,
+  type ObservedPriority,
   type PredictedPriority,
+  type SimGroup,
   type SpreadPrediction,
-} from '../../core/lab/predict.js';
-import { observedPriority, type ObservedPriority } from '../../core/lab/observe.js';
-import type { FailoverScenario, SimGroup } from '../../core/topology/graph.js';
-import { HEALTHY } from '../../core/topology/scenario.js';
+} from '../../core/index.js';
 import { loadInputs } from '../project.js';
 import { downMarker, type ResponderSpec } from './responder.js';
 import type { ClientSpec } from './client.js';
