@@ -60,6 +60,62 @@ export default tseslint.config(
     },
   },
   {
+    // The two hosts share the Node host layer (server/src/node/) and the core, never each other's
+    // files: what both need lives in node/, so neither can break the other. test/core/layering.test.ts
+    // checks the same, dynamic imports included.
+    files: ['server/src/lsp/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)cli(/|$)',
+              message: 'the language server must not import halint (cli/); share it through node/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)lsp(/|$)',
+              message: 'halint must not import the language server (lsp/); share it through node/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The Node host layer serves both hosts, so it depends on neither, nor on an LSP runtime.
+    files: ['server/src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(cli|lsp)(/|$)',
+              message: 'node/ serves both hosts and imports neither (cli/, lsp/)',
+            },
+            {
+              group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*'],
+              message: 'node/ must not depend on an editor or LSP runtime',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The client never parses configs: it talks to the server.
     files: ['client/src/**/*.ts'],
     rules: {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadInputs } from '../server/src/cli/run.js';
+import { loadInputs } from '../server/src/node/project.js';
 import type { TopologyGraph } from '../server/src/core/topology/graph.js';
 import { HEALTHY, runScenarios } from '../server/src/core/topology/scenario.js';
 import { layoutGraph } from '../webview/src/layout.js';
@@ -198,10 +198,11 @@ async function main(): Promise<void> {
     const plan = plans[0];
     if (plan === undefined) throw new Error('no cluster planned');
     const model = (limit?: number) => (): TopologyGraph =>
-      service.getTopology(service.analyseCluster(plan.nodes, settings), settings, {
-        title: 'bench',
-        ...(limit === undefined ? {} : { limit }),
-      });
+      service.getTopology(
+        service.analyseCluster(plan.nodes, { settings }),
+        { title: 'bench', ...(limit === undefined ? {} : { limit }) },
+        { settings },
+      );
     const folded = await benchGraph('folded', model(), runs);
     const full = await benchGraph('show all', model(0), runs);
     await benchBrowser('folded', folded, dir);

@@ -230,7 +230,7 @@ function measure(version: Version): Figures {
   for (const testCase of [...corpus, ...fixtures]) {
     const document = service.parse('haproxy', testCase.name, testCase.text);
     const errors = service
-      .validate(document, settings)
+      .validate(document, { settings })
       .filter((issue) => issue.uri === undefined || issue.uri === testCase.name)
       .filter((issue) => issue.severity === 'error');
     const lineOf = (offset: number): number => document.lineIndex.positionAt(offset).line + 1;

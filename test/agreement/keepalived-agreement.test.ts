@@ -225,7 +225,7 @@ function measure(version: Version): Figures {
   for (const testCase of [...corpus, ...fixtures]) {
     const document = service.parse('keepalived', testCase.name, testCase.text);
     const issues = service
-      .validate(document, settings)
+      .validate(document, { settings })
       .filter((issue) => issue.uri === undefined || issue.uri === testCase.name);
     if (accepted(testCase.label)) {
       acceptedCount++;

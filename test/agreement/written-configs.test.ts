@@ -79,11 +79,15 @@ function peerAction(files: Files, cursor: number): CodeAction | undefined {
   assert.ok(document);
   const at = document.lineIndex.positionAt(cursor);
   return service
-    .getCodeActions(document, [], ['refactor'], DEFAULT_SETTINGS, {
-      range: { start: at, end: at },
-      cluster: analyseFiles(files),
-      client: { createFiles: true, disabledActions: false },
-    })
+    .getCodeActions(
+      document,
+      { diagnostics: [], only: ['refactor'], range: { start: at, end: at } },
+      {
+        settings: DEFAULT_SETTINGS,
+        cluster: analyseFiles(files),
+        codeActions: { createFiles: true, disabledActions: false },
+      },
+    )
     .find((action) => action.title.startsWith('Create the peer node'));
 }
 
@@ -100,7 +104,11 @@ function matchAction(files: Files, uri: string, code: string): CodeAction | unde
   };
   const diagnostic = { range, code, message: issue.message };
   return service
-    .getCodeActions(document, [diagnostic], undefined, DEFAULT_SETTINGS, { cluster: analysis })
+    .getCodeActions(
+      document,
+      { diagnostics: [diagnostic] },
+      { settings: DEFAULT_SETTINGS, cluster: analysis },
+    )
     .find((action) => action.title === 'Make lb2 match lb1');
 }
 

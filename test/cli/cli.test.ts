@@ -338,6 +338,9 @@ void describe('halint: usage and I/O errors', () => {
     ['bad --language', ['--language', 'nginx', 'haproxy.cfg'], /--language/],
     ['bad --haproxy-version', ['--haproxy-version', 'latest', 'haproxy.cfg'], /--haproxy-version/],
     ['bad --keepalived-version', ['--keepalived-version', '2', 'haproxy.cfg'], /--keepalived/],
+    ['--max-files below 1', ['--max-files', '0', 'haproxy.cfg'], /--max-files/],
+    ['--max-depth above 32', ['--max-depth', '33', 'haproxy.cfg'], /--max-depth/],
+    ['--max-depth not a number', ['--max-depth', 'deep', 'haproxy.cfg'], /--max-depth/],
     ['no path', ['--format', 'json'], /file or directory/],
   ] as const) {
     void test(`${name}: exit 2 with one message`, () => {
@@ -373,7 +376,14 @@ void describe('halint: usage and I/O errors', () => {
     const help = halint(['--help'], root);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /^Usage: halint/);
-    for (const flag of ['--format', '--language', '--no-cluster', '--max-warnings']) {
+    for (const flag of [
+      '--format',
+      '--language',
+      '--no-cluster',
+      '--max-warnings',
+      '--max-files',
+      '--max-depth',
+    ]) {
       assert.ok(help.stdout.includes(flag), flag);
     }
   });
@@ -437,6 +447,88 @@ void describe('halint: discovery', () => {
       { path: 'keepalived.conf', language: 'haproxy' },
       { path: 'plain.txt', language: 'haproxy' },
     ]);
+  });
+});
+
+void describe('halint: the scan and its limits', () => {
+  void test('build output folders are skipped like node_modules', () => {
+    const root = tree({
+      'site/lb1/haproxy.cfg': CLEAN_HAPROXY,
+      'site/dist/haproxy.cfg': CLEAN_HAPROXY,
+      'site/out/keepalived.conf': CLEAN_KEEPALIVED,
+    });
+    const run = halint(['--format', 'json', 'site'], root);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(
+      json(run).files.map((f) => f.path),
+      ['site/lb1/haproxy.cfg'],
+    );
+  });
+
+  void test('folders deeper than the limit are a note that does not fail the run', () => {
+    const deep = 'site/1/2/3/4/5/6/7/8/9/haproxy.cfg';
+    const root = tree({ 'site/lb1/haproxy.cfg': CLEAN_HAPROXY, [deep]: CLEAN_HAPROXY });
+    const run = halint(['--format', 'json', 'site'], root);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(
+      json(run).files.map((f) => f.path),
+      ['site/lb1/haproxy.cfg'],
+    );
+    const notes = stderrLines(run);
+    assert.equal(notes.length, 1, run.stderr);
+    assert.match(notes[0] ?? '', /^halint: not searched: 1 folder more than 8 levels below/);
+    assert.match(notes[0] ?? '', /site\/1\/2\/3\/4\/5\/6\/7\/8\/9'/);
+    assert.match(notes[0] ?? '', /--max-depth/);
+    const deeper = halint(['--format', 'json', '--max-depth', '9', 'site'], root);
+    assert.equal(deeper.status, 0, deeper.stderr);
+    assert.equal(deeper.stderr, '');
+    assert.deepEqual(
+      json(deeper).files.map((f) => f.path),
+      [deep, 'site/lb1/haproxy.cfg'],
+    );
+  });
+
+  void test('files left unread by --max-files fail the run and say how to raise the limit', () => {
+    const root = tree({
+      'site/lb1/haproxy.cfg': CLEAN_HAPROXY,
+      'site/lb2/haproxy.cfg': CLEAN_HAPROXY,
+      'site/lb3/haproxy.cfg': CLEAN_HAPROXY,
+    });
+    const run = halint(['--format', 'json', '--max-files', '2', 'site'], root);
+    assert.equal(run.status, 2);
+    assert.deepEqual(
+      json(run).files.map((f) => f.path),
+      ['site/lb1/haproxy.cfg', 'site/lb2/haproxy.cfg'],
+    );
+    const errors = stderrLines(run);
+    assert.equal(errors.length, 1, run.stderr);
+    assert.match(errors[0] ?? '', /^halint: stopped reading after 2 configuration files: 1 more/);
+    assert.match(errors[0] ?? '', /--max-files/);
+    // Files named on the command line are not counted: they were asked for one by one.
+    const named = halint(
+      ['--max-files', '1', 'site/lb1/haproxy.cfg', 'site/lb2/haproxy.cfg'],
+      root,
+    );
+    assert.equal(named.status, 0, named.stderr);
+  });
+
+  void test('.halint.json sets the limits and the flags win over it', () => {
+    const root = tree({
+      '.halint.json': '{"scan": {"maxFiles": 1, "maxDepth": 1}}',
+      'site/lb1/haproxy.cfg': CLEAN_HAPROXY,
+      'site/lb2/haproxy.cfg': CLEAN_HAPROXY,
+      'site/lb2/sub/keepalived.conf': CLEAN_KEEPALIVED,
+    });
+    const fromFile = halint(['--format', 'json', 'site'], root);
+    assert.equal(fromFile.status, 2);
+    assert.match(fromFile.stderr, /stopped reading after 1 configuration files: 1 more/);
+    assert.match(fromFile.stderr, /not searched: 1 folder more than 1 levels below/);
+    const fromFlags = halint(
+      ['--format', 'json', '--max-files', '3', '--max-depth', '2', 'site'],
+      root,
+    );
+    assert.equal(fromFlags.status, 0, fromFlags.stderr);
+    assert.equal(json(fromFlags).files.length, 3);
   });
 });
 

@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { createDiskFileHost } from '../../server/src/cli/file-host.js';
-import { readConfigFile, RefusedFileError } from '../../server/src/cli/read-file.js';
+import { createDiskFileHost } from '../../server/src/node/file-host.js';
+import { readConfigFile, RefusedFileError } from '../../server/src/node/read-file.js';
 import { run } from '../../server/src/cli/run.js';
 import { createLanguageService } from '../../server/src/core/index.js';
 

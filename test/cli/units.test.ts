@@ -7,12 +7,12 @@ import { after, test } from 'node:test';
 import { escapeData, escapeProperty } from '../../server/src/cli/format/github.js';
 import { artifactUri } from '../../server/src/cli/format/sarif.js';
 import { summaryLine } from '../../server/src/cli/format/text.js';
-import { planNodes } from '../../server/src/cli/nodes.js';
+import { planNodes } from '../../server/src/node/project.js';
 import {
   ConfigError,
   loadProjectSettings,
   withVersions,
-} from '../../server/src/cli/project-config.js';
+} from '../../server/src/node/project-file.js';
 import { toReportDiagnostic } from '../../server/src/cli/report.js';
 import { LineIndex, createLanguageService } from '../../server/src/core/index.js';
 

@@ -28,12 +28,11 @@ test('severity settings change or silence a code, and comments silence one line'
     'frontend fe\n  mode http\n  bind :80\n  timeout client 5s\n  http-request set-header X "abc\n';
   const document = service.parse('haproxy', 'h.cfg', text);
   const warning = resolveSettings({ rules: { 'unterminated-quote': 'warning' } });
-  assert.equal(service.validate(document, warning)[0]?.severity, 'warning');
+  assert.equal(service.validate(document, { settings: warning })[0]?.severity, 'warning');
   assert.deepEqual(
-    service.validate(
-      document,
-      resolveSettings({ haproxy: { diagnostics: { 'unterminated-quote': 'off' } } }),
-    ),
+    service.validate(document, {
+      settings: resolveSettings({ haproxy: { diagnostics: { 'unterminated-quote': 'off' } } }),
+    }),
     [],
   );
   const silenced = service.parse(

@@ -124,3 +124,58 @@ test('the cycle check finds a cycle', () => {
   assert.equal(cycles(graph).length, 1);
   assert.equal(cycles(graph)[0]!.length, 3);
 });
+
+/** What each host folder under server/src may not import: the hosts share node/ and core/ only. */
+const FORBIDDEN: Readonly<Record<string, readonly string[]>> = {
+  'server/src/lsp': ['server/src/cli'],
+  'server/src/cli': ['server/src/lsp'],
+  'server/src/node': ['server/src/lsp', 'server/src/cli'],
+};
+
+/** Imports (relative ones, type-only and dynamic included) from one folder into a forbidden one. */
+function crossings(graph: Map<string, string[]>): string[] {
+  const inside = (file: string, folder: string): boolean =>
+    file.startsWith(`${join(projectRoot, folder)}/`);
+  const found: string[] = [];
+  for (const [file, targets] of graph) {
+    for (const [from, forbidden] of Object.entries(FORBIDDEN)) {
+      if (!inside(file, from)) continue;
+      for (const target of targets) {
+        if (forbidden.some((folder) => inside(target, folder))) {
+          found.push(`${relative(projectRoot, file)} imports ${relative(projectRoot, target)}`);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+test('the language server and halint never import each other; node/ imports neither', () => {
+  assert.deepEqual(crossings(importGraph(join(projectRoot, 'server/src'))), []);
+});
+
+test('the crossing check finds an import of the other host', () => {
+  const at = (path: string): string => join(projectRoot, path);
+  const graph = new Map([
+    [at('server/src/lsp/a.ts'), [at('server/src/cli/b.ts'), at('server/src/node/c.ts')]],
+    [at('server/src/node/c.ts'), [at('server/src/lsp/a.ts'), at('server/src/core/index.ts')]],
+    [at('server/src/cli/b.ts'), [at('server/src/node/c.ts')]],
+  ]);
+  assert.deepEqual(crossings(graph), [
+    'server/src/lsp/a.ts imports server/src/cli/b.ts',
+    'server/src/node/c.ts imports server/src/lsp/a.ts',
+  ]);
+});
+
+test('node/ imports no editor or LSP runtime', () => {
+  const offenders: string[] = [];
+  for (const file of sources(join(projectRoot, 'server/src/node'))) {
+    for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const target = match[1] ?? match[2] ?? '';
+      if (target.startsWith('vscode')) {
+        offenders.push(`${relative(projectRoot, file)} imports ${target}`);
+      }
+    }
+  }
+  assert.deepEqual(offenders, []);
+});

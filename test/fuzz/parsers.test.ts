@@ -421,7 +421,7 @@ void describe('fuzz: linear work', () => {
         const counted = (count: number): number => {
           const input = nodes(count);
           resetWork();
-          service.analyseCluster(input, DEFAULT_SETTINGS);
+          service.analyseCluster(input, { settings: DEFAULT_SETTINGS });
           return workDone();
         };
         // Past the per-group member limit, so that the bounded pairwise parts are constant.

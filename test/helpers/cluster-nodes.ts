@@ -43,7 +43,7 @@ export function inlineCluster(texts: Readonly<Record<string, string>>): InlineCl
     nodes[name] = { document, cursors: marked.cursors, ranges: marked.ranges };
     inputs.push({ name, haproxy: [], keepalived: [document] });
   }
-  return { nodes, analysis: service.analyseCluster(inputs, DEFAULT_SETTINGS) };
+  return { nodes, analysis: service.analyseCluster(inputs, { settings: DEFAULT_SETTINGS }) };
 }
 
 /**

@@ -10,7 +10,6 @@ import {
   LineIndex,
   planClusters,
   type ClusterAnalysis,
-  type HaproxyDocument,
   type Issue,
   type ParsedDocument,
 } from '../../server/src/core/index.js';
@@ -31,7 +30,7 @@ export function parseFiles(files: Files): ParsedDocument[] {
 export function analyseFiles(files: Files): ClusterAnalysis {
   const plans = planClusters(parseFiles(files));
   if (plans.length !== 1 || !plans[0]) throw new Error(`expected one cluster, got ${plans.length}`);
-  return service.analyseCluster(plans[0].nodes, DEFAULT_SETTINGS);
+  return service.analyseCluster(plans[0].nodes, { settings: DEFAULT_SETTINGS });
 }
 
 /** Every finding of `files`: each file's own validation (a node's HAProxy files together), and the cluster's. */
@@ -43,20 +42,16 @@ export function allFindings(files: Files): string[] {
   const plans = planClusters(parseFiles(files));
   for (const plan of plans) {
     for (const node of plan.nodes) {
-      for (const document of node.keepalived) {
-        for (const issue of service.validate(document, DEFAULT_SETTINGS, node.name)) {
-          say(issue.uri ?? document.uri, issue);
-        }
-      }
-      const together: readonly HaproxyDocument[] = node.haproxyConfig ?? [];
-      for (const [uri, issues] of service.validateFiles(together, DEFAULT_SETTINGS)) {
-        for (const issue of issues) say(uri, issue);
-      }
-      for (const document of node.haproxy.filter((file) => !together.includes(file))) {
-        for (const issue of service.validate(document, DEFAULT_SETTINGS)) say(document.uri, issue);
+      // Each node reads its Keepalived files with its name as config-id, as the cluster model does.
+      const validated = service.validateNode(
+        { ...node, configId: node.name },
+        { settings: DEFAULT_SETTINGS },
+      );
+      for (const [uri, issues] of validated) {
+        for (const issue of issues) say(issue.uri ?? uri, issue);
       }
     }
-    const analysis = service.analyseCluster(plan.nodes, DEFAULT_SETTINGS);
+    const analysis = service.analyseCluster(plan.nodes, { settings: DEFAULT_SETTINGS });
     for (const issue of analysis.issues) say(issue.uri ?? '?', issue);
   }
   return lines.sort();

@@ -252,7 +252,7 @@ export function describeRealWorld(
     memo ??= measureRealWorld(loadRealWorldCorpus(language, labelsPath), (testCase) => {
       const document = service.parse(language, testCase.name, testCase.text);
       return service
-        .validate(document, settings)
+        .validate(document, { settings })
         .filter((issue) => issue.uri === undefined || issue.uri === testCase.name)
         .filter((issue) => issue.severity === 'error')
         .map((issue) => ({

@@ -6,9 +6,10 @@ import {
   resolveSettings,
   type ClusterNodeInput,
   type ParsedDocument,
-  type ServiceSettings,
+  type RequestContext,
 } from '../../server/src/core/index.js';
 import { ClusterTracker } from '../../server/src/lsp/cluster.js';
+import { NodeTable } from '../../server/src/lsp/nodes.js';
 import type { Logger } from '../../server/src/lsp/logger.js';
 
 const KEEPALIVED = `vrrp_instance VI_1 {
@@ -33,19 +34,19 @@ void describe('ClusterTracker', () => {
     ];
     let version = '2.2';
     const analysed: string[][] = [];
+    const files = { readFile: () => undefined, glob: () => [] };
     const tracker = new ClusterTracker({
       service: {
-        analyseCluster: (nodes: readonly ClusterNodeInput[], settings?: ServiceSettings) => {
+        analyseCluster: (nodes: readonly ClusterNodeInput[], context?: RequestContext) => {
           analysed.push(nodes.map((node) => node.name));
-          return service.analyseCluster(nodes, settings);
+          return service.analyseCluster(nodes, context);
         },
       },
-      workspace: { documents: (docs) => [...docs], nodeMappings: () => [] },
-      openDocuments: () => open,
+      nodes: new NodeTable({ openDocuments: () => open, files }),
       // A fresh but equal settings object every time, as the real provider gives.
       settingsFor: () =>
         Promise.resolve(resolveSettings({ keepalived: { version } }, DEFAULT_SETTINGS)),
-      files: { readFile: () => undefined, glob: () => [] },
+      files,
       changed: () => undefined,
       log: quiet,
     });

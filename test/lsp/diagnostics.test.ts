@@ -51,7 +51,7 @@ function setup(options: { manual?: boolean; delayMs?: number; count?: number } =
     }));
   };
   const publisher = new DiagnosticsPublisher({
-    service: { getDiagnostics, getNodeDiagnostics: getDiagnostics },
+    service: { getDiagnostics },
     documents: { get: (uri) => documents.get(uri), all: () => [...documents.values()] },
     settingsFor: (uri) =>
       options.manual

@@ -150,6 +150,38 @@ void describe('workspace scan', () => {
     );
     assert.equal(log.lines.filter((line) => line.startsWith('warn Not reading')).length, 2);
   });
+
+  void it('logs what its limits cut, and takes in later only what it would read', () => {
+    const limited = join(root, 'limited');
+    for (const folder of ['lb1', 'lb2', 'lb3/deep/deeper', 'node_modules/x']) {
+      mkdirSync(join(limited, folder), { recursive: true });
+    }
+    writeFileSync(join(limited, 'lb1', 'keepalived.conf'), 'global_defs {\n}\n');
+    writeFileSync(join(limited, 'lb2', 'keepalived.conf'), 'global_defs {\n}\n');
+    const log = recorder();
+    const workspace = new Workspace(createLanguageService(), log);
+    const uri = pathToFileURL(limited).href;
+    workspace.scan([{ uri, limits: { maxFiles: 1, maxDepth: 2 } }], ['**/*a*b*c']);
+    assert.deepEqual(
+      workspace.documents([]).map((document) => document.uri),
+      [pathToFileURL(join(limited, 'lb1', 'keepalived.conf')).href],
+    );
+    const said = log.lines.join('\n');
+    assert.match(said, /reads at most 1 workspace files; 1 more were left out/);
+    assert.match(said, /searches 2 folder levels deep; 1 deeper folders/);
+    assert.match(said, /haproxy\.scan\.maxDepth/);
+    assert.match(said, /warn Ignoring the files.exclude pattern "\*\*\/\*a\*b\*c"/);
+    // A file the client reports later counts only where the scan itself would have read it.
+    for (const path of ['node_modules/x/keepalived.conf', 'lb3/deep/deeper/keepalived.conf']) {
+      writeFileSync(join(limited, path), 'global_defs {\n}\n');
+      workspace.refresh(pathToFileURL(join(limited, path)).href);
+    }
+    writeFileSync(join(limited, 'lb3', 'keepalived.conf'), 'global_defs {\n}\n');
+    workspace.refresh(pathToFileURL(join(limited, 'lb3', 'keepalived.conf')).href);
+    assert.equal(workspace.documents([]).length, 2);
+    assert.ok(workspace.differs([{ uri, limits: { maxFiles: 2, maxDepth: 2 } }], ['**/*a*b*c']));
+    assert.ok(!workspace.differs([{ uri, limits: { maxFiles: 1, maxDepth: 2 } }], ['**/*a*b*c']));
+  });
 });
 
 void describe('include confinement', () => {

@@ -222,3 +222,42 @@ void describe('settings pushed by the client', () => {
     assert.equal(await severity(provider), 'warning');
   });
 });
+
+void describe('scan limits of a workspace folder', () => {
+  const root = mkdtempSync(join(tmpdir(), 'ha-lsp-scan-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+  const folder = pathToFileURL(join(root, 'ws')).href;
+  mkdirSync(join(root, 'ws'), { recursive: true });
+
+  void it('layers the defaults, the editor and the project file, the file winning', async () => {
+    const answer = [{ scan: { maxFiles: 300, maxDepth: 4 } }, null];
+    const pull: ConfigurationPull = (items) => {
+      assert.deepEqual(items, [
+        { scopeUri: folder, section: 'haproxy' },
+        { scopeUri: folder, section: 'keepalived' },
+      ]);
+      return Promise.resolve(answer);
+    };
+    const provider = new SettingsProvider(pull, new SettingsFiles(recordingLog()), recordingLog());
+    assert.deepEqual(await provider.scanLimits(folder), { maxFiles: 2000, maxDepth: 8 });
+    provider.setPullSupported(true);
+    assert.deepEqual(await provider.scanLimits(folder), { maxFiles: 300, maxDepth: 4 });
+    writeFileSync(join(root, '.halint.json'), '{"scan": {"maxDepth": 12, "maxFiles": -1}}');
+    const withFile = new SettingsProvider(pull, new SettingsFiles(recordingLog()), recordingLog());
+    withFile.setPullSupported(true);
+    // The file above the folder sets the depth; its malformed file count leaves the editor's.
+    assert.deepEqual(await withFile.scanLimits(folder), { maxFiles: 300, maxDepth: 12 });
+  });
+
+  void it('takes pushed settings from clients without the pull model', async () => {
+    const provider = new SettingsProvider(
+      () => Promise.reject(new Error('not asked')),
+      new SettingsFiles(recordingLog()),
+      recordingLog(),
+    );
+    provider.setInitializationOptions({ haproxy: { scan: { maxFiles: 50 } } });
+    provider.configurationChanged({ settings: { haproxy: { scan: { maxFiles: 70 } } } });
+    const limits = await provider.scanLimits(pathToFileURL(join(tmpdir(), 'elsewhere')).href);
+    assert.equal(limits.maxFiles, 70);
+  });
+});

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { TOPOLOGY_FORMAT, type TopologyGraph } from '../../server/src/core/topology/graph.js';
 import { HEALTHY, runScenarios } from '../../server/src/core/topology/scenario.js';
-import { loadInputs } from '../../server/src/cli/run.js';
+import { loadInputs } from '../../server/src/node/project.js';
 import { columnLayout } from '../../webview/src/columns.js';
 import {
   LARGE_GRAPH,
@@ -38,7 +38,7 @@ function syncPairGraph(): TopologyGraph {
   const [plan] = loaded.plans;
   assert.ok(plan, 'the fixture is one cluster');
   const { service, settings } = loaded;
-  return service.getTopology(service.analyseCluster(plan.nodes, settings), settings, {});
+  return service.getTopology(service.analyseCluster(plan.nodes, { settings }), {}, { settings });
 }
 
 function inside(outer: Box | undefined, inner: Box | undefined): boolean {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { loadInputs } from '../../server/src/cli/run.js';
+import { loadInputs } from '../../server/src/node/project.js';
 import type { TopologyGraph } from '../../server/src/core/topology/graph.js';
 import { renderPage } from '../../webview/src/page.js';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
@@ -33,9 +33,13 @@ function syncPairGraph(): TopologyGraph {
   const [plan] = loaded.plans;
   assert.ok(plan, 'the fixture is one cluster');
   const { service, settings } = loaded;
-  return service.getTopology(service.analyseCluster(plan.nodes, settings), settings, {
-    title: 'sync-pair',
-  });
+  return service.getTopology(
+    service.analyseCluster(plan.nodes, { settings }),
+    {
+      title: 'sync-pair',
+    },
+    { settings },
+  );
 }
 
 /** Builds the browser bundle when this checkout has not built it yet. */

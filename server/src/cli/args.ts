@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { LanguageId } from '../core/index.js';
+import { DEFAULT_SCAN_LIMITS, SCAN_LIMIT_RANGES, type ScanLimits } from '../node/scan.js';
 
 /** Output formats `--format` accepts. */
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -18,6 +19,10 @@ export interface CliOptions {
   readonly cluster: boolean;
   /** Largest number of warnings that still passes; undefined means no limit. */
   readonly maxWarnings?: number;
+  /** `--max-files`: most configuration files read from the directories given. */
+  readonly maxFiles?: number;
+  /** `--max-depth`: deepest folder level searched below each directory given. */
+  readonly maxDepth?: number;
   readonly help: boolean;
   readonly version: boolean;
   /** Files and directories, in command-line order. */
@@ -33,8 +38,9 @@ export class UsageError extends Error {
 export const HELP = `Usage: halint [options] <file-or-directory>...
        halint topology [options] <file-or-directory>...   (see halint topology --help)
 
-Checks haproxy.cfg and keepalived.conf files. Directories are searched recursively
-(node_modules and dot-folders are skipped).
+Checks haproxy.cfg and keepalived.conf files. Directories are searched for .cfg and .conf
+files as the language server searches its workspace: node_modules, dist, out and dot-folders
+are skipped, at most ${DEFAULT_SCAN_LIMITS.maxDepth} folder levels deep and ${DEFAULT_SCAN_LIMITS.maxFiles} configuration files by default.
 
 Options:
   --format text|json|sarif|github  Output format (default: text)
@@ -43,11 +49,16 @@ Options:
   --language haproxy|keepalived    Language of the files named on the command line
   --no-cluster                     Analyse every file on its own
   --max-warnings N                 Fail when there are more than N warnings
+  --max-files N                    Read at most N configuration files from directories
+                                   (${SCAN_LIMIT_RANGES.maxFiles[0]}-${SCAN_LIMIT_RANGES.maxFiles[1]}; default ${DEFAULT_SCAN_LIMITS.maxFiles})
+  --max-depth N                    Search at most N folder levels below each directory
+                                   (${SCAN_LIMIT_RANGES.maxDepth[0]}-${SCAN_LIMIT_RANGES.maxDepth[1]}; default ${DEFAULT_SCAN_LIMITS.maxDepth})
   -h, --help                       Show this help
   -v, --version                    Show the version
 
-Settings are read from the nearest .halint.json; command-line versions win over it.
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
+Settings are read from the nearest .halint.json; command-line versions and limits win over it.
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error, or
+configuration files left unread by --max-files.
 `;
 
 const VERSION_PATTERN = /^\d+\.\d+$/;
@@ -76,6 +87,20 @@ function maxWarningsValue(value: string | undefined): number | undefined {
     );
   }
   return Number(value);
+}
+
+/** A scan limit flag: plain digits inside the limit's range. */
+function scanLimitValue(key: keyof ScanLimits, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const [low, high] = SCAN_LIMIT_RANGES[key];
+  const flag = key === 'maxFiles' ? '--max-files' : '--max-depth';
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number >= low && number <= high)) {
+    throw new UsageError(
+      `invalid value '${value}' for ${flag}: expected an integer from ${low} to ${high}`,
+    );
+  }
+  return number;
 }
 
 /** Rewords the errors of `parseArgs` so that they name the flag and point at `--help`. */
@@ -116,6 +141,8 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
         language: { type: 'string' },
         'no-cluster': { type: 'boolean' },
         'max-warnings': { type: 'string' },
+        'max-files': { type: 'string' },
+        'max-depth': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -131,6 +158,8 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
     language: oneOf('--language', values.language, ['haproxy', 'keepalived'] as const),
     cluster: values['no-cluster'] !== true,
     maxWarnings: maxWarningsValue(values['max-warnings']),
+    maxFiles: scanLimitValue('maxFiles', values['max-files']),
+    maxDepth: scanLimitValue('maxDepth', values['max-depth']),
     help: values.help === true,
     version: values.version === true,
     paths: positionals,
@@ -153,6 +182,9 @@ export interface TopologyCliOptions {
   readonly all: boolean;
   readonly haproxyVersion?: string;
   readonly keepalivedVersion?: string;
+  /** `--max-files` and `--max-depth`, as for `halint`. */
+  readonly maxFiles?: number;
+  readonly maxDepth?: number;
   readonly help: boolean;
   readonly paths: readonly string[];
 }
@@ -175,6 +207,8 @@ Options:
   --all                       Draw every server and backend (no "+ N more" folding)
   --haproxy-version X.Y       HAProxy version the files target
   --keepalived-version X.Y    Keepalived version the files target
+  --max-files N               Read at most N configuration files from directories
+  --max-depth N               Search at most N folder levels below each directory
   -h, --help                  Show this help
 
 Exit status: 0 written, 2 usage or I/O error. Findings do not change the exit status.
@@ -198,6 +232,8 @@ export function parseTopologyCommandLine(argv: readonly string[]): TopologyCliOp
         all: { type: 'boolean' },
         'haproxy-version': { type: 'string' },
         'keepalived-version': { type: 'string' },
+        'max-files': { type: 'string' },
+        'max-depth': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -212,6 +248,8 @@ export function parseTopologyCommandLine(argv: readonly string[]): TopologyCliOp
     all: values.all === true,
     haproxyVersion: versionValue('--haproxy-version', values['haproxy-version']),
     keepalivedVersion: versionValue('--keepalived-version', values['keepalived-version']),
+    maxFiles: scanLimitValue('maxFiles', values['max-files']),
+    maxDepth: scanLimitValue('maxDepth', values['max-depth']),
     help: values.help === true,
     paths: positionals,
   };

@@ -2,7 +2,7 @@
  * `halint` entry point: runs the checks and writes the results. The process ends on its own once
  * stdout has drained; calling `process.exit()` here could cut a large report short on a pipe.
  */
-import { runLabCommand } from './lab/entry.js';
+import { runLabCommand } from '../node/lab/entry.js';
 import { run, type RunResult } from './run.js';
 
 // A reader that goes away early (`halint … | head`) is not an error worth a stack trace.

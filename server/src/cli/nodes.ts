@@ -1,51 +1,11 @@
-import { resolve } from 'node:path';
 import type {
   ClusterPlan,
-  FileHost,
   Issue,
   LanguageService,
-  NodeMapping,
   ParsedDocument,
   ServiceSettings,
 } from '../core/index.js';
-import { planClusters } from '../core/index.js';
 import { toReportDiagnostic, type LineIndexLookup, type ReportDiagnostic } from './report.js';
-
-/** How the CLI groups what it was given. */
-export interface PlanOptions {
-  /** False with `--no-cluster`: every file is its own node and no cross-file check runs. */
-  readonly cluster: boolean;
-  /** The `nodes` of `.halint.json`, when it maps nodes to files. */
-  readonly mapping?: NodeMapping | undefined;
-  /** Resolves Keepalived includes, so that included files are not taken for nodes of their own. */
-  readonly files?: FileHost;
-}
-
-/**
- * Groups documents into clusters of nodes. With clustering the core decides (folders, `.halint.json`
- * mapping); without, each file is a lone node in a cluster of its own, so that no check can ever
- * relate two files.
- */
-export function planNodes(
-  documents: readonly ParsedDocument[],
-  options: PlanOptions,
-): ClusterPlan[] {
-  if (!options.cluster) {
-    return documents.map((document) => ({
-      id: document.uri,
-      nodes: [
-        {
-          name: document.uri,
-          haproxy: document.languageId === 'haproxy' ? [document] : [],
-          keepalived: document.languageId === 'keepalived' ? [document] : [],
-        },
-      ],
-    }));
-  }
-  return planClusters(documents, options.mapping ? [options.mapping] : [], options.files, (uri) =>
-    resolve(uri),
-  );
-}
 
 /** Identity of a finding, to print a file shared by several nodes' findings once. */
 function findingKey(diagnostic: ReportDiagnostic): string {
@@ -61,10 +21,11 @@ function findingKey(diagnostic: ReportDiagnostic): string {
 }
 
 /**
- * Validates every file of every node (Keepalived files with the node's config-id, a node's HAProxy
- * configuration files together, as HAProxy reads them), then runs the cross-node analysis of each
- * cluster. A file that belongs to no planned node (a Keepalived file read through an include) is
- * still validated on its own.
+ * Validates every node through the language service (`validateNode`: Keepalived files with the
+ * node's config-id and environment, its HAProxy configuration files together), then runs the
+ * cross-node analysis of each cluster. A file that belongs to no planned node (a Keepalived file
+ * read through an include) is still validated on its own. A finding several nodes share (a file
+ * shared by two nodes) is printed once.
  */
 export function analysePlans(
   plans: readonly ClusterPlan[],
@@ -82,6 +43,7 @@ export function analysePlans(
     seen.add(key);
     diagnostics.push(diagnostic);
   };
+  const byUri = new Map(documents.map((document) => [document.uri, document]));
   const validated = new Set<string>();
   const report = (document: ParsedDocument, issues: readonly Issue[]): void => {
     validated.add(document.uri);
@@ -91,26 +53,19 @@ export function analysePlans(
   };
   for (const plan of plans) {
     for (const node of plan.nodes) {
-      const together = node.haproxyConfig ?? [];
-      if (together.length > 1) {
-        const byFile = service.validateFiles(together, settings);
-        for (const document of together) report(document, byFile.get(document.uri) ?? []);
-      }
-      for (const document of node.haproxy) {
-        if (!together.includes(document)) report(document, service.validate(document, settings));
-      }
-      for (const document of node.keepalived) {
-        report(document, service.validate(document, settings, node.configId));
+      for (const [uri, issues] of service.validateNode(node, { settings })) {
+        const document = byUri.get(uri);
+        if (document) report(document, issues);
       }
     }
   }
   for (const document of documents) {
-    if (!validated.has(document.uri)) report(document, service.validate(document, settings));
+    if (!validated.has(document.uri)) report(document, service.validate(document, { settings }));
   }
   if (!cluster) return diagnostics;
 
   for (const plan of plans) {
-    const { issues } = service.analyseCluster(plan.nodes, settings);
+    const { issues } = service.analyseCluster(plan.nodes, { settings });
     for (const issue of issues) {
       const uri = issue.uri;
       if (uri === undefined) continue;

@@ -1,6 +1,6 @@
 import { PROJECT_URL, ruleDocUrl } from '../core/index.js';
 import type { Issue, IssueSource, LanguageId, LineIndex, Severity } from '../core/index.js';
-import { comparePaths } from './discover.js';
+import { comparePaths } from '../node/discover.js';
 
 /** Name and version the CLI reports in every format. */
 export const TOOL_NAME = 'halint';

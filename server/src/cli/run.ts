@@ -1,20 +1,13 @@
-import { dirname, resolve } from 'node:path';
-import { LineIndex, createLanguageService, mappedFiles } from '../core/index.js';
-import type {
-  ClusterPlan,
-  LanguageService,
-  ParsedDocument,
-  ServiceSettings,
-} from '../core/index.js';
+import { LineIndex } from '../core/index.js';
+import type { ParsedDocument } from '../core/index.js';
 import { HELP, UsageError, parseCommandLine, type CliOptions } from './args.js';
-import { discover, readText, type SourceFile } from './discover.js';
-import { createDiskFileHost } from './file-host.js';
+import { readText } from '../node/discover.js';
+import { loadInputs } from '../node/project.js';
 import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
-import { analysePlans, planNodes } from './nodes.js';
-import { ConfigError, folderOf, loadProjectSettings, withVersions } from './project-config.js';
+import { analysePlans } from './nodes.js';
 import {
   TOOL_NAME,
   TOOL_VERSION,
@@ -62,66 +55,6 @@ function lineIndexLookup(documents: readonly ParsedDocument[]): LineIndexLookup 
   };
 }
 
-/** Files, parsed documents and cluster plans of a command line, with the settings that apply. */
-export interface LoadedInputs {
-  readonly settings: ServiceSettings;
-  readonly files: SourceFile[];
-  /** Paths that could not be read, as messages. */
-  readonly errors: string[];
-  readonly service: LanguageService;
-  readonly documents: ParsedDocument[];
-  readonly plans: ClusterPlan[];
-}
-
-/**
- * Reads the settings, finds and parses the files and groups them into clusters, as every halint
- * command does (`halint` and `halint topology`). A broken `.halint.json` is returned as `error`.
- */
-export function loadInputs(
-  options: Pick<
-    CliOptions,
-    'paths' | 'language' | 'cluster' | 'haproxyVersion' | 'keepalivedVersion'
-  >,
-): LoadedInputs | { readonly error: string } {
-  let settings;
-  let mapping;
-  let configPath;
-  let includeRoots;
-  try {
-    ({ settings, mapping, configPath, includeRoots } = loadProjectSettings(options.paths));
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return { error: error.message };
-  }
-  settings = withVersions(settings, {
-    haproxy: options.haproxyVersion,
-    keepalived: options.keepalivedVersion,
-  });
-  const { files, errors } = discover(options.paths, options.language);
-  if (options.cluster && mapping) {
-    // The nodes `.halint.json` maps are analysed together even when only some were named.
-    const known = new Set(files.map((file) => resolve(file.path)));
-    const missing = mappedFiles(mapping).filter((path) => !known.has(path));
-    if (missing.length > 0) {
-      const extra = discover(missing, options.language);
-      files.push(...extra.files);
-      errors.push(...extra.errors);
-    }
-  }
-  // Confinement: includes reach the folders given, the settings file's folder and the
-  // `includeRoots` it names, never the rest of the machine running halint (a CI runner).
-  const roots = [
-    ...options.paths.map(folderOf),
-    ...(configPath !== undefined ? [dirname(configPath)] : []),
-    ...(includeRoots ?? []),
-  ];
-  const host = createDiskFileHost(undefined, roots);
-  const service = createLanguageService({ files: host });
-  const documents = files.map((file) => service.parse(file.language, file.path, file.text));
-  const plans = planNodes(documents, { cluster: options.cluster, mapping, files: host });
-  return { settings, files, errors, service, documents, plans };
-}
-
 /** Analyses the files a command line names and renders the findings. Never throws on bad input. */
 export function run(argv: readonly string[]): RunResult {
   let options: CliOptions;
@@ -136,7 +69,7 @@ export function run(argv: readonly string[]): RunResult {
 
   const loaded = loadInputs(options);
   if ('error' in loaded) return { stdout: '', stderr: [`halint: ${loaded.error}`], exitCode: 2 };
-  const { settings, files, errors, service, documents, plans } = loaded;
+  const { settings, files, errors, notes, service, documents, plans } = loaded;
   const diagnostics = analysePlans(
     plans,
     documents,
@@ -154,7 +87,7 @@ export function run(argv: readonly string[]): RunResult {
     summary,
   };
 
-  const stderr = errors.map((message) => `halint: ${message}`);
+  const stderr = [...errors, ...notes].map((message) => `halint: ${message}`);
   if (files.length === 0 && errors.length === 0) {
     stderr.push('halint: no HAProxy or Keepalived files found');
   }

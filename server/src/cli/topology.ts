@@ -10,9 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import type { ClusterPlan } from '../core/index.js';
-import type { TopologyGraph } from '../core/topology/graph.js';
-import { HEALTHY, runScenarios } from '../core/topology/scenario.js';
+import { HEALTHY, runScenarios, type ClusterPlan, type TopologyGraph } from '../core/index.js';
 import { layoutGraph } from '../../../webview/src/layout.js';
 import { toMermaid } from '../../../webview/src/mermaid.js';
 import { renderPage } from '../../../webview/src/page.js';
@@ -24,8 +22,9 @@ import {
   parseTopologyCommandLine,
   type TopologyCliOptions,
 } from './args.js';
-import { describeFsError } from './discover.js';
-import { loadInputs, type RunResult } from './run.js';
+import { describeFsError } from '../node/discover.js';
+import { loadInputs } from '../node/project.js';
+import type { RunResult } from './run.js';
 
 /** A problem that ends the command with exit status 2 and this message. */
 class TopologyError extends Error {
@@ -161,7 +160,7 @@ export async function runTopology(argv: readonly string[]): Promise<RunResult> {
 
   const loaded = loadInputs({ ...options, cluster: true, language: undefined });
   if ('error' in loaded) return fail(loaded.error);
-  const { settings, files, errors, service, plans } = loaded;
+  const { settings, files, errors, notes, service, plans } = loaded;
   if (errors.length > 0) {
     return { stdout: '', stderr: errors.map((message) => `halint: ${message}`), exitCode: 2 };
   }
@@ -169,13 +168,17 @@ export async function runTopology(argv: readonly string[]): Promise<RunResult> {
 
   const limit = options.all ? 0 : undefined;
   const graphs = plans.map((plan) =>
-    service.getTopology(service.analyseCluster(plan.nodes, settings), settings, {
-      title: titleOf(plan),
-      ...(limit === undefined ? {} : { limit }),
-    }),
+    service.getTopology(
+      service.analyseCluster(plan.nodes, { settings }),
+      { title: titleOf(plan), ...(limit === undefined ? {} : { limit }) },
+      { settings },
+    ),
   );
   try {
-    return await render(options, graphs);
+    const result = await render(options, graphs);
+    // Folders too deep to search do not stop the picture, but the user hears about them.
+    const said = notes.map((message) => `halint: ${message}`);
+    return { ...result, stderr: [...said, ...result.stderr] };
   } catch (error) {
     if (error instanceof TopologyError) return fail(error.message);
     throw error;

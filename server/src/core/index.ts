@@ -5,9 +5,10 @@
  */
 export { createLanguageService } from './language-service.js';
 export type {
-  CodeActionOptions,
+  CodeActionQuery,
   LanguageService,
   LanguageServiceOptions,
+  RequestContext,
 } from './language-service.js';
 export type { CodeActionClient } from './features/peer-node.js';
 export { MAX_DOCUMENT_LENGTH } from './language-service.js';
@@ -27,6 +28,13 @@ export { LineIndex } from './common/line-index.js';
 export { PROJECT_URL, RULE_DOCS_BASE_URL, ruleDocUrl } from './common/docs.js';
 export type { TextChange } from './common/text-change.js';
 export type { FileHost } from './common/file-host.js';
+export {
+  expandBraces,
+  hasGlobMagic,
+  MAX_BRACE_ALTERNATIVES,
+  MAX_GLOB_LENGTH,
+  segmentMatcher,
+} from './common/glob.js';
 export type { QuickFix, TextEdit } from './common/issue.js';
 export type { PrepareRenameResult, RenameResult } from './features/rename.js';
 export { SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';
@@ -51,6 +59,12 @@ export type { ClusterAnalysis } from './cluster/index.js';
 export { simulateFailover, effectivePriority } from './cluster/simulate.js';
 export { buildTopology, type TopologyOptions } from './topology/build.js';
 export { runScenario, runScenarios, HEALTHY } from './topology/scenario.js';
+export { planLab } from './lab/plan.js';
+export type { LabFrontend, LabNode, LabPlan, LabServer } from './lab/plan.js';
+export { predictHolders, predictSpread, sameHolders, spreadAgrees } from './lab/predict.js';
+export type { HolderPrediction, PredictedPriority, SpreadPrediction } from './lab/predict.js';
+export { observedPriority } from './lab/observe.js';
+export type { ObservedPriority } from './lab/observe.js';
 export * from './topology/graph.js';
 export type {
   CheckFailure,

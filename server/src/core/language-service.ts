@@ -91,14 +91,38 @@ function withoutForeignText(issue: Issue, uri: string): Issue {
   };
 }
 
-/** What code actions may use besides the diagnostics: the cluster and what the client can do. */
-export interface CodeActionOptions {
+/**
+ * What a request knows besides its document, the same shape for every method of the
+ * {@link LanguageService}, always its last argument. Each method reads the parts it needs; every
+ * part is optional, so a host passes what it has.
+ */
+export interface RequestContext {
+  /** Settings of the document (default: {@link DEFAULT_SETTINGS}). */
+  readonly settings?: ServiceSettings;
+  /** How the client renders documentation and insert texts (default: plain text). */
+  readonly format?: ClientFormat;
+  /** What the client does with workspace edits of code actions (default: text edits only). */
+  readonly codeActions?: CodeActionClient;
+  /** The analysis of the document's cluster: cross-node hover, lenses, navigation and fixes. */
+  readonly cluster?: ClusterInfo;
+  /** Other documents that navigation, rename and workspace symbols search. */
+  readonly documents?: readonly ParsedDocument[];
+  /**
+   * The nodes the document belongs to: its findings are then those of its node, as
+   * {@link LanguageService.validateNode} gives them (config-id, environment, HAProxy files read
+   * together); for a file shared by several nodes, those of every node.
+   */
+  readonly nodes?: readonly ClusterNodeInput[];
+}
+
+/** What a client asks code actions for. */
+export interface CodeActionQuery {
+  /** The diagnostics the client sends back (the ones at the selection). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The client's `CodeActionContext.only`: the kinds it wants. */
+  readonly only?: readonly string[];
   /** The range the client asks about (the selection, or the cursor). */
   readonly range?: Range;
-  /** The analysis of the document's cluster: cross-node actions need it. */
-  readonly cluster?: ClusterInfo;
-  /** What the client does with workspace edits (default: nothing beyond text edits). */
-  readonly client?: CodeActionClient;
 }
 
 /** Options fixed for the lifetime of a language service. */
@@ -154,77 +178,55 @@ export interface LanguageService {
    */
   update(document: ParsedDocument, changes: readonly TextChange[], version: number): ParsedDocument;
   /**
-   * All findings for a document, with the settings' severities applied and silenced ones removed.
-   * `configId` is the Keepalived node's config-id selecting `@id` lines (default: keep them all).
+   * All findings of one file read on its own, with the settings' severities applied and silenced
+   * ones removed. Nothing about its node or cluster is used: that is {@link validateNode}.
    */
-  validate(document: ParsedDocument, settings?: ServiceSettings, configId?: string): Issue[];
+  validate(document: ParsedDocument, context?: RequestContext): Issue[];
   /**
-   * Validates the HAProxy files of one node the way HAProxy reads several `-f` files: as one
-   * configuration in order (defaults and backends of one file count for the next). Findings are
-   * keyed by file; each list is what `validate` would give for that file, without the false
-   * "undefined" and "missing" findings a file read alone would get.
+   * The findings of every file of one node, as the node's daemons read them: Keepalived files
+   * with the node's config-id (selecting `@id` lines) and environment (for `$NAME`), the HAProxy
+   * files of `haproxyConfig` together in load order as `haproxy -f … -f …` reads them (a
+   * `defaults` or backend of one file counts for the next), other HAProxy files alone. Keyed by
+   * file; each list is what `validate` gives, without the false "undefined" and "missing"
+   * findings a file read alone would get.
    */
-  validateFiles(
-    documents: readonly HaproxyDocument[],
-    settings?: ServiceSettings,
-  ): Map<string, Issue[]>;
-  /** `validate` as LSP diagnostics. */
-  getDiagnostics(document: ParsedDocument, settings?: ServiceSettings): Diagnostic[];
+  validateNode(node: ClusterNodeInput, context?: RequestContext): Map<string, Issue[]>;
+  /** The findings of a document as LSP diagnostics: those of its `nodes` when the context has them. */
+  getDiagnostics(document: ParsedDocument, context?: RequestContext): Diagnostic[];
   /**
-   * Diagnostics of one file of a node whose HAProxy configuration spans `files` (in load order,
-   * `document` among them); the same as `getDiagnostics` when it is the only one.
-   */
-  getNodeDiagnostics(
-    document: ParsedDocument,
-    files: readonly HaproxyDocument[],
-    settings?: ServiceSettings,
-  ): Diagnostic[];
-  /**
-   * Completion items at an offset, shaped for what the client renders (`format`). With the
-   * analysis of the document's `cluster`, interface names of every node are offered.
+   * Completion items at an offset, shaped for the client's `format`. With the analysis of the
+   * document's `cluster`, interface names of every node are offered.
    */
   getCompletions(
     document: ParsedDocument,
     offset: number,
-    settings?: ServiceSettings,
-    format?: ClientFormat,
-    cluster?: ClusterInfo,
+    context?: RequestContext,
   ): CompletionItem[];
   /**
    * Hover at an offset: catalog documentation or the summary of a defined name; with the
    * analysis of the document's `cluster`, the VRRP group of an instance across the nodes.
    */
-  getHover(
-    document: ParsedDocument,
-    offset: number,
-    settings?: ServiceSettings,
-    format?: ClientFormat,
-    cluster?: ClusterInfo,
-  ): Hover | null;
+  getHover(document: ParsedDocument, offset: number, context?: RequestContext): Hover | null;
   /** The argument shape of the keyword or action being typed at an offset. */
   getSignatureHelp(
     document: ParsedDocument,
     offset: number,
-    settings?: ServiceSettings,
-    format?: ClientFormat,
+    context?: RequestContext,
   ): SignatureHelp | null;
   /**
    * Quick fixes for the diagnostics a client sends back: the rules' repairs and "disable on this
-   * line"; with the cluster, "Make lb2 match lb1" on drift findings and "Create the peer node" on
-   * a MASTER instance (for clients that create files). `only` is the client's
-   * `CodeActionContext.only`.
+   * line"; with the `cluster`, "Make lb2 match lb1" on drift findings and "Create the peer node"
+   * on a MASTER instance (for clients whose `codeActions` create files).
    */
   getCodeActions(
     document: ParsedDocument,
-    diagnostics: readonly Diagnostic[],
-    only?: readonly string[],
-    settings?: ServiceSettings,
-    options?: CodeActionOptions,
+    query: CodeActionQuery,
+    context?: RequestContext,
   ): CodeAction[];
   /** The outline of a document (sections, blocks and their notable lines). */
   getDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
-  /** Symbols of several documents matching a case-insensitive substring. */
-  getWorkspaceSymbols(documents: readonly ParsedDocument[], query: string): WorkspaceSymbol[];
+  /** Symbols of the context's `documents` matching a case-insensitive substring. */
+  getWorkspaceSymbols(query: string, context?: RequestContext): WorkspaceSymbol[];
   /** Folding ranges: sections, blocks, `.if` arms and comment runs. */
   getFoldingRanges(document: ParsedDocument): FoldingRange[];
   /** Formatting edits for the whole document, or the lines `range` touches; one per changed line. */
@@ -234,16 +236,11 @@ export interface LanguageService {
     range?: Range,
   ): LspTextEdit[];
   /**
-   * Where the name at `offset` is defined. `documents` are the other documents to search (the
-   * document itself is always searched); local names (ACLs, servers) stay in their section.
-   * With the document's `cluster`, a VRRP instance's peers on the other nodes are added.
+   * Where the name at `offset` is defined, searching the document and the context's `documents`;
+   * local names (ACLs, servers) stay in their section. With the document's `cluster`, a VRRP
+   * instance's peers on the other nodes are added.
    */
-  getDefinition(
-    document: ParsedDocument,
-    offset: number,
-    documents?: readonly ParsedDocument[],
-    cluster?: ClusterInfo,
-  ): Location[];
+  getDefinition(document: ParsedDocument, offset: number, context?: RequestContext): Location[];
   /**
    * Every use of the name at `offset`, with its definitions when `includeDeclaration`. With the
    * document's `cluster`, the peers' instances and tracked scripts of a VRRP group are added.
@@ -252,53 +249,48 @@ export interface LanguageService {
     document: ParsedDocument,
     offset: number,
     includeDeclaration: boolean,
-    documents?: readonly ParsedDocument[],
-    cluster?: ClusterInfo,
+    context?: RequestContext,
   ): Location[];
   /** The occurrences of the name at `offset` in its document (definitions as writes). */
   getDocumentHighlights(document: ParsedDocument, offset: number): DocumentHighlight[];
-  /** What a rename at `offset` would change, or why it cannot be done. */
+  /** What a rename at `offset` would change (in the context's `documents` too), or why not. */
   prepareRename(
     document: ParsedDocument,
     offset: number,
-    documents?: readonly ParsedDocument[],
+    context?: RequestContext,
   ): PrepareRenameResult | undefined;
   /** Renames the name at `offset` in all its definitions and uses, or says why it cannot. */
   rename(
     document: ParsedDocument,
     offset: number,
     newName: string,
-    documents?: readonly ParsedDocument[],
+    context?: RequestContext,
   ): RenameResult | undefined;
   /** Semantic tokens of the whole document (legend: `SEMANTIC_TOKENS_LEGEND`). */
-  getSemanticTokens(document: ParsedDocument, settings?: ServiceSettings): SemanticTokens;
+  getSemanticTokens(document: ParsedDocument, context?: RequestContext): SemanticTokens;
   /** Words naming files (includes, certificates, maps…); the host keeps those that exist. */
   getDocumentLinks(document: ParsedDocument): DocumentLinkCandidate[];
   /**
    * Server counts above backends, routing targets above frontends; with the document's
    * `cluster`, the election and failover state above each VRRP instance of a group.
    */
-  getCodeLenses(
-    document: ParsedDocument,
-    settings?: ServiceSettings,
-    cluster?: ClusterInfo,
-  ): CodeLens[];
+  getCodeLenses(document: ParsedDocument, context?: RequestContext): CodeLens[];
   /** Inherited `default-server` options and implicit `ms` units in the lines of `range`. */
-  getInlayHints(document: ParsedDocument, range: Range, settings?: ServiceSettings): InlayHint[];
+  getInlayHints(document: ParsedDocument, range: Range, context?: RequestContext): InlayHint[];
   /**
    * Cross-node analysis of a cluster: the model (VRRP groups, HAProxy facts) and the findings
    * (`source: 'cluster'`, each with the `uri` of its file). Includes are read through `files`.
    */
-  analyseCluster(nodes: readonly ClusterNodeInput[], settings?: ServiceSettings): ClusterAnalysis;
+  analyseCluster(nodes: readonly ClusterNodeInput[], context?: RequestContext): ClusterAnalysis;
   /**
-   * The topology graph of an analysed cluster for the preview and `halint topology`: every file
-   * of every node is validated as the node loads it, so the picture carries the same findings as
-   * the Problems panel. `limit` folds long lists (0: show everything).
+   * The topology graph of an analysed cluster for the preview and `halint topology`: every node
+   * is validated by {@link validateNode}, so the picture carries the same findings as the
+   * Problems panel and the report. `limit` folds long lists (0: show everything).
    */
   getTopology(
     analysis: ClusterAnalysis,
-    settings?: ServiceSettings,
     options?: { readonly title?: string; readonly limit?: number },
+    context?: RequestContext,
   ): TopologyGraph;
 }
 
@@ -363,23 +355,19 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   // cluster features asking about the same snapshot. Keepalived files are not cached: their
   // includes may change under an unchanged snapshot.
   const validated = new WeakMap<ParsedDocument, { key: string; issues: Issue[] }>();
-  const validate = (
-    document: ParsedDocument,
-    settings: ServiceSettings = DEFAULT_SETTINGS,
-    configId?: string,
-  ): Issue[] => {
-    if (document.languageId !== 'haproxy') return validateNow(document, settings, configId);
+  const validate = (document: ParsedDocument, settings: ServiceSettings): Issue[] => {
+    if (document.languageId !== 'haproxy') return validateNow(document, settings);
     const key = JSON.stringify(settings.haproxy);
     const cached = validated.get(document);
     if (cached?.key === key) return [...cached.issues];
-    const issues = validateNow(document, settings, configId);
+    const issues = validateNow(document, settings);
     validated.set(document, { key, issues });
     return [...issues];
   };
   const validateNow = (
     document: ParsedDocument,
     settings: ServiceSettings,
-    configId?: string,
+    node?: Pick<ClusterNodeInput, 'configId' | 'env'>,
   ): Issue[] => {
     const language = settings[document.languageId];
     let found: Issue[];
@@ -391,7 +379,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         options.onRuleError,
       );
     } else {
-      const context = { document, settings: language, files: options.files, configId };
+      const context = {
+        document,
+        settings: language,
+        files: options.files,
+        configId: node?.configId,
+        env: node?.env,
+      };
       found = runRules(KEEPALIVED_RULES, context, 'keepalived', options.onRuleError);
       // The expansion the rules used (cached per context) says where its safety limits stopped it.
       for (const finding of nodeView(context).limitFindings) {
@@ -421,14 +415,74 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return result;
   };
 
-  const validateFiles = (
+  /** HAProxy files read as one configuration, findings moved back to their files. */
+  const validateTogether = (
     documents: readonly HaproxyDocument[],
-    settings: ServiceSettings = DEFAULT_SETTINGS,
+    settings: ServiceSettings,
   ): Map<string, Issue[]> => {
     const only = documents[0];
     if (documents.length === 1 && only) return new Map([[only.uri, validate(only, settings)]]);
     const combined = combine(documents);
     return splitIssues(combined, validate(parse('haproxy', COMBINED_URI, combined.text), settings));
+  };
+
+  /**
+   * One file of a node, validated as the node reads it. `document` may be a newer snapshot than
+   * the node's own (an edit not yet planned): it stands in for the node's file of the same URI,
+   * so that findings always match the text they are shown against.
+   */
+  const validateInNode = (
+    node: ClusterNodeInput,
+    document: ParsedDocument,
+    settings: ServiceSettings,
+  ): Issue[] => {
+    if (document.languageId === 'keepalived') return validateNow(document, settings, node);
+    const together = (node.haproxyConfig ?? []).map((file) =>
+      file.uri === document.uri ? document : file,
+    );
+    if (together.length < 2 || !together.includes(document)) {
+      return validate(document, settings);
+    }
+    return validateTogether(together, settings).get(document.uri) ?? [];
+  };
+
+  const validateNode = (
+    node: ClusterNodeInput,
+    settings: ServiceSettings,
+  ): Map<string, Issue[]> => {
+    const together = node.haproxyConfig ?? [];
+    const byFile =
+      together.length > 1 ? validateTogether(together, settings) : new Map<string, Issue[]>();
+    for (const document of node.haproxy) {
+      if (!together.includes(document)) byFile.set(document.uri, validate(document, settings));
+    }
+    for (const document of node.keepalived) {
+      byFile.set(document.uri, validateNow(document, settings, node));
+    }
+    return byFile;
+  };
+
+  /**
+   * The findings of a document: its own, or those of each node it belongs to, a finding that
+   * several nodes share counted once (a shared `keepalived.conf` read with two config-ids).
+   */
+  const findingsOf = (document: ParsedDocument, context: RequestContext): Issue[] => {
+    const settings = context.settings ?? DEFAULT_SETTINGS;
+    const nodes = (context.nodes ?? []).filter((node) =>
+      [...node.haproxy, ...node.keepalived].some((file) => file.uri === document.uri),
+    );
+    if (nodes.length === 0) return validate(document, settings);
+    const [first, ...others] = nodes.map((node) => validateInNode(node, document, settings));
+    if (others.length === 0) return first ?? [];
+    const seen = new Set<string>();
+    const issues: Issue[] = [];
+    for (const issue of [first ?? [], ...others].flat()) {
+      const key = JSON.stringify([issue.code, issue.start, issue.end, issue.uri, issue.message]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      issues.push(issue);
+    }
+    return issues;
   };
 
   const diagnosticsOf = (document: ParsedDocument, issues: readonly Issue[]): Diagnostic[] =>
@@ -443,28 +497,26 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     detectLanguage,
     parse,
     update,
-    validate,
-    validateFiles,
-    getDiagnostics: (document, settings) => diagnosticsOf(document, validate(document, settings)),
-    getNodeDiagnostics: (document, files, settings) =>
-      document.languageId === 'haproxy' && files.length > 1 && files.includes(document)
-        ? diagnosticsOf(document, validateFiles(files, settings).get(document.uri) ?? [])
-        : diagnosticsOf(document, validate(document, settings)),
-    getCodeActions: (document, diagnostics, only, settings, { range, cluster, client } = {}) => {
+    validate: (document, { settings = DEFAULT_SETTINGS } = {}) => validate(document, settings),
+    validateNode: (node, { settings = DEFAULT_SETTINGS } = {}) => validateNode(node, settings),
+    getDiagnostics: (document, context = {}) =>
+      diagnosticsOf(document, findingsOf(document, context)),
+    getCodeActions: (document, { diagnostics, only, range }, context = {}) => {
+      const { cluster, codeActions } = context;
       const fixes = getCodeActions(
         document,
         diagnostics,
-        () => validate(document, settings),
+        () => findingsOf(document, context),
         only,
         cluster ? (diagnostic) => getBringOverActions(document, diagnostic, cluster) : undefined,
       );
-      if (!range || !cluster || !client || !wantsKind(only, PEER_NODE_KIND)) return fixes;
+      if (!range || !cluster || !codeActions || !wantsKind(only, PEER_NODE_KIND)) return fixes;
       const { lineIndex } = document;
       const start = lineIndex.offsetAt(range.start);
       const end = lineIndex.offsetAt(range.end);
-      return [...fixes, ...getPeerNodeActions(document, start, end, cluster, client)];
+      return [...fixes, ...getPeerNodeActions(document, start, end, cluster, codeActions)];
     },
-    getCompletions: (document, offset, settings, format, cluster) =>
+    getCompletions: (document, offset, { settings, format, cluster } = {}) =>
       getCompletions(
         document,
         offset,
@@ -472,36 +524,37 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         format ?? PLAIN_FORMAT,
         cluster ? clusterInterfaceNames(cluster.model) : [],
       ),
-    getHover: (document, offset, settings, format = PLAIN_FORMAT, cluster) => {
+    getHover: (document, offset, { settings, format = PLAIN_FORMAT, cluster } = {}) => {
       const base = getHover(document, offset, settings ?? DEFAULT_SETTINGS, format);
       if (!cluster) return base;
       return mergeHovers(base, getClusterHover(cluster, document, offset, format), format.markdown);
     },
-    getSignatureHelp: (document, offset, settings, format) =>
+    getSignatureHelp: (document, offset, { settings, format } = {}) =>
       getSignatureHelp(document, offset, settings ?? DEFAULT_SETTINGS, format ?? PLAIN_FORMAT),
     getDocumentSymbols,
-    getWorkspaceSymbols,
+    getWorkspaceSymbols: (query, { documents = [] } = {}) => getWorkspaceSymbols(documents, query),
     getFoldingRanges,
     format: (document, options, range) =>
       range ? formatRange(document, range, options) : formatDocument(document, options),
-    getDefinition: (document, offset, documents = [], cluster) => {
+    getDefinition: (document, offset, { documents = [], cluster } = {}) => {
       const local = getDefinition(documents, document, offset);
       return cluster ? getClusterDefinition(cluster, document, offset, local) : local;
     },
-    getReferences: (document, offset, includeDeclaration, documents = [], cluster) => {
+    getReferences: (document, offset, includeDeclaration, { documents = [], cluster } = {}) => {
       const local = getReferences(documents, document, offset, includeDeclaration);
       return cluster
         ? getClusterReferences(cluster, document, offset, includeDeclaration, local)
         : local;
     },
     getDocumentHighlights,
-    prepareRename: (document, offset, documents = []) => prepareRename(documents, document, offset),
-    rename: (document, offset, newName, documents = []) =>
+    prepareRename: (document, offset, { documents = [] } = {}) =>
+      prepareRename(documents, document, offset),
+    rename: (document, offset, newName, { documents = [] } = {}) =>
       rename(documents, document, offset, newName),
-    getSemanticTokens: (document, settings = DEFAULT_SETTINGS) =>
+    getSemanticTokens: (document, { settings = DEFAULT_SETTINGS } = {}) =>
       getSemanticTokens(document, settings[document.languageId].version),
     getDocumentLinks: getDocumentLinkCandidates,
-    getCodeLenses: (document, settings = DEFAULT_SETTINGS, cluster) => {
+    getCodeLenses: (document, { settings = DEFAULT_SETTINGS, cluster } = {}) => {
       const clusterLenses = cluster ? getClusterCodeLenses(cluster, document) : [];
       const covered = new Set(clusterLenses.map((lens) => lens.range.start.line));
       return [
@@ -512,28 +565,20 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         ...(cluster ? getDrillLenses(cluster, document) : []),
       ];
     },
-    getInlayHints: (document, range, settings = DEFAULT_SETTINGS) =>
+    getInlayHints: (document, range, { settings = DEFAULT_SETTINGS } = {}) =>
       getInlayHints(document, range.start.line, range.end.line, settings.haproxy.version),
-    analyseCluster: (nodes, settings = DEFAULT_SETTINGS) =>
+    analyseCluster: (nodes, { settings = DEFAULT_SETTINGS } = {}) =>
       analyseCluster(
         { nodes, settings, ...(options.files ? { files: options.files } : {}) },
         options.onRuleError,
       ),
-    getTopology: (analysis, settings = DEFAULT_SETTINGS, topology = {}) => {
+    getTopology: (analysis, topology = {}, { settings = DEFAULT_SETTINGS } = {}) => {
       const issues: Issue[] = [...analysis.issues];
-      const add = (uri: string, found: readonly Issue[]): void => {
-        for (const issue of found) issues.push(issue.uri === undefined ? { ...issue, uri } : issue);
-      };
       for (const node of analysis.model.nodes) {
-        const together = node.input.haproxyConfig ?? [];
-        if (together.length > 0) {
-          for (const [uri, found] of validateFiles(together, settings)) add(uri, found);
-        }
-        for (const document of node.input.haproxy) {
-          if (!together.includes(document)) add(document.uri, validate(document, settings));
-        }
-        for (const part of node.keepalived) {
-          add(part.document.uri, validate(part.document, settings, node.configId));
+        for (const [uri, found] of validateNode(node.input, settings)) {
+          for (const issue of found) {
+            issues.push(issue.uri === undefined ? { ...issue, uri } : issue);
+          }
         }
       }
       return buildTopology(analysis.model, { ...topology, issues });

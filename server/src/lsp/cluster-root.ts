@@ -17,7 +17,7 @@ import {
   type KeepalivedDocument,
   type LanguageService,
 } from '../core/index.js';
-import { SETTINGS_FILE_NAME } from './settings.js';
+import { SETTINGS_FILE_NAME } from '../node/scan.js';
 
 /** How far up a `.halint.json` is looked for. */
 const MAX_LEVELS = 8;

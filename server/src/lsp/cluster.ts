@@ -1,14 +1,14 @@
 /**
  * Keeps the cluster analysis of the workspace up to date: after edits (unsaved ones included) and
- * disk changes it plans the clusters again and re-analyses only the clusters whose files changed,
- * then tells the publisher which files' cross-node findings moved.
+ * disk changes it takes the clusters the node table plans (the ones validation uses) and
+ * re-analyses only those whose files changed, then tells the publisher which files' cross-node
+ * findings moved.
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import {
   LineIndex,
   RULE_DOCS_BASE_URL,
   issueToDiagnostic,
-  planClusters,
   type ClusterAnalysis,
   type ClusterModel,
   type FileHost,
@@ -18,7 +18,7 @@ import {
   type ServiceSettings,
 } from '../core/index.js';
 import { describeError, type Logger } from './logger.js';
-import type { Workspace } from './workspace.js';
+import type { NodeTable } from './nodes.js';
 
 /**
  * Quiet time after the last edit before the clusters are analysed again. The topology preview
@@ -32,8 +32,8 @@ export const CLUSTER_DELAY_MS = 120;
 /** What the cluster tracker needs from the rest of the server. */
 export interface ClusterDependencies {
   readonly service: Pick<LanguageService, 'analyseCluster'>;
-  readonly workspace: Pick<Workspace, 'documents' | 'nodeMappings'>;
-  readonly openDocuments: () => ParsedDocument[];
+  /** The nodes and clusters of the workspace, the ones validation uses too. */
+  readonly nodes: Pick<NodeTable, 'plans' | 'documents'>;
   readonly settingsFor: (uri: string) => Promise<ServiceSettings>;
   readonly files: FileHost;
   /** Called with the files whose cluster findings changed. */
@@ -58,8 +58,6 @@ function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
 export class ClusterTracker {
   private results = new Map<string, ClusterResult>();
   private byUri = new Map<string, Issue[]>();
-  /** For HAProxy files of nodes with several of them: the node's files in load order. */
-  private haproxyNodes = new Map<string, readonly string[]>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -118,11 +116,6 @@ export class ClusterTracker {
     return undefined;
   }
 
-  /** The HAProxy files of the node a file belongs to, in load order, when there are several. */
-  nodeFilesOf(uri: string): readonly string[] | undefined {
-    return this.haproxyNodes.get(uri);
-  }
-
   /** Files that currently have cluster findings. */
   filesWithFindings(): string[] {
     return [...this.byUri.keys()];
@@ -144,8 +137,8 @@ export class ClusterTracker {
   }
 
   private async analyse(): Promise<void> {
-    const documents = this.deps.workspace.documents(this.deps.openDocuments());
-    const plans = planClusters(documents, this.deps.workspace.nodeMappings(), this.deps.files);
+    const plans = this.deps.nodes.plans();
+    const documents = this.deps.nodes.documents();
     const results = new Map<string, ClusterResult>();
     const reanalysed = new Set<string>();
     for (const plan of plans) {
@@ -167,7 +160,7 @@ export class ClusterTracker {
         continue;
       }
       const started = performance.now();
-      const analysis = this.deps.service.analyseCluster(plan.nodes, settings);
+      const analysis = this.deps.service.analyseCluster(plan.nodes, { settings });
       // One line per analysis: how long the cross-node checks take on real workspaces, and
       // whether an edit re-analysed the cluster at all (unchanged clusters are skipped above).
       this.deps.log.info(
@@ -187,20 +180,6 @@ export class ClusterTracker {
       }
     }
     const changed = new Set<string>();
-    // A file whose node gained or lost HAProxy files is validated differently now.
-    const nodes = new Map<string, readonly string[]>();
-    for (const plan of plans) {
-      for (const node of plan.nodes) {
-        const together = node.haproxyConfig ?? [];
-        if (together.length < 2) continue;
-        const uris = together.map((document) => document.uri);
-        for (const uri of uris) nodes.set(uri, uris);
-      }
-    }
-    for (const uri of new Set([...nodes.keys(), ...this.haproxyNodes.keys()])) {
-      if (nodes.get(uri)?.join('\n') !== this.haproxyNodes.get(uri)?.join('\n')) changed.add(uri);
-    }
-    this.haproxyNodes = nodes;
     for (const uri of new Set([...next.keys(), ...this.byUri.keys()])) {
       const before = this.byUri.get(uri) ?? [];
       const after = next.get(uri) ?? [];

@@ -1,6 +1,6 @@
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type {
-  HaproxyDocument,
+  ClusterNodeInput,
   LanguageService,
   ParsedDocument,
   ServiceSettings,
@@ -20,7 +20,7 @@ export const MAX_DIAGNOSTICS_PER_DOCUMENT = 1000;
 
 /** What the publisher needs from the rest of the server. */
 export interface DiagnosticsDependencies {
-  readonly service: Pick<LanguageService, 'getDiagnostics' | 'getNodeDiagnostics'>;
+  readonly service: Pick<LanguageService, 'getDiagnostics'>;
   readonly documents: Pick<DocumentCache, 'get' | 'all'>;
   readonly settingsFor: (uri: string) => Promise<ServiceSettings>;
   readonly send: (params: PublishDiagnosticsParams) => Promise<void>;
@@ -32,8 +32,11 @@ export interface DiagnosticsDependencies {
    * the open snapshot, or without one for a file that is not open.
    */
   readonly extra?: (uri: string, document?: ParsedDocument) => Diagnostic[];
-  /** The HAProxy files validated together with a document (its node's, in load order), if any. */
-  readonly nodeFiles?: (document: ParsedDocument) => readonly HaproxyDocument[] | undefined;
+  /**
+   * The nodes a document belongs to (the node table's), so that it is validated as its node
+   * reads it: config-id, environment, HAProxy files read together. None: validated alone.
+   */
+  readonly nodesOf?: (uri: string) => readonly ClusterNodeInput[];
 }
 
 /**
@@ -110,10 +113,8 @@ export class DiagnosticsPublisher {
     try {
       const settings = await this.deps.settingsFor(uri);
       if (this.isStale(uri, ticket, document)) return;
-      const files = this.deps.nodeFiles?.(document);
-      const diagnostics = files
-        ? this.deps.service.getNodeDiagnostics(document, files, settings)
-        : this.deps.service.getDiagnostics(document, settings);
+      const nodes = this.deps.nodesOf?.(uri) ?? [];
+      const diagnostics = this.deps.service.getDiagnostics(document, { settings, nodes });
       const extra = this.deps.extra?.(uri, document);
       if (extra?.length) diagnostics.push(...extra);
       if (diagnostics.length > MAX_DIAGNOSTICS_PER_DOCUMENT) {

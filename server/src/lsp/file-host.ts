@@ -3,7 +3,7 @@
  * read from its buffer (unsaved edits count); anything else comes from disk.
  */
 import { pathToFileURL } from 'node:url';
-import { createDiskFileHost, insideRoots } from '../cli/file-host.js';
+import { createDiskFileHost, insideRoots } from '../node/file-host.js';
 import type { FileHost } from '../core/index.js';
 import { fileSystemPath } from './uri.js';
 

@@ -43,15 +43,17 @@ import type { DiagnosticsPublisher } from './diagnostics.js';
 import type { DocumentCache } from './document-cache.js';
 import { describeError, type Logger } from './logger.js';
 import { DetectLanguageRequest, TopologyRequest } from './protocol.js';
-import { SETTINGS_FILE_NAME, type SettingsProvider } from './settings.js';
+import type { SettingsProvider } from './settings.js';
+import { DEFAULT_SCAN_LIMITS, SETTINGS_FILE_NAME } from '../node/scan.js';
 import { uriToPath } from './uri.js';
 import { existingLinks } from './document-links.js';
 import type { ClusterTracker } from './cluster.js';
+import type { NodeTable } from './nodes.js';
 import { findClusterRoot } from './cluster-root.js';
 import { actionsAsCommands, editOfCommand, flattenSymbols } from './shapes.js';
 import { DISK_POLL_MS, DiskPoller } from './disk-poll.js';
 import { fileSystemPath } from './uri.js';
-import type { PollResult, Workspace } from './workspace.js';
+import type { PollResult, Workspace, WorkspaceFolder } from './workspace.js';
 import { pathToFileURL } from 'node:url';
 
 /** The parts of the server the handlers talk to. */
@@ -64,6 +66,8 @@ export interface ServerContext {
   /** Workspace files for the cluster analysis; absent in hosts that analyse open files only. */
   readonly workspace?: Workspace;
   readonly cluster?: ClusterTracker;
+  /** Which files validate together (the nodes); absent: every file is validated alone. */
+  readonly nodes?: NodeTable;
 }
 
 /** Watched file patterns: settings files, and configuration files feeding the cluster analysis. */
@@ -214,14 +218,16 @@ export class HandlerRegistry {
  * the client supports that.
  */
 export function registerHandlers(connection: Connection, context: ServerContext): () => void {
-  const { service, documents, settings, diagnostics, log, workspace, cluster } = context;
+  const { service, documents, settings, diagnostics, log, workspace, cluster, nodes } = context;
   let features: ClientFeatures = clientFeatures(undefined);
   let shutDown = false;
   let folders: string[] = [];
 
-  /** Reads the workspace (honouring `files.exclude`) and analyses its clusters. */
-  const scanWorkspace = async (): Promise<void> => {
-    if (!workspace || !cluster) return;
+  /** The folders to scan with their limits, and the `files.exclude` globs that apply. */
+  const scanInputs = async (): Promise<{
+    folders: WorkspaceFolder[];
+    exclude: string[];
+  }> => {
     let exclude: string[] = [];
     if (features.configuration) {
       try {
@@ -233,7 +239,25 @@ export function registerHandlers(connection: Connection, context: ServerContext)
         log.warn(`Reading files.exclude failed: ${describeError(error)}`);
       }
     }
-    workspace.scan(folders, exclude);
+    const limits = await Promise.all(folders.map((uri) => settings.scanLimits(uri)));
+    return {
+      folders: folders.map((uri, i) => ({ uri, limits: limits[i] ?? DEFAULT_SCAN_LIMITS })),
+      exclude,
+    };
+  };
+  /** Reads the workspace (honouring `files.exclude` and the scan limits) and analyses its clusters. */
+  const scanWorkspace = async (): Promise<void> => {
+    if (!workspace || !cluster) return;
+    const inputs = await scanInputs();
+    workspace.scan(inputs.folders, inputs.exclude);
+    await cluster.runNow();
+  };
+  /** Scans again when a setting changed the limits (or the exclusions) of the last scan. */
+  const rescanIfChanged = async (): Promise<void> => {
+    if (!workspace || !cluster || !initialized) return;
+    const inputs = await scanInputs();
+    if (!workspace.differs(inputs.folders, inputs.exclude)) return;
+    workspace.scan(inputs.folders, inputs.exclude);
     await cluster.runNow();
   };
   /** An edit of a Keepalived file may change what the files including it see. */
@@ -253,7 +277,10 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     if (!result.rescanned && !settingsChanged) return;
     settings.clearFiles();
     diagnostics.revalidateAll();
+    if (settingsChanged) void rescanIfChanged().catch(rescanFailed);
   };
+  const rescanFailed = (error: unknown): void =>
+    log.error(`Scanning the workspace again failed: ${describeError(error)}`);
   const poller = workspace ? new DiskPoller(workspace, polled, log) : undefined;
   /** Polls the disk when the client will not report file changes. */
   const keepFresh = (): void => {
@@ -361,8 +388,8 @@ export function registerHandlers(connection: Connection, context: ServerContext)
       diagnostics.schedule(textDocument.uri);
       if (document.languageId === 'keepalived') scheduleIncluders(textDocument.uri);
       // The other HAProxy files of the node are read together with this one.
-      for (const uri of cluster?.nodeFilesOf(textDocument.uri) ?? []) {
-        if (uri !== textDocument.uri && documents.get(uri)) diagnostics.schedule(uri);
+      for (const uri of nodes?.readTogetherWith(textDocument.uri) ?? []) {
+        if (documents.get(uri)) diagnostics.schedule(uri);
       }
       cluster?.schedule();
     }
@@ -378,17 +405,19 @@ export function registerHandlers(connection: Connection, context: ServerContext)
       cluster?.schedule();
     }
   });
-  on.notification(DidChangeConfigurationNotification.type, (params) => {
+  on.notification(DidChangeConfigurationNotification.type, async (params) => {
     settings.configurationChanged(params?.settings);
     diagnostics.revalidateAll();
     cluster?.schedule();
+    await rescanIfChanged();
   });
-  on.notification(DidChangeWatchedFilesNotification.type, ({ changes }) => {
+  on.notification(DidChangeWatchedFilesNotification.type, async ({ changes }) => {
     for (const change of changes) workspace?.refresh(change.uri);
     cluster?.schedule();
     if (!changes.some((change) => change.uri.endsWith(`/${SETTINGS_FILE_NAME}`))) return;
     settings.clearFiles();
     diagnostics.revalidateAll();
+    await rescanIfChanged();
   });
 
   on.documentRequest(
@@ -396,10 +425,13 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     async (doc, { context, range }) => {
       const actions = service.getCodeActions(
         doc,
-        context.diagnostics,
-        context.only,
-        await settings.forDocument(doc.uri),
-        { range, cluster: cluster?.analysisFor(doc.uri), client: features.codeActions },
+        { diagnostics: context.diagnostics, only: context.only, range },
+        {
+          settings: await settings.forDocument(doc.uri),
+          cluster: cluster?.analysisFor(doc.uri),
+          codeActions: features.codeActions,
+          nodes: nodes?.nodesOf(doc.uri) ?? [],
+        },
       );
       return features.codeActionLiterals ? actions : actionsAsCommands(actions);
     },
@@ -421,36 +453,30 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   on.documentRequest(
     CompletionRequest.type,
     async (doc, { position }) =>
-      service.getCompletions(
-        doc,
-        doc.lineIndex.offsetAt(position),
-        await settings.forDocument(doc.uri),
-        features.completionFormat,
-        cluster?.analysisFor(doc.uri),
-      ),
+      service.getCompletions(doc, doc.lineIndex.offsetAt(position), {
+        settings: await settings.forDocument(doc.uri),
+        format: features.completionFormat,
+        cluster: cluster?.analysisFor(doc.uri),
+      }),
     [],
   );
   on.documentRequest(
     HoverRequest.type,
     async (doc, { position }) =>
-      service.getHover(
-        doc,
-        doc.lineIndex.offsetAt(position),
-        await settings.forDocument(doc.uri),
-        features.hoverFormat,
-        cluster?.analysisFor(doc.uri),
-      ),
+      service.getHover(doc, doc.lineIndex.offsetAt(position), {
+        settings: await settings.forDocument(doc.uri),
+        format: features.hoverFormat,
+        cluster: cluster?.analysisFor(doc.uri),
+      }),
     null,
   );
   on.documentRequest(
     SignatureHelpRequest.type,
     async (doc, { position }) =>
-      service.getSignatureHelp(
-        doc,
-        doc.lineIndex.offsetAt(position),
-        await settings.forDocument(doc.uri),
-        features.signatureFormat,
-      ),
+      service.getSignatureHelp(doc, doc.lineIndex.offsetAt(position), {
+        settings: await settings.forDocument(doc.uri),
+        format: features.signatureFormat,
+      }),
     null,
   );
   on.documentRequest(
@@ -476,24 +502,19 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   on.documentRequest(
     DefinitionRequest.type,
     (doc, p) =>
-      service.getDefinition(
-        doc,
-        doc.lineIndex.offsetAt(p.position),
-        documents.all(),
-        cluster?.analysisFor(doc.uri),
-      ),
+      service.getDefinition(doc, doc.lineIndex.offsetAt(p.position), {
+        documents: documents.all(),
+        cluster: cluster?.analysisFor(doc.uri),
+      }),
     null,
   );
   on.documentRequest(
     ReferencesRequest.type,
     (doc, p) =>
-      service.getReferences(
-        doc,
-        doc.lineIndex.offsetAt(p.position),
-        p.context.includeDeclaration,
-        documents.all(),
-        cluster?.analysisFor(doc.uri),
-      ),
+      service.getReferences(doc, doc.lineIndex.offsetAt(p.position), p.context.includeDeclaration, {
+        documents: documents.all(),
+        cluster: cluster?.analysisFor(doc.uri),
+      }),
     null,
   );
   on.documentRequest(
@@ -504,19 +525,27 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   on.documentRequest(
     PrepareRenameRequest.type,
     (doc, p) =>
-      refusal(service.prepareRename(doc, doc.lineIndex.offsetAt(p.position), documents.all())),
+      refusal(
+        service.prepareRename(doc, doc.lineIndex.offsetAt(p.position), {
+          documents: documents.all(),
+        }),
+      ),
     null,
   );
   on.documentRequest(
     RenameRequest.type,
     (doc, p) =>
-      refusal(service.rename(doc, doc.lineIndex.offsetAt(p.position), p.newName, documents.all()))
-        ?.edit ?? null,
+      refusal(
+        service.rename(doc, doc.lineIndex.offsetAt(p.position), p.newName, {
+          documents: documents.all(),
+        }),
+      )?.edit ?? null,
     null,
   );
   on.documentRequest(
     SemanticTokensRequest.type,
-    async (doc) => service.getSemanticTokens(doc, await settings.forDocument(doc.uri)),
+    async (doc) =>
+      service.getSemanticTokens(doc, { settings: await settings.forDocument(doc.uri) }),
     { data: [] },
   );
   on.documentRequest(
@@ -527,21 +556,21 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   on.documentRequest(
     CodeLensRequest.type,
     async (doc) =>
-      service.getCodeLenses(
-        doc,
-        await settings.forDocument(doc.uri),
-        cluster?.analysisFor(doc.uri),
-      ),
+      service.getCodeLenses(doc, {
+        settings: await settings.forDocument(doc.uri),
+        cluster: cluster?.analysisFor(doc.uri),
+      }),
     null,
   );
   on.documentRequest(
     InlayHintRequest.type,
-    async (doc, p) => service.getInlayHints(doc, p.range, await settings.forDocument(doc.uri)),
+    async (doc, p) =>
+      service.getInlayHints(doc, p.range, { settings: await settings.forDocument(doc.uri) }),
     null,
   );
   on.request(
     WorkspaceSymbolRequest.type,
-    ({ query }) => service.getWorkspaceSymbols(documents.all(), query),
+    ({ query }) => service.getWorkspaceSymbols(query, { documents: documents.all() }),
     [],
   );
   on.request(
@@ -553,9 +582,11 @@ export function registerHandlers(connection: Connection, context: ServerContext)
       if (!cluster.analysisFor(uri)) await cluster.runNow();
       const analysis = cluster.analysisFor(uri);
       if (!analysis) return null;
-      return service.getTopology(analysis, await settings.forDocument(uri), {
-        ...(limit !== undefined ? { limit } : {}),
-      });
+      return service.getTopology(
+        analysis,
+        { ...(limit !== undefined ? { limit } : {}) },
+        { settings: await settings.forDocument(uri) },
+      );
     },
     null,
   );

@@ -9,7 +9,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.j
 import { SERVER_INFO } from './capabilities.js';
 import { FramingCheck } from './framing.js';
 import { describeError, startLine, transportOf, type Logger } from './logger.js';
-import { runLabCommand } from '../cli/lab/entry.js';
+import { runLabCommand } from '../node/lab/entry.js';
 import { startServer } from './server.js';
 
 // The editor's "Run failover drill" runs the lab from this bundle, which the extension ships

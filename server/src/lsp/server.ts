@@ -1,11 +1,11 @@
 import type { Connection } from 'vscode-languageserver';
 import { createLanguageService, MAX_DOCUMENT_LENGTH, RULE_DOCS_BASE_URL } from '../core/index.js';
-import type { HaproxyDocument } from '../core/index.js';
 import { ClusterTracker } from './cluster.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { DocumentCache } from './document-cache.js';
 import { createLspFileHost } from './file-host.js';
 import { registerHandlers } from './handlers.js';
+import { NodeTable } from './nodes.js';
 import { TopologyChangedNotification } from './protocol.js';
 import { SettingsLog, type Logger } from './logger.js';
 import { SettingsFiles, SettingsProvider } from './settings.js';
@@ -39,12 +39,19 @@ export function startServer(connection: Connection, log: Logger): void {
     return resolved;
   };
   const workspace = new Workspace(service, log);
+  // Which files validate together, planned once for the publisher and the cluster tracker; a file
+  // whose node changed (a mapping edited, a conf.d file added) is validated again.
+  const nodes = new NodeTable({
+    workspace,
+    openDocuments: () => documents.all(),
+    files,
+    changed: (uris) => diagnostics.refresh(uris),
+  });
   // The tracker and the publisher call each other: findings that move are published again, and
   // every publication includes the file's current cluster findings.
   const cluster: ClusterTracker = new ClusterTracker({
     service,
-    workspace,
-    openDocuments: () => documents.all(),
+    nodes,
     settingsFor,
     files,
     changed: (uris) => {
@@ -65,16 +72,7 @@ export function startServer(connection: Connection, log: Logger): void {
     send: (params) => connection.sendDiagnostics(params),
     log,
     extra: (uri, document) => cluster.diagnosticsFor(uri, document?.lineIndex, document?.version),
-    nodeFiles: (document) => {
-      const uris = cluster.nodeFilesOf(document.uri);
-      if (!uris) return undefined;
-      const files: HaproxyDocument[] = [];
-      for (const uri of uris) {
-        const file = documents.get(uri) ?? workspace.get(uri);
-        if (file?.languageId === 'haproxy') files.push(file);
-      }
-      return files.includes(document as HaproxyDocument) ? files : undefined;
-    },
+    nodesOf: (uri) => nodes.nodesOf(uri),
   });
   const refreshLenses = registerHandlers(connection, {
     service,
@@ -84,6 +82,7 @@ export function startServer(connection: Connection, log: Logger): void {
     log,
     workspace,
     cluster,
+    nodes,
   });
   connection.listen();
 }

@@ -1,12 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { ConfigurationItem, FormattingOptions } from 'vscode-languageserver';
 import { resolveSettings, type ServiceSettings } from '../core/index.js';
+import { ConfigError, findProjectFile, readProjectFile } from '../node/project-file.js';
+import { readScanLimits, type ScanLimits } from '../node/scan.js';
 import { describeError, type Logger } from './logger.js';
 import { fileSystemPath } from './uri.js';
-
-/** Name of the project settings file shared with the `halint` CLI. */
-export const SETTINGS_FILE_NAME = '.halint.json';
 
 /** The configuration sections this server reads, in the order they are asked for. */
 const SECTIONS = ['haproxy', 'keepalived'] as const;
@@ -108,21 +106,25 @@ export function projectFormat(file: unknown): Partial<FormattingOptions> {
 }
 
 /**
- * Finds and reads the nearest `.halint.json` above a document, caching both the per-folder
- * lookups (documents in one folder, or in sibling folders, share the walk) and the parsed files.
+ * Finds and reads the nearest `.halint.json` above a document (the lookup and reader `halint`
+ * uses), caching both the per-folder lookups and the parsed files.
  */
 export class SettingsFiles {
-  private readonly lookups = new Map<string, Promise<string | undefined>>();
-  private readonly contents = new Map<string, Promise<unknown>>();
+  private readonly lookups = new Map<string, string | undefined>();
+  private readonly contents = new Map<string, unknown>();
 
   constructor(private readonly log: Logger) {}
 
   /** Parsed content of the settings file that applies to `uri`; undefined when there is none. */
-  async forUri(uri: string): Promise<unknown> {
+  forUri(uri: string): Promise<unknown> {
     const path = fileSystemPath(uri);
-    if (path === undefined) return undefined;
-    const file = await this.find(dirname(path));
-    return file === undefined ? undefined : this.read(file);
+    return Promise.resolve(path === undefined ? undefined : this.inFolder(dirname(path)));
+  }
+
+  /** Parsed content of the settings file at or above the folder `uri`; undefined when none. */
+  forFolder(uri: string): Promise<unknown> {
+    const path = fileSystemPath(uri);
+    return Promise.resolve(path === undefined ? undefined : this.inFolder(path));
   }
 
   /** Forgets every lookup, for when settings files may have appeared, changed or gone. */
@@ -131,44 +133,28 @@ export class SettingsFiles {
     this.contents.clear();
   }
 
-  private find(folder: string): Promise<string | undefined> {
-    let lookup = this.lookups.get(folder);
-    if (!lookup) {
-      lookup = (async () => {
-        const candidate = join(folder, SETTINGS_FILE_NAME);
-        if (await isFile(candidate)) return candidate;
-        const parent = dirname(folder);
-        return parent === folder ? undefined : this.find(parent);
-      })();
-      this.lookups.set(folder, lookup);
+  private inFolder(folder: string): unknown {
+    let file: string | undefined;
+    if (this.lookups.has(folder)) file = this.lookups.get(folder);
+    else {
+      file = findProjectFile(folder);
+      this.lookups.set(folder, file);
     }
-    return lookup;
+    return file === undefined ? undefined : this.read(file);
   }
 
-  private read(file: string): Promise<unknown> {
-    let content = this.contents.get(file);
-    if (!content) {
-      content = readFile(file, 'utf8')
-        .then((text): unknown => JSON.parse(text.replace(/^\uFEFF/, '')))
-        .catch((error: unknown) => {
-          // A broken file must not silence the editor: defaults apply until it is fixed.
-          this.log.warn(
-            `Ignoring ${file}: ${error instanceof Error ? error.message : String(error)}`,
-          );
-          return undefined;
-        });
-      this.contents.set(file, content);
+  private read(file: string): unknown {
+    if (this.contents.has(file)) return this.contents.get(file);
+    let content: unknown;
+    try {
+      content = readProjectFile(file);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      // A broken file must not silence the editor: defaults apply until it is fixed.
+      this.log.warn(`Ignoring ${file}: ${error.reason}`);
     }
+    this.contents.set(file, content);
     return content;
-  }
-}
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    // Missing folders (a workspace that is not on disk) end up here too, which is what we want.
-    return false;
   }
 }
 
@@ -222,6 +208,22 @@ export class SettingsProvider {
     const sections = pushedSections(settings);
     if (sections) this.pushed = sections;
     this.editor.clear();
+  }
+
+  /**
+   * Limits of the scan of a workspace folder: the defaults, then the editor's `haproxy.scan`
+   * (`maxFiles`, `maxDepth`) from every channel, then the `scan` of the `.halint.json` at or
+   * above the folder. The file wins for the reason versions do: VS Code answers the declared
+   * default when nobody chose a value, while the file is a deliberate statement about the project.
+   */
+  async scanLimits(folderUri: string): Promise<ScanLimits> {
+    const [file, pulled] = await Promise.all([
+      this.files.forFolder(folderUri),
+      this.editorSettings(folderUri),
+    ]);
+    const editor = layerSettings(this.initial, this.pushed, pulled);
+    const fromEditor = readScanLimits(asObject(asObject(editor?.['haproxy'])?.['scan']));
+    return readScanLimits(asObject(file)?.['scan'], fromEditor);
   }
 
   /**

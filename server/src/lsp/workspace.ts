@@ -3,11 +3,11 @@
  * Keepalived file under the workspace folders (open buffers win over disk), and the node mappings
  * of the `.halint.json` files found there.
  *
- * The scan is bounded (files, folder depth, file size) so that opening a home directory or a
- * monorepo cannot stall the server; what is skipped is logged once.
+ * The folders are read by the scan `halint` uses on its directories (`node/scan.ts`), bounded by
+ * each folder's limits; what the limits cut is logged.
  */
-import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, resolve as resolvePath } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   readNodeMapping,
@@ -15,56 +15,25 @@ import {
   type NodeMapping,
   type ParsedDocument,
 } from '../core/index.js';
-import { globSegmentToRegExp } from '../cli/file-host.js';
-import { readConfigFile, RefusedFileError } from '../cli/read-file.js';
+import { excludeMatcher } from '../node/exclude.js';
+import { ConfigError, includeRootsOf, readProjectFile } from '../node/project-file.js';
+import { readConfigFile, RefusedFileError } from '../node/read-file.js';
+import {
+  DEFAULT_SCAN_LIMITS,
+  reachable,
+  scanFolders,
+  SETTINGS_FILE_NAME,
+  MAX_SCAN_ENTRIES,
+  type ScanLimits,
+  type ScanResult,
+} from '../node/scan.js';
 import type { Logger } from './logger.js';
-import { SETTINGS_FILE_NAME } from './settings.js';
 import { fileSystemPath } from './uri.js';
 
-/** Most configuration files read from disk. */
-export const MAX_WORKSPACE_FILES = 2000;
-/** Deepest folder level searched below a workspace folder. */
-const MAX_DEPTH = 8;
-/** Larger files are never read by the scan (they are still analysed when opened). */
-const MAX_FILE_BYTES = 8 * 1024 * 1024;
-/** Folders that never hold a node's configuration and can be huge. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
-
-/** Names worth reading: the detector still decides by name, then by content. */
-function isCandidate(name: string): boolean {
-  return /\.(cfg|conf)$/i.test(name) || /haproxy|keepalived/i.test(name);
-}
-
-/** Compiles `files.exclude` globs (`**` across folders, `*`, `?`, `{a,b}`) against a relative path. */
-export function excludeMatcher(patterns: readonly string[]): (relative: string) => boolean {
-  const compiled = patterns.map((pattern) => {
-    const segments = pattern
-      .replace(/^\.\//, '')
-      .split('/')
-      .filter((part) => part !== '');
-    return segments.map((segment) => (segment === '**' ? undefined : globSegmentToRegExp(segment)));
-  });
-  const matches = (
-    parts: readonly string[],
-    segments: readonly ({ test(name: string): boolean } | undefined)[],
-  ): boolean => {
-    if (segments.length === 0) return parts.length === 0;
-    const [first, ...rest] = segments;
-    if (first === undefined) {
-      for (let skip = 0; skip <= parts.length; skip++) {
-        if (matches(parts.slice(skip), rest)) return true;
-      }
-      return false;
-    }
-    return parts.length > 0 && first.test(parts[0] ?? '') && matches(parts.slice(1), rest);
-  };
-  return (relative) => {
-    const parts = relative.split('/');
-    // A pattern matching a folder excludes everything below it.
-    return compiled.some((segments) =>
-      parts.some((_, i) => matches(parts.slice(0, i + 1), segments)),
-    );
-  };
+/** A workspace folder and the scan limits that apply to it. */
+export interface WorkspaceFolder {
+  readonly uri: string;
+  readonly limits: ScanLimits;
 }
 
 /** What `stat` says about a file or folder, to notice changes without reading it. */
@@ -93,24 +62,39 @@ export class Workspace {
   private readonly rootsByFile = new Map<string, string[]>();
   /** Stamps of the folders walked and the files read by the last scan, for {@link poll}. */
   private readonly stamps = new Map<string, string | undefined>();
-  private folders: string[] = [];
+  private folders: WorkspaceFolder[] = [];
   private exclude: (relative: string) => boolean = () => false;
+  /** The exclusion patterns and limits of the last scan, as JSON: a new scan is due when they move. */
+  private scanKey = '';
 
   constructor(
     private readonly service: LanguageService,
     private readonly log: Logger,
   ) {}
 
-  /** Sets the workspace folders (URIs) and the exclusion globs, and reads everything once. */
-  scan(folders: readonly string[], excludeGlobs: readonly string[]): void {
-    this.folders = [...folders];
-    this.exclude = excludeMatcher(excludeGlobs);
+  /**
+   * Sets the workspace folders (URIs, with their scan limits, the defaults for a plain URI) and
+   * the exclusion globs, and reads everything once.
+   */
+  scan(folders: readonly (string | WorkspaceFolder)[], excludeGlobs: readonly string[]): void {
+    this.folders = folders.map((folder) =>
+      typeof folder === 'string' ? { uri: folder, limits: DEFAULT_SCAN_LIMITS } : folder,
+    );
+    this.scanKey = JSON.stringify([this.folders, excludeGlobs]);
+    this.exclude = excludeMatcher(excludeGlobs, (pattern, reason) =>
+      this.log.warn(`Ignoring the files.exclude pattern ${JSON.stringify(pattern)}: ${reason}`),
+    );
     this.readAll();
+  }
+
+  /** Whether a scan with these folders and globs would differ from the last one. */
+  differs(folders: readonly WorkspaceFolder[], excludeGlobs: readonly string[]): boolean {
+    return JSON.stringify([folders, excludeGlobs]) !== this.scanKey;
   }
 
   /** The workspace folders of the last scan (URIs). */
   get roots(): readonly string[] {
-    return this.folders;
+    return this.folders.map((folder) => folder.uri);
   }
 
   /**
@@ -145,40 +129,50 @@ export class Workspace {
     this.mappings.clear();
     this.rootsByFile.clear();
     this.stamps.clear();
-    let skipped = 0;
     for (const folder of this.folders) {
-      const root = fileSystemPath(folder);
+      const root = fileSystemPath(folder.uri);
       if (root === undefined) continue;
-      const walk = (dir: string, relative: string, depth: number): void => {
-        let entries: Dirent[];
+      const scan = scanFolders([root], {
+        limits: folder.limits,
+        exclude: this.exclude,
         // Folders are keyed with a trailing slash; their mtime moves when an entry comes or goes.
-        this.stamps.set(`${dir}/`, stampOf(dir));
-        try {
-          entries = readdirSync(dir, { withFileTypes: true });
-        } catch {
-          return;
+        visit: (path, kind) =>
+          this.stamps.set(kind === 'folder' ? `${path}/` : path, stampOf(path)),
+      });
+      for (const file of scan.files) {
+        const uri = pathToFileURL(file.path).href;
+        this.disk.set(uri, this.service.parse(file.language, uri, file.text));
+      }
+      for (const path of scan.settingsFiles) this.readMapping(path);
+      // Unreadable files are simply not part of the cluster; refused ones are worth a line.
+      for (const path of scan.irregular) {
+        this.log.warn(`Not reading ${path}: not a regular file (a FIFO, socket or device)`);
+      }
+      for (const { path, error } of scan.problems) {
+        if (error instanceof RefusedFileError) {
+          this.log.warn(`Not reading ${path}: ${error.message}`);
         }
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-          const path = join(dir, entry.name);
-          const rel = relative ? `${relative}/${entry.name}` : entry.name;
-          if (this.exclude(rel)) continue;
-          if (entry.isDirectory()) {
-            if (depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(entry.name)) walk(path, rel, depth + 1);
-          } else if (entry.name === SETTINGS_FILE_NAME) {
-            this.readMapping(path);
-          } else if (isCandidate(entry.name)) {
-            if (this.disk.size >= MAX_WORKSPACE_FILES) skipped++;
-            else this.readFile(path);
-          }
-        }
-      };
-      walk(root, '', 0);
+      }
+      this.logCut(folder, scan.cut);
     }
     this.log.info(this.scanSummary(performance.now() - started));
-    if (skipped > 0) {
+  }
+
+  /** Says what the limits of a folder's scan left out, and which setting raises them. */
+  private logCut(folder: WorkspaceFolder, cut: ScanResult['cut']): void {
+    if (cut.filesLeftOut > 0) {
       this.log.info(
-        `Cluster analysis reads at most ${MAX_WORKSPACE_FILES} workspace files; ${skipped} more were left out`,
+        `Cluster analysis reads at most ${folder.limits.maxFiles} workspace files; ${cut.filesLeftOut} more were left out in ${folder.uri} (setting haproxy.scan.maxFiles, or "scan": {"maxFiles": N} in ${SETTINGS_FILE_NAME})`,
+      );
+    }
+    if (cut.foldersTooDeep > 0) {
+      this.log.info(
+        `Cluster analysis searches ${folder.limits.maxDepth} folder levels deep; ${cut.foldersTooDeep} deeper folders in ${folder.uri} were not searched, the first ${cut.firstTooDeep ?? ''} (setting haproxy.scan.maxDepth, or "scan": {"maxDepth": N} in ${SETTINGS_FILE_NAME})`,
+      );
+    }
+    if (cut.entriesExhaustedAt !== undefined) {
+      this.log.info(
+        `Cluster analysis stopped listing ${folder.uri} at ${cut.entriesExhaustedAt}: more than ${MAX_SCAN_ENTRIES} entries`,
       );
     }
   }
@@ -188,7 +182,7 @@ export class Workspace {
     let haproxy = 0;
     for (const document of this.disk.values()) if (document.languageId === 'haproxy') haproxy++;
     const keepalived = this.disk.size - haproxy;
-    const folders = this.folders.length > 0 ? this.folders.join(', ') : 'none';
+    const folders = this.folders.length > 0 ? this.roots.join(', ') : 'none';
     const files = this.disk.size === 1 ? 'file' : 'files';
     return `Workspace folders: ${folders}; scan found ${this.disk.size} configuration ${files} (${haproxy} HAProxy, ${keepalived} Keepalived) and ${this.mappings.size} ${SETTINGS_FILE_NAME} in ${Math.round(ms)} ms`;
   }
@@ -202,9 +196,11 @@ export class Workspace {
       this.readMapping(path);
       return;
     }
-    if (!this.isInside(path)) return;
+    const folder = this.folderOf(path);
+    if (!folder) return;
     this.disk.delete(pathToFileURL(path).href);
-    if (isCandidate(path.slice(path.lastIndexOf('/') + 1))) this.readFile(path);
+    // Only what the scan itself would read: not a file in node_modules/ or past the depth limit.
+    if (reachable(folder.relative, folder.limits, this.exclude)) this.readFile(path);
   }
 
   /** Disk snapshots of the workspace files, without the ones `open` replaces. */
@@ -229,27 +225,30 @@ export class Workspace {
    * `.halint.json` files name. Empty without workspace folders.
    */
   includeRoots(): string[] {
-    const folders = this.folders
+    const folders = this.roots
       .map((folder) => fileSystemPath(folder))
       .filter((path): path is string => path !== undefined);
     return folders.length === 0 ? [] : [...folders, ...[...this.rootsByFile.values()].flat()];
   }
 
-  private isInside(path: string): boolean {
+  /** The workspace folder holding `path`, with the path below it. */
+  private folderOf(
+    path: string,
+  ): { readonly relative: string; readonly limits: ScanLimits } | undefined {
     for (const folder of this.folders) {
-      const root = fileSystemPath(folder);
-      if (root !== undefined && (path === root || path.startsWith(`${root}/`))) {
-        return !this.exclude(path.slice(root.length + 1));
+      const root = fileSystemPath(folder.uri);
+      if (root !== undefined && path.startsWith(`${root}/`)) {
+        return { relative: path.slice(root.length + 1), limits: folder.limits };
       }
     }
-    return false;
+    return undefined;
   }
 
   private readFile(path: string): void {
     this.stamps.set(path, stampOf(path));
     try {
       // Counts the bytes it reads (stat says 0 for /dev/zero) and refuses FIFOs and devices.
-      const text = readConfigFile(path, MAX_FILE_BYTES);
+      const text = readConfigFile(path);
       const language = this.service.detectLanguage(path, text);
       if (!language) return;
       const uri = pathToFileURL(path).href;
@@ -263,22 +262,18 @@ export class Workspace {
   private readMapping(path: string): void {
     this.stamps.set(path, stampOf(path));
     this.rootsByFile.delete(path);
+    let value: Record<string, unknown>;
     try {
-      const value: unknown = JSON.parse(readConfigFile(path, MAX_FILE_BYTES));
-      const folder = path.slice(0, path.lastIndexOf('/'));
-      const mapping = readNodeMapping(value, pathToFileURL(folder).href);
-      if (mapping) this.mappings.set(path, mapping);
-      const roots = (value as { includeRoots?: unknown } | null)?.includeRoots;
-      if (Array.isArray(roots)) {
-        this.rootsByFile.set(
-          path,
-          roots
-            .filter((root): root is string => typeof root === 'string' && root !== '')
-            .map((root) => resolvePath(folder, root)),
-        );
-      }
-    } catch {
+      value = readProjectFile(path);
+    } catch (error) {
       // The settings provider reports a broken settings file; here it maps no node.
+      if (error instanceof ConfigError) return;
+      throw error;
     }
+    const folder = dirname(path);
+    const mapping = readNodeMapping(value, pathToFileURL(folder).href);
+    if (mapping) this.mappings.set(path, mapping);
+    const roots = includeRootsOf(value, folder);
+    if (roots.length > 0) this.rootsByFile.set(path, roots);
   }
 }

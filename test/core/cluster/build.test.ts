@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildCluster } from '../../../server/src/core/cluster/build.js';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings.js';
-import { createDiskFileHost } from '../../../server/src/cli/file-host.js';
+import { createDiskFileHost } from '../../../server/src/node/file-host.js';
 import { fixtureDir, folderNode, keepalivedFile, memoryNode, pairText } from './harness.js';
 
 const build = (nodes: Parameters<typeof buildCluster>[0]['nodes']) =>

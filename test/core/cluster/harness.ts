@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDiskFileHost } from '../../../server/src/cli/file-host.js';
+import { createDiskFileHost } from '../../../server/src/node/file-host.js';
 import { analyseCluster, type ClusterAnalysis } from '../../../server/src/core/cluster/index.js';
 import type { ClusterNodeInput } from '../../../server/src/core/cluster/model.js';
 import { VRRP_CLUSTER_RULES } from '../../../server/src/core/cluster/rules/index.js';

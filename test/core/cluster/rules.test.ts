@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { ClusterAnalysis } from '../../../server/src/core/cluster/index.js';
 import { createLanguageService } from '../../../server/src/core/index.js';
 import { DEFAULT_SETTINGS, resolveSettings } from '../../../server/src/core/settings.js';
-import { createDiskFileHost } from '../../../server/src/cli/file-host.js';
+import { createDiskFileHost } from '../../../server/src/node/file-host.js';
 import { projectRoot } from '../../helpers/paths.js';
 import {
   analyse,

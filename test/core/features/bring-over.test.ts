@@ -69,7 +69,11 @@ function actionsOn(
     .map((issue) => {
       const diagnostic = issueToDiagnostic(issue, document.lineIndex);
       const actions = service
-        .getCodeActions(document, [diagnostic], undefined, DEFAULT_SETTINGS, { cluster: analysis })
+        .getCodeActions(
+          document,
+          { diagnostics: [diagnostic] },
+          { settings: DEFAULT_SETTINGS, cluster: analysis },
+        )
         .filter((action) => action.title.startsWith('Make '));
       return { issue, actions };
     });
@@ -206,22 +210,28 @@ test('no action from a stale analysis, nor for other rules, nor without the clus
   );
   const titles = (document = edited, cluster: typeof analysis | undefined = analysis): string[] =>
     service
-      .getCodeActions(document, [stale], undefined, DEFAULT_SETTINGS, cluster ? { cluster } : {})
+      .getCodeActions(
+        document,
+        { diagnostics: [stale] },
+        { settings: DEFAULT_SETTINGS, ...(cluster ? { cluster } : {}) },
+      )
       .map((action) => action.title);
   assert.deepEqual(titles(), ['Disable config-drift on this line']);
   const current = parseFiles(files).find((one) => one.uri === 'file:///ws/lb2/haproxy.cfg')!;
   const fresh = issueToDiagnostic(issue, current.lineIndex);
   assert.deepEqual(
     service
-      .getCodeActions(current, [fresh], undefined, DEFAULT_SETTINGS, {})
+      .getCodeActions(current, { diagnostics: [fresh] }, { settings: DEFAULT_SETTINGS })
       .map((action) => action.title),
     ['Disable config-drift on this line'],
   );
   assert.deepEqual(
     service
-      .getCodeActions(current, [{ ...fresh, code: 'vrid-mismatch' }], undefined, DEFAULT_SETTINGS, {
-        cluster: analysis,
-      })
+      .getCodeActions(
+        current,
+        { diagnostics: [{ ...fresh, code: 'vrid-mismatch' }] },
+        { settings: DEFAULT_SETTINGS, cluster: analysis },
+      )
       .map((action) => action.title),
     ['Disable vrid-mismatch on this line'],
   );

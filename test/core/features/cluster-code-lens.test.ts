@@ -10,7 +10,7 @@ function clusterLenses(cluster: ReturnType<typeof inlineCluster>, node: string):
   assert.ok(document);
   return (
     service
-      .getCodeLenses(document, DEFAULT_SETTINGS, cluster.analysis)
+      .getCodeLenses(document, { settings: DEFAULT_SETTINGS, cluster: cluster.analysis })
       // The single-document lenses (keepalived-code-lens.test.ts) are not under test here.
       .filter((lens) => isClusterTitle(lens.command?.title ?? ''))
   );
@@ -43,7 +43,7 @@ test('cluster code lens: roles, effective priorities and a working failover', ()
   const document = cluster.nodes.lb1?.document;
   assert.ok(document);
   const [lens] = service
-    .getCodeLenses(document, DEFAULT_SETTINGS, cluster.analysis)
+    .getCodeLenses(document, { settings: DEFAULT_SETTINGS, cluster: cluster.analysis })
     .filter((found) => isClusterTitle(found.command?.title ?? ''));
   // Above the `vrrp_instance` line (after global_defs and the script).
   assert.equal(lens?.range.start.line, 9);
@@ -155,7 +155,7 @@ test('cluster code lens: only groups spanning nodes, only with an analysis', () 
   const document = pair.nodes.lb1?.document;
   assert.ok(document);
   const titlesAlone = service
-    .getCodeLenses(document, DEFAULT_SETTINGS)
+    .getCodeLenses(document, { settings: DEFAULT_SETTINGS })
     .map((lens) => lens.command?.title ?? '');
   assert.deepEqual(titlesAlone.filter(isClusterTitle), []);
 });

@@ -28,10 +28,16 @@ test('cluster hover: the instance name shows both nodes, their priorities and th
   const lb2 = nodes.lb2;
   assert.ok(lb2);
   const offset = lb2.cursors[0] ?? 0;
-  const hover = service.getHover(lb2.document, offset, DEFAULT_SETTINGS, MARKDOWN, analysis);
+  const hover = service.getHover(lb2.document, offset, {
+    settings: DEFAULT_SETTINGS,
+    format: MARKDOWN,
+    cluster: analysis,
+  });
   const text = value(hover);
   // The catalog hover is kept, the group follows.
-  const plain = value(service.getHover(lb2.document, offset, DEFAULT_SETTINGS, MARKDOWN));
+  const plain = value(
+    service.getHover(lb2.document, offset, { settings: DEFAULT_SETTINGS, format: MARKDOWN }),
+  );
   assert.ok(text.startsWith(plain), text);
   assert.match(text, /\*\*VRRP group `VI_1`: 2 nodes, VRID 51\*\*/);
   assert.match(text, /\| lb1 \| MASTER \| 101 \| 103 \(VIP\) \|/);
@@ -47,7 +53,11 @@ test('cluster hover: plain text for clients without Markdown', () => {
   const lb2 = nodes.lb2;
   assert.ok(lb2);
   const text = value(
-    service.getHover(lb2.document, lb2.cursors[0] ?? 0, DEFAULT_SETTINGS, PLAIN_FORMAT, analysis),
+    service.getHover(lb2.document, lb2.cursors[0] ?? 0, {
+      settings: DEFAULT_SETTINGS,
+      format: PLAIN_FORMAT,
+      cluster: analysis,
+    }),
   );
   assert.doesNotMatch(text, /\|/);
   assert.match(text, /VRRP group VI_1: 2 nodes, VRID 51/);
@@ -67,7 +77,11 @@ test('cluster hover: a weight too small to move the VIP shows it staying on the 
   const lb1 = nodes.lb1;
   assert.ok(lb1);
   const text = value(
-    service.getHover(lb1.document, lb1.cursors[0] ?? 0, DEFAULT_SETTINGS, MARKDOWN, analysis),
+    service.getHover(lb1.document, lb1.cursors[0] ?? 0, {
+      settings: DEFAULT_SETTINGS,
+      format: MARKDOWN,
+      cluster: analysis,
+    }),
   );
   assert.match(text, /\| lb1 \| MASTER \| 110 \| 112 \(VIP\) \|/);
   assert.match(text, /\| script chk\\_haproxy \(weight \+2\) \| 110 \| 102 \| lb1 \|/);
@@ -102,7 +116,11 @@ test('cluster hover: priority, virtual_router_id, weight and weighted track line
   assert.ok(lb2);
   const [onWeight, onInterface, onVrid, onPriority, onTrack] = lb2.cursors;
   const at = (offset: number | undefined): string | undefined => {
-    const hover = service.getHover(lb2.document, offset ?? 0, DEFAULT_SETTINGS, MARKDOWN, analysis);
+    const hover = service.getHover(lb2.document, offset ?? 0, {
+      settings: DEFAULT_SETTINGS,
+      format: MARKDOWN,
+      cluster: analysis,
+    });
     return hover ? value(hover) : undefined;
   };
   for (const offset of [onWeight, onVrid, onPriority, onTrack]) {
@@ -120,9 +138,18 @@ test('cluster hover: a group on one node and a missing analysis add nothing', ()
   const lb1 = nodes.lb1;
   assert.ok(lb1);
   const offset = lb1.cursors[0] ?? 0;
-  const alone = value(service.getHover(lb1.document, offset, DEFAULT_SETTINGS, MARKDOWN, analysis));
+  const alone = value(
+    service.getHover(lb1.document, offset, {
+      settings: DEFAULT_SETTINGS,
+      format: MARKDOWN,
+      cluster: analysis,
+    }),
+  );
   assert.doesNotMatch(alone, /VRRP group/);
-  assert.equal(alone, value(service.getHover(lb1.document, offset, DEFAULT_SETTINGS, MARKDOWN)));
+  assert.equal(
+    alone,
+    value(service.getHover(lb1.document, offset, { settings: DEFAULT_SETTINGS, format: MARKDOWN })),
+  );
 });
 
 test('cluster hover: an edit not yet analysed still finds the instance by its name', () => {
@@ -132,7 +159,11 @@ test('cluster hover: an edit not yet analysed still finds the instance by its na
   // Two lines inserted at the top: the model's offsets are stale for this text.
   const edited = service.update(lb2.document, [{ start: 0, end: 0, text: '# a\n# b\n' }], 2);
   const text = value(
-    service.getHover(edited, (lb2.cursors[0] ?? 0) + 8, DEFAULT_SETTINGS, MARKDOWN, analysis),
+    service.getHover(edited, (lb2.cursors[0] ?? 0) + 8, {
+      settings: DEFAULT_SETTINGS,
+      format: MARKDOWN,
+      cluster: analysis,
+    }),
   );
   assert.match(text, /\| lb1 \| MASTER \| 101 \| 103 \(VIP\) \|/);
 });
@@ -148,7 +179,13 @@ test('cluster hover: differing virtual_router_id shows a split brain, not a fail
   const lb2 = nodes.lb2;
   assert.ok(lb2);
   const offset = lb2.cursors[0] ?? 0;
-  const text = value(service.getHover(lb2.document, offset, DEFAULT_SETTINGS, MARKDOWN, analysis));
+  const text = value(
+    service.getHover(lb2.document, offset, {
+      settings: DEFAULT_SETTINGS,
+      format: MARKDOWN,
+      cluster: analysis,
+    }),
+  );
   assert.match(text, /VRIDs differ: lb1 51, lb2 52/);
   assert.match(
     text,
@@ -158,7 +195,11 @@ test('cluster hover: differing virtual_router_id shows a split brain, not a fail
   assert.match(text, /\| lb2 \| BACKUP \| 100 \| 102 \| MASTER \|/);
   assert.doesNotMatch(text, /Fails on|\(VIP\)/);
   const plain = value(
-    service.getHover(lb2.document, offset, DEFAULT_SETTINGS, PLAIN_FORMAT, analysis),
+    service.getHover(lb2.document, offset, {
+      settings: DEFAULT_SETTINGS,
+      format: PLAIN_FORMAT,
+      cluster: analysis,
+    }),
   );
   assert.match(plain, /Split brain: the nodes do not hear each other \(see vrid-mismatch\)/);
   assert.match(plain, /lb2: state BACKUP, priority 100, 102 with all checks up, MASTER/);

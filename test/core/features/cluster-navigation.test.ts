@@ -71,7 +71,7 @@ test('cluster navigation: definition of an instance name lists the peers on the 
   const lb2 = cluster.nodes.lb2;
   assert.ok(lb2);
   const offset = lb2.cursors[0] ?? 0;
-  const found = service.getDefinition(lb2.document, offset, [], cluster.analysis);
+  const found = service.getDefinition(lb2.document, offset, { cluster: cluster.analysis });
   assert.deepEqual(places(cluster, found), marked(cluster, ['lb1', 0], ['lb2', 0], ['lb3', 0]));
   // The document's own definition stays first.
   assert.equal(found[0]?.uri, lb2.document.uri);
@@ -108,11 +108,17 @@ test('cluster navigation: references of an instance include the peers and their 
   assert.ok(lb2);
   const offset = lb2.cursors[0] ?? 0;
   assert.deepEqual(
-    places(cluster, service.getReferences(lb2.document, offset, true, [], cluster.analysis)),
+    places(
+      cluster,
+      service.getReferences(lb2.document, offset, true, { cluster: cluster.analysis }),
+    ),
     marked(cluster, ['lb1', 0], ['lb1', 1], ['lb2', 0]),
   );
   assert.deepEqual(
-    places(cluster, service.getReferences(lb2.document, offset, false, [], cluster.analysis)),
+    places(
+      cluster,
+      service.getReferences(lb2.document, offset, false, { cluster: cluster.analysis }),
+    ),
     marked(cluster, ['lb1', 1]),
   );
 });
@@ -127,22 +133,31 @@ test('cluster navigation: references of a tracked script reach the peers definit
   const offset = lb2.cursors[0] ?? 0;
   const all = marked(cluster, ['lb1', 0], ['lb1', 1], ['lb2', 0], ['lb2', 1]);
   assert.deepEqual(
-    places(cluster, service.getReferences(lb2.document, offset, true, [], cluster.analysis)),
+    places(
+      cluster,
+      service.getReferences(lb2.document, offset, true, { cluster: cluster.analysis }),
+    ),
     all,
   );
   assert.deepEqual(
-    places(cluster, service.getReferences(lb2.document, offset, false, [], cluster.analysis)),
+    places(
+      cluster,
+      service.getReferences(lb2.document, offset, false, { cluster: cluster.analysis }),
+    ),
     marked(cluster, ['lb1', 1], ['lb2', 1]),
   );
   // From the definition's name too.
   const definition = lb2.ranges[0]?.start ?? 0;
   assert.deepEqual(
-    places(cluster, service.getReferences(lb2.document, definition, true, [], cluster.analysis)),
+    places(
+      cluster,
+      service.getReferences(lb2.document, definition, true, { cluster: cluster.analysis }),
+    ),
     all,
   );
   // Go to definition of a track entry stays on this node.
   assert.deepEqual(
-    places(cluster, service.getDefinition(lb2.document, offset, [], cluster.analysis)),
+    places(cluster, service.getDefinition(lb2.document, offset, { cluster: cluster.analysis })),
     marked(cluster, ['lb2', 0]),
   );
 });
@@ -164,7 +179,10 @@ test('cluster navigation: an unrelated instance of the same node is not a peer',
   const lb2 = cluster.nodes.lb2;
   assert.ok(lb2);
   assert.deepEqual(
-    places(cluster, service.getDefinition(lb2.document, lb2.cursors[0] ?? 0, [], cluster.analysis)),
+    places(
+      cluster,
+      service.getDefinition(lb2.document, lb2.cursors[0] ?? 0, { cluster: cluster.analysis }),
+    ),
     marked(cluster, ['lb2', 1]),
   );
 });
@@ -179,13 +197,11 @@ test('cluster completion: interface names of every node are offered', () => {
   const offset = lb2.cursors[0] ?? 0;
   const labels = (withCluster: boolean): string[] =>
     service
-      .getCompletions(
-        lb2.document,
-        offset,
-        DEFAULT_SETTINGS,
-        PLAIN_FORMAT,
-        withCluster ? cluster.analysis : undefined,
-      )
+      .getCompletions(lb2.document, offset, {
+        settings: DEFAULT_SETTINGS,
+        format: PLAIN_FORMAT,
+        cluster: withCluster ? cluster.analysis : undefined,
+      })
       .map((item) => item.label);
   assert.ok(labels(true).includes('bond0'), labels(true).join(', '));
   assert.ok(!labels(false).includes('bond0'));

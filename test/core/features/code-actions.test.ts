@@ -82,7 +82,7 @@ test('keepalived: every diagnostic offers to disable its rule on its line', () =
   const document = service.parse('keepalived', 'file:///k.conf', text, 1);
   const diagnostics = service.getDiagnostics(document);
   assert.ok(diagnostics.length > 0);
-  const actions = service.getCodeActions(document, diagnostics);
+  const actions = service.getCodeActions(document, { diagnostics });
   const first = actions[0];
   assert.match(first?.title ?? '', /^Disable [a-z-]+ on this line$/);
   assert.equal(first?.edit?.changes?.['file:///k.conf']?.[0]?.range.start.line, 0);
@@ -91,6 +91,6 @@ test('keepalived: every diagnostic offers to disable its rule on its line', () =
 test('a request for other kinds gets no quick fixes', () => {
   const document = service.parse('keepalived', 'file:///k.conf', 'vrrp_instance VI_1 {\n', 1);
   const diagnostics = service.getDiagnostics(document);
-  assert.deepEqual(service.getCodeActions(document, diagnostics, ['refactor']), []);
-  assert.ok(service.getCodeActions(document, diagnostics, ['quickfix']).length > 0);
+  assert.deepEqual(service.getCodeActions(document, { diagnostics, only: ['refactor'] }), []);
+  assert.ok(service.getCodeActions(document, { diagnostics, only: ['quickfix'] }).length > 0);
 });

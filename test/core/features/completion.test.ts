@@ -23,7 +23,7 @@ function complete(
 ): CompletionItem[] {
   const { text, cursors } = mark(input);
   const document = service.parse(language, 'file:///x', text);
-  return service.getCompletions(document, cursors[0] ?? 0, settings, format);
+  return service.getCompletions(document, cursors[0] ?? 0, { settings, format });
 }
 
 const labels = (items: CompletionItem[]): string[] => items.map((item) => item.label);
@@ -182,7 +182,12 @@ test('keepalived: scripts in track_script, instances in group, interfaces', () =
   const { text: plain, cursors } = mark(text);
   const document = service.parse('keepalived', 'file:///k', plain);
   const at = (i: number): string[] =>
-    labels(service.getCompletions(document, cursors[i] ?? 0, DEFAULT_SETTINGS, RICH));
+    labels(
+      service.getCompletions(document, cursors[i] ?? 0, {
+        settings: DEFAULT_SETTINGS,
+        format: RICH,
+      }),
+    );
   assert.deepEqual(at(0).sort(), ['VI_1', 'VI_2']);
   assert.deepEqual(at(1), ['chk_haproxy']);
   assert.deepEqual(at(2), ['eth0', 'eth1']);
@@ -197,7 +202,9 @@ test('a 15,000-line file is answered from the enclosing section', () => {
   lines.push('frontend f', '  acl a path /x', '  use_backend b1 if <|>');
   const { text, cursors } = mark(lines.join('\n'));
   const document = service.parse('haproxy', 'file:///big', text);
-  const names = labels(service.getCompletions(document, cursors[0] ?? 0, DEFAULT_SETTINGS, RICH));
+  const names = labels(
+    service.getCompletions(document, cursors[0] ?? 0, { settings: DEFAULT_SETTINGS, format: RICH }),
+  );
   assert.ok(names.includes('a'), 'the frontend ACL is offered');
   assert.ok(names.includes('TRUE'), 'predefined ACLs are offered');
   assert.ok(!names.includes('s1'), 'server names are not ACLs');

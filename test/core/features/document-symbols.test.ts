@@ -78,7 +78,7 @@ test('keepalived: blocks with their names and nested blocks', () => {
 test('workspace symbols: case-insensitive substring over several documents', () => {
   const h = service.parse('haproxy', 'file:///h.cfg', 'backend BE_App\n    server s1 a:1\n');
   const k = service.parse('keepalived', 'file:///k.conf', 'vrrp_instance be_app_vip {\n}\n');
-  const found = service.getWorkspaceSymbols([h, k], 'be_app');
+  const found = service.getWorkspaceSymbols('be_app', { documents: [h, k] });
   assert.deepEqual(
     found.map((symbol) => [symbol.name, 'uri' in symbol.location ? symbol.location.uri : '']),
     [
@@ -86,6 +86,9 @@ test('workspace symbols: case-insensitive substring over several documents', () 
       ['vrrp_instance be_app_vip', 'file:///k.conf'],
     ],
   );
-  assert.equal(service.getWorkspaceSymbols([h], 'S1')[0]?.containerName, 'backend BE_App');
-  assert.equal(service.getWorkspaceSymbols([h, k], '').length, 3);
+  assert.equal(
+    service.getWorkspaceSymbols('S1', { documents: [h] })[0]?.containerName,
+    'backend BE_App',
+  );
+  assert.equal(service.getWorkspaceSymbols('', { documents: [h, k] }).length, 3);
 });

@@ -11,12 +11,12 @@ function drillLenses(uriOf: (node: string) => string, nodes: Record<string, stri
   );
   const analysis = service.analyseCluster(
     documents.map(([name, document]) => ({ name, haproxy: [], keepalived: [document] })),
-    DEFAULT_SETTINGS,
+    { settings: DEFAULT_SETTINGS },
   );
   const [, first] = documents[0] ?? [];
   assert.ok(first);
   return service
-    .getCodeLenses(first, DEFAULT_SETTINGS, analysis)
+    .getCodeLenses(first, { settings: DEFAULT_SETTINGS, cluster: analysis })
     .filter((lens) => lens.command?.command === RUN_DRILL_COMMAND);
 }
 
@@ -44,7 +44,7 @@ test('drill lens: none for an instance alone in its group, nor without a shared 
   const document = cluster.nodes.lb1?.document;
   assert.ok(document);
   const lenses = service
-    .getCodeLenses(document, DEFAULT_SETTINGS, cluster.analysis)
+    .getCodeLenses(document, { settings: DEFAULT_SETTINGS, cluster: cluster.analysis })
     .filter((lens) => lens.command?.command === RUN_DRILL_COMMAND);
   assert.deepEqual(lenses, []);
 });

@@ -23,7 +23,7 @@ function hoverAt(
 ): Hover | null {
   const { text, cursors } = mark(input);
   const document = service.parse(language, 'file:///x', text);
-  return service.getHover(document, cursors[0] ?? 0, settings, format);
+  return service.getHover(document, cursors[0] ?? 0, { settings, format });
 }
 
 const value = (hover: Hover | null): string => {
@@ -93,7 +93,9 @@ test('haproxy: names summarise their definition', () => {
   const { text: plain, cursors } = mark(text);
   const document = service.parse('haproxy', 'file:///x', plain);
   const at = (i: number): string =>
-    value(service.getHover(document, cursors[i] ?? 0, DEFAULT_SETTINGS, MARKDOWN));
+    value(
+      service.getHover(document, cursors[i] ?? 0, { settings: DEFAULT_SETTINGS, format: MARKDOWN }),
+    );
   assert.match(at(0), /ACL `is_api` of frontend `f`:\n\n- line 2: `path_beg \/api`/);
   assert.match(at(1), /backend `app`, defined on line 5/);
   assert.match(at(1), /balance: `roundrobin`/);
@@ -124,7 +126,7 @@ test('keepalived: keywords, scripts and instances', () => {
   const { text: plain, cursors } = mark(text);
   const document = service.parse('keepalived', 'file:///k', plain);
   const at = (i: number, format = MARKDOWN): string =>
-    value(service.getHover(document, cursors[i] ?? 0, DEFAULT_SETTINGS, format));
+    value(service.getHover(document, cursors[i] ?? 0, { settings: DEFAULT_SETTINGS, format }));
   assert.match(at(0), /vrrp_instance `VI_1`, defined on line 11/);
   assert.match(at(1), /state <MASTER\|BACKUP>/);
   assert.match(at(2), /vrrp_script `chk`, defined on line 1/);
@@ -248,7 +250,9 @@ test('haproxy: argument values say what they mean, then what their keyword is', 
   const { text, cursors } = mark(cookie);
   const document = service.parse('haproxy', 'file:///x', text);
   const at = (i: number): string =>
-    value(service.getHover(document, cursors[i] ?? 0, DEFAULT_SETTINGS, MARKDOWN));
+    value(
+      service.getHover(document, cursors[i] ?? 0, { settings: DEFAULT_SETTINGS, format: MARKDOWN }),
+    );
   assert.match(at(0), /`insert`: HAProxy sets the cookie itself/);
   assert.match(at(1), /`indirect`: With `insert`/);
   assert.match(at(2), /`nocache`: Responses that set the cookie are marked non-cacheable/);
@@ -294,7 +298,9 @@ test('keepalived: argument values say what they mean, then what their keyword is
   const { text, cursors } = mark(lvs);
   const document = service.parse('keepalived', 'file:///k', text);
   const at = (i: number): string =>
-    value(service.getHover(document, cursors[i] ?? 0, DEFAULT_SETTINGS, MARKDOWN));
+    value(
+      service.getHover(document, cursors[i] ?? 0, { settings: DEFAULT_SETTINGS, format: MARKDOWN }),
+    );
   assert.match(at(0), /`wrr`: Weighted round robin/);
   assert.match(at(1), /`DR`: Direct routing/);
   assert.match(at(2), /`TCP`: The virtual service balances TCP connections\./);

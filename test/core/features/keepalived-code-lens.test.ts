@@ -10,7 +10,7 @@ const service = createLanguageService();
 function lenses(text: string): Array<[number, string]> {
   const document = service.parse('keepalived', 'file:///k.conf', text);
   return service
-    .getCodeLenses(document, DEFAULT_SETTINGS)
+    .getCodeLenses(document, { settings: DEFAULT_SETTINGS })
     .filter((lens) => lens.command?.command !== SHOW_TOPOLOGY_COMMAND)
     .map((lens) => [lens.range.start.line, lens.command?.title ?? '']);
 }
@@ -102,14 +102,14 @@ test('keepalived code lens: an instance with a cluster lens gets no second one',
   const document = cluster.nodes.lb1?.document;
   assert.ok(document);
   const titles = service
-    .getCodeLenses(document, DEFAULT_SETTINGS, cluster.analysis)
+    .getCodeLenses(document, { settings: DEFAULT_SETTINGS, cluster: cluster.analysis })
     .map((lens) => lens.command?.title ?? '');
   assert.equal(titles.filter((title) => title.includes('priority')).length, 0);
   assert.equal(titles.filter((title) => title.includes('failover OK')).length, 1);
   assert.equal(titles.filter((title) => title.startsWith('tracked by')).length, 1);
   // Without the cluster, the single-document lens is there.
   const alone = service
-    .getCodeLenses(document, DEFAULT_SETTINGS)
+    .getCodeLenses(document, { settings: DEFAULT_SETTINGS })
     .map((lens) => lens.command?.title);
   assert.ok(alone.some((title) => title?.startsWith('MASTER · priority 101')));
 });
@@ -121,7 +121,7 @@ test('keepalived code lens: nothing for HAProxy-only lenses in keepalived and vi
     'backend be\n  server s1 10.0.0.1:80\n',
   );
   const titles = service
-    .getCodeLenses(haproxy, DEFAULT_SETTINGS)
+    .getCodeLenses(haproxy, { settings: DEFAULT_SETTINGS })
     .filter((lens) => lens.command?.command !== SHOW_TOPOLOGY_COMMAND)
     .map((lens) => lens.command?.title);
   assert.deepEqual(titles, ['1 server · 0 checked · 0 backup']);

@@ -29,7 +29,7 @@ function parse(input: string): { document: ReturnType<typeof service.parse>; cur
 
 function hoverText(input: string, settings: ServiceSettings): string {
   const { document, cursor } = parse(input);
-  const hover = service.getHover(document, cursor, settings, PLAIN_FORMAT);
+  const hover = service.getHover(document, cursor, { settings, format: PLAIN_FORMAT });
   assert.ok(hover, 'expected a hover');
   return (hover.contents as MarkupContent).value;
 }
@@ -44,11 +44,11 @@ test('hover at target 2.3: thread_timer_expired is there, deprecated, not too ne
 
 test('completion at target 2.3: thread_timer_expired is offered, tagged deprecated', () => {
   const { document, cursor } = parse('vrrp_instance VI_1 {\n    thread_timer<|>\n}\n');
-  const at23 = service.getCompletions(document, cursor, AT_2_3, RICH);
+  const at23 = service.getCompletions(document, cursor, { settings: AT_2_3, format: RICH });
   const item = at23.find((candidate) => candidate.label === 'thread_timer_expired');
   assert.ok(item, 'thread_timer_expired offered at 2.3');
   assert.deepEqual(item.tags, [1]);
-  const at22 = service.getCompletions(document, cursor, AT_2_2, RICH);
+  const at22 = service.getCompletions(document, cursor, { settings: AT_2_2, format: RICH });
   assert.equal(
     at22.some((candidate) => candidate.label === 'thread_timer_expired'),
     false,
@@ -57,12 +57,18 @@ test('completion at target 2.3: thread_timer_expired is offered, tagged deprecat
 
 test('signature help at target 2.3: the note says deprecated, not unavailable', () => {
   const { document, cursor } = parse('vrrp_instance VI_1 {\n    thread_timer_expired <|>\n}\n');
-  const at23 = service.getSignatureHelp(document, cursor, AT_2_3, PLAIN_FORMAT);
+  const at23 = service.getSignatureHelp(document, cursor, {
+    settings: AT_2_3,
+    format: PLAIN_FORMAT,
+  });
   const doc23 = at23?.signatures[0]?.documentation as MarkupContent | undefined;
   assert.equal(at23?.signatures[0]?.label, 'thread_timer_expired [<priority>]');
   assert.match(doc23?.value ?? '', /The target version warns about it\./);
   assert.doesNotMatch(doc23?.value ?? '', /Not available/);
-  const at22 = service.getSignatureHelp(document, cursor, AT_2_2, PLAIN_FORMAT);
+  const at22 = service.getSignatureHelp(document, cursor, {
+    settings: AT_2_2,
+    format: PLAIN_FORMAT,
+  });
   const doc22 = at22?.signatures[0]?.documentation as MarkupContent | undefined;
   assert.match(doc22?.value ?? '', /Not available in the target version 2\.2\./);
 });
@@ -72,7 +78,7 @@ test('semantic tokens at target 2.3: thread_timer_expired carries the deprecated
   const deprecatedBit = 1 << SEMANTIC_TOKENS_LEGEND.tokenModifiers.indexOf('deprecated');
   const modifiersOfSecondToken = (settings: ServiceSettings): number => {
     // Tokens come in fives; the keyword of line 2 is the third token (after vrrp_instance, VI_1).
-    const { data } = service.getSemanticTokens(document, settings);
+    const { data } = service.getSemanticTokens(document, { settings });
     assert.equal(data[10], 1, 'third token on the next line');
     return data[14] ?? 0;
   };

@@ -214,7 +214,7 @@ test('definitions are also searched in the other documents given', () => {
     'file:///b.conf',
     'vrrp_instance V {\n    track_script {\n        chk\n    }\n}\n',
   );
-  const found = service.getDefinition(b, b.text.indexOf('chk\n'), [a, b]);
+  const found = service.getDefinition(b, b.text.indexOf('chk\n'), { documents: [a, b] });
   assert.deepEqual(
     found.map((location) => location.uri),
     ['file:///a.conf'],

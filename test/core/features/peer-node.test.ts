@@ -50,11 +50,11 @@ function peerActions(
   const document = keepalivedOf(files);
   const at = document.lineIndex.positionAt(cursor);
   return service
-    .getCodeActions(document, [], undefined, DEFAULT_SETTINGS, {
-      range: { start: at, end: at },
-      cluster: analysis,
-      client,
-    })
+    .getCodeActions(
+      document,
+      { diagnostics: [], range: { start: at, end: at } },
+      { settings: DEFAULT_SETTINGS, cluster: analysis, codeActions: client },
+    )
     .filter((action) => action.kind === 'refactor');
 }
 

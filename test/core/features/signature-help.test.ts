@@ -19,7 +19,10 @@ function help(
 ): SignatureHelp | null {
   const { text, cursors } = mark(input);
   const document = service.parse(language, 'file:///x', text);
-  return service.getSignatureHelp(document, cursors[0] ?? 0, DEFAULT_SETTINGS, format);
+  return service.getSignatureHelp(document, cursors[0] ?? 0, {
+    settings: DEFAULT_SETTINGS,
+    format,
+  });
 }
 
 /** The label of the active parameter. */

@@ -9,7 +9,7 @@ const service = createLanguageService();
 function topologyLenses(languageId: 'haproxy' | 'keepalived', text: string): unknown[][] {
   const document = service.parse(languageId, 'file:///n/f', text);
   return service
-    .getCodeLenses(document, DEFAULT_SETTINGS)
+    .getCodeLenses(document, { settings: DEFAULT_SETTINGS })
     .filter((lens) => lens.command?.command === SHOW_TOPOLOGY_COMMAND)
     .map((lens): unknown[] => [
       lens.range.start.line,

@@ -40,7 +40,12 @@ test('files of one node are one configuration: no false undefined or missing fin
   assert.ok(alone.includes('undefined-backend'), alone.join());
   assert.ok(service.validate(extra).some((issue) => issue.code === 'missing-timeouts'));
 
-  const byFile = service.validateFiles([main, extra]);
+  const byFile = service.validateNode({
+    name: 'n',
+    haproxy: [main, extra],
+    haproxyConfig: [main, extra],
+    keepalived: [],
+  });
   assert.deepEqual(byFile.get(main.uri), []);
   const found = byFile.get(extra.uri) ?? [];
   assert.deepEqual(
@@ -54,9 +59,15 @@ test('files of one node are one configuration: no false undefined or missing fin
 test('diagnostics of one file of a node use the whole node; a lone file is validated alone', () => {
   const main = haproxy('/n/haproxy.cfg', MAIN);
   const extra = haproxy('/n/conf.d/20-apps.cfg', EXTRA);
-  assert.deepEqual(service.getNodeDiagnostics(main, [main, extra]), []);
-  const lone = service.getNodeDiagnostics(main, [main]).map((d) => d.code);
+  const node = (files: readonly HaproxyDocument[]) => ({
+    name: 'n',
+    haproxy: files,
+    ...(files.length > 1 ? { haproxyConfig: files } : {}),
+    keepalived: [],
+  });
+  assert.deepEqual(service.getDiagnostics(main, { nodes: [node([main, extra])] }), []);
+  const lone = service.getDiagnostics(main, { nodes: [node([main])] }).map((d) => d.code);
   assert.ok(lone.includes('undefined-backend'));
-  const [diagnostic] = service.getNodeDiagnostics(extra, [main, extra]);
+  const [diagnostic] = service.getDiagnostics(extra, { nodes: [node([main, extra])] });
   assert.equal(diagnostic?.range.start.line, 4);
 });

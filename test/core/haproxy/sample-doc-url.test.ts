@@ -78,7 +78,7 @@ test('hover and completion of samples link to the target manual', () => {
   const hoverDoc = (input: string): string => {
     const { text, cursors } = mark(input);
     const document = service.parse('haproxy', 'file:///h.cfg', text);
-    const hover = service.getHover(document, cursors[0] ?? 0, settings, MARKDOWN);
+    const hover = service.getHover(document, cursors[0] ?? 0, { settings, format: MARKDOWN });
     return (hover?.contents as MarkupContent | undefined)?.value ?? '';
   };
   // A fetch in a condition, an ACL criterion made of a fetch and a suffix, a converter.
@@ -99,7 +99,10 @@ test('hover and completion of samples link to the target manual', () => {
   const { text, cursors } = mark(`${base}  http-request deny if { bs.<|> }\n`);
   const document = service.parse('haproxy', 'file:///c.cfg', text);
   const at30 = resolveSettings({ haproxy: { version: '3.0' } });
-  const items = service.getCompletions(document, cursors[0] ?? 0, at30, MARKDOWN);
+  const items = service.getCompletions(document, cursors[0] ?? 0, {
+    settings: at30,
+    format: MARKDOWN,
+  });
   const item = items.find((candidate) => candidate.label === 'bs.id');
   assert.match(
     (item?.documentation as MarkupContent | undefined)?.value ?? '',

@@ -52,7 +52,7 @@ function siblings(count: number): ClusterNodeInput[] {
 function analyse(count: number): { findings: number; work: number; codes: Set<string> } {
   const nodes = siblings(count);
   resetWork();
-  const { issues } = service.analyseCluster(nodes, DEFAULT_SETTINGS);
+  const { issues } = service.analyseCluster(nodes, { settings: DEFAULT_SETTINGS });
   return {
     findings: issues.length,
     work: workDone(),
@@ -74,10 +74,12 @@ test('640 sibling nodes cost four times 160, not sixteen', { timeout: 120_000 },
 });
 
 test('a group at the member limit is checked whole and not reported as cut', () => {
-  const { issues } = service.analyseCluster(siblings(MAX_GROUP_MEMBERS), DEFAULT_SETTINGS);
+  const { issues } = service.analyseCluster(siblings(MAX_GROUP_MEMBERS), {
+    settings: DEFAULT_SETTINGS,
+  });
   assert.ok(!issues.some((issue) => issue.code === 'analysis-limit'));
   const cut = service
-    .analyseCluster(siblings(MAX_GROUP_MEMBERS + 3), DEFAULT_SETTINGS)
+    .analyseCluster(siblings(MAX_GROUP_MEMBERS + 3), { settings: DEFAULT_SETTINGS })
     .issues.filter((issue) => issue.code === 'analysis-limit');
   assert.equal(cut.length, 1);
   assert.equal(cut[0]?.uri, `file:///w/lb${MAX_GROUP_MEMBERS}/keepalived.conf`);

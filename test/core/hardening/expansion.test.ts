@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { createDiskFileHost, globFiles } from '../../../server/src/cli/file-host.js';
+import { createDiskFileHost, globFiles } from '../../../server/src/node/file-host.js';
 import {
   expandBraces,
   MAX_BRACE_ALTERNATIVES,

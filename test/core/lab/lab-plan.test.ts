@@ -32,8 +32,8 @@ function planOf(files: Readonly<Record<string, string>>, openFiles?: number): La
   );
   const [cluster] = planClusters(documents, []);
   assert.ok(cluster, 'one cluster planned');
-  const analysis = service.analyseCluster(cluster.nodes, DEFAULT_SETTINGS);
-  const graph = service.getTopology(analysis, DEFAULT_SETTINGS, { limit: 0 });
+  const analysis = service.analyseCluster(cluster.nodes, { settings: DEFAULT_SETTINGS });
+  const graph = service.getTopology(analysis, { limit: 0 }, { settings: DEFAULT_SETTINGS });
   return planLab(analysis.model, graph, { dir: '/lab', ...(openFiles ? { openFiles } : {}) });
 }
 
@@ -172,8 +172,8 @@ describe('planLab with includes', () => {
     );
     const [cluster] = planClusters([main], []);
     assert.ok(cluster);
-    const analysis = withFiles.analyseCluster(cluster.nodes, DEFAULT_SETTINGS);
-    const graph = withFiles.getTopology(analysis, DEFAULT_SETTINGS, { limit: 0 });
+    const analysis = withFiles.analyseCluster(cluster.nodes, { settings: DEFAULT_SETTINGS });
+    const graph = withFiles.getTopology(analysis, { limit: 0 }, { settings: DEFAULT_SETTINGS });
     const plan = planLab(analysis.model, graph, { dir: '/lab' });
     const node = plan.nodes[0];
     assert.ok(node);

@@ -29,8 +29,10 @@ function graphOf(files: Readonly<Record<string, string>>, limit?: number): Topol
   );
   const [plan] = planClusters(documents, []);
   assert.ok(plan, 'one cluster planned');
-  const analysis = service.analyseCluster(plan.nodes, DEFAULT_SETTINGS);
-  return service.getTopology(analysis, DEFAULT_SETTINGS, limit === undefined ? {} : { limit });
+  const analysis = service.analyseCluster(plan.nodes, { settings: DEFAULT_SETTINGS });
+  return service.getTopology(analysis, limit === undefined ? {} : { limit }, {
+    settings: DEFAULT_SETTINGS,
+  });
 }
 
 /** Every `haproxy*.cfg` / `keepalived*.conf` below a fixture folder, as `graphOf` input. */

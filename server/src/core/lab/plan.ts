@@ -3,7 +3,7 @@
  * namespaces and what it expects to see there. It decides the interfaces and addresses of each
  * node, the lab copies of the node's files (with only what cannot work in a lab rewritten, each
  * rewrite said), the servers a responder must answer for, the frontends the drills send requests
- * to, and what the simulation predicts for each drill. The host (`cli/lab/`) only carries it out.
+ * to, and what the simulation predicts for each drill. The host (`node/lab/`) only carries it out.
  *
  * Pure: no processes, no file system. Lab paths are given by the host.
  *

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { createLanguageService } from '../../../../server/src/core/language-service.js';
-import { createDiskFileHost } from '../../../../server/src/cli/file-host.js';
+import { createDiskFileHost } from '../../../../server/src/node/file-host.js';
 import { reportSharedMissing, sharedDir } from '../../../helpers/paths.js';
 
 interface Label {

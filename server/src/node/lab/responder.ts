@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import type { LabServer } from '../../core/lab/plan.js';
+import type { LabServer } from '../../core/index.js';
 
 /** What the responder is started with (a JSON file). */
 export interface ResponderSpec {

@@ -5,23 +5,8 @@
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import type { FileHost } from '../core/index.js';
+import { expandBraces, hasGlobMagic, segmentMatcher, type FileHost } from '../core/index.js';
 import { readConfigFile } from './read-file.js';
-import {
-  expandBraces,
-  globSegmentMatcher,
-  hasGlobMagic,
-  segmentMatcher,
-} from '../core/common/glob.js';
-
-/**
- * A matcher for one path segment against a glob segment (`*`, `?`, `[…]`, `{a,b}`). A segment
- * past the glob limits matches nothing.
- */
-export function globSegmentToRegExp(segment: string): { test(name: string): boolean } {
-  const matches = globSegmentMatcher(segment) ?? (() => false);
-  return { test: matches };
-}
 
 /** Most directory entries one glob may list: a star in every segment must not walk the disk. */
 const MAX_GLOB_ENTRIES = 100_000;

@@ -22,20 +22,25 @@ import {
 } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { planLab, type LabFrontend, type LabNode, type LabPlan } from '../../core/lab/plan.js';
 import {
+  HEALTHY,
+  observedPriority,
+  planLab,
   predictHolders,
   predictSpread,
   sameHolders,
   spreadAgrees,
+  type FailoverScenario,
   type HolderPrediction,
+  type LabFrontend,
+  type LabNode,
+  type LabPlan,
+  type ObservedPriority,
   type PredictedPriority,
+  type SimGroup,
   type SpreadPrediction,
-} from '../../core/lab/predict.js';
-import { observedPriority, type ObservedPriority } from '../../core/lab/observe.js';
-import type { FailoverScenario, SimGroup } from '../../core/topology/graph.js';
-import { HEALTHY } from '../../core/topology/scenario.js';
-import { loadInputs, type RunResult } from '../run.js';
+} from '../../core/index.js';
+import { loadInputs } from '../project.js';
 import { downMarker, type ResponderSpec } from './responder.js';
 import type { ClientSpec } from './client.js';
 import {
@@ -909,7 +914,16 @@ function textReport(report: LabReport, plan: LabPlan): string {
   return `${lines.join('\n')}\n`;
 }
 
-function cannotRun(message: string): RunResult {
+/** What `halint lab` printed and how it ended; the caller writes it out. */
+export interface LabResult {
+  readonly stdout: string;
+  /** Messages for stderr, one line each. */
+  readonly stderr: readonly string[];
+  /** 0 every drill agrees, 1 some disagree, 2 the lab could not run. */
+  readonly exitCode: 0 | 1 | 2;
+}
+
+function cannotRun(message: string): LabResult {
   return { stdout: '', stderr: [`halint lab: ${message}`], exitCode: 2 };
 }
 
@@ -932,7 +946,7 @@ function environmentProblem(options: LabOptions): string | undefined {
 }
 
 /** Runs `halint lab <argv>`. */
-export async function runLab(argv: readonly string[]): Promise<RunResult> {
+export async function runLab(argv: readonly string[]): Promise<LabResult> {
   let options: LabOptions;
   try {
     options = parseLabArgs(argv);
@@ -966,8 +980,8 @@ export async function runLab(argv: readonly string[]): Promise<RunResult> {
   if (others.length > 0) {
     return cannotRun(`${options.folder} holds ${plans.length} clusters; give the folder of one`);
   }
-  const analysis = service.analyseCluster(clusterPlan.nodes, settings);
-  const graph = service.getTopology(analysis, settings, { title: basename(folder), limit: 0 });
+  const analysis = service.analyseCluster(clusterPlan.nodes, { settings });
+  const graph = service.getTopology(analysis, { title: basename(folder), limit: 0 }, { settings });
   const removed = removeLeftovers();
   const dir = makeLabDir();
   const openFiles = openFilesLimit();

@@ -1,11 +1,16 @@
+/**
+ * The project settings file, `.halint.json`, for both hosts: where it is (the nearest one at or
+ * above a folder), how it is read (through the safe reader: a FIFO or device named
+ * `.halint.json` is refused, not waited on) and what its keys mean outside the language
+ * settings: `nodes`, `includeRoots` and `scan`.
+ */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, parse as parsePath, resolve, sep } from 'node:path';
 import { DEFAULT_SETTINGS, readNodeMapping, resolveSettings } from '../core/index.js';
 import type { NodeMapping, ServiceSettings } from '../core/index.js';
-import { describeFsError, readText } from './discover.js';
-
-/** Name of the project settings file. */
-export const CONFIG_FILE = '.halint.json';
+import { describeFsError } from './discover.js';
+import { readConfigFile } from './read-file.js';
+import { readScanLimits, SETTINGS_FILE_NAME, type ScanLimits } from './scan.js';
 
 /** Settings of a run and the file they came from, if any. */
 export interface ProjectSettings {
@@ -19,11 +24,23 @@ export interface ProjectSettings {
    * file's own folder: `includeRoots`, relative to the settings file (absolute paths).
    */
   readonly includeRoots?: readonly string[];
+  /** The file's `scan` limits over the defaults. */
+  readonly scan: ScanLimits;
 }
 
 /** A `.halint.json` that exists but cannot be used. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+
+  constructor(
+    message: string,
+    /** The file. */
+    readonly path: string,
+    /** What is wrong with it, without the path. */
+    readonly reason: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Folder a command-line path stands for: itself for a directory, its parent otherwise. */
@@ -56,16 +73,57 @@ function commonFolder(folders: readonly string[]): string {
   return join(root, ...common);
 }
 
-/** Finds the nearest `.halint.json` at or above `start`. */
-export function findConfig(start: string): string | undefined {
+/**
+ * Finds the nearest `.halint.json` at or above `start`. Anything by that name counts, so that a
+ * FIFO or a folder named `.halint.json` is an error when read rather than silently passed over
+ * for a file further up.
+ */
+export function findProjectFile(start: string): string | undefined {
   let folder = start;
   for (;;) {
-    const candidate = join(folder, CONFIG_FILE);
+    const candidate = join(folder, SETTINGS_FILE_NAME);
     if (existsSync(candidate)) return candidate;
     const parent = dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;
   }
+}
+
+/**
+ * Reads and parses a `.halint.json` into its JSON object.
+ *
+ * @throws {@link ConfigError} when the file cannot be read, is not JSON or is not an object.
+ */
+export function readProjectFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readConfigFile(path);
+  } catch (error) {
+    const reason = describeFsError(error);
+    throw new ConfigError(`cannot read '${path}': ${reason}`, path, reason);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`invalid JSON in '${path}': ${reason}`, path, reason);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const reason = 'expected a JSON object';
+    throw new ConfigError(`invalid settings in '${path}': ${reason}`, path, reason);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** The `includeRoots` of a parsed `.halint.json` in `folder`, as absolute paths. */
+export function includeRootsOf(value: Record<string, unknown>, folder: string): string[] {
+  const roots = value['includeRoots'];
+  return Array.isArray(roots)
+    ? roots
+        .filter((root): root is string => typeof root === 'string' && root !== '')
+        .map((root) => resolve(folder, root))
+    : [];
 }
 
 /**
@@ -75,36 +133,17 @@ export function findConfig(start: string): string | undefined {
  * @throws {@link ConfigError} when the file cannot be read, is not JSON or is not an object.
  */
 export function loadProjectSettings(paths: readonly string[]): ProjectSettings {
-  const configPath = findConfig(commonFolder(paths.map(folderOf)));
-  if (configPath === undefined) return { settings: DEFAULT_SETTINGS };
-  let text: string;
-  try {
-    text = readText(configPath);
-  } catch (error) {
-    throw new ConfigError(`cannot read '${configPath}': ${describeFsError(error)}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`invalid JSON in '${configPath}': ${reason}`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(`invalid settings in '${configPath}': expected a JSON object`);
-  }
+  const configPath = findProjectFile(commonFolder(paths.map(folderOf)));
+  if (configPath === undefined) return { settings: DEFAULT_SETTINGS, scan: readScanLimits({}) };
+  const value = readProjectFile(configPath);
   const mapping = readNodeMapping(value, dirname(configPath));
-  const roots = (value as Record<string, unknown>)['includeRoots'];
-  const includeRoots = Array.isArray(roots)
-    ? roots
-        .filter((root): root is string => typeof root === 'string' && root !== '')
-        .map((root) => resolve(dirname(configPath), root))
-    : [];
+  const includeRoots = includeRootsOf(value, dirname(configPath));
   return {
     settings: resolveSettings(value),
     configPath,
     ...(mapping ? { mapping } : {}),
     ...(includeRoots.length > 0 ? { includeRoots } : {}),
+    scan: readScanLimits(value['scan']),
   };
 }
 
