@@ -2,7 +2,7 @@ import type { Rule } from '../../common/rule.js';
 import type { Statement } from '../ast.js';
 import { isDynamicName } from '../analysis/symbols.js';
 import type { HaproxyRuleContext } from './context.js';
-import { relatedAt, symbolsOf } from './symbol-helpers.js';
+import { referencesOf, relatedAt, symbolsOf } from './symbol-helpers.js';
 
 /**
  * Sample fetches whose answer can change from one evaluation to the next (random numbers, time,
@@ -11,18 +11,18 @@ import { relatedAt, symbolsOf } from './symbol-helpers.js';
  */
 const VOLATILE = /\b(?:rand|date|ms_|us_|sc\d*_|sc_|src_inc|src_get|src_clr|table_|uuid|ulid)\w*/;
 
+/** The ACL lines defining `name` (where the condition's word resolves). */
+type AclLookup = (name: string) => readonly Statement[];
+
 /** The condition as HAProxy reads it: its words, one space apart; undefined when volatile. */
-function conditionKey(
-  statement: Statement,
-  acls: ReadonlyMap<string, readonly Statement[]>,
-): string | undefined {
+function conditionKey(statement: Statement, acls: AclLookup): string | undefined {
   const condition = statement.condition;
   if (condition === undefined) return '';
   const words = condition.words.map((word) => word.value);
   for (const word of words) {
     if (VOLATILE.test(word)) return undefined;
-    const named = acls.get(word.replace(/^!/, ''));
-    if (named?.some((acl) => acl.words.some((part) => VOLATILE.test(part.value)))) return undefined;
+    const named = acls(word.replace(/^!/, ''));
+    if (named.some((acl) => acl.words.some((part) => VOLATILE.test(part.value)))) return undefined;
   }
   return `${condition.polarity} ${words.join(' ')}`;
 }
@@ -41,13 +41,18 @@ export const unreachableRule: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'warning',
   summary: 'A use_backend or default_backend that an earlier use_backend always pre-empts.',
   check(context, report) {
+    const table = referencesOf(context);
     for (const proxy of symbolsOf(context).proxies) {
       if (proxy.kind !== 'frontend' && proxy.kind !== 'listen') continue;
+      const acls: AclLookup = (name) =>
+        name === ''
+          ? []
+          : table.definitionsIn(proxy.section, 'acl', name).flatMap((site) => site.statement ?? []);
       const taken = new Map<string, Statement>();
       let always: Statement | undefined;
       for (const statement of proxy.statements('use_backend')) {
         const target = statement.args[0];
-        const key = conditionKey(statement, proxy.acls);
+        const key = conditionKey(statement, acls);
         const earlier = always ?? (key !== undefined ? taken.get(key) : undefined);
         if (earlier !== undefined) {
           const why =
