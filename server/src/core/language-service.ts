@@ -24,6 +24,8 @@ import type { TextChange } from './common/text-change.js';
 import { applyChange } from './common/text-change.js';
 import { makeDocument, type HaproxyDocument, type ParsedDocument } from './document.js';
 import { runRules } from './common/rule.js';
+import type { LineIndex } from './common/line-index.js';
+import { mergeDaemonIssues } from './daemons/place.js';
 import { toDiagnostic, type DiagnosticOptions } from './features/diagnostics.js';
 import { applySuppressions } from './common/suppressions.js';
 import { getCompletions } from './features/completion.js';
@@ -113,6 +115,13 @@ export interface RequestContext {
    * together); for a file shared by several nodes, those of every node.
    */
   readonly nodes?: readonly ClusterNodeInput[];
+  /**
+   * What a daemon's own check (`haproxy -c`, `keepalived -t`) said of this document, placed on
+   * its current text. {@link LanguageService.getDiagnostics} shapes them by the settings and the
+   * file's directives as it does ours, and merges them: where one of ours says the same on the
+   * same line, ours is kept with the daemon's words attached.
+   */
+  readonly daemonFindings?: readonly Issue[];
 }
 
 /** What a client asks code actions for. */
@@ -191,6 +200,16 @@ export interface LanguageService {
    * findings a file read alone would get.
    */
   validateNode(node: ClusterNodeInput, context?: RequestContext): Map<string, Issue[]>;
+  /**
+   * `ours` (a document's findings) with what a daemon's own check said of the document merged in
+   * (`context.daemonFindings`), as {@link getDiagnostics} merges them; for hosts that report
+   * findings rather than diagnostics (halint).
+   */
+  withDaemonFindings(
+    document: ParsedDocument,
+    ours: readonly Issue[],
+    context: RequestContext,
+  ): Issue[];
   /** The findings of a document as LSP diagnostics: those of its `nodes` when the context has them. */
   getDiagnostics(document: ParsedDocument, context?: RequestContext): Diagnostic[];
   /**
@@ -397,17 +416,25 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         });
       }
     }
-    const issues = applySuppressions(
-      [...document.syntaxIssues, ...found],
-      document.text,
-      document.lineIndex,
-    );
-    const severities = language.severities;
+    return shaped(document, [...document.syntaxIssues, ...found], settings);
+  };
+
+  /**
+   * Findings as the settings and the document's directives want them: suppressed lines left out,
+   * severities overridden, codes set to `off` dropped.
+   */
+  const shaped = (
+    document: ParsedDocument,
+    found: readonly Issue[],
+    settings: ServiceSettings,
+  ): Issue[] => {
+    const issues = applySuppressions([...found], document.text, document.lineIndex);
+    const severities = settings[document.languageId].severities;
     const result: Issue[] = [];
-    for (const found of issues) {
-      const override = severities[found.code];
+    for (const each of issues) {
+      const override = severities[each.code];
       if (override === 'off') continue;
-      const issue = withoutForeignText(found, document.uri);
+      const issue = withoutForeignText(each, document.uri);
       result.push(
         override && override !== issue.severity ? { ...issue, severity: override } : issue,
       );
@@ -485,13 +512,45 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return issues;
   };
 
-  const diagnosticsOf = (document: ParsedDocument, issues: readonly Issue[]): Diagnostic[] =>
-    issues.map((issue) =>
+  const diagnosticsOf = (
+    document: ParsedDocument,
+    issues: readonly Issue[],
+    context: RequestContext,
+  ): Diagnostic[] => {
+    // Related places (a first definition, the rule tried first, the daemon's words) may be in
+    // this file or in another file of its node.
+    const others = new Map<string, LineIndex>();
+    for (const node of context.nodes ?? []) {
+      for (const file of [...node.haproxy, ...(node.haproxyConfig ?? []), ...node.keepalived]) {
+        others.set(file.uri, file.lineIndex);
+      }
+    }
+    const lineIndexOf = (uri: string): LineIndex | undefined =>
+      uri === document.uri ? document.lineIndex : others.get(uri);
+    return issues.map((issue) =>
       toDiagnostic(issue, document.lineIndex, {
         ...diagnosticOptions,
         version: document.version,
+        lineIndexOf,
       }),
     );
+  };
+
+  /** Ours and, merged into them, what a daemon's own check said of the document. */
+  const withDaemonFindings = (
+    document: ParsedDocument,
+    ours: Issue[],
+    context: RequestContext,
+  ): Issue[] => {
+    const theirs = context.daemonFindings;
+    if (theirs === undefined || theirs.length === 0) return ours;
+    const settings = context.settings ?? DEFAULT_SETTINGS;
+    // Placed on this document, so read as its own findings: its directives apply to them too.
+    const own = theirs.map(({ uri, ...issue }) =>
+      uri === document.uri ? issue : { uri, ...issue },
+    );
+    return mergeDaemonIssues(document.uri, document.text, ours, shaped(document, own, settings));
+  };
 
   return {
     detectLanguage,
@@ -499,8 +558,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     update,
     validate: (document, { settings = DEFAULT_SETTINGS } = {}) => validate(document, settings),
     validateNode: (node, { settings = DEFAULT_SETTINGS } = {}) => validateNode(node, settings),
+    withDaemonFindings: (document, ours, context) =>
+      withDaemonFindings(document, [...ours], context),
     getDiagnostics: (document, context = {}) =>
-      diagnosticsOf(document, findingsOf(document, context)),
+      diagnosticsOf(
+        document,
+        withDaemonFindings(document, findingsOf(document, context), context),
+        context,
+      ),
     getCodeActions: (document, { diagnostics, only, range }, context = {}) => {
       const { cluster, codeActions } = context;
       const fixes = getCodeActions(

@@ -26,6 +26,8 @@ export interface ProjectSettings {
   readonly includeRoots?: readonly string[];
   /** The file's `scan` limits over the defaults. */
   readonly scan: ScanLimits;
+  /** The file as parsed, for the settings read outside the core (the daemons' checks). */
+  readonly file?: Readonly<Record<string, unknown>>;
 }
 
 /** A `.halint.json` that exists but cannot be used. */
@@ -144,6 +146,7 @@ export function loadProjectSettings(paths: readonly string[]): ProjectSettings {
     ...(mapping ? { mapping } : {}),
     ...(includeRoots.length > 0 ? { includeRoots } : {}),
     scan: readScanLimits(value['scan']),
+    file: value,
   };
 }
 

@@ -46,6 +46,10 @@ export interface LoadedInputs {
   readonly service: LanguageService;
   readonly documents: ParsedDocument[];
   readonly plans: ClusterPlan[];
+  /** Reads files for analysis, confined to the folders of the run. */
+  readonly host: FileHost;
+  /** The `.halint.json` used, as parsed, and where it is. */
+  readonly project: { readonly file?: unknown; readonly configPath?: string };
 }
 
 /** How documents are grouped into nodes and clusters. */
@@ -94,8 +98,11 @@ export function loadInputs(options: LoadOptions): LoadedInputs | { readonly erro
   let configPath;
   let includeRoots;
   let scan;
+  let file;
   try {
-    ({ settings, mapping, configPath, includeRoots, scan } = loadProjectSettings(options.paths));
+    ({ settings, mapping, configPath, includeRoots, scan, file } = loadProjectSettings(
+      options.paths,
+    ));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return { error: error.message };
@@ -130,5 +137,15 @@ export function loadInputs(options: LoadOptions): LoadedInputs | { readonly erro
   const service = createLanguageService({ files: host });
   const documents = files.map((file) => service.parse(file.language, file.path, file.text));
   const plans = planNodes(documents, { cluster: options.cluster, mapping, files: host });
-  return { settings, files, errors, notes, service, documents, plans };
+  return {
+    settings,
+    files,
+    errors,
+    notes,
+    service,
+    documents,
+    plans,
+    host,
+    project: { file, ...(configPath !== undefined ? { configPath } : {}) },
+  };
 }

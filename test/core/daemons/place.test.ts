@@ -171,3 +171,29 @@ test('posix paths resolve without the host path module', () => {
   assert.equal(resolvePosix('/a/b', '/x/y'), '/x/y');
   assert.equal(resolvePosix('/', 'k.conf'), '/k.conf');
 });
+
+test('a proxy-level message on the declaring line goes to the section line holding the word it quotes', () => {
+  const text = `frontend fe_web
+  bind :80
+  # use_backend be_apis is the old name
+  use_backend be_apis if { path_beg /api }
+  default_backend be_app
+backend be_app
+  server a 192.0.2.1:80 check
+`;
+  const report = parseHaproxyOutput(
+    "[ALERT]    (1) : config : [/ws/haproxy.cfg:1] : Proxy 'fe_web': unable to find required use_backend: 'be_apis'.\n",
+  );
+  const [issue] = placeFindings(report.findings, {
+    daemon: 'haproxy',
+    files: [{ uri: 'file:///ws/haproxy.cfg', path: '/ws/haproxy.cfg', text }],
+    daemonDirectory: '/ws',
+  });
+  assert.ok(issue);
+  assert.equal(text.slice(issue.start, issue.end), 'be_apis');
+  assert.equal(
+    text.slice(0, issue.start).split('\n').length,
+    4,
+    'the use_backend line, not the comment',
+  );
+});

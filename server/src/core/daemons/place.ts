@@ -128,8 +128,41 @@ function namedWord(text: string, span: Span, message: string): Span | undefined 
   return undefined;
 }
 
+const PROXY_HEADER = /^[ \t]*(?:frontend|backend|listen|defaults)(?:[ \t]+(\S+))?/;
+/** Most lines of a section searched for the word a proxy-level message names. */
+const MAX_SECTION_LINES = 5000;
+
+/**
+ * HAProxy reports some problems of a proxy on the line that declares it (`Proxy 'fe': unable to
+ * find required use_backend: 'api'`). When the message quotes a word other than the proxy's name
+ * and a line of the section holds it, that line is the one the message is about.
+ */
+function wordInProxy(
+  text: string,
+  starts: readonly number[],
+  line: number,
+  message: string,
+): Span | undefined {
+  const header = lineSpan(text, starts, line);
+  const declared = PROXY_HEADER.exec(text.slice(header.start, header.end));
+  if (declared === null) return undefined;
+  const others = message.replaceAll(`'${declared[1] ?? ''}'`, '');
+  const last = Math.min(starts.length, line + MAX_SECTION_LINES);
+  for (let next = line + 1; next <= last; next++) {
+    const span = lineSpan(text, starts, next);
+    const content = text.slice(span.start, span.end);
+    if (SECTION_START.test(content)) return undefined;
+    if (content.startsWith('#')) continue;
+    const word = namedWord(text, span, others);
+    if (word !== undefined) return word;
+  }
+  return undefined;
+}
+
 const HAPROXY_SECTIONS =
   'frontend|backend|listen|defaults|peers|resolvers|userlist|cache|ring|mailers|program|http-errors|log-forward|crt-store|traces';
+/** A line that starts a section, ending the one above. */
+const SECTION_START = new RegExp(`^[ \\t]*(?:${HAPROXY_SECTIONS}|global)\\b`);
 const HAPROXY_NAMED = new RegExp(
   `\\b(?:(${HAPROXY_SECTIONS})|proxy|Proxy)\\s+'([^']+)'|\\b(?:${HAPROXY_SECTIONS})\\s+([A-Za-z0-9_.:-]+)`,
 );
@@ -190,7 +223,12 @@ export function placeFindings(findings: readonly DaemonFinding[], context: Check
       file = findFile(finding.file, context);
       if (file !== undefined) {
         const line = lineSpan(file.text, startsOf(file), finding.line);
-        span = namedWord(file.text, line, finding.message) ?? line;
+        span =
+          (finding.daemon === 'haproxy'
+            ? wordInProxy(file.text, startsOf(file), finding.line, finding.message)
+            : undefined) ??
+          namedWord(file.text, line, finding.message) ??
+          line;
       } else {
         message = `${finding.file}:${finding.line}: ${message}`;
       }

@@ -2,6 +2,7 @@ import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languagese
 import type { Issue, QuickFix, Severity } from '../common/issue.js';
 import { ruleDocUrl } from '../common/docs.js';
 import type { LineIndex } from '../common/line-index.js';
+import { DAEMON_SOURCES } from '../daemons/place.js';
 
 const LSP_SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
 
@@ -37,7 +38,7 @@ export function toDiagnostic(
     range: { start: lineIndex.positionAt(issue.start), end: lineIndex.positionAt(issue.end) },
     severity: LSP_SEVERITY[issue.severity],
     code: issue.code,
-    source: issue.source,
+    source: sourceOf(issue),
     message: issue.message,
   };
   if (options.docsBaseUrl) {
@@ -72,4 +73,19 @@ export function toDiagnostic(
     diagnostic.data = { ...issue.data, halint };
   }
   return diagnostic;
+}
+
+const DAEMON_SOURCE_SET: ReadonlySet<string> = new Set(Object.values(DAEMON_SOURCES));
+
+/**
+ * The source an editor shows: a daemon's findings name the version that said them
+ * (`haproxy -c 3.0.11`), which is how their hover tells which build spoke.
+ */
+function sourceOf(issue: Issue): string | undefined {
+  const version = issue.data?.['version'];
+  return issue.source !== undefined &&
+    DAEMON_SOURCE_SET.has(issue.source) &&
+    typeof version === 'string'
+    ? `${issue.source} ${version}`
+    : issue.source;
 }

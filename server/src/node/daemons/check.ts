@@ -42,6 +42,8 @@ export interface CheckRequest {
   /** The node's files for this daemon, in load order; the first is the main file. */
   readonly files: readonly CheckedFile[];
   readonly runner: CheckRunner;
+  /** The user's path mappings, tried after the runner's own (a container's mount, a copy's folder). */
+  readonly mappings?: readonly PathMapping[];
   /** Target version from the settings (`3.0`), for image tags. */
   readonly version: string;
   /** Keepalived's config-id for the node; the node's name. */
@@ -392,7 +394,7 @@ export async function checkWithDaemon(request: CheckRequest): Promise<CheckOutco
     daemon: request.daemon,
     files: request.files,
     daemonDirectory: command.daemonDirectory,
-    mappings: command.mappings,
+    mappings: [...command.mappings, ...(request.mappings ?? [])],
     ...(version !== undefined ? { version } : {}),
   });
   const notes = [
