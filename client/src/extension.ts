@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { registerCommands } from './commands.js';
 import { registerContentDetection } from './content-detection.js';
+import { registerDaemonChecks } from './daemon-checks.js';
 import { registerDrill } from './drill.js';
 import { OUTPUT_CHANNEL_NAME } from './ids.js';
 import { createLanguageClient, ensureStarted, startWhenNeeded } from './language-client.js';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
     startWhenNeeded(() => start().catch(() => undefined)),
     ...registerTopology({ context, client: languageClient, ensureStarted: start, output }),
     ...registerDrill(context),
+    ...registerDaemonChecks({ client: languageClient, ensureStarted: start, output }),
     registerContentDetection({
       client: languageClient,
       ensureStarted: start,

@@ -49,6 +49,10 @@ export const COMMANDS = {
   showTopology: 'haKeepalived.showTopology',
   /** Runs the failover lab in a terminal; also the command of the server's drill code lenses. */
   runFailoverDrill: 'haKeepalived.runFailoverDrill',
+  /** Runs `haproxy -c` on the node of the active file (settings `haproxy.validate.*`). */
+  checkWithHaproxy: 'haKeepalived.checkWithHaproxy',
+  /** Runs `keepalived -t` on the node of the active file (settings `keepalived.validate.*`). */
+  checkWithKeepalived: 'haKeepalived.checkWithKeepalived',
 } as const;
 
 /** Settings sections forwarded to the server on every configuration change. */

@@ -22,7 +22,7 @@ export function createLanguageClient(
     CLIENT_ID,
     OUTPUT_CHANNEL_NAME,
     serverOptions,
-    buildClientOptions(outputChannel),
+    buildClientOptions(outputChannel, vscode.workspace.isTrusted),
   );
 }
 

@@ -56,14 +56,19 @@ export function buildDocumentSelector(): DocumentSelector {
 export type OutputChannel = NonNullable<LanguageClientOptions['outputChannel']>;
 
 /** Client options; `outputChannel` receives both the client's log and the server's messages. */
-export function buildClientOptions(outputChannel: OutputChannel): LanguageClientOptions {
+export function buildClientOptions(
+  outputChannel: OutputChannel,
+  workspaceTrusted = true,
+): LanguageClientOptions {
   return {
     documentSelector: buildDocumentSelector(),
     synchronize: { configurationSection: [...CONFIGURATION_SECTIONS] },
     // VS Code gives a file our language ids by the same name patterns the server knows, so an id
     // that disagrees with the name is the user's choice ("Set Language", "Change Language
     // Mode"): the server is told to keep it rather than go by the file name.
-    initializationOptions: { explicitLanguageIds: true },
+    // The daemons' checks run programs: the server runs none in a workspace not yet trusted
+    // (it is told when the workspace becomes trusted).
+    initializationOptions: { explicitLanguageIds: true, workspaceTrusted },
     outputChannel,
   };
 }

@@ -47,6 +47,17 @@ void describe('client options', () => {
     assert.equal(options.outputChannel, channel);
     assert.deepEqual(options.documentSelector, buildDocumentSelector());
     // VS Code's language ids are the user's choice; the server keeps them over file names.
-    assert.deepEqual(options.initializationOptions, { explicitLanguageIds: true });
+    assert.deepEqual(options.initializationOptions, {
+      explicitLanguageIds: true,
+      workspaceTrusted: true,
+    });
+  });
+
+  void it('tells the server when the workspace is not trusted (no daemon checks run there)', () => {
+    const channel = { name: 'fake' } as unknown as OutputChannel;
+    const options = buildClientOptions(channel, false) as {
+      initializationOptions?: { workspaceTrusted?: unknown };
+    };
+    assert.equal(options.initializationOptions?.workspaceTrusted, false);
   });
 });

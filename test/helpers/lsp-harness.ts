@@ -94,6 +94,8 @@ export class LspTestClient {
   configuration: ConfigurationAnswer = () => null;
 
   private stderr = '';
+  /** Notifications a test asked to record (see {@link notifications}). */
+  private readonly received = new Map<string, unknown[]>();
   private exitStatus: ExitStatus | undefined;
   /** Settles when the process has exited. */
   readonly exited: Promise<ExitStatus>;
@@ -201,6 +203,25 @@ export class LspTestClient {
 
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Sends `textDocument/didSave` (the test writes the file to disk first, as an editor does). */
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+  }
+
+  /** Params of every notification `method` the server sent so far, oldest first. */
+  notifications(method: string): unknown[] {
+    let list = this.received.get(method);
+    if (list === undefined) {
+      list = [];
+      this.received.set(method, list);
+      const target = list;
+      this.connection.onNotification(method, (params: unknown) => {
+        target.push(params);
+      });
+    }
+    return list;
   }
 
   /** Tells the server its configuration changed (it then pulls again). */

@@ -123,7 +123,7 @@ void describe('stdio server, minimal client (no workspace, no configuration capa
     // Feature providers are checked by their own suites; this one is about document sync.
     assert.deepEqual(
       (initializeResult['capabilities'] as Record<string, unknown>)['textDocumentSync'],
-      { openClose: true, change: 2 },
+      { openClose: true, change: 2, save: { includeText: false } },
     );
     assert.equal(
       (initializeResult['serverInfo'] as { name?: unknown } | undefined)?.name,
@@ -523,6 +523,7 @@ void describe('node IPC server', () => {
     assert.deepEqual((result['capabilities'] as Record<string, unknown>)['textDocumentSync'], {
       openClose: true,
       change: 2,
+      save: { includeText: false },
     });
     const uri = virtualUri('ipc/haproxy.cfg');
     await client.open(uri, 'haproxy', haproxyConfig(true));

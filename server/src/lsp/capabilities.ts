@@ -96,7 +96,12 @@ export function initializeResult(): InitializeResult {
   return {
     capabilities: {
       // Incremental sync: the core re-parses only what an edit touches.
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      // `save` tells the server when a node's files are saved: the daemons' checks run then.
+      textDocumentSync: {
+        openClose: true,
+        change: TextDocumentSyncKind.Incremental,
+        save: { includeText: false },
+      },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       documentSymbolProvider: true,
       completionProvider: { triggerCharacters: [' ', '(', ',', '.'] },

@@ -1,6 +1,7 @@
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type {
   ClusterNodeInput,
+  Issue,
   LanguageService,
   ParsedDocument,
   ServiceSettings,
@@ -37,6 +38,8 @@ export interface DiagnosticsDependencies {
    * reads it: config-id, environment, HAProxy files read together. None: validated alone.
    */
   readonly nodesOf?: (uri: string) => readonly ClusterNodeInput[];
+  /** What the daemons' own checks said of a document, when its text is the text they read. */
+  readonly daemonFindings?: (uri: string, text: string) => Issue[];
 }
 
 /**
@@ -114,7 +117,12 @@ export class DiagnosticsPublisher {
       const settings = await this.deps.settingsFor(uri);
       if (this.isStale(uri, ticket, document)) return;
       const nodes = this.deps.nodesOf?.(uri) ?? [];
-      const diagnostics = this.deps.service.getDiagnostics(document, { settings, nodes });
+      const daemonFindings = this.deps.daemonFindings?.(uri, document.text) ?? [];
+      const diagnostics = this.deps.service.getDiagnostics(document, {
+        settings,
+        nodes,
+        daemonFindings,
+      });
       const extra = this.deps.extra?.(uri, document);
       if (extra?.length) diagnostics.push(...extra);
       if (diagnostics.length > MAX_DIAGNOSTICS_PER_DOCUMENT) {

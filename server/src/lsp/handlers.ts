@@ -48,6 +48,7 @@ import { DEFAULT_SCAN_LIMITS, SETTINGS_FILE_NAME } from '../node/scan.js';
 import { uriToPath } from './uri.js';
 import { existingLinks } from './document-links.js';
 import type { ClusterTracker } from './cluster.js';
+import type { DaemonChecks } from './daemon-checks.js';
 import type { NodeTable } from './nodes.js';
 import { findClusterRoot } from './cluster-root.js';
 import { actionsAsCommands, editOfCommand, flattenSymbols } from './shapes.js';
@@ -68,6 +69,8 @@ export interface ServerContext {
   readonly cluster?: ClusterTracker;
   /** Which files validate together (the nodes); absent: every file is validated alone. */
   readonly nodes?: NodeTable;
+  /** The daemons' own checks; absent in hosts that do not run them. */
+  readonly daemons?: DaemonChecks;
 }
 
 /** Watched file patterns: settings files, and configuration files feeding the cluster analysis. */
@@ -349,6 +352,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     features = clientFeatures(params.capabilities);
     settings.setPullSupported(features.configuration);
     settings.setInitializationOptions(params.initializationOptions);
+    context.daemons?.setInitializationOptions(params.initializationOptions);
     documents.setExplicitLanguageIds(explicitLanguageIds(params.initializationOptions));
     folders = workspaceFolders(params);
     clientFolders = folders.length > 0;
@@ -359,6 +363,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     diagnostics.dispose();
     cluster?.dispose();
     poller?.dispose();
+    context.daemons?.cancelAll();
     documents.clear();
   });
 

@@ -86,12 +86,78 @@ export const TopologyChangedNotification = new NotificationType<TopologyChangedP
 );
 
 /** Every custom request by method, for a typed `sendRequest` wrapper on the client. */
+export type DaemonCheckMethod = 'ha/daemonCheck';
+
+/** Which daemon checked, or checks, a node. */
+export type DaemonCheckDaemon = 'haproxy' | 'keepalived';
+
+export interface DaemonCheckParams {
+  /** A file of the node to check. */
+  readonly uri: string;
+  /** `haproxy` runs `haproxy -c`, `keepalived` runs `keepalived -t`; default: the file's language. */
+  readonly daemon?: DaemonCheckDaemon;
+}
+
+/** One node's check, as it starts, ends or is left out. */
+export interface DaemonCheckRun {
+  readonly daemon: DaemonCheckDaemon;
+  /** The file the check was asked for. */
+  readonly uri: string;
+  /** The node checked; absent when no node was looked at (an untrusted workspace). */
+  readonly node?: string;
+  /** `skipped`: not run (`note` says why); `cancelled`: a newer run of the node took over. */
+  readonly state: 'running' | 'done' | 'skipped' | 'cancelled';
+  /** The daemon's version, as it said it. */
+  readonly version?: string;
+  readonly errors?: number;
+  readonly warnings?: number;
+  /** Why nothing was said (a missing binary, a timeout), or a caveat about what was said. */
+  readonly note?: string;
+}
+
+export interface DaemonCheckResult {
+  readonly runs: readonly DaemonCheckRun[];
+}
+
+/**
+ * Runs the daemon's own check on the nodes of a file now (the commands "Check with haproxy -c"
+ * and "Check with keepalived -t"); resolves when every run ended.
+ */
+export const DaemonCheckRequest = new RequestType<DaemonCheckParams, DaemonCheckResult, void>(
+  'ha/daemonCheck' satisfies DaemonCheckMethod,
+);
+
+export type DaemonCheckStatusMethod = 'ha/daemonCheckStatus';
+
+/** Sent when a daemon check starts and ends, on save or on demand (the status bar item). */
+export const DaemonCheckStatusNotification = new NotificationType<DaemonCheckRun>(
+  'ha/daemonCheckStatus' satisfies DaemonCheckStatusMethod,
+);
+
+export type WorkspaceTrustMethod = 'ha/workspaceTrust';
+
+export interface WorkspaceTrustParams {
+  readonly trusted: boolean;
+}
+
+/**
+ * The client's workspace became trusted. Daemon checks run programs (HAProxy runs `lua-load`
+ * scripts while checking), so a client with a notion of trust sends `workspaceTrusted: false` in
+ * `initializationOptions` for a restricted workspace and this notification once it is trusted.
+ */
+export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>(
+  'ha/workspaceTrust' satisfies WorkspaceTrustMethod,
+);
+
 export interface HaRequests {
   'ha/detectLanguage': { params: DetectLanguageParams; result: DetectLanguageResult };
   'ha/topology': { params: TopologyParams; result: TopologyResult };
+  'ha/daemonCheck': { params: DaemonCheckParams; result: DaemonCheckResult };
 }
 
 /** Every custom notification from the server by method. */
 export interface HaNotifications {
   'ha/topologyChanged': TopologyChangedParams;
+  'ha/daemonCheckStatus': DaemonCheckRun;
+  'ha/workspaceTrust': WorkspaceTrustParams;
 }

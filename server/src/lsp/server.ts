@@ -1,12 +1,13 @@
 import type { Connection } from 'vscode-languageserver';
 import { createLanguageService, MAX_DOCUMENT_LENGTH, RULE_DOCS_BASE_URL } from '../core/index.js';
 import { ClusterTracker } from './cluster.js';
+import { DaemonChecks, registerDaemonChecks } from './daemon-checks.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { DocumentCache } from './document-cache.js';
 import { createLspFileHost } from './file-host.js';
 import { registerHandlers } from './handlers.js';
 import { NodeTable } from './nodes.js';
-import { TopologyChangedNotification } from './protocol.js';
+import { DaemonCheckStatusNotification, TopologyChangedNotification } from './protocol.js';
 import { SettingsLog, type Logger } from './logger.js';
 import { SettingsFiles, SettingsProvider } from './settings.js';
 import { Workspace } from './workspace.js';
@@ -65,14 +66,33 @@ export function startServer(connection: Connection, log: Logger): void {
     },
     log,
   });
+  // The daemons' own checks, on save or on command; what they said joins each publication.
+  const daemons = new DaemonChecks({
+    nodesOf: (uri) => nodes.nodesOf(uri),
+    document: (uri) =>
+      documents.get(uri) ?? nodes.documents().find((document) => document.uri === uri),
+    settingsFor,
+    daemonSettingsFor: (uri) => settings.daemonSettings(uri),
+    files,
+    changed: (uris) => diagnostics.refresh(uris),
+    status: (run) => {
+      void connection.sendNotification(DaemonCheckStatusNotification, run).catch(() => undefined);
+    },
+    log,
+  });
   const diagnostics = new DiagnosticsPublisher({
     service,
     documents,
     settingsFor,
     send: (params) => connection.sendDiagnostics(params),
     log,
-    extra: (uri, document) => cluster.diagnosticsFor(uri, document?.lineIndex, document?.version),
+    extra: (uri, document) => [
+      ...cluster.diagnosticsFor(uri, document?.lineIndex, document?.version),
+      // A file that is not open shows what a daemon said of its saved text as is.
+      ...(document === undefined ? daemons.closedDiagnostics(uri) : []),
+    ],
     nodesOf: (uri) => nodes.nodesOf(uri),
+    daemonFindings: (uri, text) => daemons.findingsFor(uri, text),
   });
   const refreshLenses = registerHandlers(connection, {
     service,
@@ -83,7 +103,9 @@ export function startServer(connection: Connection, log: Logger): void {
     workspace,
     cluster,
     nodes,
+    daemons,
   });
+  registerDaemonChecks(connection, daemons);
   connection.listen();
 }
 

@@ -3,6 +3,7 @@ import type { ConfigurationItem, FormattingOptions } from 'vscode-languageserver
 import { resolveSettings, type ServiceSettings } from '../core/index.js';
 import { ConfigError, findProjectFile, readProjectFile } from '../node/project-file.js';
 import { readScanLimits, type ScanLimits } from '../node/scan.js';
+import { readDaemonSettings, type DaemonSettings } from '../node/daemons/settings.js';
 import { describeError, type Logger } from './logger.js';
 import { fileSystemPath } from './uri.js';
 
@@ -127,6 +128,15 @@ export class SettingsFiles {
     return Promise.resolve(path === undefined ? undefined : this.inFolder(path));
   }
 
+  /** Path of the settings file that applies to `uri`; undefined when there is none. */
+  pathForUri(uri: string): string | undefined {
+    const path = fileSystemPath(uri);
+    if (path === undefined) return undefined;
+    const folder = dirname(path);
+    if (!this.lookups.has(folder)) this.inFolder(folder);
+    return this.lookups.get(folder);
+  }
+
   /** Forgets every lookup, for when settings files may have appeared, changed or gone. */
   clear(): void {
     this.lookups.clear();
@@ -176,6 +186,8 @@ export class SettingsProvider {
   private readonly editor = new Map<string, Promise<unknown>>();
   private initial: JsonObject | undefined;
   private pushed: JsonObject | undefined;
+  /** Settings problems already logged. */
+  private readonly said = new Set<string>();
 
   constructor(
     private readonly pull: ConfigurationPull,
@@ -233,6 +245,27 @@ export class SettingsProvider {
    */
   async formatOptions(uri: string, client: FormattingOptions): Promise<FormattingOptions> {
     return { ...client, ...projectFormat(await this.files.forUri(uri)) };
+  }
+
+  /**
+   * Settings of the daemons' checks for a document (see `readDaemonSettings`): a command line and
+   * an SSH target only from the editor's layers, presets and mappings from the file as well.
+   * What a settings file may not set is logged once.
+   */
+  async daemonSettings(uri: string): Promise<DaemonSettings> {
+    const [file, pulled] = await Promise.all([this.files.forUri(uri), this.editorSettings(uri)]);
+    const path = this.files.pathForUri(uri);
+    const { settings, ignored } = readDaemonSettings({
+      editor: layerSettings(this.initial, this.pushed, pulled),
+      file,
+      ...(path !== undefined ? { fileFolder: dirname(path) } : {}),
+    });
+    for (const message of ignored) {
+      if (this.said.has(message)) continue;
+      this.said.add(message);
+      this.log.warn(message);
+    }
+    return settings;
   }
 
   /** Drops the cached client answers. */
