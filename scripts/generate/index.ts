@@ -9,6 +9,7 @@
  *   npx tsx scripts/generate/index.ts --out <dir>   writes them under <dir> instead
  *   npx tsx scripts/generate/index.ts --shared <dir>  reads the facts from <dir>
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,13 +58,28 @@ async function main(): Promise<void> {
   const started = Date.now();
   const { files, warnings } = await generateCatalog(sharedPaths(sharedRoot));
   for (const warning of warnings) console.warn(`warning: ${warning}`);
-  if (process.argv.includes('--check')) {
+  const check = process.argv.includes('--check');
+  // The grammars are derived from the catalogs: `npm run generate [-- --check]` covers both.
+  const grammars = (): number =>
+    option('--out') !== undefined
+      ? 0
+      : (spawnSync(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            join(projectRoot, 'scripts', 'generate-grammars.ts'),
+            ...(check ? ['--check'] : []),
+          ],
+          { stdio: 'inherit', cwd: projectRoot },
+        ).status ?? 1);
+  if (check) {
     const stale = files.filter((file) => {
       const path = join(projectRoot, file.path);
       return !existsSync(path) || readText(path) !== file.text;
     });
     for (const file of stale) console.error(`${file.path} is stale: run npm run generate`);
-    if (stale.length > 0) process.exit(1);
+    if (stale.length > 0 || grammars() !== 0) process.exit(1);
     return;
   }
   const out = resolve(option('--out') ?? projectRoot);
@@ -72,6 +88,7 @@ async function main(): Promise<void> {
   console.log(
     `${files.length} catalog files generated in ${Date.now() - started} ms, ${changed.length} changed`,
   );
+  if (grammars() !== 0) process.exit(1);
 }
 
 const invoked = process.argv[1];

@@ -23,32 +23,36 @@ function fifo(path: string): void {
   execFileSync('mkfifo', [path]);
 }
 
-test('a FIFO named on the command line is refused at once (exit 2)', { timeout: 30_000 }, () => {
-  const dir = join(root, 'fifo-arg');
-  mkdirSync(dir);
-  fifo(join(dir, 'haproxy.cfg'));
-  const result = run([join(dir, 'haproxy.cfg')]);
-  assert.equal(result.exitCode, 2);
-  assert.equal(result.stderr.length, 1);
-  assert.match(result.stderr[0] ?? '', /not a regular file/);
-});
+test(
+  'a FIFO named on the command line is refused at once (exit 2)',
+  { timeout: 30_000 },
+  async () => {
+    const dir = join(root, 'fifo-arg');
+    mkdirSync(dir);
+    fifo(join(dir, 'haproxy.cfg'));
+    const result = await run([join(dir, 'haproxy.cfg')]);
+    assert.equal(result.exitCode, 2);
+    assert.equal(result.stderr.length, 1);
+    assert.match(result.stderr[0] ?? '', /not a regular file/);
+  },
+);
 
-test('FIFOs and devices found in a folder are skipped', { timeout: 30_000 }, () => {
+test('FIFOs and devices found in a folder are skipped', { timeout: 30_000 }, async () => {
   const dir = join(root, 'fifo-dir');
   mkdirSync(dir);
   fifo(join(dir, 'haproxy.cfg'));
   symlinkSync('/dev/zero', join(dir, 'haproxy-zero.cfg'));
   writeFileSync(join(dir, 'haproxy-ok.cfg'), CLEAN);
-  const result = run(['--format', 'json', dir]);
+  const result = await run(['--format', 'json', dir]);
   assert.notEqual(result.exitCode, 2, result.stderr.join('\n'));
 });
 
-test('a .halint.json that is a FIFO does not block', { timeout: 30_000 }, () => {
+test('a .halint.json that is a FIFO does not block', { timeout: 30_000 }, async () => {
   const dir = join(root, 'fifo-config');
   mkdirSync(dir);
   fifo(join(dir, '.halint.json'));
   writeFileSync(join(dir, 'haproxy.cfg'), CLEAN);
-  const result = run([dir]);
+  const result = await run([dir]);
   assert.equal(result.exitCode, 2);
   assert.equal(result.stderr.length, 1);
 });
@@ -78,7 +82,7 @@ test('Keepalived includes of /proc, /dev and FIFOs read as unreadable', { timeou
   }
 });
 
-test('a node mapped to / neither hangs nor walks without end', { timeout: 120_000 }, () => {
+test('a node mapped to / neither hangs nor walks without end', { timeout: 120_000 }, async () => {
   const dir = join(root, 'mapped-root');
   mkdirSync(dir);
   writeFileSync(join(dir, 'haproxy.cfg'), CLEAN);
@@ -86,11 +90,11 @@ test('a node mapped to / neither hangs nor walks without end', { timeout: 120_00
     join(dir, '.halint.json'),
     JSON.stringify({ nodes: { lb1: { files: ['haproxy.cfg'] }, lb2: { files: ['/'] } } }),
   );
-  const result = run(['--format', 'json', join(dir, 'haproxy.cfg')]);
+  const result = await run(['--format', 'json', join(dir, 'haproxy.cfg')]);
   assert.ok(result.exitCode <= 2);
 });
 
-test('no output quotes an included file, whatever the format', () => {
+test('no output quotes an included file, whatever the format', async () => {
   const dir = join(root, 'secret');
   mkdirSync(dir);
   // Shaped like /etc/shadow: a line keepalived reads as an unknown keyword with arguments.
@@ -100,26 +104,26 @@ test('no output quotes an included file, whatever the format', () => {
   );
   writeFileSync(join(dir, 'keepalived.conf'), 'include shadow\n');
   for (const format of ['text', 'json', 'sarif', 'github']) {
-    const result = run(['--format', format, join(dir, 'keepalived.conf')]);
+    const result = await run(['--format', format, join(dir, 'keepalived.conf')]);
     const output = result.stdout + result.stderr.join('\n');
     assert.ok(!output.includes('SECRET'), `${format}: ${output}`);
     assert.match(output, /shadow/, 'the finding still names the file');
   }
 });
 
-test('text and GitHub output escape control characters taken from a config', () => {
+test('text and GitHub output escape control characters taken from a config', async () => {
   const dir = join(root, 'escapes');
   mkdirSync(dir);
   writeFileSync(join(dir, 'haproxy.cfg'), 'global\n    \u001b]0;owned\u0007\u001b[2J 1\n');
   for (const format of ['text', 'github']) {
-    const output = run(['--format', format, join(dir, 'haproxy.cfg')]).stdout;
+    const output = (await run(['--format', format, join(dir, 'haproxy.cfg')])).stdout;
     assert.ok(output.length > 0);
     // eslint-disable-next-line no-control-regex -- the test looks for raw control characters
     assert.doesNotMatch(output, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/, format);
   }
 });
 
-test('includes outside the folders given to halint are named, not read', () => {
+test('includes outside the folders given to halint are named, not read', async () => {
   const dir = join(root, 'confined');
   mkdirSync(join(dir, 'outside'), { recursive: true });
   mkdirSync(join(dir, 'project'));
@@ -130,11 +134,13 @@ test('includes outside the folders given to halint are named, not read', () => {
     join(dir, 'project', 'keepalived.conf'),
     `include ${join(dir, 'outside', '*.conf')}\ninclude link.conf\n`,
   );
-  const json = (): { diagnostics: { code: string; message: string; path: string }[] } =>
-    JSON.parse(run(['--format', 'json', join(dir, 'project')]).stdout) as {
+  const json = async (): Promise<{
+    diagnostics: { code: string; message: string; path: string }[];
+  }> =>
+    JSON.parse((await run(['--format', 'json', join(dir, 'project')])).stdout) as {
       diagnostics: { code: string; message: string; path: string }[];
     };
-  const confined = json().diagnostics;
+  const confined = (await json()).diagnostics;
   assert.deepEqual(
     confined.map((diagnostic) => diagnostic.code),
     ['include-not-found', 'include-not-found'],
@@ -142,7 +148,7 @@ test('includes outside the folders given to halint are named, not read', () => {
   for (const diagnostic of confined) assert.match(diagnostic.message, /outside the folders/);
   // A root named in .halint.json is followed; the link then reads the same file.
   writeFileSync(join(dir, 'project', '.halint.json'), '{"includeRoots": ["../outside"]}');
-  const allowed = json().diagnostics;
+  const allowed = (await json()).diagnostics;
   assert.ok(allowed.some((diagnostic) => diagnostic.code === 'unknown-keyword'));
   assert.ok(!allowed.some((diagnostic) => /outside the folders/.test(diagnostic.message)));
 });

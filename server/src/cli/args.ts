@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { LanguageId } from '../core/index.js';
 import { DEFAULT_SCAN_LIMITS, SCAN_LIMIT_RANGES, type ScanLimits } from '../node/scan.js';
+import { DAEMON_PRESETS, type DaemonPreset } from '../core/daemons/commands.js';
+import { readCommand } from '../node/daemons/settings.js';
 
 /** Output formats `--format` accepts. */
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -23,6 +25,16 @@ export interface CliOptions {
   readonly maxFiles?: number;
   /** `--max-depth`: deepest folder level searched below each directory given. */
   readonly maxDepth?: number;
+  /**
+   * `--with-daemons[=PRESET]`: run the daemons' own checks too; `auto` (the flag without a value)
+   * takes the preset of `.halint.json`, else `local`.
+   */
+  readonly withDaemons?: DaemonPreset | 'auto';
+  /** `--haproxy-command` / `--keepalived-command`: a command line of the user's for the check. */
+  readonly haproxyCommand?: readonly string[];
+  readonly keepalivedCommand?: readonly string[];
+  /** `--ssh-destination`: the node the `ssh` preset logs in to (`${node}`: the node's name). */
+  readonly sshDestination?: string;
   readonly help: boolean;
   readonly version: boolean;
   /** Files and directories, in command-line order. */
@@ -53,6 +65,15 @@ Options:
                                    (${SCAN_LIMIT_RANGES.maxFiles[0]}-${SCAN_LIMIT_RANGES.maxFiles[1]}; default ${DEFAULT_SCAN_LIMITS.maxFiles})
   --max-depth N                    Search at most N folder levels below each directory
                                    (${SCAN_LIMIT_RANGES.maxDepth[0]}-${SCAN_LIMIT_RANGES.maxDepth[1]}; default ${DEFAULT_SCAN_LIMITS.maxDepth})
+  --with-daemons[=local|docker|ssh]
+                                   Also run haproxy -c and keepalived -t on each node and
+                                   report what they say (default: the preset of .halint.json,
+                                   else local); source tells their findings from halint's
+  --haproxy-command JSON           Command line of haproxy's check, as a JSON array:
+                                   '["/usr/sbin/haproxy","-c","\${fileArgs}"]'
+  --keepalived-command JSON        Command line of keepalived's check, e.g.
+                                   '["keepalived","-t","-f","\${file}"]'
+  --ssh-destination USER@HOST      Node the ssh preset logs in to (\${node}: the node's name)
   -h, --help                       Show this help
   -v, --version                    Show the version
 
@@ -104,6 +125,43 @@ function scanLimitValue(key: keyof ScanLimits, value: string | undefined): numbe
 }
 
 /** Rewords the errors of `parseArgs` so that they name the flag and point at `--help`. */
+function sshDestinationValue(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === '' || value.startsWith('-')) {
+    throw new UsageError(`invalid value '${value}' for --ssh-destination: expected user@host`);
+  }
+  return value;
+}
+
+/** Reads a `--haproxy-command` / `--keepalived-command` value: a JSON array of strings. */
+function commandValue(flag: string, value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    parsed = undefined;
+  }
+  const command = readCommand(parsed);
+  if (command === undefined) {
+    throw new UsageError(
+      `invalid value for ${flag}: expected a JSON array of strings, e.g. '["haproxy","-c","\${fileArgs}"]'`,
+    );
+  }
+  return command;
+}
+
+/**
+ * `--with-daemons` may stand alone (`halint --with-daemons dir/`): node's parser only knows
+ * options that always or never take a value, so the bare flag is rewritten to an empty value.
+ */
+function withOptionalValues(argv: readonly string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv.map((arg, i) =>
+    arg === '--with-daemons' && (end < 0 || i < end) ? '--with-daemons=' : arg,
+  );
+}
+
 function describeParseError(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
@@ -131,7 +189,7 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: withOptionalValues(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -139,6 +197,10 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
         'haproxy-version': { type: 'string' },
         'keepalived-version': { type: 'string' },
         language: { type: 'string' },
+        'with-daemons': { type: 'string' },
+        'haproxy-command': { type: 'string' },
+        'keepalived-command': { type: 'string' },
+        'ssh-destination': { type: 'string' },
         'no-cluster': { type: 'boolean' },
         'max-warnings': { type: 'string' },
         'max-files': { type: 'string' },
@@ -160,6 +222,13 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
     maxWarnings: maxWarningsValue(values['max-warnings']),
     maxFiles: scanLimitValue('maxFiles', values['max-files']),
     maxDepth: scanLimitValue('maxDepth', values['max-depth']),
+    withDaemons:
+      values['with-daemons'] === ''
+        ? 'auto'
+        : oneOf('--with-daemons', values['with-daemons'], DAEMON_PRESETS),
+    haproxyCommand: commandValue('--haproxy-command', values['haproxy-command']),
+    keepalivedCommand: commandValue('--keepalived-command', values['keepalived-command']),
+    sshDestination: sshDestinationValue(values['ssh-destination']),
     help: values.help === true,
     version: values.version === true,
     paths: positionals,

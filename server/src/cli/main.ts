@@ -33,9 +33,5 @@ if (!lab && argv[0] === 'topology') {
     .then(({ runTopology }) => runTopology(argv.slice(1)))
     .then(finish, internalError);
 } else if (!lab) {
-  try {
-    finish(run(argv));
-  } catch (error) {
-    internalError(error);
-  }
+  run(argv).then(finish, internalError);
 }

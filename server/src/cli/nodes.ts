@@ -34,6 +34,7 @@ export function analysePlans(
   settings: ServiceSettings,
   lookup: LineIndexLookup,
   cluster: boolean,
+  daemonFindings: ReadonlyMap<string, readonly Issue[]> = new Map(),
 ): ReportDiagnostic[] {
   const seen = new Set<string>();
   const diagnostics: ReportDiagnostic[] = [];
@@ -45,8 +46,14 @@ export function analysePlans(
   };
   const byUri = new Map(documents.map((document) => [document.uri, document]));
   const validated = new Set<string>();
-  const report = (document: ParsedDocument, issues: readonly Issue[]): void => {
+  const report = (document: ParsedDocument, ours: readonly Issue[]): void => {
     validated.add(document.uri);
+    const theirs = daemonFindings.get(document.uri);
+    // Where a daemon says what halint says, halint's finding stays with the daemon's words.
+    const issues =
+      theirs === undefined
+        ? ours
+        : service.withDaemonFindings(document, ours, { settings, daemonFindings: theirs });
     for (const issue of issues) {
       add(toReportDiagnostic(issue, document.uri, document.lineIndex, document.languageId, lookup));
     }
@@ -61,6 +68,14 @@ export function analysePlans(
   }
   for (const document of documents) {
     if (!validated.has(document.uri)) report(document, service.validate(document, { settings }));
+  }
+  // A daemon's findings on files halint was not given (an include outside the folders named).
+  for (const [uri, issues] of daemonFindings) {
+    if (byUri.has(uri)) continue;
+    const index = lookup(uri);
+    if (index === undefined) continue;
+    const language = issues[0]?.code === 'keepalived-check' ? 'keepalived' : 'haproxy';
+    for (const issue of issues) add(toReportDiagnostic(issue, uri, index, language, lookup));
   }
   if (!cluster) return diagnostics;
 

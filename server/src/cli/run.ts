@@ -8,6 +8,7 @@ import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import { analysePlans } from './nodes.js';
+import { cliDaemonSettings, runDaemonChecks } from './daemons.js';
 import {
   TOOL_NAME,
   TOOL_VERSION,
@@ -56,7 +57,7 @@ function lineIndexLookup(documents: readonly ParsedDocument[]): LineIndexLookup 
 }
 
 /** Analyses the files a command line names and renders the findings. Never throws on bad input. */
-export function run(argv: readonly string[]): RunResult {
+export async function run(argv: readonly string[]): Promise<RunResult> {
   let options: CliOptions;
   try {
     options = parseCommandLine(argv);
@@ -70,6 +71,9 @@ export function run(argv: readonly string[]): RunResult {
   const loaded = loadInputs(options);
   if ('error' in loaded) return { stdout: '', stderr: [`halint: ${loaded.error}`], exitCode: 2 };
   const { settings, files, errors, notes, service, documents, plans } = loaded;
+  const daemons = cliDaemonSettings(options, loaded.project);
+  const daemonResults = await runDaemonChecks(plans, daemons.settings, settings, loaded.host);
+  notes.push(...daemons.ignored, ...daemonResults.notes);
   const diagnostics = analysePlans(
     plans,
     documents,
@@ -77,6 +81,7 @@ export function run(argv: readonly string[]): RunResult {
     settings,
     lineIndexLookup(documents),
     options.cluster,
+    daemonResults.findings,
   ).sort(compareDiagnostics);
   const summary = summarize(diagnostics);
   const report: Report = {
