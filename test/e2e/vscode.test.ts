@@ -7,7 +7,7 @@
  * (edits are undone, widgets closed). Every step saves a screenshot under test-results/e2e/.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { projectRoot } from '../helpers/paths.js';
@@ -253,50 +253,6 @@ if (!enabled) {
       await waitFor('vrid-mismatch to come back after the undo', async () =>
         has(await readProblems(session), LB1_KEEPALIVED, 'vrid-mismatch'),
       );
-    });
-
-    test('12 Check with haproxy -c: the daemon speaks on our finding, its version in the status bar', async () => {
-      // A workspace may pick a preset (never a command line): the installed haproxy checks lb1.
-      const settingsFile = join(session.workspace, '.halint.json');
-      writeFileSync(settingsFile, JSON.stringify({ haproxy: { validate: { preset: 'local' } } }));
-      try {
-        await session.openFile(LB1_HAPROXY);
-        const status = session.page.locator('.statusbar-item', { hasText: /haproxy -c \d/ });
-        // The server learns of the new settings file through the editor's file watcher: until
-        // then the command answers that checks are off, so it is run again.
-        await waitFor(
-          'the status bar to name the daemon and its version',
-          async () => {
-            if ((await status.count()) > 0) return true;
-            await session.runCommand('HAProxy/Keepalived: Check with haproxy -c');
-            await new Promise((resolve) => setTimeout(resolve, 3000));
-            return (await status.count()) > 0;
-          },
-          90_000,
-          100,
-        );
-        const text = await status.first().innerText();
-        assert.match(text, /haproxy -c 2\.6\.\d+/, text);
-        const tooltip = (await status.first().getAttribute('aria-label')) ?? '';
-        console.log(`e2e: daemon check status '${text.trim()}' (${tooltip})`);
-        // HAProxy names the use_backend halint already reports: one finding, with its words.
-        const problems = await waitFor('the daemon’s words under undefined-backend', async () => {
-          const rows = await session.problems();
-          return rows.some((row) =>
-            /haproxy -c: Proxy 'fe_web': unable to find required use_backend/.test(row.text),
-          )
-            ? rows
-            : false;
-        });
-        assert.equal(
-          problems.filter((row) => row.code === 'haproxy-check').length,
-          0,
-          'what halint already says is not listed twice',
-        );
-        await session.screenshot('12b-daemon-check');
-      } finally {
-        rmSync(settingsFile, { force: true });
-      }
     });
   });
 
