@@ -11,38 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { daemonMissing, daemonPath } from '../helpers/daemons.js';
+import {
+  DAEMON_HAPROXY as HAPROXY,
+  DAEMON_KEEPALIVED as KEEPALIVED,
+} from '../helpers/daemon-fixtures.js';
 import { distFile } from '../helpers/paths.js';
 
 const CLI = distFile('cli.cjs');
-
-const HAPROXY = `global
-    maxconn 100
-
-defaults
-    mode http
-    timeout connect 5s
-    timeout client 30s
-    timeout server 30s
-
-frontend fe
-    bind 127.0.0.1:8443 ssl crt /nonexistent/site.pem
-    default_backend be
-
-backend be
-    server s1 127.0.0.1:8081 check
-`;
-
-const KEEPALIVED = `vrrp_instance VI_1 {
-    state MASTER
-    interface eth0
-    virtual_router_id 51
-    priority 300
-    advert_int 1
-    virtual_ipaddress {
-        192.0.2.10/24
-    }
-}
-`;
 
 interface JsonReport {
   diagnostics: {

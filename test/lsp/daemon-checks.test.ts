@@ -11,39 +11,12 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver';
 import { daemonMissing, daemonPath } from '../helpers/daemons.js';
+import {
+  DAEMON_HAPROXY as HAPROXY,
+  DAEMON_KEEPALIVED as KEEPALIVED,
+} from '../helpers/daemon-fixtures.js';
 import { LspTestClient, type PublishedDiagnostics } from '../helpers/lsp-harness.js';
 import type { DaemonCheckResult, DaemonCheckRun } from '../../server/src/lsp/protocol.js';
-
-/** HAProxy refuses the certificate it cannot find; halint cannot know the file is missing. */
-const HAPROXY = `global
-    maxconn 100
-
-defaults
-    mode http
-    timeout connect 5s
-    timeout client 30s
-    timeout server 30s
-
-frontend fe
-    bind 127.0.0.1:8443 ssl crt /nonexistent/site.pem
-    default_backend be
-
-backend be
-    server s1 127.0.0.1:8081 check
-`;
-
-/** Both say the priority is out of range; only keepalived says what it does about it. */
-const KEEPALIVED = `vrrp_instance VI_1 {
-    state MASTER
-    interface eth0
-    virtual_router_id 51
-    priority 300
-    advert_int 1
-    virtual_ipaddress {
-        192.0.2.10/24
-    }
-}
-`;
 
 const missing =
   daemonPath('haproxy-2.6') === undefined || daemonPath('keepalived-2.2') === undefined;

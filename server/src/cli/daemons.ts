@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { ClusterPlan, FileHost, Issue, ServiceSettings } from '../core/index.js';
-import type { DaemonName } from '../core/daemons/output.js';
+import { DAEMON_SOURCES } from '../core/daemons/place.js';
 import { checkNode } from '../node/daemons/node-check.js';
 import {
   checksEnabled,
@@ -21,11 +21,6 @@ export interface DaemonResults {
   readonly findings: ReadonlyMap<string, Issue[]>;
   readonly notes: readonly string[];
 }
-
-const LABELS: Readonly<Record<DaemonName, string>> = {
-  haproxy: 'haproxy -c',
-  keepalived: 'keepalived -t',
-};
 
 /**
  * The check settings of a run: a daemon is checked when `--with-daemons` is given (with the
@@ -94,7 +89,7 @@ export async function runDaemonChecks(
           files,
           pathOf: (uri) => resolve(uri),
         });
-        const where = `${LABELS[daemon]} on node ${node.name}`;
+        const where = `${DAEMON_SOURCES[daemon]} on node ${node.name}`;
         if ('skipped' in outcome) {
           notes.push(`${where} did not run: ${outcome.skipped}`);
           continue;

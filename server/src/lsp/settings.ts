@@ -1,7 +1,13 @@
 import { dirname } from 'node:path';
 import type { ConfigurationItem, FormattingOptions } from 'vscode-languageserver';
 import { resolveSettings, type ServiceSettings } from '../core/index.js';
-import { ConfigError, findProjectFile, readProjectFile } from '../node/project-file.js';
+import {
+  asObject,
+  ConfigError,
+  findProjectFile,
+  readProjectFile,
+  type JsonObject,
+} from '../node/project-file.js';
 import { readScanLimits, type ScanLimits } from '../node/scan.js';
 import { readDaemonSettings, type DaemonSettings } from '../node/daemons/settings.js';
 import { describeError, type Logger } from './logger.js';
@@ -12,14 +18,6 @@ const SECTIONS = ['haproxy', 'keepalived'] as const;
 
 /** Sends `workspace/configuration`; `connection.workspace.getConfiguration` in production. */
 export type ConfigurationPull = (items: ConfigurationItem[]) => Promise<unknown>;
-
-type JsonObject = Record<string, unknown>;
-
-function asObject(value: unknown): JsonObject | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as JsonObject)
-    : undefined;
-}
 
 /**
  * Layers editor settings over `.halint.json` over the defaults. Editor severities win over the

@@ -163,3 +163,13 @@ export function withVersions(
     settings,
   );
 }
+
+/** A JSON object as settings hold it. */
+export type JsonObject = Record<string, unknown>;
+
+/** `value` when it is a JSON object (not an array or null), else undefined. */
+export function asObject(value: unknown): JsonObject | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as JsonObject)
+    : undefined;
+}

@@ -13,6 +13,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { DAEMON_PRESETS, type DaemonPreset } from '../../core/daemons/commands.js';
 import type { DaemonName } from '../../core/daemons/output.js';
 import type { PathMapping } from '../../core/daemons/place.js';
+import { asObject } from '../project-file.js';
 import { DEFAULT_CHECK_TIMEOUT_MS, type CheckRunner } from './check.js';
 
 /** Whether a daemon check runs, and where. */
@@ -52,14 +53,6 @@ export const TIMEOUT_RANGE: readonly [number, number] = [1000, 600_000];
 /** Most arguments a command line may have, and most characters one argument may hold. */
 const MAX_COMMAND_ARGS = 64;
 const MAX_ARG_LENGTH = 4096;
-
-type JsonObject = Record<string, unknown>;
-
-function asObject(value: unknown): JsonObject | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as JsonObject)
-    : undefined;
-}
 
 /**
  * A command line as settings or flags write it: a non-empty array of strings, the first naming
