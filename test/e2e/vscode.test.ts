@@ -7,11 +7,14 @@
  * (edits are undone, widgets closed). Every step saves a screenshot under test-results/e2e/.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { projectRoot } from '../helpers/paths.js';
 import type { Frame } from 'playwright-core';
+import { HEALTHY, runScenario, type FailoverScenario } from '../../server/src/core/index.js';
+import { loadInputs } from '../../server/src/node/project.js';
 import { missingPrerequisite, Session, waitFor } from './harness.js';
 
 const enabled = process.env.HALINT_E2E === '1';
@@ -254,6 +257,55 @@ if (!enabled) {
         has(await readProblems(session), LB1_KEEPALIVED, 'vrid-mismatch'),
       );
     });
+
+    test('12 Check with haproxy -c: the daemon speaks on our finding, its version in the status bar', async () => {
+      // A workspace may pick a preset (never a command line): the installed haproxy checks lb1.
+      const settingsFile = join(session.workspace, '.halint.json');
+      writeFileSync(settingsFile, JSON.stringify({ haproxy: { validate: { preset: 'local' } } }));
+      try {
+        await session.openFile(LB1_HAPROXY);
+        const status = session.page.locator('.statusbar-item', { hasText: /haproxy -c \d/ });
+        // The server learns of the new settings file through the editor's file watcher: until
+        // then the command answers that checks are off, so it is run again.
+        await waitFor(
+          'the status bar to name the daemon and its version',
+          async () => {
+            if ((await status.count()) > 0) return true;
+            await session.runCommand('HAProxy/Keepalived: Check with haproxy -c');
+            await new Promise((resolve) => setTimeout(resolve, 3000));
+            return (await status.count()) > 0;
+          },
+          90_000,
+          100,
+        );
+        const text = await status.first().innerText();
+        assert.match(text, /haproxy -c 2\.6\.\d+/, text);
+        const tooltip = (await status.first().getAttribute('aria-label')) ?? '';
+        console.log(`e2e: daemon check status '${text.trim()}' (${tooltip})`);
+        // HAProxy names the use_backend halint already reports: one finding, with its words.
+        let lastRows: { text: string }[] = [];
+        const problems = await waitFor('the daemon’s words under undefined-backend', async () => {
+          const rows = await session.problems();
+          lastRows = rows;
+          return rows.some((row) =>
+            /haproxy -c: Proxy 'fe_web': unable to find required use_backend/.test(row.text),
+          )
+            ? rows
+            : false;
+        }).catch((error: unknown) => {
+          console.log(`e2e: Problems rows were:\n${lastRows.map((row) => row.text).join('\n')}`);
+          throw error;
+        });
+        assert.equal(
+          problems.filter((row) => row.code === 'haproxy-check').length,
+          0,
+          'what halint already says is not listed twice',
+        );
+        await session.screenshot('12b-daemon-check');
+      } finally {
+        rmSync(settingsFile, { force: true });
+      }
+    });
   });
 
   describe('topology preview', () => {
@@ -358,7 +410,159 @@ if (!enabled) {
       await session.undoAll();
     });
   });
+  describe('topology preview on examples/ and every cluster fixture', () => {
+    let session: Session;
+    let root: string;
+
+    before(async () => {
+      // One workspace holding them all: each folder of node folders is a cluster of its own.
+      root = mkdtempSync(join(tmpdir(), 'halint-e2e-clusters-'));
+      cpSync(join(projectRoot, 'examples'), join(root, 'examples'), { recursive: true });
+      const fixtures = join(projectRoot, 'test', 'fixtures', 'cluster');
+      for (const name of readdirSync(fixtures)) {
+        cpSync(join(fixtures, name), join(root, 'cluster', name), { recursive: true });
+      }
+      session = await Session.start({ fixture: root });
+    });
+
+    after(async () => {
+      await session?.close();
+      if (root !== undefined) rmSync(root, { recursive: true, force: true });
+    });
+
+    test('13 every cluster: its nodes, who holds the VIP, and who takes it when that node is down', async () => {
+      const clusters = expectedClusters(session.workspace);
+      assert.ok(clusters.length >= 14, `examples/ and 13 fixtures, got ${clusters.length}`);
+      // The pictures compared are not empty ones: most clusters draw servers and virtual IPs.
+      assert.ok(clusters.filter((cluster) => cluster.servers > 0 && cluster.vips > 0).length >= 8);
+      let opened = false;
+      for (const cluster of clusters) {
+        if (opened) await focusFirstGroup(session);
+        await session.openFile(cluster.file);
+        if (!opened) {
+          await session.runCommand('HAProxy/Keepalived: Show Topology Preview');
+          opened = true;
+        }
+        const frame = await session.webviewFrame();
+        let last: unknown;
+        await waitFor(`${cluster.file}: the cluster's nodes and VIP holders`, async () => {
+          const now = await pictured(frame);
+          last = now;
+          return same(now.nodes, cluster.nodes) &&
+            same(now.holders, cluster.holders) &&
+            now.servers === cluster.servers &&
+            now.vips === cluster.vips
+            ? now
+            : false;
+        }).catch((error: unknown) => {
+          console.log(
+            `e2e: ${cluster.file}: expected ${JSON.stringify(cluster)}, saw ${JSON.stringify(last)}`,
+          );
+          throw error;
+        });
+        const down = cluster.holders[0];
+        if (down !== undefined) {
+          const toggle = frame
+            .locator(`#controls [data-sim="node-down"][data-node="${down}"]`)
+            .first();
+          await toggle.click();
+          await waitFor(`${cluster.file}: the VIP to go where the simulation says`, async () =>
+            same((await pictured(frame)).holders, cluster.afterDown),
+          ).catch((error: unknown) => {
+            console.log(
+              `e2e: ${cluster.file}: ${down} down, expected ${cluster.afterDown.join(', ')}`,
+            );
+            throw error;
+          });
+          await session.screenshot(`18-cluster-${cluster.name}-node-down`);
+          await toggle.click();
+          await waitFor(`${cluster.file}: the VIP back after ${down} is up`, async () =>
+            same((await pictured(frame)).holders, cluster.holders),
+          );
+        }
+        console.log(
+          `e2e: ${cluster.file}: nodes ${cluster.nodes.join(', ')}; VIP on ${cluster.holders.join(', ') || 'none'}, then ${cluster.afterDown.join(', ') || 'none'}`,
+        );
+      }
+    });
+  });
 }
+
+/** What the core's model and simulation say the preview of each cluster in `workspace` shows. */
+interface ExpectedCluster {
+  readonly name: string;
+  /** A workspace-relative file of the cluster, to open. */
+  readonly file: string;
+  readonly nodes: readonly string[];
+  /** How many servers the graph has (folding already applied). */
+  readonly servers: number;
+  /** How many virtual IPs (a `${VIP}` with no env to fill it has none). */
+  readonly vips: number;
+  /** Holders with everything healthy. */
+  readonly holders: readonly string[];
+  /** Holders once the first healthy holder is down. */
+  readonly afterDown: readonly string[];
+}
+
+function expectedClusters(workspace: string): ExpectedCluster[] {
+  const loaded = loadInputs({ paths: [workspace], cluster: true });
+  if ('error' in loaded) throw new Error(loaded.error);
+  const { service, settings, plans } = loaded;
+  return plans.map((plan) => {
+    const graph = service.getTopology(
+      service.analyseCluster(plan.nodes, { settings }),
+      {},
+      { settings },
+    );
+    const holdersUnder = (scenario: FailoverScenario): string[] =>
+      [...new Set(graph.groups.flatMap((group) => runScenario(group, scenario).holders))].sort();
+    const holders = holdersUnder(HEALTHY);
+    const first = plan.nodes
+      .flatMap((node) => [...node.keepalived, ...node.haproxy])
+      .map((document) => document.uri)[0];
+    if (first === undefined) throw new Error(`cluster ${plan.id} has no file`);
+    const file = relative(workspace, first.startsWith('file://') ? new URL(first).pathname : first);
+    return {
+      name: relative(workspace, plan.id).replaceAll('/', '-') || 'root',
+      file,
+      // Node boxes come with VRRP: a HAProxy-only cluster is drawn as its HAProxy layers.
+      nodes: graph.elements
+        .filter((element) => element.kind === 'node')
+        .map((element) => element.node ?? element.label)
+        .sort(),
+      servers: graph.elements.filter((element) => element.kind === 'server').length,
+      vips: graph.elements.filter((element) => element.kind === 'vip').length,
+      holders,
+      afterDown:
+        holders[0] === undefined ? [] : holdersUnder({ ...HEALTHY, nodesDown: [holders[0]] }),
+    };
+  });
+}
+
+/** Node names drawn, those marked as holding a VIP, and the server and VIP counts. */
+async function pictured(
+  frame: Frame,
+): Promise<{ nodes: string[]; holders: string[]; servers: number; vips: number }> {
+  const nodes = new Set<string>();
+  const holders = new Set<string>();
+  for (const element of await frame.locator('g.el[data-kind="node"]').all()) {
+    const name =
+      (await element.getAttribute('data-node')) ??
+      (await element.getAttribute('data-id'))?.replace(/^node:/, '') ??
+      '';
+    nodes.add(name);
+    if ((await element.getAttribute('data-holder')) === 'true') holders.add(name);
+  }
+  return {
+    nodes: [...nodes].sort(),
+    holders: [...holders].sort(),
+    servers: await frame.locator('g.el[data-kind="server"]').count(),
+    vips: await frame.locator('g.el[data-kind="vip"]').count(),
+  };
+}
+
+const same = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((value, index) => value === b[index]);
 
 /** Label of the HAProxy layer when both nodes run the same file. */
 const SHARED_LAYER = 'HAProxy · same on lb1, lb2';

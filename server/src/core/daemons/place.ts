@@ -235,7 +235,16 @@ export function placeFindings(findings: readonly DaemonFinding[], context: Check
     }
     if (span === undefined) {
       const header = namedHeader(finding, context.files);
-      if (header !== undefined) ({ file, span } = header);
+      if (header !== undefined) {
+        file = header.file;
+        // HAProxy 2.6 gives no line for some proxy-level problems; the word the message quotes
+        // (the missing use_backend's name) still says which line of the proxy it is about.
+        const starts = startsOf(file);
+        span =
+          (finding.daemon === 'haproxy'
+            ? wordInProxy(file.text, starts, lineOf(starts, header.span.start) + 1, finding.message)
+            : undefined) ?? header.span;
+      }
     }
     if (span === undefined || file === undefined) {
       if (main === undefined) continue;
