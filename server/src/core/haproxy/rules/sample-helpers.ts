@@ -22,7 +22,7 @@ export interface SamplePart {
 }
 
 /** A fetch followed by its converters, from one word. */
-export interface SampleExpression {
+interface SampleExpression {
   readonly word: Word;
   readonly fetch: SamplePart;
   readonly converters: readonly SamplePart[];
@@ -145,7 +145,7 @@ export function formatClose(raw: string, open: number): number {
 }
 
 /** The `%[expr]` spans of a log-format word, read as sample expressions. */
-export function* formatSamples(word: Word): Generator<SampleExpression> {
+function* formatSamples(word: Word): Generator<SampleExpression> {
   if (opaque(word) || word.raw.includes('\\')) return;
   const raw = word.raw;
   for (let open = raw.indexOf('%['); open >= 0; open = raw.indexOf('%[', open + 2)) {
@@ -227,7 +227,7 @@ export function visitSampleWords(entry: ResolvedStatement, visitor: SampleWordVi
 }
 
 /** A sample expression with the section it appears in. */
-export interface SectionSample {
+interface SectionSample {
   readonly section: ResolvedSection;
   readonly sample: SampleExpression;
 }
