@@ -12,10 +12,10 @@ import type { NameSite } from '../../server/src/core/common/references.js';
 import {
   createLanguageService,
   DEFAULT_SETTINGS,
-  nodeIndex,
   type LanguageId,
   type ParsedDocument,
 } from '../../server/src/core/index.js';
+import { nodeIndex } from '../../server/src/core/keepalived/analysis/index-node.js';
 import { haproxyReferences } from '../../server/src/core/haproxy/analysis/references.js';
 import { projectRoot, reportSharedMissing, sharedDir } from '../helpers/paths.js';
 

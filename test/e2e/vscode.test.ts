@@ -13,7 +13,8 @@ import { join, relative } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { projectRoot } from '../helpers/paths.js';
 import type { Frame } from 'playwright-core';
-import { HEALTHY, runScenario, type FailoverScenario } from '../../server/src/core/index.js';
+import type { FailoverScenario } from '../../server/src/core/index.js';
+import { HEALTHY, runScenario } from '../../server/src/core/topology/scenario.js';
 import { loadInputs } from '../../server/src/node/project.js';
 import { missingPrerequisite, Session, waitFor } from './harness.js';
 

@@ -5,10 +5,10 @@ import { DAEMON_PRESETS, type DaemonPreset } from '../core/daemons/commands.js';
 import { readCommand } from '../node/daemons/settings.js';
 
 /** Output formats `--format` accepts. */
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
 /** One of {@link FORMATS}. */
-export type OutputFormat = (typeof FORMATS)[number];
+type OutputFormat = (typeof FORMATS)[number];
 
 /** What the command line asks for, validated. */
 export interface CliOptions {
@@ -240,7 +240,7 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
 }
 
 /** Output formats of `halint topology`. */
-export const TOPOLOGY_FORMATS = ['html', 'svg', 'mermaid'] as const;
+const TOPOLOGY_FORMATS = ['html', 'svg', 'mermaid'] as const;
 
 /** What `halint topology` is asked for, validated. */
 export interface TopologyCliOptions {

@@ -17,7 +17,7 @@ import {
 import type { CliOptions } from './args.js';
 
 /** What the daemons said, by file, and the lines to print on stderr. */
-export interface DaemonResults {
+interface DaemonResults {
   readonly findings: ReadonlyMap<string, Issue[]>;
   readonly notes: readonly string[];
 }

@@ -11,7 +11,7 @@ export const INFORMATION_URI = PROJECT_URL;
 export { ruleDocUrl };
 
 /** A second place that explains a diagnostic. Lines and columns are 1-based. */
-export interface ReportRelated {
+interface ReportRelated {
   readonly path: string;
   readonly line: number;
   readonly column: number;
@@ -36,7 +36,7 @@ export interface ReportDiagnostic {
 }
 
 /** A file that was analysed. */
-export interface ReportFile {
+interface ReportFile {
   readonly path: string;
   readonly language: LanguageId;
 }

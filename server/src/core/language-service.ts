@@ -125,7 +125,7 @@ export interface RequestContext {
 }
 
 /** What a client asks code actions for. */
-export interface CodeActionQuery {
+interface CodeActionQuery {
   /** The diagnostics the client sends back (the ones at the selection). */
   readonly diagnostics: readonly Diagnostic[];
   /** The client's `CodeActionContext.only`: the kinds it wants. */
@@ -135,7 +135,7 @@ export interface CodeActionQuery {
 }
 
 /** Options fixed for the lifetime of a language service. */
-export interface LanguageServiceOptions {
+interface LanguageServiceOptions {
   /** Base URL of the rule documentation pages, linked from every diagnostic (default: the project's). */
   readonly docsBaseUrl?: string;
   /** Reads other files (includes); without it, includes are not followed. */

@@ -30,7 +30,7 @@ export function haproxyDocumentReferences(document: HaproxyDocument): HaproxyRef
 }
 
 /** A site with the document it is in. */
-export interface PlacedSite {
+interface PlacedSite {
   readonly document: ParsedDocument;
   readonly site: NameSite;
 }

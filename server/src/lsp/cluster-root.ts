@@ -29,7 +29,7 @@ const MAX_FILE_BYTES = 1024 * 1024;
 const PROXY_SECTION = /^(?:frontend|backend|listen) \S/;
 
 /** A cluster root and the reason it was chosen, for the log. */
-export interface ClusterRoot {
+interface ClusterRoot {
   readonly path: string;
   readonly reason: string;
 }

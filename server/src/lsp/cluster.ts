@@ -27,10 +27,10 @@ import type { NodeTable } from './nodes.js';
  * each): a longer wait would spend that budget doing nothing. Typing faster than one key per
  * 120 ms still postpones the analysis to the end of the burst.
  */
-export const CLUSTER_DELAY_MS = 120;
+const CLUSTER_DELAY_MS = 120;
 
 /** What the cluster tracker needs from the rest of the server. */
-export interface ClusterDependencies {
+interface ClusterDependencies {
   readonly service: Pick<LanguageService, 'analyseCluster'>;
   /** The nodes and clusters of the workspace, the ones validation uses too. */
   readonly nodes: Pick<NodeTable, 'plans' | 'documents'>;

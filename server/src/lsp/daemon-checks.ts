@@ -26,7 +26,7 @@ import { DaemonCheckRequest, WorkspaceTrustNotification, type DaemonCheckRun } f
 import { fileSystemPath } from './uri.js';
 
 /** What the daemon checks need from the rest of the server. */
-export interface DaemonCheckDependencies {
+interface DaemonCheckDependencies {
   /** The nodes of a file (the node table's); none for a file validated alone. */
   readonly nodesOf: (uri: string) => readonly ClusterNodeInput[];
   /** The current snapshot of a file the server knows (open or from the workspace scan). */

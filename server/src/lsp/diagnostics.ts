@@ -10,7 +10,7 @@ import type { DocumentCache } from './document-cache.js';
 import { describeError, type Logger } from './logger.js';
 
 /** Quiet time after the last edit of a document before it is validated again. */
-export const DIAGNOSTICS_DELAY_MS = 200;
+const DIAGNOSTICS_DELAY_MS = 200;
 
 /**
  * Most diagnostics sent for one document. A file of random bytes yields tens of thousands of
@@ -20,7 +20,7 @@ export const DIAGNOSTICS_DELAY_MS = 200;
 export const MAX_DIAGNOSTICS_PER_DOCUMENT = 1000;
 
 /** What the publisher needs from the rest of the server. */
-export interface DiagnosticsDependencies {
+interface DiagnosticsDependencies {
   readonly service: Pick<LanguageService, 'getDiagnostics'>;
   readonly documents: Pick<DocumentCache, 'get' | 'all'>;
   readonly settingsFor: (uri: string) => Promise<ServiceSettings>;

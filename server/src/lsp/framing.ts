@@ -7,9 +7,9 @@
  */
 
 /** Longest header block accepted; real headers are under 100 bytes. */
-export const MAX_HEADER_BYTES = 8 * 1024;
+const MAX_HEADER_BYTES = 8 * 1024;
 /** Largest message body accepted (an 8 MiB file opened in the editor, JSON-escaped, fits). */
-export const MAX_BODY_BYTES = 256 * 1024 * 1024;
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 /** Why a stream cannot be read as LSP messages; the message is meant for the log. */
 export class FramingError extends Error {

@@ -58,7 +58,7 @@ import type { PollResult, Workspace, WorkspaceFolder } from './workspace.js';
 import { pathToFileURL } from 'node:url';
 
 /** The parts of the server the handlers talk to. */
-export interface ServerContext {
+interface ServerContext {
   readonly service: LanguageService;
   readonly documents: DocumentCache;
   readonly settings: SettingsProvider;
@@ -112,10 +112,10 @@ export interface HandlerHost {
 }
 
 /** Work done for a request; may look at the token again between steps of long work. */
-export type RequestWork<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
+type RequestWork<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
 
 /** Work done for a request about one open document. */
-export type DocumentWork<P, R> = (
+type DocumentWork<P, R> = (
   document: ParsedDocument,
   params: P,
   token: CancellationToken,

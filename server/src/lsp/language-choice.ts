@@ -7,7 +7,7 @@
 import { languageFromContent, languageFromName, type LanguageId } from '../core/index.js';
 
 /** Whether a client's language id names one of our languages. */
-export function isLanguageId(value: string): value is LanguageId {
+function isLanguageId(value: string): value is LanguageId {
   return value === 'haproxy' || value === 'keepalived';
 }
 

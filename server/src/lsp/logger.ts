@@ -32,7 +32,7 @@ export function transportOf(argv: readonly string[]): string {
 }
 
 /** What the first log line tells about the process, so that a pasted log says what ran. */
-export interface StartInfo {
+interface StartInfo {
   readonly name: string;
   /** Undefined when the server runs from source rather than the bundle. */
   readonly version: string | undefined;
@@ -51,7 +51,7 @@ function overrides(count: number): string {
 }
 
 /** `HAProxy 3.2 (1 severity override), Keepalived 2.2 (0 severity overrides)`. */
-export function settingsSummary(settings: ServiceSettings): string {
+function settingsSummary(settings: ServiceSettings): string {
   const part = (name: string, language: ServiceSettings['haproxy']): string =>
     `${name} ${language.version} (${overrides(Object.keys(language.severities).length)})`;
   return `${part('HAProxy', settings.haproxy)}, ${part('Keepalived', settings.keepalived)}`;

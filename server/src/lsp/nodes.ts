@@ -18,7 +18,7 @@ import {
 import type { Workspace } from './workspace.js';
 
 /** What the node table needs from the rest of the server. */
-export interface NodeTableDependencies {
+interface NodeTableDependencies {
   /** Workspace files from disk; absent in a server that knows open documents only. */
   readonly workspace?: Pick<Workspace, 'documents' | 'nodeMappings'>;
   readonly openDocuments: () => ParsedDocument[];

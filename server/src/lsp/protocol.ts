@@ -2,23 +2,15 @@
  * Custom messages between the extension client and this server, beyond the LSP specification.
  *
  * The client imports this module with `import type` only, so nothing here may be needed at run
- * time on its side: it names methods through the {@link HaRequests} map and writes the method
- * string literally, which the type checker then holds against this file.
+ * time on its side: it writes each method string literally, typed by the `*Method` types here
+ * (`DetectLanguageMethod`, …), which the type checker then holds against this file.
  *
  * @packageDocumentation
  */
 import { NotificationType, RequestType } from 'vscode-languageserver';
 import type { TopologyGraph } from '../core/index.js';
 
-export type {
-  FailoverScenario,
-  ScenarioOutcome,
-  SimGroup,
-  TopologyElement,
-  TopologyEdge,
-  TopologyGraph,
-  TopologyLocation,
-} from '../core/index.js';
+export type { TopologyGraph, TopologyLocation } from '../core/index.js';
 
 /** Method of the {@link DetectLanguageRequest}. */
 export type DetectLanguageMethod = 'ha/detectLanguage';
@@ -148,16 +140,3 @@ export interface WorkspaceTrustParams {
 export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>(
   'ha/workspaceTrust' satisfies WorkspaceTrustMethod,
 );
-
-export interface HaRequests {
-  'ha/detectLanguage': { params: DetectLanguageParams; result: DetectLanguageResult };
-  'ha/topology': { params: TopologyParams; result: TopologyResult };
-  'ha/daemonCheck': { params: DaemonCheckParams; result: DaemonCheckResult };
-}
-
-/** Every custom notification from the server by method. */
-export interface HaNotifications {
-  'ha/topologyChanged': TopologyChangedParams;
-  'ha/daemonCheckStatus': DaemonCheckRun;
-  'ha/workspaceTrust': WorkspaceTrustParams;
-}

@@ -87,7 +87,7 @@ const MAX_INDENT_WIDTH = 16;
  * The `format` of a `.halint.json` as formatting options: `indentWidth` (1 to 16 spaces) and
  * `insertSpaces` (false for tabs). Values of the wrong type are ignored.
  */
-export function projectFormat(file: unknown): Partial<FormattingOptions> {
+function projectFormat(file: unknown): Partial<FormattingOptions> {
   const format = asObject(asObject(file)?.['format']);
   if (!format) return {};
   const options: Partial<FormattingOptions> = {};

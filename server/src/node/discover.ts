@@ -23,7 +23,7 @@ export interface SourceFile {
 }
 
 /** Files found, sorted by path, and the problems met on the way (one message each). */
-export interface Discovery {
+interface Discovery {
   readonly files: SourceFile[];
   /** What could not be read or was left unchecked: the run fails with exit status 2. */
   readonly errors: string[];

@@ -14,9 +14,9 @@ import picomatch from 'picomatch';
 import { expandBraces, MAX_BRACE_ALTERNATIVES, MAX_GLOB_LENGTH } from '../core/index.js';
 
 /** Most `**` segments in one pattern: each multiplies the ways a path can be split. */
-export const MAX_EXCLUDE_GLOBSTARS = 3;
+const MAX_EXCLUDE_GLOBSTARS = 3;
 /** Most `*` wildcards inside one name of a pattern: two already multiply across names. */
-export const MAX_EXCLUDE_STARS_PER_NAME = 1;
+const MAX_EXCLUDE_STARS_PER_NAME = 1;
 
 /** Why a pattern is not used, or undefined when it is within bounds. */
 function refusal(pattern: string): string | undefined {

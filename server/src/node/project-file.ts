@@ -13,7 +13,7 @@ import { readConfigFile } from './read-file.js';
 import { readScanLimits, SETTINGS_FILE_NAME, type ScanLimits } from './scan.js';
 
 /** Settings of a run and the file they came from, if any. */
-export interface ProjectSettings {
+interface ProjectSettings {
   readonly settings: ServiceSettings;
   /** Absolute path of the `.halint.json` used; undefined when none was found. */
   readonly configPath?: string;

@@ -20,7 +20,7 @@ import { createDiskFileHost } from './file-host.js';
 import { ConfigError, folderOf, loadProjectSettings, withVersions } from './project-file.js';
 
 /** What a command line says about its inputs. */
-export interface LoadOptions {
+interface LoadOptions {
   /** Files and directories, in command-line order. */
   readonly paths: readonly string[];
   /** Forces the language of the files named (not of the ones found in directories). */
@@ -36,7 +36,7 @@ export interface LoadOptions {
 }
 
 /** Files, parsed documents and cluster plans of a command line, with the settings that apply. */
-export interface LoadedInputs {
+interface LoadedInputs {
   readonly settings: ServiceSettings;
   readonly files: SourceFile[];
   /** Paths that could not be read, or were left unchecked by a limit, as messages. */
@@ -53,7 +53,7 @@ export interface LoadedInputs {
 }
 
 /** How documents are grouped into nodes and clusters. */
-export interface PlanOptions {
+interface PlanOptions {
   /** False with `--no-cluster`: every file is its own node and no cross-file check runs. */
   readonly cluster: boolean;
   /** The `nodes` of `.halint.json`, when it maps nodes to files. */

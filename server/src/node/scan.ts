@@ -43,7 +43,7 @@ export const MAX_SCAN_ENTRIES = 200_000;
 export const SETTINGS_FILE_NAME = '.halint.json';
 
 /** True when `value` is a whole number inside the range of `key`. */
-export function isScanLimit(key: keyof ScanLimits, value: unknown): value is number {
+function isScanLimit(key: keyof ScanLimits, value: unknown): value is number {
   const [low, high] = SCAN_LIMIT_RANGES[key];
   return typeof value === 'number' && Number.isInteger(value) && value >= low && value <= high;
 }
@@ -66,12 +66,12 @@ export function readScanLimits(input: unknown, base: ScanLimits = DEFAULT_SCAN_L
  * control, editor and tool caches such as `.git`, `.venv` or `.terraform`, which hold copies of
  * configurations that would count as extra nodes). A folder named explicitly is still scanned.
  */
-export function isSkippedFolder(name: string): boolean {
+function isSkippedFolder(name: string): boolean {
   return name === 'node_modules' || name === 'dist' || name === 'out' || name.startsWith('.');
 }
 
 /** Files worth reading: `.cfg` and `.conf`; the detector then decides by name, then content. */
-export function isCandidateFile(name: string): boolean {
+function isCandidateFile(name: string): boolean {
   const lower = name.toLowerCase();
   return lower.endsWith('.cfg') || lower.endsWith('.conf');
 }
@@ -97,7 +97,7 @@ export function reachable(
 }
 
 /** How one scan runs. */
-export interface ScanOptions {
+interface ScanOptions {
   readonly limits?: ScanLimits;
   /** Paths (relative to the folder scanned, `/`-separated) left out with what is below them. */
   readonly exclude?: (relative: string) => boolean;
@@ -111,7 +111,7 @@ export interface ScanOptions {
 }
 
 /** A configuration file the scan read and recognised. */
-export interface ScannedFile {
+interface ScannedFile {
   /** The folder scanned joined with the path below it (relative stays relative). */
   readonly path: string;
   readonly language: LanguageId;

@@ -4,10 +4,10 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import {
   createLanguageService,
   DEFAULT_SETTINGS,
-  simulateFailover,
   type ClusterAnalysis,
   type CodeActionClient,
 } from '../../../server/src/core/index.js';
+import { simulateFailover } from '../../../server/src/core/cluster/simulate.js';
 import { peerName } from '../../../server/src/core/features/peer-node.js';
 import { mark } from '../../helpers/markers.js';
 import { MASTER_HAPROXY, masterKeepalived } from '../../helpers/written-configs.js';

@@ -12,12 +12,12 @@ import {
   DEFAULT_SETTINGS,
   HEALTHY,
   planClusters,
-  runScenario,
   type FailoverScenario,
   type ParsedDocument,
   type SimGroup,
   type TopologyGraph,
 } from '../../../server/src/core/index.js';
+import { runScenario } from '../../../server/src/core/topology/scenario.js';
 import { projectRoot } from '../../helpers/paths.js';
 
 const service = createLanguageService();

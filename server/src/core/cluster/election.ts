@@ -14,7 +14,7 @@ export const OWNER_PRIORITY = 255;
 export type Effective = number | 'fault';
 
 /** A tracked object as the arithmetic needs it. */
-export interface CandidateCheck {
+interface CandidateCheck {
   /** Weight in effect: 0 means FAULT on failure. */
   readonly weight: number;
   /** The check counts as failing while it is up, and the other way round. */
@@ -63,7 +63,7 @@ export function candidatePriority<C extends CandidateCheck>(
 }
 
 /** Numeric value of an IPv4/IPv6 address for comparison, undefined when it is not one. */
-export function addressValue(address: string): bigint | undefined {
+function addressValue(address: string): bigint | undefined {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(address)) {
     return address.split('.').reduce((value, part) => value * 256n + BigInt(Number(part)), 0n);
   }
@@ -89,7 +89,7 @@ export interface Ballot<M> {
 }
 
 /** Outcome of an election. */
-export interface Outcome<M> {
+interface Outcome<M> {
   /** The member that holds the VIP; undefined when nobody can or when a tie cannot be broken. */
   readonly holder: M | undefined;
   /** Members sharing the top priority when their addresses do not decide (empty otherwise). */

@@ -42,7 +42,7 @@ export interface BindFact extends FactLocation {
 }
 
 /** A `server` (or `server-template`) line of a backend or listen section. */
-export interface ServerFact extends FactLocation {
+interface ServerFact extends FactLocation {
   readonly statement: Statement;
   readonly name: string;
   /** The address as HAProxy would read it (variables substituted), or the raw text when opaque. */
@@ -52,7 +52,7 @@ export interface ServerFact extends FactLocation {
 }
 
 /** A `backend` or `listen` section. */
-export interface BackendFact extends FactLocation {
+interface BackendFact extends FactLocation {
   readonly kind: 'backend' | 'listen';
   readonly name: string;
   readonly section: Section;
@@ -60,7 +60,7 @@ export interface BackendFact extends FactLocation {
 }
 
 /** A `peer` or `server` line of a `peers` section. */
-export interface PeerFact extends FactLocation {
+interface PeerFact extends FactLocation {
   readonly statement: Statement;
   readonly name: string;
   /** `ip:port` as written (variables substituted); undefined for a local `server` line. */
@@ -68,7 +68,7 @@ export interface PeerFact extends FactLocation {
 }
 
 /** A `peers` section. */
-export interface PeersFact extends FactLocation {
+interface PeersFact extends FactLocation {
   readonly name: string;
   readonly section: Section;
   /** The section holds `disabled` (and no later `enabled`): HAProxy ignores it. */
@@ -77,7 +77,7 @@ export interface PeersFact extends FactLocation {
 }
 
 /** The global `localpeer` line. */
-export interface LocalPeerFact extends FactLocation {
+interface LocalPeerFact extends FactLocation {
   readonly statement: Statement;
   /** The name, or undefined when it depends on the environment. */
   readonly name: string | undefined;

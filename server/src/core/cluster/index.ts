@@ -70,4 +70,3 @@ export function analyseCluster(
 }
 
 export { buildCluster } from './build.js';
-export { simulateFailover } from './simulate.js';

@@ -17,14 +17,14 @@ import type { ClusterNode, KeepalivedPart } from './model.js';
 import { beforeFirst } from '../common/text-scan.js';
 
 /** An address written in a Keepalived file of the node. */
-export interface AddressFact extends FactLocation {
+interface AddressFact extends FactLocation {
   /** Canonical address. */
   readonly address: string;
   readonly family: 4 | 6;
 }
 
 /** A virtual address of one instance. */
-export interface VipFact extends AddressFact {
+interface VipFact extends AddressFact {
   readonly instance: InstanceFact;
   /** From `virtual_ipaddress_excluded` (managed, but not in adverts). */
   readonly excluded: boolean;
@@ -52,7 +52,7 @@ export interface InstanceFact {
 }
 
 /** The Keepalived facts of one node. */
-export interface KeepalivedFacts {
+interface KeepalivedFacts {
   /** Addresses the node itself holds: `static_ipaddress` entries and `unicast_src_ip`. */
   readonly localAddresses: readonly AddressFact[];
   readonly instances: readonly InstanceFact[];

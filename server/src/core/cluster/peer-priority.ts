@@ -17,7 +17,7 @@ import type { GroupMember, TrackedCheck } from './model.js';
 import { candidateOf } from './simulate.js';
 
 /** The priority chosen, the range that would do, or why no priority does. */
-export type PeerPriority =
+type PeerPriority =
   | { readonly priority: number; readonly low: number; readonly high: number }
   | { readonly reason: string };
 

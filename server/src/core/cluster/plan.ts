@@ -12,7 +12,7 @@ import { expandKeepalived } from '../keepalived/analysis/expand.js';
 import type { ClusterNodeInput } from './model.js';
 
 /** One node as `.halint.json` `nodes` describes it. */
-export interface NodeMappingEntry {
+interface NodeMappingEntry {
   /** Files of the node, relative to the folder of the settings file (or absolute). */
   readonly files: readonly string[];
   readonly configId?: string;
@@ -46,7 +46,7 @@ export function baseName(uri: string): string {
 }
 
 /** Joins a relative path onto a folder identifier, resolving `.` and `..` segments. */
-export function joinPath(base: string, relative: string): string {
+function joinPath(base: string, relative: string): string {
   if (relative.startsWith('/')) {
     // An absolute path beside a URI base keeps the base's scheme and authority.
     const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(base);

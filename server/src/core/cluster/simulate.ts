@@ -15,7 +15,7 @@ import type { GroupMember, TrackedCheck, VrrpGroup } from './model.js';
 export { OWNER_PRIORITY, type Effective } from './election.js';
 
 /** One member with every check succeeding. */
-export interface MemberHealth {
+interface MemberHealth {
   readonly member: GroupMember;
   /** Configured priority (explicit, else 255 with `state MASTER`, else 100). */
   readonly base: number;
@@ -31,7 +31,7 @@ export interface Election {
 }
 
 /** What happens when one check fails on one member while everything else is healthy. */
-export interface CheckFailure extends Election {
+interface CheckFailure extends Election {
   readonly member: GroupMember;
   readonly check: TrackedCheck;
   /** The failing member's effective priority, or FAULT. */

@@ -30,7 +30,7 @@ export interface SyncData {
 }
 
 /** Key of {@link SyncData} in a finding's `data`. */
-export const SYNC_KEY = 'sync';
+const SYNC_KEY = 'sync';
 
 /** Offset of the start of the line holding `offset`. */
 export function lineStart(text: string, offset: number): number {
@@ -50,15 +50,6 @@ export function lineSpan(
   end: number,
 ): { readonly start: number; readonly end: number } {
   return { start: lineStart(text, start), end: afterLine(text, Math.max(start, end - 1)) };
-}
-
-/** An empty span at the start of the line after the one holding `offset`. */
-export function insertionAfter(
-  text: string,
-  offset: number,
-): { readonly start: number; readonly end: number } {
-  const at = afterLine(text, offset);
-  return { start: at, end: at };
 }
 
 /** The finding `data` carrying `sync`, or nothing when a side is missing. */

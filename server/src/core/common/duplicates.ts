@@ -7,13 +7,13 @@
 import { countWork } from './work.js';
 
 /** Most earlier entries of one key a duplicate check compares a new entry with. */
-export const MAX_COMPARED = 64;
+const MAX_COMPARED = 64;
 
 /** Most related locations a grouped duplicate finding lists. */
 export const MAX_RELATED = 20;
 
 /** Entries that clash with `first`, which was written before all of them. */
-export interface DuplicateGroup<T> {
+interface DuplicateGroup<T> {
   readonly first: T;
   readonly duplicates: readonly T[];
 }

@@ -11,7 +11,7 @@
  */
 
 /** Where the value read is stored: a 32-bit C `int`, or a 64-bit `long` (or `size_t`). */
-export type CIntegerStore = 'int' | 'long';
+type CIntegerStore = 'int' | 'long';
 
 /** Blanks `strtol` skips in the C locale (`isspace`): JavaScript's `\s` would take more. */
 const LEADING = /^[ \t\n\v\f\r]*([+-]?)(\d+)/;

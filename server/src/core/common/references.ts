@@ -115,7 +115,7 @@ function siteAt<S extends NameSite>(list: readonly S[], offset: number): S | und
 }
 
 /** A word of an argument list that names something, as the catalog marks it. */
-export interface MarkedWord {
+interface MarkedWord {
   /** Position of the word in the list. */
   readonly index: number;
   readonly kind: string;

@@ -36,7 +36,7 @@ function isCommentOrBlank(text: string, start: number, end: number): boolean {
 }
 
 /** Finds the directives of a document; cheap when there are none (one `indexOf`). */
-export function findSuppressions(text: string, lineIndex: LineIndex): Suppressions | undefined {
+function findSuppressions(text: string, lineIndex: LineIndex): Suppressions | undefined {
   if (!text.includes('halint-')) return undefined;
   const lines = new Map<number, Set<string>>();
   const open = new Map<string, number>();

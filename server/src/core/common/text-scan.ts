@@ -16,14 +16,3 @@ export function beforeFirst(text: string, marker: string): string {
   const at = text.indexOf(marker);
   return at < 0 ? text : text.slice(0, at);
 }
-
-/** The run of spaces and tabs that ends at `end` in `text` (the indent before a keyword). */
-export function blanksBefore(text: string, end: number): string {
-  let start = end;
-  while (start > 0) {
-    const code = text.charCodeAt(start - 1);
-    if (code !== 32 && code !== 9) break;
-    start--;
-  }
-  return text.slice(start, end);
-}

@@ -41,10 +41,7 @@ export interface CheckCommand {
  * daemon (there is no official Keepalived image). The `ssh` preset's command is what runs on the
  * node, on copies the host puts in a temporary folder there (`${nodeDir}` is that folder).
  */
-export function presetCommand(
-  preset: DaemonPreset,
-  daemon: DaemonName,
-): readonly string[] | undefined {
+function presetCommand(preset: DaemonPreset, daemon: DaemonName): readonly string[] | undefined {
   if (daemon === 'haproxy') {
     if (preset === 'docker') {
       return [
@@ -70,7 +67,7 @@ export function presetCommand(
 }
 
 /** Where the `docker` preset mounts the node's folder. */
-export const CONTAINER_FOLDER = '/cfg';
+const CONTAINER_FOLDER = '/cfg';
 
 function relative(from: string, path: string): string {
   const prefix = from.endsWith('/') ? from : `${from}/`;

@@ -10,7 +10,7 @@ import { expandKeepalived } from '../keepalived/analysis/expand.js';
 import type { DaemonName } from './output.js';
 
 /** One file a check reads: its identifier for the host and its text. */
-export interface DaemonInputFile {
+interface DaemonInputFile {
   readonly uri: string;
   readonly text: string;
 }

@@ -25,7 +25,7 @@ export interface DaemonFinding {
 }
 
 /** What one check printed. */
-export interface DaemonReport {
+interface DaemonReport {
   readonly findings: readonly DaemonFinding[];
   /** The version the daemon announced, e.g. `2.6.12-1+deb12u4`, when it printed one. */
   readonly version?: string;

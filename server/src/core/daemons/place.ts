@@ -24,7 +24,7 @@ export interface PathMapping {
 }
 
 /** Where and how a check was run. */
-export interface CheckContext {
+interface CheckContext {
   readonly daemon: DaemonName;
   /** The files of the node, the first being the one the check was started on. */
   readonly files: readonly CheckedFile[];

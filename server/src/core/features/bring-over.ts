@@ -13,7 +13,7 @@ import type { ParsedDocument } from '../document.js';
 import { isFresh, type ClusterInfo } from './cluster-members.js';
 
 /** The rules whose findings carry both sides. */
-export const SYNC_RULES: ReadonlySet<string> = new Set([
+const SYNC_RULES: ReadonlySet<string> = new Set([
   'config-drift',
   'script-drift',
   'group-setting-mismatch',

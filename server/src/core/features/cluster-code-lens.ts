@@ -16,7 +16,7 @@ import { membersOfInstance, nodeCount, type ClusterInfo } from './cluster-member
 import { groupSplit, issueTouchesGroup, splitRole, type GroupSplit } from './cluster-split.js';
 
 /** Findings that mean the VIP would not move (or not stay) where it should. */
-export const FAILOVER_BREAKING_CODES: ReadonlySet<string> = new Set([
+const FAILOVER_BREAKING_CODES: ReadonlySet<string> = new Set([
   'failover-weight',
   'priority-clash',
   'vrid-mismatch',
@@ -81,7 +81,7 @@ function findingPlace(
 }
 
 /** `MASTER`-per-part title: `split: lb1 MASTER, lb2 MASTER — see vrid-mismatch`. */
-export function splitTitle(group: VrrpGroup, split: GroupSplit): string {
+function splitTitle(group: VrrpGroup, split: GroupSplit): string {
   const label = memberLabel(group);
   // Members hearing each other are listed together; parts are separated by a bar.
   const parts = split.parts.map((part) =>
@@ -98,7 +98,7 @@ function memberLabel(group: VrrpGroup): (member: GroupMember) => string {
 }
 
 /** `MASTER lb1 (103) · BACKUP lb2 (102) · failover OK`. */
-export function lensTitle(cluster: ClusterInfo, group: VrrpGroup): string {
+function lensTitle(cluster: ClusterInfo, group: VrrpGroup): string {
   const simulation = simulateFailover(group);
   const holder = simulation.healthy.holder;
   const label = memberLabel(group);
@@ -123,7 +123,7 @@ export function lensTitle(cluster: ClusterInfo, group: VrrpGroup): string {
 }
 
 /** A failover-breaking finding placed in (or pointing to) the instance of a member. */
-export function concernsGroup(issue: Issue, group: VrrpGroup): boolean {
+function concernsGroup(issue: Issue, group: VrrpGroup): boolean {
   // Findings sit on a line of a member's instance (a track entry, `priority`, the VRID); a
   // script definition shared by several groups would not tell which group is meant.
   return FAILOVER_BREAKING_CODES.has(issue.code) && issueTouchesGroup(issue, group);

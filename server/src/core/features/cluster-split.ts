@@ -10,7 +10,7 @@ import { effectivePriority, elect, type Election } from '../cluster/simulate.js'
 import type { Issue } from '../common/issue.js';
 
 /** Findings meaning that some members of a group never hear each other's adverts. */
-export const SPLIT_CODES: ReadonlySet<string> = new Set([
+const SPLIT_CODES: ReadonlySet<string> = new Set([
   'vrid-mismatch',
   'auth-mismatch',
   'version-mismatch',
@@ -18,7 +18,7 @@ export const SPLIT_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Members that hear each other, and the outcome of their own election. */
-export interface SplitPart {
+interface SplitPart {
   readonly members: readonly GroupMember[];
   readonly election: Election;
   /** Members in FAULT (they hold nothing whoever they hear). */
@@ -113,9 +113,4 @@ export function splitRole(part: SplitPart, member: GroupMember): string {
   if (part.election.holder === member) return 'MASTER';
   if (part.election.tie.includes(member)) return 'TIE';
   return 'BACKUP';
-}
-
-/** Members that end up MASTER at the same time (one per part that elects someone). */
-export function splitMasters(split: GroupSplit): GroupMember[] {
-  return split.parts.flatMap((part) => (part.election.holder ? [part.election.holder] : []));
 }

@@ -6,7 +6,7 @@
  */
 import type { ArgSpec } from '../common/catalog.js';
 import type { HaproxyDocument, KeepalivedDocument } from '../document.js';
-import type { Item, Section, Statement, Word } from '../haproxy/ast.js';
+import type { Item, Section, Word } from '../haproxy/ast.js';
 import type { KeepalivedItem, KeepalivedNode, KeepalivedWord } from '../keepalived/ast.js';
 import { TOP_CONTEXT, keywordIn } from '../keepalived/catalog/index.js';
 import type { KeepalivedKeywordSpec } from '../keepalived/catalog/types.js';
@@ -52,7 +52,7 @@ export interface LinePrefix {
  * closely enough for completion: blanks separate words, quotes group them, `#` outside quotes
  * starts a comment.
  */
-export function linePrefix(text: string, lineStart: number, offset: number): LinePrefix {
+function linePrefix(text: string, lineStart: number, offset: number): LinePrefix {
   const words: LineToken[] = [];
   let start = -1;
   let quote = '';
@@ -95,7 +95,7 @@ export function prefixAt(
 }
 
 /** Index of the last element whose start is at or before `offset` (-1 when none). */
-export function lastStartingBefore<T extends { readonly start: number }>(
+function lastStartingBefore<T extends { readonly start: number }>(
   list: readonly T[],
   offset: number,
 ): number {
@@ -117,7 +117,7 @@ export function lastStartingBefore<T extends { readonly start: number }>(
 // ---- HAProxy ----------------------------------------------------------------------------------
 
 /** The section holding `offset`, or undefined in the preamble. */
-export function haproxySectionAt(document: HaproxyDocument, offset: number): Section | undefined {
+function haproxySectionAt(document: HaproxyDocument, offset: number): Section | undefined {
   const sections = document.parse.ast.sections;
   return sections[lastStartingBefore(sections, offset)];
 }
@@ -159,15 +159,10 @@ export function wordAt(words: readonly Word[], offset: number): number {
   return -1;
 }
 
-/** Statements of a section body, cheap to filter. */
-export function statementsOf(items: readonly Item[]): Statement[] {
-  return items.filter((item): item is Statement => item.kind === 'statement');
-}
-
 // ---- Keepalived -------------------------------------------------------------------------------
 
 /** Where the cursor is in a keepalived.conf. */
-export interface KeepalivedPlace {
+interface KeepalivedPlace {
   /** The keyword context (`top`, `vrrp_instance`, …), undefined inside an unknown block. */
   readonly context: string | undefined;
   /** The list keyword when inside a list block (`track_script`, `group`, …). */

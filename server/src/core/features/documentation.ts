@@ -66,7 +66,7 @@ export function versionNote(
 }
 
 /** Removes the Markdown a plain-text client would show literally. */
-export function plain(markdown: string): string {
+function plain(markdown: string): string {
   return markdown
     .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
     .replace(/`([^`]*)`/g, '$1')
@@ -74,7 +74,7 @@ export function plain(markdown: string): string {
 }
 
 /** Pieces of a documentation text, in display order. */
-export interface DocParts {
+interface DocParts {
   /** Shown as a code line. */
   readonly signature?: string;
   /** Markdown paragraphs. */
@@ -118,7 +118,7 @@ export function entryDoc(
 }
 
 /** Escapes text for a snippet placeholder. */
-export function escapeSnippet(text: string): string {
+function escapeSnippet(text: string): string {
   return text.replace(/[$}\\]/g, (c) => `\\${c}`);
 }
 

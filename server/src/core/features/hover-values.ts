@@ -12,7 +12,7 @@ import { argAt } from './context.js';
 import { renderDoc, signatureLine, type DocumentedEntry } from './documentation.js';
 
 /** The entry of `docs` for `key`, never one inherited from `Object.prototype`. */
-export function docFor(
+function docFor(
   docs: Readonly<Record<string, string>> | undefined,
   key: string,
 ): string | undefined {
@@ -40,7 +40,7 @@ export function leadParagraphs(entry: Pick<DocumentedEntry, 'summary' | 'descrip
 }
 
 /** What owns a value: a keyword, a bind or server option, an action. */
-export interface ValueOwner {
+interface ValueOwner {
   /** How the owner is named in the text, e.g. `balance` or `server option on-error`. */
   readonly label: string;
   readonly summary: string;
@@ -51,7 +51,7 @@ export interface ValueOwner {
  * Hover of one value of an argument: what the value means (or, when no meaning is written down,
  * which values the argument takes), then what its keyword is.
  */
-export function valueDoc(
+function valueDoc(
   value: string,
   meaning: string | undefined,
   arg: ArgSpec | undefined,

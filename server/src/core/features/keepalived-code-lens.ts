@@ -17,7 +17,7 @@ function plural(count: number, word: string): string {
 }
 
 /** `−20`, `+5`, or `0 → FAULT`: a weight of 0 makes a failing check put the instance in FAULT. */
-export function weightLabel(weight: number, reverse: boolean): string {
+function weightLabel(weight: number, reverse: boolean): string {
   const sign = weight > 0 ? '+' : weight < 0 ? '\u2212' : '';
   const text = `${sign}${Math.abs(weight)}${reverse ? ' reverse' : ''}`;
   return weight === 0 ? `${text} → FAULT` : text;

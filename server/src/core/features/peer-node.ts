@@ -41,13 +41,13 @@ export interface CodeActionClient {
 export const PEER_NODE_KIND = 'refactor';
 
 /** One file of the new node. */
-export interface PeerFile {
+interface PeerFile {
   readonly uri: string;
   readonly text: string;
 }
 
 /** The new node, or why it cannot be written. */
-export type PeerPlan =
+type PeerPlan =
   | {
       readonly name: string;
       readonly files: readonly PeerFile[];
@@ -211,7 +211,7 @@ function haproxyCopy(
  * Plans the peer of the node whose Keepalived file is `document` (the node of `member`): its
  * name, folder and files. Pure: the texts come from the cluster model.
  */
-export function planPeerNode(
+function planPeerNode(
   model: ClusterModel,
   document: KeepalivedDocument,
   member: GroupMember,
@@ -264,7 +264,7 @@ export function planPeerNode(
 }
 
 /** The files as `documentChanges`: each created (never over an existing one), then written. */
-export function createFilesEdit(files: readonly PeerFile[]): WorkspaceEdit {
+function createFilesEdit(files: readonly PeerFile[]): WorkspaceEdit {
   const documentChanges: (CreateFile | TextDocumentEdit)[] = [];
   for (const file of files) {
     documentChanges.push({

@@ -114,12 +114,6 @@ export interface Statement {
   readonly end: number;
 }
 
-/** Names of the conditional directives. */
-export type ConditionalName = '.if' | '.elif' | '.else' | '.endif';
-
-/** Names of the message directives. */
-export type MessageName = '.diag' | '.notice' | '.warning' | '.alert';
-
 /** A line starting with a dot: `.if`, `.elif`, `.else`, `.endif`, `.notice`, … */
 export interface Directive {
   readonly kind: 'directive';

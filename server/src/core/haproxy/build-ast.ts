@@ -18,7 +18,7 @@ export function isConditionalName(name: string): boolean {
 }
 
 /** True when the line is a dot directive rather than a configuration statement. */
-export function isDirectiveLine(words: readonly Word[]): boolean {
+function isDirectiveLine(words: readonly Word[]): boolean {
   const first = words[0];
   return first !== undefined && !first.template && first.value.charCodeAt(0) === 46;
 }

@@ -59,7 +59,7 @@ export class ConditionalState {
 }
 
 /** Blocks, branches and structural findings of a file. */
-export interface ConditionalStructure {
+interface ConditionalStructure {
   readonly blocks: ConditionalBlock[];
   readonly branches: ConditionalBranch[];
   readonly issues: Issue[];

@@ -8,10 +8,9 @@ import type { TextChange } from '../common/text-change.js';
 import type { HaproxyParse } from './assemble.js';
 import { parseFull, reparse } from './incremental.js';
 
-export type * from './ast.js';
+export type { Directive, HaproxyConfig, Item, Statement, Word } from './ast.js';
 export type { HaproxyParse } from './assemble.js';
-export { SECTION_KINDS, sectionKind, isSectionKeyword, type SectionKind } from './sections.js';
-export type { SyntaxCode } from './syntax-issues.js';
+export { SECTION_KINDS, sectionKind, isSectionKeyword } from './sections.js';
 
 /** Parses a whole `haproxy.cfg`. Never throws; problems become issues. */
 export function parseHaproxy(text: string): HaproxyParse {

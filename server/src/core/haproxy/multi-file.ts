@@ -20,7 +20,7 @@ interface Segment {
 }
 
 /** The concatenated text of a node's files, and how to map its offsets back. */
-export interface Combined {
+interface Combined {
   readonly text: string;
   readonly segments: readonly Segment[];
 }

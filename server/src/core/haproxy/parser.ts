@@ -12,7 +12,7 @@ import type { ConditionalState } from './conditional-blocks.js';
 import type { LineContent, LineToken } from './lexer.js';
 
 /** What parsing one region of the text produced. */
-export interface RegionResult {
+interface RegionResult {
   /** Lines before the first header; only meaningful when the region starts the file. */
   readonly preamble: Item[];
   readonly sections: Section[];

@@ -7,7 +7,7 @@
 import { SECTIONS } from './catalog/sections.js';
 
 /** What the parser needs to know about a section keyword. */
-export interface SectionKind {
+interface SectionKind {
   readonly keyword: string;
   /** `required`: HAProxy refuses the header without a name; `optional`: `defaults`; `none`: ignored. */
   readonly name: 'required' | 'optional' | 'none';

@@ -20,7 +20,7 @@ export const HAPROXY_SYNTAX_CODES = [
 ] as const;
 
 /** One of {@link HAPROXY_SYNTAX_CODES}. */
-export type SyntaxCode = (typeof HAPROXY_SYNTAX_CODES)[number];
+type SyntaxCode = (typeof HAPROXY_SYNTAX_CODES)[number];
 
 /** Builds one parser finding; HAProxy is the source of all of them. */
 export function syntaxIssue(

@@ -107,7 +107,7 @@ export interface SequenceGenerator {
 }
 
 /** A sequence/list line: generators followed by the line they repeat. */
-export interface KeepalivedSequence extends NodeBase {
+interface KeepalivedSequence extends NodeBase {
   readonly kind: 'sequence';
   readonly generators: readonly SequenceGenerator[];
   /** The repeated text split into words (braces there are plain text until expansion). */

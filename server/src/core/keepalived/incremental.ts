@@ -68,7 +68,7 @@ function collectDefinitions(nodes: readonly KeepalivedNode[], out: KeepalivedDef
 }
 
 /** Scans and parses `text` from `start` (a chunk start) to the first usable cut at or after `stop`. */
-export function parseRegion(text: string, start: number, stop: number): RegionResult {
+function parseRegion(text: string, start: number, stop: number): RegionResult {
   const scan = scanKeepalived(text, start, stop);
   const parsed = parseTokens(scan.tokens);
   const end = scan.end;

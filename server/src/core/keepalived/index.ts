@@ -12,23 +12,7 @@ import type {
 } from './ast.js';
 import { parseChunks, reparseChunks, type KeepalivedChunk } from './incremental.js';
 
-export type {
-  IncludeVariant,
-  KeepalivedBlock,
-  KeepalivedComment,
-  KeepalivedCondition,
-  KeepalivedConfig,
-  KeepalivedDefinition,
-  KeepalivedInclude,
-  KeepalivedItem,
-  KeepalivedNode,
-  KeepalivedSequence,
-  KeepalivedWord,
-  ParamRef,
-  SequenceGenerator,
-  WordQuoting,
-} from './ast.js';
-export type { KeepalivedChunk } from './incremental.js';
+export type { KeepalivedItem, KeepalivedNode, KeepalivedWord } from './ast.js';
 
 /** Result of parsing a keepalived.conf. */
 export interface KeepalivedParse {

@@ -65,7 +65,7 @@ export interface SequencePayload {
 }
 
 /** Tokens and side findings of one scanned region. */
-export interface ScanResult {
+interface ScanResult {
   readonly tokens: IToken[];
   readonly comments: KeepalivedComment[];
   readonly issues: Issue[];
@@ -115,7 +115,7 @@ function isHex(c: number): boolean {
 }
 
 /** Offset of the `\n` ending the line that contains `pos`, or the text length. */
-export function lineEndOf(text: string, pos: number): number {
+function lineEndOf(text: string, pos: number): number {
   const at = text.indexOf('\n', pos);
   return at === -1 ? text.length : at;
 }
@@ -138,7 +138,7 @@ function templateClose(text: string, pos: number): string | undefined {
  * End of the line starting at `pos` when that line holds only `{% … %}` / `{# … #}` tags (and
  * blanks): such lines are template control flow that never reaches keepalived. Otherwise -1.
  */
-export function templateOnlyLineEnd(text: string, pos: number): number {
+function templateOnlyLineEnd(text: string, pos: number): number {
   let i = pos;
   while (i < text.length && isBlank(text.charCodeAt(i))) i++;
   // Cheap exit for the usual line, before looking for the line end.

@@ -38,7 +38,7 @@ const INCLUDE_VARIANTS: ReadonlySet<string> = new Set([
 ]);
 
 /** What one parse of a token region produces. */
-export interface RegionParse {
+interface RegionParse {
   /** Top-level nodes in order. */
   readonly nodes: KeepalivedNode[];
   /** Offsets just after each top-level line end: the places where the region may be cut. */
@@ -441,7 +441,7 @@ function blockEnd(block: KeepalivedBlock): number {
  * without a bound a few hundred `a {` lines overflow the stack; real configurations nest about
  * five deep (virtual_server, real_server, checker, url).
  */
-export const MAX_BLOCK_DEPTH = 64;
+const MAX_BLOCK_DEPTH = 64;
 
 /**
  * Drops the tokens of blocks nested deeper than {@link MAX_BLOCK_DEPTH} (the `{`, the content and

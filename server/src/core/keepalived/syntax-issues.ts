@@ -21,7 +21,7 @@ export const KEEPALIVED_SYNTAX_CODES = [
 ] as const;
 
 /** One of {@link KEEPALIVED_SYNTAX_CODES}. */
-export type KeepalivedSyntaxCode = (typeof KEEPALIVED_SYNTAX_CODES)[number];
+type KeepalivedSyntaxCode = (typeof KEEPALIVED_SYNTAX_CODES)[number];
 
 /** Builds one parser finding; Keepalived is the source of all of them. */
 export function syntaxIssue(

@@ -25,7 +25,7 @@ import { parseKeepalived } from '../keepalived/index.js';
 import type { SimCheck, SimGroup, TopologyGraph } from '../topology/graph.js';
 
 /** One line the lab copy changes, said to the user. */
-export interface LabRewrite {
+interface LabRewrite {
   readonly node: string;
   /** The user's file (URI or path as the model knows it). */
   readonly uri: string;
@@ -38,7 +38,7 @@ export interface LabRewrite {
 }
 
 /** A file the lab writes for a node. */
-export interface LabFile {
+interface LabFile {
   /** The user's file it comes from. */
   readonly uri: string;
   /** Where the lab writes it. */
@@ -47,14 +47,14 @@ export interface LabFile {
 }
 
 /** An interface of a node: a veth end on the lab's shared segment. */
-export interface LabInterface {
+interface LabInterface {
   readonly name: string;
   /** `address/prefix` entries the lab assigns (the VIPs are keepalived's to add). */
   readonly addresses: readonly string[];
 }
 
 /** A tracked check the lab can make fail. */
-export interface LabCheck {
+interface LabCheck {
   /** The simulation's id of the check ({@link SimCheck.id}). */
   readonly id: string;
   readonly node: string;
@@ -149,7 +149,7 @@ export interface LabPlan {
 }
 
 /** Where the host puts the lab's files, and the limits of the machine it runs on. */
-export interface LabPaths {
+interface LabPaths {
   /** A folder of the lab's own; everything is written under it. */
   readonly dir: string;
   /**

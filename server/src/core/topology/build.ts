@@ -43,7 +43,7 @@ import {
 } from './graph.js';
 
 /** How the graph is built. */
-export interface TopologyOptions {
+interface TopologyOptions {
   /** Title of the picture (default: the node names). */
   readonly title?: string;
   /** Findings of the cluster's files (per-file validation and cross-node), each with its `uri`. */

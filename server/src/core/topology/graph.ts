@@ -13,7 +13,7 @@
 export const TOPOLOGY_FORMAT = 1;
 
 /** A zero-based position, as LSP counts it (UTF-16 code units). */
-export interface TopologyPosition {
+interface TopologyPosition {
   readonly line: number;
   readonly character: number;
 }
@@ -172,7 +172,7 @@ export interface SimGroup {
 }
 
 /** A summary of the findings of the whole cluster, for the header. */
-export interface TopologyCounts {
+interface TopologyCounts {
   readonly error: number;
   readonly warning: number;
   readonly info: number;

@@ -37,7 +37,7 @@ export type CheckRunner =
   | { readonly command: readonly string[]; readonly mappings?: readonly PathMapping[] };
 
 /** One check of one node's files for one daemon. */
-export interface CheckRequest {
+interface CheckRequest {
   readonly daemon: DaemonName;
   /** The node's files for this daemon, in load order; the first is the main file. */
   readonly files: readonly CheckedFile[];
@@ -84,7 +84,7 @@ interface RawRun {
 }
 
 /** Runs `argv` with stdout and stderr merged, bounded in time and output. */
-export function runBounded(
+function runBounded(
   argv: readonly string[],
   options: {
     cwd?: string;

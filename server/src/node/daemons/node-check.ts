@@ -27,12 +27,12 @@ export interface NodeCheckRequest {
 }
 
 /** What a node check gave, with the files (and saved texts) its findings are placed on. */
-export interface NodeCheckOutcome extends CheckOutcome {
+interface NodeCheckOutcome extends CheckOutcome {
   readonly files: readonly CheckedFile[];
 }
 
 /** A check that did not run, and why. */
-export interface SkippedCheck {
+interface SkippedCheck {
   readonly skipped: string;
 }
 

@@ -17,10 +17,10 @@ import { asObject } from '../project-file.js';
 import { DEFAULT_CHECK_TIMEOUT_MS, type CheckRunner } from './check.js';
 
 /** Whether a daemon check runs, and where. */
-export type DaemonChoice = 'off' | DaemonPreset;
+type DaemonChoice = 'off' | DaemonPreset;
 
 /** The node an `ssh` check logs in to, and the options given to `ssh`. */
-export interface SshTarget {
+interface SshTarget {
   /** `user@host`, where `${node}` stands for the node's name (`admin@${node}.example.net`). */
   readonly destination: string;
   readonly options: readonly string[];
@@ -42,14 +42,8 @@ export interface DaemonCheckSettings {
 /** The settings of both daemons' checks. */
 export type DaemonSettings = Readonly<Record<DaemonName, DaemonCheckSettings>>;
 
-/** Both checks off. */
-export const NO_DAEMON_CHECKS: DaemonSettings = {
-  haproxy: { preset: 'off', on: 'save', timeoutMs: DEFAULT_CHECK_TIMEOUT_MS, pathMappings: [] },
-  keepalived: { preset: 'off', on: 'save', timeoutMs: DEFAULT_CHECK_TIMEOUT_MS, pathMappings: [] },
-};
-
 /** Bounds of `validate.timeoutMs`. */
-export const TIMEOUT_RANGE: readonly [number, number] = [1000, 600_000];
+const TIMEOUT_RANGE: readonly [number, number] = [1000, 600_000];
 /** Most arguments a command line may have, and most characters one argument may hold. */
 const MAX_COMMAND_ARGS = 64;
 const MAX_ARG_LENGTH = 4096;
@@ -116,7 +110,7 @@ function readMappings(value: unknown, folder: string | undefined): PathMapping[]
 }
 
 /** Where the daemon-check settings come from. */
-export interface DaemonSettingsSources {
+interface DaemonSettingsSources {
   /** The editor's `haproxy` / `keepalived` sections (the user's own settings), or halint's flags. */
   readonly editor?: unknown;
   /** The parsed `.halint.json`. */
@@ -126,7 +120,7 @@ export interface DaemonSettingsSources {
 }
 
 /** The settings read, and what was ignored (to log, or print as a note). */
-export interface ReadDaemonSettings {
+interface ReadDaemonSettings {
   readonly settings: DaemonSettings;
   readonly ignored: readonly string[];
 }

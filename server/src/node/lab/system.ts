@@ -34,7 +34,7 @@ export function sh(command: string, args: readonly string[], input?: string): st
 }
 
 /** Runs a command and ignores its failure (clean-up paths). */
-export function trySh(command: string, args: readonly string[]): void {
+function trySh(command: string, args: readonly string[]): void {
   spawnSync(command, args, { stdio: 'ignore', timeout: 10_000 });
 }
 
@@ -58,7 +58,7 @@ function alive(pid: number): boolean {
 }
 
 /** Namespaces that exist now. */
-export function namespaces(): string[] {
+function namespaces(): string[] {
   const result = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' });
   return (result.stdout ?? '')
     .split('\n')
@@ -118,7 +118,7 @@ export function removeLeftovers(): string[] {
 }
 
 /** Where labs keep their files: a tmpfs on Linux, so nothing outlives a reboot. */
-export const LAB_DIR_PARENT = '/run';
+const LAB_DIR_PARENT = '/run';
 
 /** A new folder for this process's lab, named so a later run can tell whether its owner lives. */
 export function makeLabDir(): string {

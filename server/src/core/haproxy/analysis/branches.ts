@@ -3,7 +3,7 @@ import type { HaproxyConfig } from '../ast.js';
 import { MAX_EXPRESSION_DEPTH } from '../conditions.js';
 
 /** Three-valued truth: `undefined` when the value depends on the build or the environment. */
-export type Truth = boolean | undefined;
+type Truth = boolean | undefined;
 
 const not = (a: Truth): Truth => (a === undefined ? undefined : !a);
 const and = (a: Truth, b: Truth): Truth =>

@@ -35,7 +35,7 @@ import { resolvedSection, type ResolvedStatement } from './resolve.js';
 import { haproxySymbols, isDynamicName, type HaproxySymbols } from './symbols.js';
 
 /** How a site is written. */
-export type SiteOrigin =
+type SiteOrigin =
   /** A section header: its name, or the name after `from`. */
   | 'header'
   /** An argument of a keyword or of a rule-set action (its first one, for definitions). */
@@ -48,7 +48,7 @@ export type SiteOrigin =
   | 'sample';
 
 /** A reference written `<qualifier>/<name>` (`be/srv`, `mypeers/table`), as a whole. */
-export interface QualifiedName {
+interface QualifiedName {
   readonly text: string;
   /** The range of the whole text when the word is written plainly, else of the word. */
   readonly start: number;

@@ -19,7 +19,7 @@ import type { ActionSpec, OptionSpec, RuleSet } from '../catalog/types.js';
 import type { Section, Statement, Word } from '../ast.js';
 
 /** Where a keyword stands relative to the section it was written in. */
-export type Placement =
+type Placement =
   /** Valid in this section at the target version. */
   | 'ok'
   /** Known in this section kind at some version, but not at the target version's section list. */
@@ -30,7 +30,7 @@ export type Placement =
   | 'unknown';
 
 /** An action after a rule-set keyword, e.g. `set-header` in `http-request set-header …`. */
-export interface ResolvedAction {
+interface ResolvedAction {
   readonly ruleset: RuleSet;
   readonly word: Word;
   /** The action name without a parenthesised suffix (`set-var(txn.x)` → `set-var`). */

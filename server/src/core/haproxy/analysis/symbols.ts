@@ -14,10 +14,10 @@ import { HAPROXY_CATALOG } from '../catalog/index.js';
 import { branchActivity, type BranchActivity } from './branches.js';
 
 /** The four proxy section kinds. */
-export type ProxyKind = 'defaults' | 'frontend' | 'backend' | 'listen';
+type ProxyKind = 'defaults' | 'frontend' | 'backend' | 'listen';
 
 /** A `server` (or `server-template`) line split into its parts. */
-export interface ServerSymbol {
+interface ServerSymbol {
   readonly statement: Statement;
   /** `server` or `server-template`. */
   readonly template: boolean;
@@ -30,10 +30,10 @@ export interface ServerSymbol {
 }
 
 /** Options of a `server`, `default-server` or `bind` line, in order of appearance. */
-export type OptionMap = ReadonlyMap<string, OptionUse>;
+type OptionMap = ReadonlyMap<string, OptionUse>;
 
 /** One option of a line: its name word and the words of its value. */
-export interface OptionUse {
+interface OptionUse {
   readonly word: Word;
   readonly values: readonly Word[];
 }
@@ -152,7 +152,7 @@ export function readOptions(words: readonly Word[], kind: 'server' | 'bind', fro
 }
 
 /** Reads a `server` or `server-template` statement. */
-export function readServer(statement: Statement): ServerSymbol {
+function readServer(statement: Statement): ServerSymbol {
   const template = statement.keyword.value === 'server-template';
   const { args } = statement;
   const addressAt = template ? 2 : 1;

@@ -6,13 +6,13 @@
 import type { SampleSpec } from './types.js';
 import { isAvailable, isSupportedVersion, majorMinor } from './versions.js';
 
-export const HAPROXY_DOC_BASE = 'https://docs.haproxy.org';
+const HAPROXY_DOC_BASE = 'https://docs.haproxy.org';
 
 /** Manual version linked by default: the current LTS whose section numbers the catalog uses. */
 export const HAPROXY_DOC_VERSION = '3.2';
 
 /** Anchor of a keyword inside a manual section, as dconv builds it. */
-export function haproxyDocAnchor(section: string, keyword: string): string {
+function haproxyDocAnchor(section: string, keyword: string): string {
   return keyword === '' ? section : `${section}-${keyword.replace(/ /g, '%20')}`;
 }
 

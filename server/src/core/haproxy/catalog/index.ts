@@ -18,21 +18,17 @@ import { SERVER_OPTIONS } from './server-options.js';
 import type { ActionSpec, OptionSpec, PredefinedAcl, SampleSpec } from './types.js';
 import { isAvailable, sectionsAt } from './versions.js';
 
-export type { HaproxyArgSpec, HaproxyKeywordSpec, SectionHistory } from './keyword-types.js';
-export type { ProxyCapabilities, ProxySectionName, SectionSpec } from './sections.js';
-export { PROXY_SECTIONS, SECTIONS, isProxySection, sectionSpec } from './sections.js';
-export { haproxyDocAnchor, haproxyDocUrl } from './doc-url.js';
+export type { HaproxyArgSpec, HaproxyKeywordSpec } from './keyword-types.js';
+export { SECTIONS, sectionSpec } from './sections.js';
 export {
-  DEFAULT_HAPROXY_VERSION,
   HAPROXY_VERSIONS,
   isAvailable,
-  isSupportedVersion,
   lifecycleAt,
   majorMinor,
   sectionsAt,
   valueAvailable,
 } from './versions.js';
-export type { HaproxyVersion, LifecycleState, Versioned } from './versions.js';
+export type { LifecycleState, Versioned } from './versions.js';
 export { CRT_STORE_LOAD_OPTIONS, GLOBAL_KEYWORDS, PROXY_KEYWORDS, SECTION_KEYWORDS };
 
 /** Every keyword of every section. */
@@ -152,13 +148,6 @@ export function keywordsForSection(section: string, version: string): HaproxyKey
   return result.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Every keyword name known in `section`, any version. */
-export function keywordNames(section: string): string[] {
-  const byFirst = INDEX.get(section);
-  if (!byFirst) return [];
-  return [...byFirst.values()].flatMap((list) => list.map((entry) => entry.spec.name));
-}
-
 /** Edit distance, for did-you-mean suggestions (the bounded one of `common/`). */
 export { editDistance } from '../../common/edit-distance.js';
 
@@ -193,7 +182,7 @@ export function suggestKeywords(
 }
 
 /** The HAProxy catalog as one object. */
-export interface HaproxyCatalog {
+interface HaproxyCatalog {
   readonly sections: readonly SectionSpec[];
   readonly keywords: readonly HaproxyKeywordSpec[];
   readonly bindOptions: readonly OptionSpec[];

@@ -22,7 +22,7 @@ export interface HaproxyArgSpec extends ArgSpec {
 }
 
 /** The sections a keyword was allowed in before some version. */
-export interface SectionHistory {
+interface SectionHistory {
   /** First version that uses the keyword's current `sections`. */
   readonly until: VersionString;
   /** The sections allowed before `until`. */

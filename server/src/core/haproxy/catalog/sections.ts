@@ -5,18 +5,8 @@
 import { haproxyDocUrl as doc } from './doc-url.js';
 import type { EntryBase } from './types.js';
 
-/** The four proxy section kinds, which share the proxy keyword matrix. */
-export type ProxySectionName = 'defaults' | 'frontend' | 'listen' | 'backend';
-
-export const PROXY_SECTIONS: readonly ProxySectionName[] = [
-  'defaults',
-  'frontend',
-  'listen',
-  'backend',
-];
-
 /** What traffic a proxy section handles. `defaults` only provides settings to the others. */
-export interface ProxyCapabilities {
+interface ProxyCapabilities {
   /** Accepts client connections (bind lines, use_backend rules, …). */
   readonly frontend: boolean;
   /** Connects to servers (server lines, balance, health checks, …). */
@@ -249,9 +239,4 @@ const BY_NAME: ReadonlyMap<string, SectionSpec> = new Map(SECTIONS.map((s) => [s
 /** The section a header keyword opens, if any. */
 export function sectionSpec(name: string): SectionSpec | undefined {
   return BY_NAME.get(name);
-}
-
-/** True for defaults, frontend, listen and backend. */
-export function isProxySection(name: string): name is ProxySectionName {
-  return (PROXY_SECTIONS as readonly string[]).includes(name);
 }

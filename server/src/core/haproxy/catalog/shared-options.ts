@@ -19,7 +19,7 @@ import type {
 } from './types.js';
 
 /** Which table an entry belongs to: `bind` lines, or `server` / `default-server` lines. */
-export type OptionSide = 'bind' | 'server';
+type OptionSide = 'bind' | 'server';
 
 /** The manual section of each side, used in documentation links. */
 const MANUAL_SECTION: Readonly<Record<OptionSide, string>> = { bind: '5.1', server: '5.2' };
@@ -78,7 +78,7 @@ export interface OptionFacts {
  * for options new in 3.4, `doc` when given). Server entries say whether `default-server` takes
  * them, which it does for all but `id`.
  */
-export function optionEntry(
+function optionEntry(
   side: OptionSide,
   name: string,
   args: readonly OptionArgSpec[],

@@ -1,6 +1,6 @@
-import type { ArgSpec, KeywordSpec, Lifecycle, VersionString } from '../../common/catalog.js';
+import type { ArgSpec, Lifecycle, VersionString } from '../../common/catalog.js';
 
-export type { ArgSpec, KeywordSpec, Lifecycle, VersionString };
+export type { ArgSpec, Lifecycle, VersionString };
 
 /** Fields every HAProxy catalog entry shares. */
 export interface EntryBase {

@@ -6,7 +6,7 @@
  */
 
 /** One sentence per value. */
-export type ValueDocs = Readonly<Record<string, string>>;
+type ValueDocs = Readonly<Record<string, string>>;
 
 const BALANCE: ValueDocs = {
   roundrobin:

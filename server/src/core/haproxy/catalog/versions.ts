@@ -8,10 +8,7 @@ import type { HaproxyArgSpec, HaproxyKeywordSpec } from './keyword-types.js';
 /** The versions a configuration can be checked against (LTS releases and the latest). */
 export const HAPROXY_VERSIONS = ['2.6', '2.8', '3.0', '3.2', '3.4'] as const;
 
-export type HaproxyVersion = (typeof HAPROXY_VERSIONS)[number];
-
-/** Version assumed when the user did not choose one. */
-export const DEFAULT_HAPROXY_VERSION: HaproxyVersion = '3.2';
+type HaproxyVersion = (typeof HAPROXY_VERSIONS)[number];
 
 /** What the linter should make of an entry at one version. */
 export type LifecycleState = 'ok' | 'not-yet' | 'deprecated' | 'removed';

@@ -7,7 +7,7 @@ import { UNIT_MS } from './option-value-helpers.js';
 import { symbolsOf } from './symbol-helpers.js';
 
 /** A time in milliseconds (`2s`, `500`, `1m`), or undefined when it is not a plain time. */
-export function parseMilliseconds(text: string): number | undefined {
+function parseMilliseconds(text: string): number | undefined {
   const match = /^(\d+)(us|ms|s|m|h|d)?$/.exec(text);
   if (!match) return undefined;
   return Number(match[1]) * (UNIT_MS[match[2] ?? 'ms'] ?? 1);

@@ -41,7 +41,7 @@ export const ERROR_FILES: ReadonlySet<string> = new Set([
 const REPLY_ACTIONS: ReadonlySet<string> = new Set(['return', 'deny', 'tarpit']);
 
 /** One option of a reply and its values. */
-export interface ReplyOption {
+interface ReplyOption {
   readonly name: Word;
   readonly values: readonly Word[];
 }

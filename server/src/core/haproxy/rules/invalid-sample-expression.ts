@@ -1,9 +1,8 @@
 import type { Rule } from '../../common/rule.js';
-import type { ResolvedStatement } from '../analysis/resolve.js';
-import type { ArgSpec } from '../catalog/types.js';
 import type { Word } from '../ast.js';
 import { liveStatements, opaque } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './context.js';
+import { formatClose, visitSampleWords, type SampleWordVisitor } from './sample-helpers.js';
 
 /** A structural mistake in one sample expression, at document offsets. */
 interface Problem {
@@ -74,17 +73,7 @@ function formatProblems(word: Word, into: Problem[]): void {
   if (opaque(word) || word.raw.includes('\\')) return;
   const raw = word.raw;
   for (let open = raw.indexOf('%['); open >= 0; open = raw.indexOf('%[', open + 2)) {
-    let depth = 0;
-    let close = -1;
-    for (let i = open + 2; i < raw.length; i++) {
-      const c = raw[i];
-      if (c === '(') depth++;
-      else if (c === ')') depth = Math.max(0, depth - 1);
-      else if (c === ']' && depth === 0) {
-        close = i;
-        break;
-      }
-    }
+    const close = formatClose(raw, open);
     const inner = raw.slice(open + 2, close < 0 ? raw.length : close);
     if (/["'\s]/.test(inner)) return;
     const problem = structureProblem(inner, word.start + open + 2, true);
@@ -103,54 +92,6 @@ function formatProblems(word: Word, into: Problem[]): void {
   }
 }
 
-function argumentProblems(
-  specs: readonly ArgSpec[],
-  words: readonly Word[],
-  from: number,
-  into: Problem[],
-): void {
-  for (let i = 0; i < specs.length; i++) {
-    const spec = specs[i];
-    if (!spec) break;
-    const first = from + i;
-    const last = spec.variadic === true ? words.length : Math.min(first + 1, words.length);
-    for (let at = first; at < last; at++) {
-      const word = words[at];
-      if (!word) continue;
-      if (spec.type === 'sample') {
-        const problem = wordProblem(word);
-        if (problem) into.push(problem);
-      } else if (spec.type === 'log-format' || spec.type === 'string') {
-        formatProblems(word, into);
-      }
-    }
-    if (spec.optional === true || spec.variadic === true) break;
-  }
-}
-
-function entryProblems(entry: ResolvedStatement, into: Problem[]): void {
-  const spec = entry.match?.spec;
-  if (spec && entry.placement !== 'unknown' && !entry.match?.negated) {
-    if (spec.name === 'acl') {
-      const criterion = entry.args[1];
-      const problem = criterion ? wordProblem(criterion) : undefined;
-      if (problem) into.push(problem);
-    } else if (entry.action) {
-      if (entry.action.spec) argumentProblems(entry.action.spec.args, entry.args, 1, into);
-    } else if (spec.ruleset === undefined && !spec.nameArgs) {
-      argumentProblems(spec.args, entry.args, 0, into);
-    }
-  }
-  for (const group of entry.statement.condition?.groups ?? []) {
-    for (const term of group.terms) {
-      if (term.kind !== 'anonymous') continue;
-      const criterion = term.words[0];
-      const problem = criterion ? wordProblem(criterion) : undefined;
-      if (problem) into.push(problem);
-    }
-  }
-}
-
 /**
  * A sample expression HAProxy cannot read: parentheses with no fetch name before them
  * (`{ (host) -m found }`, `%[(host)]`: "missing fetch method"), something other than a comma after
@@ -164,7 +105,16 @@ export const invalidSampleExpression: Rule<HaproxyRuleContext> = {
   summary: 'A sample expression HAProxy cannot read (no fetch name, stray character, open %[).',
   check(context, report) {
     const problems: Problem[] = [];
-    for (const { entry } of liveStatements(context)) entryProblems(entry, problems);
+    const visitor: SampleWordVisitor = {
+      whole(word) {
+        const problem = wordProblem(word);
+        if (problem) problems.push(problem);
+      },
+      format(word) {
+        formatProblems(word, problems);
+      },
+    };
+    for (const { entry } of liveStatements(context)) visitSampleWords(entry, visitor);
     for (const problem of problems) report(problem);
   },
 };

@@ -34,7 +34,7 @@ import {
 import { didYouMean } from './catalog-helpers.js';
 
 /** One refused word, or a missing one (`word` is then the word it should follow). */
-export interface ArgProblem {
+interface ArgProblem {
   readonly word: Word;
   readonly message: string;
   /** Set when HAProxy only warns (the rule's errors are for what it refuses). */
@@ -42,7 +42,7 @@ export interface ArgProblem {
 }
 
 /** What a check sees of one line. */
-export interface ArgLine {
+interface ArgLine {
   /** The keyword as the catalog names it (`log`, `option forwardfor`). */
   readonly keyword: string;
   /** The section kind the line is in. */

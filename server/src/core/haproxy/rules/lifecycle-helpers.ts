@@ -12,7 +12,7 @@ import type { HaproxyRuleContext } from './context.js';
 import { wordAt } from '../words.js';
 
 /** One catalog entry used on a line. */
-export interface UsedEntry {
+interface UsedEntry {
   readonly what: 'keyword' | 'action' | 'option';
   readonly name: string;
   readonly words: readonly Word[];

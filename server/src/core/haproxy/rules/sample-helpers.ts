@@ -22,7 +22,7 @@ export interface SamplePart {
 }
 
 /** A fetch followed by its converters, from one word. */
-export interface SampleExpression {
+interface SampleExpression {
   readonly word: Word;
   readonly fetch: SamplePart;
   readonly converters: readonly SamplePart[];
@@ -129,22 +129,27 @@ export function parseSample(word: Word): SampleExpression | undefined {
   return splitSample(word, word.raw, 0);
 }
 
+/**
+ * The offset of the `]` that closes the `%[` at `open` in `raw`: the first one outside
+ * parentheses, as HAProxy reads it, or -1 when the span is never closed.
+ */
+export function formatClose(raw: string, open: number): number {
+  let depth = 0;
+  for (let i = open + 2; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ']' && depth === 0) return i;
+  }
+  return -1;
+}
+
 /** The `%[expr]` spans of a log-format word, read as sample expressions. */
-export function* formatSamples(word: Word): Generator<SampleExpression> {
+function* formatSamples(word: Word): Generator<SampleExpression> {
   if (opaque(word) || word.raw.includes('\\')) return;
   const raw = word.raw;
   for (let open = raw.indexOf('%['); open >= 0; open = raw.indexOf('%[', open + 2)) {
-    let depth = 0;
-    let close = -1;
-    for (let i = open + 2; i < raw.length; i++) {
-      const c = raw[i];
-      if (c === '(') depth++;
-      else if (c === ')') depth = Math.max(0, depth - 1);
-      else if (c === ']' && depth === 0) {
-        close = i;
-        break;
-      }
-    }
+    const close = formatClose(raw, open);
     if (close < 0) return;
     const inner = raw.slice(open + 2, close);
     if (!/["']/.test(inner)) {
@@ -155,18 +160,27 @@ export function* formatSamples(word: Word): Generator<SampleExpression> {
 }
 
 /**
- * Sample expressions in the arguments of a keyword or action (`words` from index `from`), pushed
- * to `into`: words whose argument is typed `sample`, and `%[…]` spans in `log-format` and
- * `string` words. Positions are only trusted while every earlier argument is a required single
- * word.
+ * What to do with each word of a statement that holds sample expressions; see
+ * {@link visitSampleWords}.
  */
-function argumentSamples(
+export interface SampleWordVisitor {
+  /** A whole word read as one sample expression: an ACL criterion or a `sample` argument. */
+  readonly whole: (word: Word) => void;
+  /** A `log-format` or `string` argument, whose `%[…]` spans are sample expressions. */
+  readonly format: (word: Word) => void;
+}
+
+/**
+ * The arguments of a keyword or action (`words` from index `from`) that hold sample expressions.
+ * Positions are only trusted while every earlier argument is a required single word.
+ */
+function visitArguments(
   specs: readonly ArgSpec[],
   words: readonly Word[],
   from: number,
-  into: SampleExpression[],
+  visitor: SampleWordVisitor,
 ): void {
-  // Pushing rather than yielding: this runs for every live statement, and generators over
+  // Callbacks rather than a generator: this runs for every live statement, and generators over
   // array slices allocated an iterator result per word.
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
@@ -175,19 +189,45 @@ function argumentSamples(
     const last = spec.variadic === true ? words.length : Math.min(first + 1, words.length);
     for (let at = first; at < last; at++) {
       const word = words[at] as Word;
-      if (spec.type === 'sample') {
-        const sample = parseSample(word);
-        if (sample) into.push(sample);
-      } else if (spec.type === 'log-format' || spec.type === 'string') {
-        for (const sample of formatSamples(word)) into.push(sample);
-      }
+      if (spec.type === 'sample') visitor.whole(word);
+      else if (spec.type === 'log-format' || spec.type === 'string') visitor.format(word);
     }
     if (spec.optional === true || spec.variadic === true) break;
   }
 }
 
+/**
+ * Visits, in order, every word of one statement where HAProxy reads sample expressions: the
+ * criterion of an `acl` line, `sample`, `log-format` and `string` arguments of keywords and
+ * actions, and the criterion of each anonymous ACL (`{ … }`) in its condition. The one walk both
+ * the rules that read samples and `invalid-sample-expression` follow, so they agree on where
+ * samples are.
+ */
+export function visitSampleWords(entry: ResolvedStatement, visitor: SampleWordVisitor): void {
+  const spec = entry.match?.spec;
+  if (spec && entry.placement !== 'unknown' && !entry.match?.negated) {
+    if (spec.name === 'acl') {
+      const criterion = entry.args[1];
+      if (criterion) visitor.whole(criterion);
+    } else if (entry.action) {
+      if (entry.action.spec) visitArguments(entry.action.spec.args, entry.args, 1, visitor);
+    } else if (spec.ruleset === undefined && !spec.nameArgs) {
+      visitArguments(spec.args, entry.args, 0, visitor);
+    }
+  }
+  const groups = entry.statement.condition?.groups;
+  if (groups === undefined) return;
+  for (const group of groups) {
+    for (const term of group.terms) {
+      if (term.kind !== 'anonymous') continue;
+      const criterion = term.words[0];
+      if (criterion) visitor.whole(criterion);
+    }
+  }
+}
+
 /** A sample expression with the section it appears in. */
-export interface SectionSample {
+interface SectionSample {
   readonly section: ResolvedSection;
   readonly sample: SampleExpression;
 }
@@ -216,37 +256,20 @@ export function sectionSamples(context: HaproxyRuleContext): readonly SectionSam
   if (cached) return cached;
   const samples: SectionSample[] = [];
   const found: SampleExpression[] = [];
+  const visitor: SampleWordVisitor = {
+    whole(word) {
+      const sample = parseSample(word);
+      if (sample) found.push(sample);
+    },
+    format(word) {
+      for (const sample of formatSamples(word)) found.push(sample);
+    },
+  };
   for (const { section, entry } of liveStatements(context)) {
     found.length = 0;
-    entrySamples(entry, found);
+    visitSampleWords(entry, visitor);
     for (const sample of found) samples.push({ section, sample });
   }
   byVersion.set(version, samples);
   return samples;
-}
-
-/** Pushes the sample expressions of one statement to `into`, in order. */
-function entrySamples(entry: ResolvedStatement, into: SampleExpression[]): void {
-  const spec = entry.match?.spec;
-  if (spec && entry.placement !== 'unknown' && !entry.match?.negated) {
-    if (spec.name === 'acl') {
-      const criterion = entry.args[1];
-      const sample = criterion ? parseSample(criterion) : undefined;
-      if (sample) into.push(sample);
-    } else if (entry.action) {
-      if (entry.action.spec) argumentSamples(entry.action.spec.args, entry.args, 1, into);
-    } else if (spec.ruleset === undefined && !spec.nameArgs) {
-      argumentSamples(spec.args, entry.args, 0, into);
-    }
-  }
-  const groups = entry.statement.condition?.groups;
-  if (groups === undefined) return;
-  for (const group of groups) {
-    for (const term of group.terms) {
-      if (term.kind !== 'anonymous') continue;
-      const criterion = term.words[0];
-      const sample = criterion ? parseSample(criterion) : undefined;
-      if (sample) into.push(sample);
-    }
-  }
 }

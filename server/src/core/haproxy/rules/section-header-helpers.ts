@@ -19,7 +19,7 @@ const STRICT_SECTIONS = new Set([
 const PROXIES = new Set(['frontend', 'listen', 'backend']);
 
 /** Words of a section line HAProxy refuses, and what becomes of the section. */
-export interface HeaderProblem {
+interface HeaderProblem {
   /** The refused words, first to last. */
   readonly words: readonly Word[];
   /**

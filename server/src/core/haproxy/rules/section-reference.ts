@@ -13,7 +13,7 @@ import type { HaproxyRuleContext } from './context.js';
 import { didYouMean, referencesOf } from './symbol-helpers.js';
 
 /** One place naming a section, and what refers to it for the message (`'filter cache'`). */
-export interface SectionReference {
+interface SectionReference {
   readonly site: HaproxyNameSite;
   readonly via: string;
 }

@@ -5,7 +5,7 @@ import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, hasFrontend, symbolsOf } from './symbol-helpers.js';
 
 /** True when a bind address listens on every interface or on a routable address. */
-export function isPublicBind(address: Word): boolean {
+function isPublicBind(address: Word): boolean {
   if (address.hasVariable || address.template) return false;
   return address.value.split(',').some((part) => {
     const host = part.replace(/^(?:ipv4@|ipv6@|tcp@|tcp4@|tcp6@)/, '');

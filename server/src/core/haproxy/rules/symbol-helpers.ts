@@ -3,7 +3,7 @@
  * document, related locations in the same document, and did-you-mean quick fixes.
  */
 import type { QuickFix, RelatedLocation } from '../../common/issue.js';
-import type { Statement, Word } from '../ast.js';
+import type { Word } from '../ast.js';
 import { suggestNames } from '../catalog/index.js';
 import {
   haproxyReferences,
@@ -79,20 +79,6 @@ export function describeProxy(proxy: ProxySymbol): string {
   return proxy.name === undefined ? proxy.kind : `${proxy.kind} '${proxy.name}'`;
 }
 
-/** The word following the first argument equal to `marker` (`peers <name>`, `table <name>`). */
-export function wordAfter(
-  statement: Statement,
-  marker: string,
-  from = 0,
-): { marker: Word; value: Word | undefined } | undefined {
-  const args = statement.args;
-  for (let at = from; at < args.length; at++) {
-    const word = args[at];
-    if (word?.value === marker) return { marker: word, value: args[at + 1] };
-  }
-  return undefined;
-}
-
 /** Proxies that route traffic (`frontend`, `listen`). */
 export function hasFrontend(proxy: ProxySymbol): boolean {
   return proxy.kind === 'frontend' || proxy.kind === 'listen';
@@ -101,13 +87,4 @@ export function hasFrontend(proxy: ProxySymbol): boolean {
 /** Proxies that hold servers (`backend`, `listen`). */
 export function hasBackend(proxy: ProxySymbol): boolean {
   return proxy.kind === 'backend' || proxy.kind === 'listen';
-}
-
-/** True when two statements can never be active together (different arms of one `.if`). */
-export function exclusive(
-  symbols: HaproxySymbols,
-  a: { readonly branch: number | undefined },
-  b: { readonly branch: number | undefined },
-): boolean {
-  return symbols.activity.exclusive(a.branch, b.branch);
 }

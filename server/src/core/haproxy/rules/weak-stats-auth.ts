@@ -22,7 +22,7 @@ const COMMON = new Set([
 const MIN_LENGTH = 8;
 
 /** Why a `user:password` pair is weak, or undefined when it looks fine. */
-export function weakness(user: string, password: string): string | undefined {
+function weakness(user: string, password: string): string | undefined {
   if (password === user) return 'the password is the user name';
   if (COMMON.has(password.toLowerCase())) return `'${password}' is a well-known default password`;
   if (password.length < MIN_LENGTH) return `the password is shorter than ${MIN_LENGTH} characters`;

@@ -8,7 +8,7 @@ import type { KeepalivedKeywordSpec } from '../catalog/types.js';
 import { keepalivedReferences } from './references.js';
 
 /** A Keepalived object definition: the item, the spec that defines it and its name. */
-export interface KeepalivedDefinitionSite {
+interface KeepalivedDefinitionSite {
   readonly item: KeepalivedItem;
   readonly spec: KeepalivedKeywordSpec;
   readonly name: string;

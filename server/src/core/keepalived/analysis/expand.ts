@@ -20,7 +20,7 @@ import { parseKeepalived } from '../index.js';
 import { expandBraces, MAX_BRACE_ALTERNATIVES, MAX_GLOB_LENGTH } from '../../common/glob.js';
 
 /** Inputs of an expansion. */
-export interface ExpandOptions {
+interface ExpandOptions {
   /** Identifier of the document (its URI or path), used to resolve relative includes. */
   readonly uri: string;
   readonly files?: FileHost | undefined;
@@ -34,7 +34,7 @@ export interface ExpandOptions {
 }
 
 /** An expanded node view plus the problems met while building it. */
-export interface Expansion {
+interface Expansion {
   readonly items: readonly KeepalivedNode[];
   /** File of a node that came from an include (undefined for the document itself). */
   uriOf(node: KeepalivedNode): string | undefined;
@@ -59,14 +59,14 @@ const MAX_PARAM_DEPTH = 16;
  */
 export const MAX_INCLUDED_FILES = 1000;
 /** Most characters of included text one expansion parses, counted per inclusion as above. */
-export const MAX_INCLUDED_CHARS = 32 * 1024 * 1024;
+const MAX_INCLUDED_CHARS = 32 * 1024 * 1024;
 /**
  * Longest text one word may expand to. keepalived gives up on a line longer than its buffer
  * ("would exceed maximum line length"), so `$A=$A$A` never ends for it either.
  */
-export const MAX_WORD_EXPANSION = 64 * 1024;
+const MAX_WORD_EXPANSION = 64 * 1024;
 /** Most characters all parameter substitutions of one expansion may produce together. */
-export const MAX_TOTAL_EXPANSION = 4 * 1024 * 1024;
+const MAX_TOTAL_EXPANSION = 4 * 1024 * 1024;
 
 /** Last parse of each included file, reused while its text is unchanged. */
 const includeParses = new Map<string, { text: string; config: KeepalivedConfig }>();

@@ -55,7 +55,7 @@ export interface AddressEntry {
 }
 
 /** A keyword line with its first argument. */
-export interface Setting {
+interface Setting {
   readonly item: KeepalivedItem;
   readonly value: KeepalivedWord | undefined;
 }
@@ -101,7 +101,7 @@ export interface SyncGroupInfo extends NamedDefinition {
 }
 
 /** A command keepalived runs (`script`, `notify*`, `misc_path`, `quorum_up`, …). */
-export interface ScriptCommand {
+interface ScriptCommand {
   readonly item: KeepalivedItem;
   /** The words of the command (one quoted word or several plain ones). */
   readonly words: readonly KeepalivedWord[];
@@ -154,7 +154,7 @@ const SCRIPT_KEYWORDS = new Set([
 ]);
 
 /** Family of an address word, or undefined when it is no address (a parameter, a template). */
-export function addressFamily(text: string): 4 | 6 | undefined {
+function addressFamily(text: string): 4 | 6 | undefined {
   const address = text.split('/')[0] ?? '';
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(address)) return 4;
   if (address.includes(':') && /^[0-9a-fA-F:.]+(%\S+)?$/.test(address)) return 6;

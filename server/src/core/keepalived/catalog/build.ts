@@ -3,7 +3,7 @@ import type { ArgSpec, Lifecycle } from '../../common/catalog.js';
 import type { DocSection, KeepalivedKeywordSpec } from './types.js';
 
 /** The official keepalived.conf(5) page. It is one pre-formatted page without stable anchors. */
-export const KEEPALIVED_MANPAGE_URL = 'https://keepalived.org/manpage.html';
+const KEEPALIVED_MANPAGE_URL = 'https://keepalived.org/manpage.html';
 
 /**
  * Anchors per documentation section. keepalived.org publishes the man page as a single
@@ -30,7 +30,7 @@ const SECTION_ANCHORS: Readonly<Record<DocSection, string>> = {
 };
 
 /** Documentation link for an entry of the given section. */
-export function docUrl(section: DocSection): string {
+function docUrl(section: DocSection): string {
   const anchor = SECTION_ANCHORS[section];
   return anchor ? `${KEEPALIVED_MANPAGE_URL}#${anchor}` : KEEPALIVED_MANPAGE_URL;
 }
@@ -68,7 +68,7 @@ export function kw(
 const escapeSnippet = (text: string): string => text.replace(/[$}\\]/g, (c) => `\\${c}`);
 
 /** LSP snippet for the arguments: required arguments as tab stops, then the block braces. */
-export function argsSnippet(args: readonly ArgSpec[], opensBlock: boolean): string {
+function argsSnippet(args: readonly ArgSpec[], opensBlock: boolean): string {
   const parts: string[] = [];
   let stop = 1;
   for (const arg of args) {
@@ -125,7 +125,6 @@ export const time = (name: string, min?: number, max?: number, o: Opt = {}): Arg
 });
 /** Optional boolean (on/off/true/false/yes/no); omitted means "on". */
 export const optBool: ArgSpec = { name: 'on|off', type: 'bool', optional: true };
-export const bool: ArgSpec = { name: 'on|off', type: 'bool' };
 export const addr = (name = 'address', o: Opt = {}): ArgSpec => ({ name, type: 'address', ...o });
 export const port = (name = 'port', o: Opt = {}): ArgSpec => ({
   name,

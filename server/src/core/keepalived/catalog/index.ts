@@ -38,9 +38,8 @@ import {
   VRRP_SCRIPT_KEYWORDS,
 } from './vrrp.js';
 
-export type * from './types.js';
-export { effectiveVersion, KEEPALIVED_VERSIONS } from './types.js';
-export { KEEPALIVED_MANPAGE_URL, docUrl } from './build.js';
+export type { KeepalivedKeywordSpec } from './types.js';
+export { effectiveVersion } from './types.js';
 
 /** The context of the file level. */
 export const TOP_CONTEXT = 'top';
@@ -91,7 +90,7 @@ export function opensBlock(spec: KeepalivedKeywordSpec): boolean {
 }
 
 /** Lookups over the catalog, built once. */
-export interface KeepalivedCatalog {
+interface KeepalivedCatalog {
   readonly keywords: readonly KeepalivedKeywordSpec[];
   readonly versions: readonly KeepalivedVersion[];
   /** Every context that holds keywords (`'top'` included). */

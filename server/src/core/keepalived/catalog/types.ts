@@ -6,8 +6,6 @@
  */
 import type { ArgSpec, KeywordSpec, Lifecycle, VersionString } from '../../common/catalog.js';
 
-export type { ArgSpec, KeywordSpec, Lifecycle, VersionString };
-
 /** Target versions the catalog answers for (2.2 means 2.2.7, 2.4 the development head). */
 export type KeepalivedVersion = '2.2' | '2.3' | '2.4';
 export const KEEPALIVED_VERSIONS: readonly KeepalivedVersion[] = ['2.2', '2.3', '2.4'];
@@ -27,7 +25,7 @@ export function effectiveVersion(version: string): string {
 }
 
 /** What the lines of a list block are. */
-export type ListKind =
+type ListKind =
   | 'vip' // address[/prefix] with ip-address options
   | 'route' // ip route style lines
   | 'rule' // ip rule style lines

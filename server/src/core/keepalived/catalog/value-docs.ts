@@ -5,7 +5,7 @@
  */
 
 /** One sentence per value. */
-export type ValueDocs = Readonly<Record<string, string>>;
+type ValueDocs = Readonly<Record<string, string>>;
 
 const VRRP_VERSION: ValueDocs = {
   '2': 'VRRPv2 (RFC 3768): IPv4 only, authentication possible, `advert_int` in whole seconds.',

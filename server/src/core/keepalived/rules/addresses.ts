@@ -3,13 +3,13 @@
 const IPV4_PART = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
 /** Whether `text` is a dotted-quad IPv4 address. */
-export function isIpv4(text: string): boolean {
+function isIpv4(text: string): boolean {
   const parts = text.split('.');
   return parts.length === 4 && parts.every((part) => IPV4_PART.test(part));
 }
 
 /** Whether `text` is an IPv6 address in any of its textual forms (embedded IPv4 included). */
-export function isIpv6(text: string): boolean {
+function isIpv6(text: string): boolean {
   if (!text.includes(':')) return false;
   const halves = text.split('::');
   if (halves.length > 2) return false;

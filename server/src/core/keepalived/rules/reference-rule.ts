@@ -4,7 +4,7 @@ import type { KeepalivedRuleContext } from './context.js';
 import { closeNames, ownLine, rangeOf, replaceWordFix } from './helpers.js';
 
 /** What differs between the `track_script` / `track_file` / `track_process` reference rules. */
-export interface ReferenceRuleSpec {
+interface ReferenceRuleSpec {
   readonly code: string;
   readonly summary: string;
   /** Noun keepalived uses in its message, e.g. `track script`. */

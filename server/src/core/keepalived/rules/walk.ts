@@ -27,7 +27,7 @@ export interface VisitedItem {
 }
 
 /** A value line of a list block (`virtual_ipaddress { … }`). */
-export interface VisitedValue {
+interface VisitedValue {
   readonly item: KeepalivedItem;
   /** The keyword that opened the list block. */
   readonly list: KeepalivedKeywordSpec;
@@ -35,7 +35,7 @@ export interface VisitedValue {
 }
 
 /** Visitor callbacks; each is optional. */
-export interface Visitor {
+interface Visitor {
   item?(visited: VisitedItem): void;
   value?(visited: VisitedValue): void;
 }
