@@ -36,6 +36,10 @@ export {
   segmentMatcher,
 } from './common/glob.js';
 export type { QuickFix, TextEdit } from './common/issue.js';
+export { MAX_FIX_PASSES } from './features/fix-all.js';
+export type { FixAllOptions, FixAllResult } from './features/fix-all.js';
+export { FIX_ALL_KIND } from './features/fix-all-actions.js';
+export { unifiedDiff, lineEdits } from './common/line-diff.js';
 export type { PrepareRenameResult, RenameResult } from './features/rename.js';
 export { SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';
 export type { DocumentLinkCandidate } from './features/document-links.js';
