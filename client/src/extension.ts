@@ -14,6 +14,7 @@ import { registerCommands } from './commands.js';
 import { registerContentDetection } from './content-detection.js';
 import { registerDaemonChecks } from './daemon-checks.js';
 import { registerDrill } from './drill.js';
+import { registerFixAll } from './fix-all.js';
 import { OUTPUT_CHANNEL_NAME } from './ids.js';
 import { createLanguageClient, ensureStarted, startWhenNeeded } from './language-client.js';
 import { registerTopology } from './topology-panel.js';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerTopology({ context, client: languageClient, ensureStarted: start, output }),
     ...registerDrill(context),
     ...registerDaemonChecks({ client: languageClient, ensureStarted: start, output }),
+    ...registerFixAll({ client: languageClient, ensureStarted: start, output }),
     registerContentDetection({
       client: languageClient,
       ensureStarted: start,

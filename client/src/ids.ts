@@ -53,6 +53,8 @@ export const COMMANDS = {
   checkWithHaproxy: 'haKeepalived.checkWithHaproxy',
   /** Runs `keepalived -t` on the node of the active file (settings `keepalived.validate.*`). */
   checkWithKeepalived: 'haKeepalived.checkWithKeepalived',
+  /** Applies the safe fixes of every file of the workspace clusters, after a preview. */
+  fixAllInWorkspace: 'haKeepalived.fixAllInWorkspace',
 } as const;
 
 /** Settings sections forwarded to the server on every configuration change. */

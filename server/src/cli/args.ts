@@ -35,6 +35,10 @@ export interface CliOptions {
   readonly keepalivedCommand?: readonly string[];
   /** `--ssh-destination`: the node the `ssh` preset logs in to (`${node}`: the node's name). */
   readonly sshDestination?: string;
+  /** `--fix`: apply the safe fixes to the files given, then report what is left. */
+  readonly fix: boolean;
+  /** `--dry-run` (with `--fix`): print the fixes as a unified diff and write nothing. */
+  readonly dryRun: boolean;
   readonly help: boolean;
   readonly version: boolean;
   /** Files and directories, in command-line order. */
@@ -74,6 +78,11 @@ Options:
   --keepalived-command JSON        Command line of keepalived's check, e.g.
                                    '["keepalived","-t","-f","\${file}"]'
   --ssh-destination USER@HOST      Node the ssh preset logs in to (\${node}: the node's name)
+  --fix                            Apply the safe fixes (one obvious outcome each, see the
+                                   rule pages) to the files given, in place, then report
+                                   what is left
+  --dry-run                        With --fix: print the fixes as a unified diff (on stdout
+                                   in text format, else on stderr) and write nothing
   -h, --help                       Show this help
   -v, --version                    Show the version
 
@@ -202,6 +211,8 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
         'keepalived-command': { type: 'string' },
         'ssh-destination': { type: 'string' },
         'no-cluster': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
         'max-warnings': { type: 'string' },
         'max-files': { type: 'string' },
         'max-depth': { type: 'string' },
@@ -229,10 +240,17 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
     haproxyCommand: commandValue('--haproxy-command', values['haproxy-command']),
     keepalivedCommand: commandValue('--keepalived-command', values['keepalived-command']),
     sshDestination: sshDestinationValue(values['ssh-destination']),
+    fix: values.fix === true,
+    dryRun: values['dry-run'] === true,
     help: values.help === true,
     version: values.version === true,
     paths: positionals,
   };
+  if (options.dryRun && !options.fix) {
+    throw new UsageError(
+      '--dry-run only goes with --fix (it shows the fixes instead of writing them)',
+    );
+  }
   if (!options.help && !options.version && options.paths.length === 0) {
     throw new UsageError('no file or directory given');
   }

@@ -9,6 +9,7 @@ import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import { analysePlans } from './nodes.js';
 import { cliDaemonSettings, runDaemonChecks } from './daemons.js';
+import { fixInputs, type FixOutcome } from './fix.js';
 import {
   TOOL_NAME,
   TOOL_VERSION,
@@ -68,9 +69,23 @@ export async function run(argv: readonly string[]): Promise<RunResult> {
   if (options.help) return { stdout: HELP, stderr: [], exitCode: 0 };
   if (options.version) return { stdout: `${TOOL_NAME} ${TOOL_VERSION}\n`, stderr: [], exitCode: 0 };
 
-  const loaded = loadInputs(options);
+  let loaded = loadInputs(options);
   if ('error' in loaded) return { stdout: '', stderr: [`halint: ${loaded.error}`], exitCode: 2 };
-  const { settings, files, errors, notes, service, documents, plans } = loaded;
+  let fixes: FixOutcome | undefined;
+  if (options.fix) {
+    fixes = fixInputs(loaded, options.paths, loaded.settings, !options.dryRun);
+    // What is left is reported on the fixed texts: read again from disk, or, for a dry run,
+    // the texts that would have been written.
+    if (fixes.files > 0) {
+      loaded = loadInputs(options, options.dryRun ? fixes.texts : undefined);
+      if ('error' in loaded) {
+        return { stdout: '', stderr: [`halint: ${loaded.error}`], exitCode: 2 };
+      }
+    }
+  }
+  const { settings, files, service, documents, plans } = loaded;
+  const errors = [...loaded.errors, ...(fixes?.errors ?? [])];
+  const notes = [...loaded.notes, ...(fixes?.notes ?? [])];
   const daemons = cliDaemonSettings(options, loaded.project);
   const daemonResults = await runDaemonChecks(plans, daemons.settings, settings, loaded.host);
   notes.push(...daemons.ignored, ...daemonResults.notes);
@@ -104,5 +119,13 @@ export async function run(argv: readonly string[]): Promise<RunResult> {
     );
   }
   const exitCode = errors.length > 0 ? 2 : summary.errors > 0 || tooManyWarnings ? 1 : 0;
-  return { stdout: RENDER[options.format](report), stderr, exitCode };
+  const rendered = RENDER[options.format](report);
+  // The diff of a dry run leads stdout in text format; the other formats keep stdout for the
+  // report alone (a parser reads it), so the diff goes to stderr there.
+  const diff = fixes?.diff ?? '';
+  if (diff !== '' && options.format === 'text') {
+    return { stdout: `${diff}\n${rendered}`, stderr, exitCode };
+  }
+  if (diff !== '') stderr.unshift(...diff.replace(/\n$/, '').split('\n'));
+  return { stdout: rendered, stderr, exitCode };
 }

@@ -25,6 +25,8 @@ export {
   MAX_GLOB_LENGTH,
   segmentMatcher,
 } from './common/glob.js';
+export { FIX_ALL_KIND } from './features/fix-all-actions.js';
+export { unifiedDiff } from './common/line-diff.js';
 export { SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';
 export type { DocumentLinkCandidate } from './features/document-links.js';
 export { DEFAULT_SETTINGS, resolveSettings } from './settings.js';

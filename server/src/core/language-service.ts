@@ -34,6 +34,8 @@ import { getHover } from './features/hover.js';
 import { getSignatureHelp } from './features/signature-help.js';
 import { getCodeActions, wantsKind } from './features/code-actions.js';
 import { getBringOverActions } from './features/bring-over.js';
+import { fixAll, type FixAllOptions, type FixAllResult } from './features/fix-all.js';
+import { fixAllOfCode, getSourceFixAll } from './features/fix-all-actions.js';
 import { getPeerNodeActions, PEER_NODE_KIND, type CodeActionClient } from './features/peer-node.js';
 import { getDocumentSymbols } from './features/document-symbols.js';
 import { getWorkspaceSymbols } from './features/workspace-symbols.js';
@@ -242,6 +244,12 @@ export interface LanguageService {
     query: CodeActionQuery,
     context?: RequestContext,
   ): CodeAction[];
+  /**
+   * Applies the document's safe fixes (`QuickFix.safe`), validating again after each pass as
+   * {@link getDiagnostics} would (with the context's `nodes` and settings), for fix-all in the
+   * editor and `halint --fix`. Only this document's text changes.
+   */
+  fixAll(document: ParsedDocument, options?: FixAllOptions, context?: RequestContext): FixAllResult;
   /** The outline of a document (sections, blocks and their notable lines). */
   getDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
   /** Symbols of the context's `documents` matching a case-insensitive substring. */
@@ -536,6 +544,20 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     );
   };
 
+  const fixAllOf = (
+    document: ParsedDocument,
+    options: FixAllOptions,
+    context: RequestContext,
+  ): FixAllResult =>
+    fixAll(
+      document.text,
+      document.uri,
+      // Each pass's text stands in for the document, in its nodes too (see validateInNode).
+      (text) =>
+        findingsOf(parse(document.languageId, document.uri, text, document.version), context),
+      options,
+    );
+
   /** Ours and, merged into them, what a daemon's own check said of the document. */
   const withDaemonFindings = (
     document: ParsedDocument,
@@ -568,12 +590,23 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       ),
     getCodeActions: (document, { diagnostics, only, range }, context = {}) => {
       const { cluster, codeActions } = context;
+      const fixOfCode = fixAllOfCode(
+        document,
+        () => findingsOf(document, context),
+        (options) => fixAllOf(document, options, context),
+      );
       const fixes = getCodeActions(
         document,
         diagnostics,
         () => findingsOf(document, context),
         only,
-        cluster ? (diagnostic) => getBringOverActions(document, diagnostic, cluster) : undefined,
+        (diagnostic) => [
+          ...(cluster ? getBringOverActions(document, diagnostic, cluster) : []),
+          ...fixOfCode(diagnostic),
+        ],
+      );
+      fixes.push(
+        ...getSourceFixAll(document, only, (options) => fixAllOf(document, options, context)),
       );
       if (!range || !cluster || !codeActions || !wantsKind(only, PEER_NODE_KIND)) return fixes;
       const { lineIndex } = document;
@@ -596,6 +629,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     getSignatureHelp: (document, offset, { settings, format } = {}) =>
       getSignatureHelp(document, offset, settings ?? DEFAULT_SETTINGS, format ?? PLAIN_FORMAT),
+    fixAll: (document, options = {}, context = {}) => fixAllOf(document, options, context),
     getDocumentSymbols,
     getWorkspaceSymbols: (query, { documents = [] } = {}) => getWorkspaceSymbols(documents, query),
     getFoldingRanges,

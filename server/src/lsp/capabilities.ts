@@ -3,7 +3,7 @@ import {
   type ClientCapabilities,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { SEMANTIC_TOKENS_LEGEND } from '../core/index.js';
+import { FIX_ALL_KIND, SEMANTIC_TOKENS_LEGEND } from '../core/index.js';
 import { APPLY_EDIT_COMMAND } from './shapes.js';
 import type { ClientFormat, CodeActionClient } from '../core/index.js';
 
@@ -102,7 +102,8 @@ export function initializeResult(): InitializeResult {
         change: TextDocumentSyncKind.Incremental,
         save: { includeText: false },
       },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      // `source.fixAll.halint` is what `editor.codeActionsOnSave: { "source.fixAll": … }` runs.
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
       documentSymbolProvider: true,
       completionProvider: { triggerCharacters: [' ', '(', ',', '.'] },
       hoverProvider: true,

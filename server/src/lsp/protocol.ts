@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 import { NotificationType, RequestType } from 'vscode-languageserver';
+import type { WorkspaceEdit } from 'vscode-languageserver';
 import type { TopologyGraph } from '../core/index.js';
 
 export type { TopologyGraph, TopologyLocation } from '../core/index.js';
@@ -140,3 +141,32 @@ export interface WorkspaceTrustParams {
 export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>(
   'ha/workspaceTrust' satisfies WorkspaceTrustMethod,
 );
+
+export type FixAllWorkspaceMethod = 'ha/fixAllWorkspace';
+
+/** Parameters of `ha/fixAllWorkspace`: nothing yet; every file of the workspace clusters is fixed. */
+export type FixAllWorkspaceParams = Record<string, never>;
+
+/** Answer of `ha/fixAllWorkspace`. */
+export interface FixAllWorkspaceResult {
+  /**
+   * The edits, as `documentChanges` (one `TextDocumentEdit` per changed file, with the version
+   * of the open buffer it was computed on, `null` for a file read from disk).
+   */
+  readonly edit: WorkspaceEdit;
+  /** Fixes per rule code over all files. */
+  readonly fixed: Readonly<Record<string, number>>;
+  /** Files looked at. */
+  readonly files: number;
+}
+
+/**
+ * Computes the safe fixes (`source.fixAll.halint`) of every file of the workspace clusters as
+ * one workspace edit, which the client applies with its preview ("Fix all safe problems in the
+ * workspace"). The server changes nothing itself.
+ */
+export const FixAllWorkspaceRequest = new RequestType<
+  FixAllWorkspaceParams,
+  FixAllWorkspaceResult,
+  void
+>('ha/fixAllWorkspace' satisfies FixAllWorkspaceMethod);

@@ -3,6 +3,7 @@ import { createLanguageService, MAX_DOCUMENT_LENGTH, RULE_DOCS_BASE_URL } from '
 import { ClusterTracker } from './cluster.js';
 import { DaemonChecks, registerDaemonChecks } from './daemon-checks.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
+import { registerFixAll } from './fix-all.js';
 import { DocumentCache } from './document-cache.js';
 import { createLspFileHost } from './file-host.js';
 import { registerHandlers } from './handlers.js';
@@ -106,6 +107,13 @@ export function startServer(connection: Connection, log: Logger): void {
     daemons,
   });
   registerDaemonChecks(connection, daemons);
+  registerFixAll(connection, {
+    service,
+    nodes,
+    openDocument: (uri) => documents.get(uri),
+    settingsFor,
+    log,
+  });
   connection.listen();
 }
 

@@ -36,7 +36,7 @@ interface LoadOptions {
 }
 
 /** Files, parsed documents and cluster plans of a command line, with the settings that apply. */
-interface LoadedInputs {
+export interface LoadedInputs {
   readonly settings: ServiceSettings;
   readonly files: SourceFile[];
   /** Paths that could not be read, or were left unchecked by a limit, as messages. */
@@ -91,8 +91,14 @@ export function planNodes(
 /**
  * Reads the settings, finds and parses the files and groups them into clusters. A broken
  * `.halint.json` is returned as `error`.
+ *
+ * @param texts texts to use instead of what is on disk, by resolved path (`halint --fix
+ *   --dry-run` reports on the fixed texts it did not write)
  */
-export function loadInputs(options: LoadOptions): LoadedInputs | { readonly error: string } {
+export function loadInputs(
+  options: LoadOptions,
+  texts?: ReadonlyMap<string, string>,
+): LoadedInputs | { readonly error: string } {
   let settings;
   let mapping;
   let configPath;
@@ -135,6 +141,12 @@ export function loadInputs(options: LoadOptions): LoadedInputs | { readonly erro
   ];
   const host = createDiskFileHost(undefined, roots);
   const service = createLanguageService({ files: host });
+  if (texts) {
+    for (const [index, file] of files.entries()) {
+      const text = texts.get(resolve(file.path));
+      if (text !== undefined) files[index] = { ...file, text };
+    }
+  }
   const documents = files.map((file) => service.parse(file.language, file.path, file.text));
   const plans = planNodes(documents, { cluster: options.cluster, mapping, files: host });
   return {

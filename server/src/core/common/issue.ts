@@ -33,6 +33,13 @@ export interface QuickFix {
   readonly edits: readonly TextEdit[];
   /** The fix every user would want; editors may apply it on save. */
   readonly preferred?: boolean;
+  /**
+   * Safe to apply unattended and again after other fixes: the fix has one obvious outcome (a
+   * removed keyword's one replacement, a missing final newline, the only spelling close to a typo).
+   * Fix-all (`features/fix-all.ts`) and `halint --fix` apply only these; a fix that makes a choice
+   * for the user (which content type, which weight, deleting a line) is never marked.
+   */
+  readonly safe?: boolean;
 }
 
 /**

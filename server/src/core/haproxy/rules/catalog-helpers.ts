@@ -54,15 +54,36 @@ export function opaque(word: Word | undefined): boolean {
   return word === undefined || word.hasVariable || word.template;
 }
 
-/** A fix replacing `words` (one span, first to last) with `text`. */
-export function replaceWordsFix(words: readonly Word[], text: string, preferred = true): QuickFix {
+/**
+ * A fix replacing `words` (one span, first to last) with `text`; `safe` when it is the one
+ * obvious outcome (see `QuickFix.safe`).
+ */
+export function replaceWordsFix(
+  words: readonly Word[],
+  text: string,
+  preferred = true,
+  safe = false,
+): QuickFix {
   const first = words[0];
   const last = words[words.length - 1];
   return {
     title: `Replace with '${text}'`,
     edits: first && last ? [{ start: first.start, end: last.end, text }] : [],
     preferred,
+    ...(safe ? { safe } : {}),
   };
+}
+
+/**
+ * A did-you-mean fix for the best of `suggestions`, safe to apply unattended only when it is the
+ * only one: with two close names, which one was meant is the author's call.
+ */
+export function suggestionFixes(
+  words: readonly Word[],
+  suggestions: readonly string[],
+): QuickFix[] {
+  const best = suggestions[0];
+  return best === undefined ? [] : [replaceWordsFix(words, best, true, suggestions.length === 1)];
 }
 
 /** `; did you mean 'x'?` or nothing. */

@@ -23,7 +23,7 @@ export const deprecatedKeyword: Rule<HaproxyRuleContext> = {
         end: last.end,
         tags: ['deprecated'],
         ...(used.rewrite !== undefined
-          ? { fixes: [replaceWordsFix(used.words, used.rewrite)] }
+          ? { fixes: [replaceWordsFix(used.words, used.rewrite, true, true)] }
           : {}),
       });
     }

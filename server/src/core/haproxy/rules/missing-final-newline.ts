@@ -26,6 +26,7 @@ export const missingFinalNewline: Rule<HaproxyRuleContext> = {
           title: 'Add a newline at the end of the file',
           edits: [{ start: text.length, end: text.length, text: '\n' }],
           preferred: true,
+          safe: true,
         },
       ],
     });

@@ -24,7 +24,7 @@ export const removedKeyword: Rule<HaproxyRuleContext> = {
         start: first.start,
         end: last.end,
         ...(used.rewrite !== undefined
-          ? { fixes: [replaceWordsFix(used.words, used.rewrite)] }
+          ? { fixes: [replaceWordsFix(used.words, used.rewrite, true, true)] }
           : {}),
       });
     }

@@ -7,7 +7,7 @@ import {
   liveStatements,
   loadsLua,
   opaque,
-  replaceWordsFix,
+  suggestionFixes,
 } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './context.js';
 import { wordAt } from '../words.js';
@@ -60,7 +60,7 @@ export const unknownAction: Rule<HaproxyRuleContext> = {
         message: `Unknown action '${action.name}' for '${keyword}'${didYouMean(suggestions)}`,
         start: action.word.start,
         end: nameEnd,
-        ...(best ? { fixes: [replaceWordsFix([nameWord], best)] } : {}),
+        ...(best ? { fixes: suggestionFixes([nameWord], suggestions) } : {}),
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { suggestNames } from '../catalog/index.js';
-import { didYouMean, loadsLua, replaceWordsFix } from './catalog-helpers.js';
+import { didYouMean, loadsLua, suggestionFixes } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './context.js';
 import { wordAt } from '../words.js';
 import {
@@ -52,7 +52,7 @@ export const unknownConverter: Rule<HaproxyRuleContext> = {
           message: `Unknown converter '${name}'${didYouMean(suggestions)}`,
           start,
           end,
-          ...(best ? { fixes: [replaceWordsFix([word], best)] } : {}),
+          ...(best ? { fixes: suggestionFixes([word], suggestions) } : {}),
         });
       }
     }

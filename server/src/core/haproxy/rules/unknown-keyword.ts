@@ -9,7 +9,7 @@ import {
   sectionsAt,
   suggestKeywords,
 } from '../catalog/index.js';
-import { didYouMean, liveStatements, opaque, replaceWordsFix } from './catalog-helpers.js';
+import { didYouMean, liveStatements, opaque, suggestionFixes } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './context.js';
 
 /**
@@ -96,7 +96,7 @@ export const unknownKeyword: Rule<HaproxyRuleContext> = {
         message: `Unknown keyword '${typed}' in '${section.kind}' section${didYouMean(suggestions)}`,
         start: keyword.start,
         end: span[span.length - 1]?.end ?? keyword.end,
-        ...(best && !span.some(opaque) ? { fixes: [replaceWordsFix(span, best)] } : {}),
+        ...(best && !span.some(opaque) ? { fixes: suggestionFixes(span, suggestions) } : {}),
       });
     }
   },

@@ -1,7 +1,7 @@
 import type { Rule } from '../../common/rule.js';
 import { isAvailable, lifecycleAt, suggestNames } from '../catalog/index.js';
 import { optionsOf } from '../analysis/resolve.js';
-import { didYouMean, liveStatements, opaque, replaceWordsFix } from './catalog-helpers.js';
+import { didYouMean, liveStatements, opaque, suggestionFixes } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './context.js';
 
 /**
@@ -49,7 +49,7 @@ export const unknownOption: Rule<HaproxyRuleContext> = {
           message: `Unknown option '${option.word.value}' on '${line}' line${didYouMean(suggestions)}`,
           start: option.word.start,
           end: option.word.end,
-          ...(best ? { fixes: [replaceWordsFix([option.word], best)] } : {}),
+          ...(best ? { fixes: suggestionFixes([option.word], suggestions) } : {}),
         });
       }
     }

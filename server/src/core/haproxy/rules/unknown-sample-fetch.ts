@@ -1,6 +1,6 @@
 import type { Rule } from '../../common/rule.js';
 import { suggestNames } from '../catalog/index.js';
-import { didYouMean, loadsLua, replaceWordsFix } from './catalog-helpers.js';
+import { didYouMean, loadsLua, suggestionFixes } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './context.js';
 import { wordAt } from '../words.js';
 import {
@@ -53,7 +53,7 @@ export const unknownSampleFetch: Rule<HaproxyRuleContext> = {
         message: `Unknown sample fetch '${name}'${didYouMean(suggestions)}`,
         start,
         end,
-        ...(best ? { fixes: [replaceWordsFix([word], best)] } : {}),
+        ...(best ? { fixes: suggestionFixes([word], suggestions) } : {}),
       });
     }
   },

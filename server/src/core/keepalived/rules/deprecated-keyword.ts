@@ -51,6 +51,7 @@ export const deprecatedKeyword: Rule<KeepalivedRuleContext> = {
                       title: `Replace with '${replacement}'`,
                       edits: [{ start: word.start, end: word.end, text: replacement }],
                       preferred: true,
+                      safe: true,
                     },
                   ],
                 }

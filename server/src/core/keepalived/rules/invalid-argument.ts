@@ -149,7 +149,14 @@ function checkBoolean(
     ...(lenient ? { severity: 'warning' as const } : {}),
     fixes:
       spelling !== undefined && uri === undefined
-        ? [replaceWordFix(word, spelling, `Write ${spelling}`)]
+        ? [
+            {
+              ...replaceWordFix(word, spelling, `Write ${spelling}`),
+              // `ON` → `on` only changes the case; `1` → `on` reads a number as a boolean, which
+              // the author should confirm, so fix-all leaves it.
+              ...(spelling === word.value.toLowerCase() ? { safe: true } : {}),
+            },
+          ]
         : [],
   });
 }
@@ -192,7 +199,11 @@ export const invalidArgument: Rule<KeepalivedRuleContext> = {
             report({
               ...at(word, uri),
               message: `Invalid <${arg.name}> for '${spec.name}': Keepalived only accepts '${spelling}', in that case.`,
-              fixes: uri === undefined ? [replaceWordFix(word, spelling, `Write ${spelling}`)] : [],
+              // Only the letter case changes: one outcome, safe for fix-all.
+              fixes:
+                uri === undefined
+                  ? [{ ...replaceWordFix(word, spelling, `Write ${spelling}`), safe: true }]
+                  : [],
             });
             return;
           }

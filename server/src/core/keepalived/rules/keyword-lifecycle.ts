@@ -4,7 +4,10 @@ import type { KeepalivedKeywordSpec } from '../catalog/index.js';
 import { KEEPALIVED_CATALOG } from '../catalog/index.js';
 import type { VisitedItem } from './walk.js';
 
-/** A replace-the-keyword fix when the replacement is itself a keyword of the same block. */
+/**
+ * A replace-the-keyword fix when the replacement is itself a keyword of the same block: one
+ * obvious outcome, so fix-all and `halint --fix` apply it (`QuickFix.safe`).
+ */
 export function replacementFix(
   visited: VisitedItem,
   replacement: string | undefined,
@@ -18,6 +21,7 @@ export function replacementFix(
       title: `Replace with '${replacement}'`,
       edits: [{ start: item.keyword.start, end: item.keyword.end, text: replacement }],
       preferred: true,
+      safe: true,
     },
   ];
 }

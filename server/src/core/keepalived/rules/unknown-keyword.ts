@@ -30,7 +30,8 @@ export const unknownKeyword: Rule<KeepalivedRuleContext> = {
           ? suggestions.map((suggestion, index) => ({
               title: `Replace with '${suggestion}'`,
               edits: [{ start: item.keyword.start, end: item.keyword.end, text: suggestion }],
-              ...(index === 0 && suggestions.length === 1 ? { preferred: true } : {}),
+              // One close keyword is the obvious repair, safe for fix-all; two are a choice.
+              ...(index === 0 && suggestions.length === 1 ? { preferred: true, safe: true } : {}),
             }))
           : [];
         report({

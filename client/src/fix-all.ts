@@ -1,0 +1,89 @@
+/**
+ * "Fix all safe problems in the workspace": the server computes the safe fixes of every file of
+ * the workspace clusters (`ha/fixAllWorkspace`); this applies them through VS Code's refactor
+ * preview, each change marked as needing confirmation, so nothing is written unseen. The client
+ * only moves the server's edit into the editor: it reads no configuration.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type {
+  FixAllWorkspaceMethod,
+  FixAllWorkspaceParams,
+  FixAllWorkspaceResult,
+} from '../../server/src/lsp/protocol.js';
+import { COMMANDS } from './ids.js';
+
+const FIX_ALL_METHOD = 'ha/fixAllWorkspace' satisfies FixAllWorkspaceMethod;
+
+/** What the command needs. */
+export interface FixAllDeps {
+  readonly client: LanguageClient;
+  readonly ensureStarted: () => Promise<void>;
+  readonly output: vscode.OutputChannel;
+}
+
+/** `3 removed-keyword, 1 missing-final-newline`. */
+function describeFixed(fixed: Readonly<Record<string, number>>): string {
+  return Object.entries(fixed)
+    .map(([code, count]) => `${count} ${code}`)
+    .join(', ');
+}
+
+async function fixWorkspace(deps: FixAllDeps): Promise<void> {
+  await deps.ensureStarted();
+  const params: FixAllWorkspaceParams = {};
+  const result = await deps.client.sendRequest<FixAllWorkspaceResult>(FIX_ALL_METHOD, params);
+  const changes = result.edit.documentChanges ?? [];
+  const edit = new vscode.WorkspaceEdit();
+  const metadata: vscode.WorkspaceEditEntryMetadata = {
+    needsConfirmation: true,
+    label: 'Fix all safe problems',
+    description: describeFixed(result.fixed),
+  };
+  let stale = 0;
+  for (const change of changes) {
+    if (!('textDocument' in change)) continue;
+    const uri = vscode.Uri.parse(change.textDocument.uri);
+    const open = vscode.workspace.textDocuments.find(
+      (document) => document.uri.toString() === change.textDocument.uri,
+    );
+    // The edit was computed on one version of the buffer; a later keystroke moves its offsets.
+    const version = change.textDocument.version;
+    if (open && version !== null && open.version !== version) {
+      stale++;
+      continue;
+    }
+    for (const text of change.edits) {
+      const { start, end } = text.range;
+      edit.replace(
+        uri,
+        new vscode.Range(start.line, start.character, end.line, end.character),
+        text.newText,
+        metadata,
+      );
+    }
+  }
+  if (edit.size === 0) {
+    void vscode.window.showInformationMessage(
+      stale > 0
+        ? 'Files changed while the fixes were computed: run the command again.'
+        : `No safe fixes in the ${result.files} files of the workspace clusters.`,
+    );
+    return;
+  }
+  deps.output.appendLine(`Fix all safe problems in the workspace: ${describeFixed(result.fixed)}`);
+  // With entries needing confirmation, VS Code opens the refactor preview before applying.
+  await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+}
+
+/** Registers the workspace fix-all command. */
+export function registerFixAll(deps: FixAllDeps): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.fixAllInWorkspace, () =>
+      fixWorkspace(deps).catch((error: unknown) => {
+        deps.output.appendLine(`Fix all safe problems in the workspace failed: ${String(error)}`);
+        void vscode.window.showErrorMessage(`Fix all failed: ${String(error)}`);
+      }),
+    ),
+  ];
+}
