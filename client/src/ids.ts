@@ -53,6 +53,10 @@ export const COMMANDS = {
   checkWithHaproxy: 'haKeepalived.checkWithHaproxy',
   /** Runs `keepalived -t` on the node of the active file (settings `keepalived.validate.*`). */
   checkWithKeepalived: 'haKeepalived.checkWithKeepalived',
+  /** Migrates the workspace's HAProxy files to a picked version (server request `ha/migrate`). */
+  migrateHaproxy: 'haKeepalived.migrateHaproxy',
+  /** Migrates the workspace's Keepalived files to a picked version. */
+  migrateKeepalived: 'haKeepalived.migrateKeepalived',
 } as const;
 
 /** Settings sections forwarded to the server on every configuration change. */

@@ -34,6 +34,12 @@ import { getHover } from './features/hover.js';
 import { getSignatureHelp } from './features/signature-help.js';
 import { getCodeActions, wantsKind } from './features/code-actions.js';
 import { getBringOverActions } from './features/bring-over.js';
+import {
+  getMigrateAction,
+  MIGRATE_KIND,
+  migrateWorkspace,
+  type WorkspaceMigration,
+} from './features/migrate.js';
 import { getPeerNodeActions, PEER_NODE_KIND, type CodeActionClient } from './features/peer-node.js';
 import { getDocumentSymbols } from './features/document-symbols.js';
 import { getWorkspaceSymbols } from './features/workspace-symbols.js';
@@ -234,7 +240,8 @@ export interface LanguageService {
   ): SignatureHelp | null;
   /**
    * Quick fixes for the diagnostics a client sends back: the rules' repairs and "disable on this
-   * line"; with the `cluster`, "Make lb2 match lb1" on drift findings and "Create the peer node"
+   * line"; "Migrate this file to HAProxy X.Y" (the settings' version) when the file has something
+   * to migrate; with the `cluster`, "Make lb2 match lb1" on drift findings and "Create the peer node"
    * on a MASTER instance (for clients whose `codeActions` create files).
    */
   getCodeActions(
@@ -242,6 +249,16 @@ export interface LanguageService {
     query: CodeActionQuery,
     context?: RequestContext,
   ): CodeAction[];
+  /**
+   * Migrates every document of `languageId` among `documents` to `version` (any version of the
+   * catalog): one workspace edit replacing removed and deprecated keywords where the replacement
+   * is mechanical, and the list, with links, of those that need a person.
+   */
+  migrate(
+    documents: readonly ParsedDocument[],
+    languageId: LanguageId,
+    version: string,
+  ): WorkspaceMigration;
   /** The outline of a document (sections, blocks and their notable lines). */
   getDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
   /** Symbols of the context's `documents` matching a case-insensitive substring. */
@@ -568,6 +585,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       ),
     getCodeActions: (document, { diagnostics, only, range }, context = {}) => {
       const { cluster, codeActions } = context;
+      const settings = context.settings ?? DEFAULT_SETTINGS;
+      const migration = wantsKind(only, MIGRATE_KIND)
+        ? getMigrateAction(document, settings[document.languageId].version)
+        : undefined;
       const fixes = getCodeActions(
         document,
         diagnostics,
@@ -575,12 +596,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         only,
         cluster ? (diagnostic) => getBringOverActions(document, diagnostic, cluster) : undefined,
       );
+      if (migration) fixes.push(migration);
       if (!range || !cluster || !codeActions || !wantsKind(only, PEER_NODE_KIND)) return fixes;
       const { lineIndex } = document;
       const start = lineIndex.offsetAt(range.start);
       const end = lineIndex.offsetAt(range.end);
       return [...fixes, ...getPeerNodeActions(document, start, end, cluster, codeActions)];
     },
+    migrate: migrateWorkspace,
     getCompletions: (document, offset, { settings, format, cluster } = {}) =>
       getCompletions(
         document,
