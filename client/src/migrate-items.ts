@@ -19,12 +19,13 @@ export function migrationPickItems(
   configured: string,
 ): MigrationPickItem[] {
   const current = /^(\d+\.\d+)/.exec(configured)?.[1];
-  const items = [...versions].reverse().map(
-    (version): MigrationPickItem =>
+  const items = [...versions]
+    .reverse()
+    .map((version): MigrationPickItem =>
       version === current
         ? { label: version, description: 'the target version in your settings', version }
         : { label: version, version },
-  );
+    );
   return [
     ...items.filter((item) => item.version === current),
     ...items.filter((item) => item.version !== current),

@@ -2,15 +2,34 @@
  * `ha/migrate` and `ha/migrationTargets`: the workspace migration behind the "Migrate the
  * workspace to HAProxy X.Y…" command. The core computes the edit; the client applies it.
  */
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { MIGRATION_TARGETS } from '../core/index.js';
-import type { HandlerRegistry, ServerContext } from './handlers.js';
+import { ErrorCodes, ResponseError, type RequestType } from 'vscode-languageserver';
+import { MIGRATION_TARGETS, type LanguageService } from '../core/index.js';
+import type { DocumentCache } from './document-cache.js';
 import { MigrateRequest, MigrationTargetsRequest } from './protocol.js';
+import type { SettingsProvider } from './settings.js';
+import type { Workspace } from './workspace.js';
+
+/** The part of the handler registry this module uses (the registry imports this module). */
+export interface RequestRegistry {
+  request<P, R>(
+    type: RequestType<P, R, void>,
+    work: (params: P) => R | Promise<R>,
+    fallback: R,
+  ): void;
+}
+
+/** What the migration requests read. */
+export interface MigrateContext {
+  readonly service: LanguageService;
+  readonly documents: Pick<DocumentCache, 'all'>;
+  readonly settings: Pick<SettingsProvider, 'forDocument'>;
+  readonly workspace?: Pick<Workspace, 'documents'> | undefined;
+}
 
 /** Registers the two migration requests. */
 export function registerMigrate(
-  on: HandlerRegistry,
-  context: Pick<ServerContext, 'service' | 'documents' | 'settings' | 'workspace'>,
+  on: RequestRegistry,
+  context: MigrateContext,
   folders: () => readonly string[],
 ): void {
   const { service, documents, settings, workspace } = context;
