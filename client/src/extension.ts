@@ -13,6 +13,7 @@ import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { registerCommands } from './commands.js';
 import { registerContentDetection } from './content-detection.js';
 import { registerDaemonChecks } from './daemon-checks.js';
+import { registerMigrate } from './migrate.js';
 import { registerDrill } from './drill.js';
 import { registerFixAll } from './fix-all.js';
 import { OUTPUT_CHANNEL_NAME } from './ids.js';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerDrill(context),
     ...registerDaemonChecks({ client: languageClient, ensureStarted: start, output }),
     ...registerFixAll({ client: languageClient, ensureStarted: start, output }),
+    ...registerMigrate({ client: languageClient, ensureStarted: start, output }),
     registerContentDetection({
       client: languageClient,
       ensureStarted: start,

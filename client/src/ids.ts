@@ -55,6 +55,10 @@ export const COMMANDS = {
   checkWithKeepalived: 'haKeepalived.checkWithKeepalived',
   /** Applies the safe fixes of every file of the workspace clusters, after a preview. */
   fixAllInWorkspace: 'haKeepalived.fixAllInWorkspace',
+  /** Migrates the workspace's HAProxy files to a picked version (server request `ha/migrate`). */
+  migrateHaproxy: 'haKeepalived.migrateHaproxy',
+  /** Migrates the workspace's Keepalived files to a picked version. */
+  migrateKeepalived: 'haKeepalived.migrateKeepalived',
 } as const;
 
 /** Settings sections forwarded to the server on every configuration change. */

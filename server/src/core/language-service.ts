@@ -36,6 +36,12 @@ import { getCodeActions, wantsKind } from './features/code-actions.js';
 import { getBringOverActions } from './features/bring-over.js';
 import { fixAll, type FixAllOptions, type FixAllResult } from './features/fix-all.js';
 import { fixAllOfCode, getSourceFixAll } from './features/fix-all-actions.js';
+import {
+  getMigrateAction,
+  MIGRATE_KIND,
+  migrateWorkspace,
+  type WorkspaceMigration,
+} from './features/migrate.js';
 import { getPeerNodeActions, PEER_NODE_KIND, type CodeActionClient } from './features/peer-node.js';
 import { getDocumentSymbols } from './features/document-symbols.js';
 import { getWorkspaceSymbols } from './features/workspace-symbols.js';
@@ -236,7 +242,8 @@ export interface LanguageService {
   ): SignatureHelp | null;
   /**
    * Quick fixes for the diagnostics a client sends back: the rules' repairs and "disable on this
-   * line"; with the `cluster`, "Make lb2 match lb1" on drift findings and "Create the peer node"
+   * line"; "Migrate this file to HAProxy X.Y" (the settings' version) when the file has something
+   * to migrate; with the `cluster`, "Make lb2 match lb1" on drift findings and "Create the peer node"
    * on a MASTER instance (for clients whose `codeActions` create files).
    */
   getCodeActions(
@@ -250,6 +257,16 @@ export interface LanguageService {
    * editor and `halint --fix`. Only this document's text changes.
    */
   fixAll(document: ParsedDocument, options?: FixAllOptions, context?: RequestContext): FixAllResult;
+  /**
+   * Migrates every document of `languageId` among `documents` to `version` (any version of the
+   * catalog): one workspace edit replacing removed and deprecated keywords where the replacement
+   * is mechanical, and the list, with links, of those that need a person.
+   */
+  migrate(
+    documents: readonly ParsedDocument[],
+    languageId: LanguageId,
+    version: string,
+  ): WorkspaceMigration;
   /** The outline of a document (sections, blocks and their notable lines). */
   getDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
   /** Symbols of the context's `documents` matching a case-insensitive substring. */
@@ -595,6 +612,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         () => findingsOf(document, context),
         (options) => fixAllOf(document, options, context),
       );
+      const settings = context.settings ?? DEFAULT_SETTINGS;
+      const migration = wantsKind(only, MIGRATE_KIND)
+        ? getMigrateAction(document, settings[document.languageId].version)
+        : undefined;
       const fixes = getCodeActions(
         document,
         diagnostics,
@@ -608,12 +629,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       fixes.push(
         ...getSourceFixAll(document, only, (options) => fixAllOf(document, options, context)),
       );
+      if (migration) fixes.push(migration);
       if (!range || !cluster || !codeActions || !wantsKind(only, PEER_NODE_KIND)) return fixes;
       const { lineIndex } = document;
       const start = lineIndex.offsetAt(range.start);
       const end = lineIndex.offsetAt(range.end);
       return [...fixes, ...getPeerNodeActions(document, start, end, cluster, codeActions)];
     },
+    migrate: migrateWorkspace,
     getCompletions: (document, offset, { settings, format, cluster } = {}) =>
       getCompletions(
         document,

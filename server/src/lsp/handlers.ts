@@ -51,6 +51,7 @@ import type { ClusterTracker } from './cluster.js';
 import type { DaemonChecks } from './daemon-checks.js';
 import type { NodeTable } from './nodes.js';
 import { findClusterRoot } from './cluster-root.js';
+import { registerMigrate } from './migrate.js';
 import { actionsAsCommands, editOfCommand, flattenSymbols } from './shapes.js';
 import { DISK_POLL_MS, DiskPoller } from './disk-poll.js';
 import { fileSystemPath } from './uri.js';
@@ -595,6 +596,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     },
     null,
   );
+  registerMigrate(on, context, () => folders);
   on.request(
     DetectLanguageRequest,
     ({ uri, text }) => service.detectLanguage(uriToPath(uri), text) ?? null,

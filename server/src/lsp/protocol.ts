@@ -9,7 +9,7 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver';
 import type { WorkspaceEdit } from 'vscode-languageserver';
-import type { TopologyGraph } from '../core/index.js';
+import type { TopologyGraph, WorkspaceMigration } from '../core/index.js';
 
 export type { TopologyGraph, TopologyLocation } from '../core/index.js';
 
@@ -170,3 +170,55 @@ export const FixAllWorkspaceRequest = new RequestType<
   FixAllWorkspaceResult,
   void
 >('ha/fixAllWorkspace' satisfies FixAllWorkspaceMethod);
+
+/** Method of the {@link MigrateRequest}. */
+export type MigrateMethod = 'ha/migrate';
+
+/** Parameters of `ha/migrate`. */
+export interface MigrateParams {
+  readonly languageId: 'haproxy' | 'keepalived';
+  /** The target version, one of `ha/migrationTargets`' (`3.0`, `2.3`, …). */
+  readonly version: string;
+  /** Only these files (default: every file of the language in the workspace and open). */
+  readonly uris?: readonly string[];
+}
+
+/**
+ * Answer of `ha/migrate`: the workspace edit (not applied: the client applies it, with a preview),
+ * how many keywords it migrates, those it leaves (each with why and a documentation link), and a
+ * Markdown report of both; `null` when the server failed (it logs why).
+ */
+export type MigrateResult = WorkspaceMigration | null;
+
+/**
+ * Migrates the workspace's HAProxy or Keepalived files to a version: every removed or deprecated
+ * keyword with a mechanical replacement is rewritten, the others are listed. The server only
+ * computes; nothing is written until the client applies the edit.
+ */
+export const MigrateRequest = new RequestType<MigrateParams, MigrateResult, void>(
+  'ha/migrate' satisfies MigrateMethod,
+);
+
+/** Method of the {@link MigrationTargetsRequest}. */
+export type MigrationTargetsMethod = 'ha/migrationTargets';
+
+/** Answer of `ha/migrationTargets`: the versions per language, and the configured ones. */
+export interface MigrationTargetsResult {
+  readonly haproxy: readonly string[];
+  readonly keepalived: readonly string[];
+  /** The target versions of the settings (of the file given, else of the first folder). */
+  readonly configured: { readonly haproxy: string; readonly keepalived: string };
+}
+
+/** Parameters of `ha/migrationTargets`. */
+export interface MigrationTargetsParams {
+  /** A file whose settings give the configured versions. */
+  readonly uri?: string;
+}
+
+/** The versions `ha/migrate` accepts, so that the client offers exactly these. */
+export const MigrationTargetsRequest = new RequestType<
+  MigrationTargetsParams,
+  MigrationTargetsResult,
+  void
+>('ha/migrationTargets' satisfies MigrationTargetsMethod);

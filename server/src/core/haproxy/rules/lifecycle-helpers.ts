@@ -2,23 +2,29 @@
  * What removed-keyword and deprecated-keyword share: finding every keyword, action and option of
  * a live line together with its lifecycle state at the target version.
  */
-import type { Lifecycle } from '../../common/catalog.js';
+import type { ArgSpec, Lifecycle } from '../../common/catalog.js';
 import { lifecycleAt, lookupKeyword } from '../catalog/index.js';
 import type { LifecycleState, Versioned } from '../catalog/index.js';
 import { actionsOf, type ResolvedOption } from '../analysis/resolve.js';
-import type { Word } from '../ast.js';
+import type { Statement, Word } from '../ast.js';
 import { liveStatements, opaque, type LiveEntry } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './context.js';
 import { wordAt } from '../words.js';
 
 /** One catalog entry used on a line. */
-interface UsedEntry {
+export interface UsedEntry {
   readonly what: 'keyword' | 'action' | 'option';
   readonly name: string;
   readonly words: readonly Word[];
   readonly lifecycle: Lifecycle | undefined;
   /** A keyword or action name that can be written in place of `words`, when that is all it takes. */
   readonly rewrite: string | undefined;
+  /** The whole line the entry is used on. */
+  readonly statement: Statement;
+  /** The section kind of the line (`global`, `frontend`, …). */
+  readonly section: string;
+  /** The entry's page in the official manual. */
+  readonly docUrl: string;
 }
 
 /**
@@ -31,6 +37,9 @@ const MECHANICAL: Readonly<Record<string, string>> = {
   contimeout: 'timeout connect',
   clitimeout: 'timeout client',
   srvtimeout: 'timeout server',
+  'timeout contimeout': 'timeout connect',
+  'timeout clitimeout': 'timeout client',
+  'timeout srvtimeout': 'timeout server',
   block: 'http-request deny',
 };
 
@@ -49,7 +58,18 @@ function keywordRewrite(
     return undefined;
   }
   const match = lookupKeyword(section, replacement.split(' '));
-  return match && match.length === replacement.split(' ').length ? replacement : undefined;
+  if (!match || match.length !== replacement.split(' ').length) return undefined;
+  // A rename keeps the arguments only when both take the same ones: `tune.quic.disable-tx-pacing`
+  // (no argument) is not `tune.quic.fe.tx.pacing` (on|off), nor `listener` a `sock-per-conn` value.
+  const old = lookupKeyword(section, name.split(' '));
+  return old && sameArguments(old.spec.args, match.spec.args) ? replacement : undefined;
+}
+
+/** Same argument types and values, whatever the arguments are called. */
+function sameArguments(a: readonly ArgSpec[], b: readonly ArgSpec[]): boolean {
+  const shape = (args: readonly ArgSpec[]): string =>
+    JSON.stringify(args.map((arg) => [arg.type, arg.values ?? [], !!arg.optional, !!arg.variadic]));
+  return shape(a) === shape(b);
 }
 
 /** Every keyword, action and option of live lines in `state` at the target version. */
@@ -77,6 +97,9 @@ export function* entriesIn(
         words: entry.words.slice(match.negated ? 1 : 0, match.length),
         lifecycle,
         rewrite: keywordRewrite(section.kind, name, lifecycle?.replacement, state === 'removed'),
+        statement: entry.statement,
+        section: section.kind,
+        docUrl: match.spec.docUrl,
       };
     }
     const action = entry.action;
@@ -93,7 +116,16 @@ export function* entriesIn(
         action.word.start,
         action.word.start + action.name.length,
       );
-      yield { what: 'action', name: action.name, words: [nameWord], lifecycle, rewrite };
+      yield {
+        what: 'action',
+        name: action.name,
+        words: [nameWord],
+        lifecycle,
+        rewrite,
+        statement: entry.statement,
+        section: section.kind,
+        docUrl: action.spec.docUrl,
+      };
     }
     const options = entry.options;
     if (options === undefined) continue;
@@ -106,6 +138,9 @@ export function* entriesIn(
         words: [option.word],
         lifecycle: lifecycleOf(option.spec),
         rewrite: undefined,
+        statement: entry.statement,
+        section: section.kind,
+        docUrl: option.spec.docUrl,
       };
     }
   }

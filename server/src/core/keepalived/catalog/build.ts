@@ -3,7 +3,7 @@ import type { ArgSpec, Lifecycle } from '../../common/catalog.js';
 import type { DocSection, KeepalivedKeywordSpec } from './types.js';
 
 /** The official keepalived.conf(5) page. It is one pre-formatted page without stable anchors. */
-const KEEPALIVED_MANPAGE_URL = 'https://keepalived.org/manpage.html';
+export const KEEPALIVED_MANPAGE_URL = 'https://keepalived.org/manpage.html';
 
 /**
  * Anchors per documentation section. keepalived.org publishes the man page as a single

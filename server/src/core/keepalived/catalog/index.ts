@@ -40,6 +40,8 @@ import {
 
 export type { KeepalivedKeywordSpec } from './types.js';
 export { effectiveVersion } from './types.js';
+export { KEEPALIVED_VERSIONS } from './types.js';
+export { KEEPALIVED_MANPAGE_URL } from './build.js';
 
 /** The context of the file level. */
 export const TOP_CONTEXT = 'top';
