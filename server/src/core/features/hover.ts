@@ -56,6 +56,7 @@ import {
 } from '../haproxy/analysis/defined-names.js';
 import { keepalivedDefinitions } from '../keepalived/analysis/defined-names.js';
 import { haproxyDocumentReferences } from '../references.js';
+import { rulePhase } from './rule-phase.js';
 
 /** Hover at `offset`, or null when there is nothing to say. */
 export function getHover(
@@ -85,8 +86,9 @@ function describe(
   product: string,
   signature: string | undefined,
   format: ClientFormat,
+  extra?: string,
 ): MarkupContent {
-  return leadDoc(entry, signature, versionNote(entry, state, version, product), format);
+  return leadDoc(entry, signature, versionNote(entry, state, version, product), format, extra);
 }
 
 /** An entry's summary and description, then a note, under an optional signature line. */
@@ -95,11 +97,12 @@ function leadDoc(
   signature: string | undefined,
   note: string | undefined,
   format: ClientFormat,
+  extra?: string,
 ): MarkupContent {
   return renderDoc(
     {
       ...(signature !== undefined ? { signature } : {}),
-      paragraphs: [...leadParagraphs(entry), note],
+      paragraphs: [...leadParagraphs(entry), note, extra],
       docUrl: entry.docUrl,
     },
     format.markdown,
@@ -160,6 +163,8 @@ function haproxyHover(
         'HAProxy',
         signatureLine(spec.name, spec.args),
         format,
+        // When and where HAProxy runs the rule, for the rule-list keywords.
+        section ? rulePhase(document.parse.ast, section, item, version) : undefined,
       ),
       rangeOf(document, first.start, last.end),
     );

@@ -75,3 +75,22 @@ frontend fe from base
     expectFindings(undefinedAcl, config.replace(/<\||\|>/g, ''), '3.2');
   });
 });
+
+void describe('undefined-acl: the acl() fetch (3.0)', () => {
+  void it('reports a name the fetch cannot find above it, as haproxy -c 3.0 does', () => {
+    expectFindings(
+      undefinedAcl,
+      `${DEFAULTS}frontend fe
+  bind :80
+  acl api path_beg /api
+  http-request set-var(txn.a) acl(!api,<|later|>)
+  acl later path_beg /x
+  http-request deny if later
+  default_backend be
+backend be
+  server s1 127.0.0.1:80
+`,
+      '3.0',
+    );
+  });
+});

@@ -169,6 +169,9 @@ const CONVERTER_ARGUMENTS = sampleTable(HAPROXY_CATALOG.converters);
 /** `name(args)` calls inside a word; the look-behind keeps `x.name(` from matching as `name(`. */
 const CALL = /(?<![\w.])(\w[\w.]*)\(([^()]*)\)/g;
 
+/** The `acl(…)` fetch, not a converter (no `,` or `.` before it), with its arguments. */
+const ACL_FETCH = /(?<![\w.,])acl\(([^()]*)\)/g;
+
 const SERVER_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(
   HAPROXY_CATALOG.serverOptions.map((option) => [option.name, option]),
 );
@@ -251,6 +254,8 @@ class Builder {
   constructor(
     private readonly pre: Prepass,
     private readonly symbols: HaproxySymbols,
+    /** Whether the `acl()` fetch exists at the target version (3.0 and later). */
+    private readonly aclFetch: boolean,
   ) {}
 
   private add(site: Omit<HaproxyNameSite, 'template' | 'qualified'> & Partial<HaproxyNameSite>) {
@@ -552,33 +557,69 @@ class Builder {
   /** ACL names in a condition, keyed to the definitions above or to those of the defaults. */
   private conditionSites(section: Section, statement: Statement, dead: boolean): void {
     const terms = statement.condition?.groups.flatMap((group) => group.terms) ?? [];
-    if (terms.length === 0) return;
-    const local = this.aclsSoFar.get(section);
-    const defaults = this.symbols.proxyOf(section)?.defaults?.section;
     for (const term of terms) {
       if (term.kind !== 'acl') continue;
-      const inherited =
-        !local?.has(term.name) &&
-        defaults !== undefined &&
-        this.aclsSoFar.get(defaults)?.has(term.name) === true;
-      const scope = inherited ? defaults : section;
-      this.add({
-        kind: 'acl',
-        name: term.name,
-        start: term.nameStart,
-        end: term.nameStart + term.name.length,
-        definition: false,
-        key: scopedKey('acl', String(scope.start), term.name),
-        exact: plain(term.word),
-        dynamic: isDynamicName(term.word),
-        dead,
-        section,
-        statement,
-        word: term.word,
-        origin: 'condition',
-        via: 'condition',
-        scope,
-      });
+      const end = term.nameStart + term.name.length;
+      this.aclUse(term.name, term.nameStart, end, term.word, section, statement, dead, 'condition');
+    }
+  }
+
+  /**
+   * One use of a named ACL (in a condition, or an argument of the `acl()` fetch), keyed to the
+   * definitions above or, when there are none, to those of the defaults section.
+   */
+  private aclUse(
+    name: string,
+    start: number,
+    end: number,
+    word: Word,
+    section: Section,
+    statement: Statement,
+    dead: boolean,
+    origin: SiteOrigin,
+  ): void {
+    const local = this.aclsSoFar.get(section);
+    const defaults = this.symbols.proxyOf(section)?.defaults?.section;
+    const inherited =
+      !local?.has(name) &&
+      defaults !== undefined &&
+      this.aclsSoFar.get(defaults)?.has(name) === true;
+    const scope = inherited ? defaults : section;
+    this.add({
+      kind: 'acl',
+      name,
+      start,
+      end,
+      definition: false,
+      key: scopedKey('acl', String(scope.start), name),
+      exact: origin === 'condition' ? plain(word) : valueStart(word) !== undefined,
+      dynamic: origin === 'condition' ? isDynamicName(word) : partDynamic(word, name),
+      dead,
+      section,
+      statement,
+      word,
+      origin,
+      via: origin === 'condition' ? 'condition' : 'acl',
+      scope,
+    });
+  }
+
+  /** `acl([!]<name>,…)` (3.0): each argument names an ACL of the proxy, resolved like a condition's. */
+  private aclFetchSites(word: Word, section: Section, statement: Statement, dead: boolean): void {
+    const text = word.value;
+    const at = valueStart(word);
+    for (const match of text.matchAll(ACL_FETCH)) {
+      let offset = match.index + match[0].indexOf('(') + 1;
+      for (const arg of (match[1] ?? '').split(',')) {
+        const name = arg.trim().replace(/^!+/, '');
+        const index = offset + arg.indexOf(name);
+        if (name !== '') {
+          const start = at === undefined ? word.start : at + index;
+          const end = at === undefined ? word.end : start + name.length;
+          this.aclUse(name, start, end, word, section, statement, dead, 'sample');
+        }
+        offset += arg.length + 1;
+      }
     }
   }
 
@@ -605,7 +646,11 @@ class Builder {
       }
     }
     for (const word of statement.words) {
-      if (word.value.includes('(')) this.sampleSites(word, section, statement, dead);
+      if (!word.value.includes('(')) continue;
+      this.sampleSites(word, section, statement, dead);
+      if (proxy && this.aclFetch && word.value.includes('acl(')) {
+        this.aclFetchSites(word, section, statement, dead);
+      }
     }
     if (proxy) this.conditionSites(section, statement, dead);
   }
@@ -626,7 +671,12 @@ function build(config: HaproxyConfig, version: string): HaproxyReferences {
   const activity = branchActivity(config, version);
   const symbols = haproxySymbols(config, version);
   const pre = prepass(config, version, activity);
-  const builder = new Builder(pre, symbols);
+  const aclFetch = HAPROXY_CATALOG.fetches.find((fetch) => fetch.name === 'acl');
+  const builder = new Builder(
+    pre,
+    symbols,
+    aclFetch?.since === undefined || compareVersions(version, aclFetch.since) >= 0,
+  );
   for (const section of config.sections) {
     const headerDead = !activity.isLive(section.header.branch);
     builder.header(section, headerDead);

@@ -2,6 +2,7 @@ import type { Rule } from '../../common/rule.js';
 import { deprecatedKeyword } from './deprecated-keyword.js';
 import { ignoredReplyOption } from './ignored-reply-option.js';
 import type { HaproxyRuleContext } from './context.js';
+import { aclNeverMatches } from './acl-never-matches.js';
 import { invalidAcl } from './invalid-acl.js';
 import { invalidActionArgument } from './invalid-action-argument.js';
 import { invalidAddress } from './invalid-address.js';
@@ -44,5 +45,6 @@ export const CATALOG_RULES: readonly Rule<HaproxyRuleContext>[] = [
   ignoredReplyOption,
   replyWithoutContentType,
   invalidAcl,
+  aclNeverMatches,
   invalidName,
 ];

@@ -1,19 +1,16 @@
 import { compareVersions } from '../../common/catalog.js';
 import { duplicateGroups } from '../../common/duplicates.js';
-import type { QuickFix } from '../../common/issue.js';
 import type { Rule } from '../../common/rule.js';
 import type { Statement } from '../ast.js';
 import { HAPROXY_CATALOG } from '../catalog/index.js';
 import type { HaproxyRuleContext } from './context.js';
-import { describeProxy, liveByName, referencesOf, relatedAt } from './symbol-helpers.js';
-
-/** Removes a whole line of the document, its line break included. */
-function deleteLineFix(text: string, statement: Statement): QuickFix {
-  const start = text.lastIndexOf('\n', statement.start - 1) + 1;
-  const newline = text.indexOf('\n', statement.end);
-  const end = newline < 0 ? text.length : newline + 1;
-  return { title: 'Remove the repeated ACL line', edits: [{ start, end, text: '' }] };
-}
+import {
+  deleteLineFix,
+  describeProxy,
+  liveByName,
+  referencesOf,
+  relatedAt,
+} from './symbol-helpers.js';
 
 /** Whether a word's runtime value is unknown (environment variable or template). */
 function opaque(statement: Statement): boolean {
@@ -77,7 +74,9 @@ export const duplicateAcl: Rule<HaproxyRuleContext> = {
               start: definition.start,
               end: definition.end,
               related: [relatedAt(context, earlier, 'first defined here')],
-              fixes: [deleteLineFix(context.document.text, definition)],
+              fixes: [
+                deleteLineFix(context.document.text, definition, 'Remove the repeated ACL line'),
+              ],
             });
           }
         }

@@ -4,7 +4,7 @@ import type { HaproxyRuleContext } from './context.js';
 import { relatedAt, symbolsOf } from './symbol-helpers.js';
 
 /** The rule lists HAProxy evaluates in this order, whatever order the lines are written in. */
-const ORDER = [
+export const RULE_ORDER = [
   'tcp-request connection',
   'tcp-request session',
   'tcp-request content',
@@ -15,13 +15,15 @@ const ORDER = [
   'use-server',
 ] as const;
 
-/** The list a line belongs to, as an index into {@link ORDER}, or -1. */
-function rank(statement: Statement): number {
+/** The list a line belongs to, as an index into {@link RULE_ORDER}, or -1. */
+export function ruleRank(statement: Statement): number {
   const keyword = statement.keyword.value;
   if (keyword === 'tcp-request' || keyword === 'monitor') {
-    return ORDER.indexOf(`${keyword} ${statement.args[0]?.value ?? ''}` as (typeof ORDER)[number]);
+    return RULE_ORDER.indexOf(
+      `${keyword} ${statement.args[0]?.value ?? ''}` as (typeof RULE_ORDER)[number],
+    );
   }
-  return ORDER.indexOf(keyword as (typeof ORDER)[number]);
+  return RULE_ORDER.indexOf(keyword as (typeof RULE_ORDER)[number]);
 }
 
 /**
@@ -40,17 +42,17 @@ export const misplacedRule: Rule<HaproxyRuleContext> = {
       if (proxy.kind === 'defaults') continue;
       const seen: (Statement | undefined)[] = [];
       for (const statement of proxy.body) {
-        const own = rank(statement);
+        const own = ruleRank(statement);
         if (own < 0) continue;
         const later = seen.findIndex((line, index) => index > own && line !== undefined);
         const earlier = later >= 0 ? seen[later] : undefined;
         if (earlier) {
-          const what = ORDER[own]?.startsWith('tcp-request') ? 'tcp-request' : ORDER[own];
+          const what = RULE_ORDER[own]?.startsWith('tcp-request') ? 'tcp-request' : RULE_ORDER[own];
           report({
-            message: `This '${what}' rule is written after a '${ORDER[later] ?? ''}' rule, but HAProxy still runs it first: move it above.`,
+            message: `This '${what}' rule is written after a '${RULE_ORDER[later] ?? ''}' rule, but HAProxy still runs it first: move it above.`,
             start: statement.keyword.start,
             end: statement.keyword.end,
-            related: [relatedAt(context, earlier.keyword, `'${ORDER[later] ?? ''}' rule`)],
+            related: [relatedAt(context, earlier.keyword, `'${RULE_ORDER[later] ?? ''}' rule`)],
           });
         }
         seen[own] ??= statement;

@@ -58,6 +58,19 @@ export function fetchSpec(name: string): SampleSpec | undefined {
   return undefined;
 }
 
+/**
+ * The fetch and matching method an ACL keyword stands for: `path_beg` is `path` matched with
+ * `beg`, `hdr_len` is `hdr` matched with `len`; a plain fetch name has no method of its own.
+ */
+export function aclKeyword(name: string): { fetch: string; method: string | undefined } {
+  if (FETCHES.has(name)) return { fetch: name, method: undefined };
+  for (const suffix of ACL_SUFFIXES) {
+    const base = name.slice(0, -suffix.length);
+    if (name.endsWith(suffix) && FETCHES.has(base)) return { fetch: base, method: suffix.slice(1) };
+  }
+  return { fetch: name, method: undefined };
+}
+
 /** True for ACL-only keyword names that are valid criteria without a fetch of the same name. */
 export function aclOnly(name: string): boolean {
   return ACL_ONLY.has(name);

@@ -3,7 +3,7 @@
  * document, related locations in the same document, and did-you-mean quick fixes.
  */
 import type { QuickFix, RelatedLocation } from '../../common/issue.js';
-import type { Word } from '../ast.js';
+import type { Statement, Word } from '../ast.js';
 import { suggestNames } from '../catalog/index.js';
 import {
   haproxyReferences,
@@ -53,6 +53,14 @@ export function relatedAt(
   message: string,
 ): RelatedLocation {
   return { uri: context.document.uri, start: node.start, end: node.end, message };
+}
+
+/** A fix removing the whole line of `statement`, its line break included. */
+export function deleteLineFix(text: string, statement: Statement, title: string): QuickFix {
+  const start = text.lastIndexOf('\n', statement.start - 1) + 1;
+  const newline = text.indexOf('\n', statement.end);
+  const end = newline < 0 ? text.length : newline + 1;
+  return { title, edits: [{ start, end, text: '' }] };
 }
 
 /** Quick fixes replacing `[start, end)` by each close name among `candidates`. */

@@ -22,6 +22,9 @@ import { logFormatWithoutTarget } from './log-format-without-target.js';
 import { misplacedRule } from './misplaced-rule.js';
 import { ruleAfterFinal } from './rule-after-final.js';
 import { unreachableRule } from './unreachable-rule.js';
+import { unusedAcl } from './unused-acl.js';
+import { conditionAlwaysTrue } from './condition-always-true.js';
+import { conditionNeverTrue } from './condition-never-true.js';
 import { missingCheck } from './missing-check.js';
 import { missingTimeouts } from './missing-timeouts.js';
 import { modeMismatch } from './mode-mismatch.js';
@@ -67,6 +70,9 @@ export const SYMBOL_RULES: readonly Rule<HaproxyRuleContext>[] = [
   misplacedRule,
   ruleAfterFinal,
   unreachableRule,
+  unusedAcl,
+  conditionNeverTrue,
+  conditionAlwaysTrue,
   duplicateServer,
   duplicateAcl,
   duplicateId,
