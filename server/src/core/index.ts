@@ -38,7 +38,8 @@ export {
 export type { QuickFix, TextEdit } from './common/issue.js';
 export type { PrepareRenameResult, RenameResult } from './features/rename.js';
 export { SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';
-export type { DocumentLinkCandidate } from './features/document-links.js';
+export type { DocumentLinkCandidate, ReferencedFileKind } from './features/document-links.js';
+export type { ReferencedFile, ReferencedFiles } from './features/referenced-files.js';
 export { DEFAULT_SETTINGS, resolveSettings } from './settings.js';
 export { RULE_CODES } from './rules.js';
 export { nodeIndex } from './keepalived/analysis/index-node.js';
