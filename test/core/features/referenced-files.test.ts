@@ -2,6 +2,7 @@
 // hover with the first lines, and the missing-referenced-file / invalid-pattern-file findings.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { MarkupContent } from 'vscode-languageserver-types';
 import {
   createLanguageService,
   type LanguageId,
@@ -125,7 +126,7 @@ test('hover shows at most 10 lines of a map, control characters stripped', () =>
     referencedFiles: files,
     format: MARKDOWN,
   });
-  const value = hover && 'value' in hover.contents ? hover.contents.value : '';
+  const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
   assert.match(value, /^Map file/);
   assert.match(value, /h0\.example be0\nevil\[31mexample be\n/);
   assert.ok(value.includes('h9.example be9'));
@@ -140,7 +141,7 @@ test('hover never reads certificates or scripts', () => {
     referencedFiles: files,
     format: MARKDOWN,
   });
-  const value = hover && 'value' in hover.contents ? hover.contents.value : '';
+  const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
   assert.equal(value, 'Certificate file');
   assert.deepEqual(files.reads, []);
 });
