@@ -3,6 +3,7 @@ import type {
   Issue,
   LanguageService,
   ParsedDocument,
+  ReferencedFiles,
   ServiceSettings,
 } from '../core/index.js';
 import { toReportDiagnostic, type LineIndexLookup, type ReportDiagnostic } from './report.js';
@@ -35,6 +36,7 @@ export function analysePlans(
   lookup: LineIndexLookup,
   cluster: boolean,
   daemonFindings: ReadonlyMap<string, readonly Issue[]> = new Map(),
+  referencedFiles?: ReferencedFiles,
 ): ReportDiagnostic[] {
   const seen = new Set<string>();
   const diagnostics: ReportDiagnostic[] = [];
@@ -46,8 +48,13 @@ export function analysePlans(
   };
   const byUri = new Map(documents.map((document) => [document.uri, document]));
   const validated = new Set<string>();
-  const report = (document: ParsedDocument, ours: readonly Issue[]): void => {
+  const report = (document: ParsedDocument, found: readonly Issue[]): void => {
     validated.add(document.uri);
+    // The files the document names (maps, pattern files, certificates…), as the editor sees them.
+    const ours =
+      referencedFiles === undefined
+        ? found
+        : [...found, ...service.referencedFileFindings(document, { settings, referencedFiles })];
     const theirs = daemonFindings.get(document.uri);
     // Where a daemon says what halint says, halint's finding stays with the daemon's words.
     const issues =

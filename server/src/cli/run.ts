@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { LineIndex } from '../core/index.js';
 import type { ParsedDocument } from '../core/index.js';
 import { HELP, UsageError, parseCommandLine, type CliOptions } from './args.js';
@@ -8,6 +9,7 @@ import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import { analysePlans } from './nodes.js';
+import { createReferencedFiles } from '../node/referenced-files.js';
 import { cliDaemonSettings, runDaemonChecks } from './daemons.js';
 import { fixInputs, type FixOutcome } from './fix.js';
 import {
@@ -97,6 +99,17 @@ export async function run(argv: readonly string[]): Promise<RunResult> {
     lineIndexLookup(documents),
     options.cluster,
     daemonResults.findings,
+    createReferencedFiles({
+      mappings: {
+        haproxy: daemons.settings.haproxy.pathMappings,
+        keepalived: daemons.settings.keepalived.pathMappings,
+      },
+      files: loaded.host,
+      confined: true,
+      pathOf: (uri) => resolve(uri),
+      uriOf: (path) => path,
+      displayFrom: process.cwd(),
+    }),
   ).sort(compareDiagnostics);
   const summary = summarize(diagnostics);
   const report: Report = {

@@ -61,6 +61,12 @@ import {
   getDocumentLinkCandidates,
   type DocumentLinkCandidate,
 } from './features/document-links.js';
+import {
+  referencedFileDefinition,
+  referencedFileHover,
+  referencedFileIssues,
+  type ReferencedFiles,
+} from './features/referenced-files.js';
 import { getHaproxyCodeLenses } from './features/haproxy-code-lens.js';
 import { clusterInterfaceNames, type ClusterInfo } from './features/cluster-members.js';
 import { getClusterHover, mergeHovers } from './features/cluster-hover.js';
@@ -130,6 +136,12 @@ export interface RequestContext {
    * same line, ours is kept with the daemon's words attached.
    */
   readonly daemonFindings?: readonly Issue[];
+  /**
+   * How the host finds the files the document names (maps, pattern files, certificates,
+   * scripts): with it, go to definition and hover follow those paths, and the findings include
+   * `missing-referenced-file` and `invalid-pattern-file`.
+   */
+  readonly referencedFiles?: ReferencedFiles;
 }
 
 /** What a client asks code actions for. */
@@ -218,6 +230,12 @@ export interface LanguageService {
     ours: readonly Issue[],
     context: RequestContext,
   ): Issue[];
+  /**
+   * The findings on the files a document names (`context.referencedFiles`), shaped by the
+   * settings and the document's directives; {@link getDiagnostics} adds them itself, hosts that
+   * report findings (halint) add them to {@link validate}'s.
+   */
+  referencedFileFindings(document: ParsedDocument, context: RequestContext): Issue[];
   /** The findings of a document as LSP diagnostics: those of its `nodes` when the context has them. */
   getDiagnostics(document: ParsedDocument, context?: RequestContext): Diagnostic[];
   /**
@@ -575,6 +593,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       options,
     );
 
+  const referencedFindings = (document: ParsedDocument, context: RequestContext): Issue[] =>
+    context.referencedFiles === undefined
+      ? []
+      : shaped(
+          document,
+          referencedFileIssues(document, context.referencedFiles),
+          context.settings ?? DEFAULT_SETTINGS,
+        );
+
   /** Ours and, merged into them, what a daemon's own check said of the document. */
   const withDaemonFindings = (
     document: ParsedDocument,
@@ -599,10 +626,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     validateNode: (node, { settings = DEFAULT_SETTINGS } = {}) => validateNode(node, settings),
     withDaemonFindings: (document, ours, context) =>
       withDaemonFindings(document, [...ours], context),
+    referencedFileFindings: referencedFindings,
     getDiagnostics: (document, context = {}) =>
       diagnosticsOf(
         document,
-        withDaemonFindings(document, findingsOf(document, context), context),
+        withDaemonFindings(
+          document,
+          [...findingsOf(document, context), ...referencedFindings(document, context)],
+          context,
+        ),
         context,
       ),
     getCodeActions: (document, { diagnostics, only, range }, context = {}) => {
@@ -645,8 +677,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         format ?? PLAIN_FORMAT,
         cluster ? clusterInterfaceNames(cluster.model) : [],
       ),
-    getHover: (document, offset, { settings, format = PLAIN_FORMAT, cluster } = {}) => {
-      const base = getHover(document, offset, settings ?? DEFAULT_SETTINGS, format);
+    getHover: (
+      document,
+      offset,
+      { settings, format = PLAIN_FORMAT, cluster, referencedFiles } = {},
+    ) => {
+      // On a path word, the file is what the cursor points at (not the converter around it).
+      const file = referencedFiles
+        ? referencedFileHover(document, offset, referencedFiles, format)
+        : null;
+      const base = file ?? getHover(document, offset, settings ?? DEFAULT_SETTINGS, format);
       if (!cluster) return base;
       return mergeHovers(base, getClusterHover(cluster, document, offset, format), format.markdown);
     },
@@ -658,7 +698,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getFoldingRanges,
     format: (document, options, range) =>
       range ? formatRange(document, range, options) : formatDocument(document, options),
-    getDefinition: (document, offset, { documents = [], cluster } = {}) => {
+    getDefinition: (document, offset, { documents = [], cluster, referencedFiles } = {}) => {
+      const file = referencedFiles
+        ? referencedFileDefinition(document, offset, referencedFiles)
+        : [];
+      if (file.length > 0) return file;
       const local = getDefinition(documents, document, offset);
       return cluster ? getClusterDefinition(cluster, document, offset, local) : local;
     },

@@ -6,6 +6,7 @@ import { KEEPALIVED_RULES } from './keepalived/rules/index.js';
 import { KEEPALIVED_SYNTAX_CODES } from './keepalived/syntax-issues.js';
 import { VRRP_CLUSTER_RULES } from './cluster/rules/index.js';
 import { DAEMON_CODES } from './daemons/place.js';
+import { REFERENCED_FILE_CODES } from './features/referenced-files.js';
 
 /**
  * Every diagnostic code the service can emit, with the languages that emit it: the parsers'
@@ -41,5 +42,8 @@ export const RULE_CODES: ReadonlyMap<string, readonly LanguageId[]> = (() => {
   // What the daemons' own checks report (`core/daemons`), when the user turns them on.
   add('haproxy', [DAEMON_CODES.haproxy]);
   add('keepalived', [DAEMON_CODES.keepalived]);
+  // The files a configuration names, when the host can look for them.
+  add('haproxy', REFERENCED_FILE_CODES);
+  add('keepalived', ['missing-referenced-file']);
   return codes;
 })();

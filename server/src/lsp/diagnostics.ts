@@ -4,6 +4,7 @@ import type {
   Issue,
   LanguageService,
   ParsedDocument,
+  ReferencedFiles,
   ServiceSettings,
 } from '../core/index.js';
 import type { DocumentCache } from './document-cache.js';
@@ -40,6 +41,8 @@ interface DiagnosticsDependencies {
   readonly nodesOf?: (uri: string) => readonly ClusterNodeInput[];
   /** What the daemons' own checks said of a document, when its text is the text they read. */
   readonly daemonFindings?: (uri: string, text: string) => Issue[];
+  /** How the files a document names are found (maps, pattern files, certificates, scripts). */
+  readonly referencedFiles?: (uri: string) => Promise<ReferencedFiles>;
 }
 
 /**
@@ -114,7 +117,10 @@ export class DiagnosticsPublisher {
     const document = this.deps.documents.get(uri);
     if (!document) return;
     try {
-      const settings = await this.deps.settingsFor(uri);
+      const [settings, referencedFiles] = await Promise.all([
+        this.deps.settingsFor(uri),
+        this.deps.referencedFiles?.(uri),
+      ]);
       if (this.isStale(uri, ticket, document)) return;
       const nodes = this.deps.nodesOf?.(uri) ?? [];
       const daemonFindings = this.deps.daemonFindings?.(uri, document.text) ?? [];
@@ -122,6 +128,7 @@ export class DiagnosticsPublisher {
         settings,
         nodes,
         daemonFindings,
+        ...(referencedFiles !== undefined ? { referencedFiles } : {}),
       });
       const extra = this.deps.extra?.(uri, document);
       if (extra?.length) diagnostics.push(...extra);

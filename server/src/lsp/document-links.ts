@@ -1,39 +1,29 @@
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { DocumentLink } from 'vscode-languageserver';
-import type { DocumentLinkCandidate, ParsedDocument } from '../core/index.js';
-import { fileSystemPath } from './uri.js';
-
-/** Glob characters: a Keepalived include pattern is no single file to open. */
-const GLOB = /[*?[]/;
+import type { DocumentLinkCandidate, ParsedDocument, ReferencedFiles } from '../core/index.js';
 
 /**
- * The candidate links of a document that point at existing files. Relative paths are resolved
- * against the document's folder; documents that are not files (`untitled:`) only get absolute
- * paths.
+ * The candidate links of a document that lead to one file of the workspace, found the way go to
+ * definition finds them: relative paths from the document's folder, absolute ones through the
+ * path mappings. Without a resolver (a host that has none) there are no links.
  */
 export function existingLinks(
   document: ParsedDocument,
   candidates: readonly DocumentLinkCandidate[],
+  files: ReferencedFiles | undefined,
 ): DocumentLink[] {
-  const own = fileSystemPath(document.uri);
-  const folder = own === undefined ? undefined : dirname(own);
   const links: DocumentLink[] = [];
+  if (files === undefined) return links;
   for (const candidate of candidates) {
-    if (GLOB.test(candidate.path)) continue;
-    const path = isAbsolute(candidate.path)
-      ? candidate.path
-      : folder === undefined
-        ? undefined
-        : resolve(folder, candidate.path);
-    if (path === undefined || !existsSync(path)) continue;
+    const found = files.find(candidate.path, candidate.kind, document.uri);
+    // A glob matching several files, or a folder, is no single file to open.
+    const target = found.state === 'found' && found.uris.length === 1 ? found.uris[0] : undefined;
+    if (target === undefined) continue;
     links.push({
       range: {
         start: document.lineIndex.positionAt(candidate.start),
         end: document.lineIndex.positionAt(candidate.end),
       },
-      target: pathToFileURL(path).href,
+      target,
     });
   }
   return links;

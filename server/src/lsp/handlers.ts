@@ -37,7 +37,7 @@ import {
   type RequestType,
   type TextDocumentIdentifier,
 } from 'vscode-languageserver';
-import type { LanguageService, ParsedDocument } from '../core/index.js';
+import type { LanguageService, ParsedDocument, ReferencedFiles } from '../core/index.js';
 import { clientFeatures, initializeResult, type ClientFeatures } from './capabilities.js';
 import type { DiagnosticsPublisher } from './diagnostics.js';
 import type { DocumentCache } from './document-cache.js';
@@ -72,6 +72,8 @@ interface ServerContext {
   readonly nodes?: NodeTable;
   /** The daemons' own checks; absent in hosts that do not run them. */
   readonly daemons?: DaemonChecks;
+  /** How the files a document names are found; absent: only the document's own names are followed. */
+  readonly referencedFilesFor?: (uri: string) => Promise<ReferencedFiles>;
 }
 
 /** Watched file patterns: settings files, and configuration files feeding the cluster analysis. */
@@ -223,6 +225,10 @@ export class HandlerRegistry {
  */
 export function registerHandlers(connection: Connection, context: ServerContext): () => void {
   const { service, documents, settings, diagnostics, log, workspace, cluster, nodes } = context;
+  const referencedFilesOf = async (uri: string): Promise<{ referencedFiles?: ReferencedFiles }> => {
+    const found = await context.referencedFilesFor?.(uri);
+    return found === undefined ? {} : { referencedFiles: found };
+  };
   let features: ClientFeatures = clientFeatures(undefined);
   let shutDown = false;
   let folders: string[] = [];
@@ -473,6 +479,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
         settings: await settings.forDocument(doc.uri),
         format: features.hoverFormat,
         cluster: cluster?.analysisFor(doc.uri),
+        ...(await referencedFilesOf(doc.uri)),
       }),
     null,
   );
@@ -507,10 +514,11 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   );
   on.documentRequest(
     DefinitionRequest.type,
-    (doc, p) =>
+    async (doc, p) =>
       service.getDefinition(doc, doc.lineIndex.offsetAt(p.position), {
         documents: documents.all(),
         cluster: cluster?.analysisFor(doc.uri),
+        ...(await referencedFilesOf(doc.uri)),
       }),
     null,
   );
@@ -556,7 +564,10 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   );
   on.documentRequest(
     DocumentLinkRequest.type,
-    (doc) => existingLinks(doc, service.getDocumentLinks(doc)),
+    async (doc) => {
+      const found = await referencedFilesOf(doc.uri);
+      return existingLinks(doc, service.getDocumentLinks(doc), found.referencedFiles);
+    },
     null,
   );
   on.documentRequest(

@@ -6,6 +6,10 @@ import { DiagnosticsPublisher } from './diagnostics.js';
 import { registerFixAll } from './fix-all.js';
 import { DocumentCache } from './document-cache.js';
 import { createLspFileHost } from './file-host.js';
+import { createReferencedFiles } from '../node/referenced-files.js';
+import type { ReferencedFiles } from '../core/index.js';
+import { pathToFileURL } from 'node:url';
+import { fileSystemPath } from './uri.js';
 import { registerHandlers } from './handlers.js';
 import { NodeTable } from './nodes.js';
 import { DaemonCheckStatusNotification, TopologyChangedNotification } from './protocol.js';
@@ -41,6 +45,21 @@ export function startServer(connection: Connection, log: Logger): void {
     return resolved;
   };
   const workspace = new Workspace(service, log);
+  // The files a document names, through the path mappings of its settings; read only inside the
+  // workspace folders and the roots .halint.json names.
+  const referencedFilesFor = async (uri: string): Promise<ReferencedFiles> => {
+    const daemons = await settings.daemonSettings(uri);
+    return createReferencedFiles({
+      mappings: {
+        haproxy: daemons.haproxy.pathMappings,
+        keepalived: daemons.keepalived.pathMappings,
+      },
+      files,
+      confined: workspace.includeRoots().length > 0,
+      pathOf: fileSystemPath,
+      uriOf: (path) => pathToFileURL(path).href,
+    });
+  };
   // Which files validate together, planned once for the publisher and the cluster tracker; a file
   // whose node changed (a mapping edited, a conf.d file added) is validated again.
   const nodes = new NodeTable({
@@ -94,6 +113,7 @@ export function startServer(connection: Connection, log: Logger): void {
     ],
     nodesOf: (uri) => nodes.nodesOf(uri),
     daemonFindings: (uri, text) => daemons.findingsFor(uri, text),
+    referencedFiles: referencedFilesFor,
   });
   const refreshLenses = registerHandlers(connection, {
     service,
@@ -105,6 +125,7 @@ export function startServer(connection: Connection, log: Logger): void {
     cluster,
     nodes,
     daemons,
+    referencedFilesFor,
   });
   registerDaemonChecks(connection, daemons);
   registerFixAll(connection, {

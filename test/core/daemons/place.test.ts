@@ -198,3 +198,15 @@ backend be_app
     'the use_backend line, not the comment',
   );
 });
+
+test('a path mapping keeps the host folder, the longest daemon prefix winning', async () => {
+  const { mapDaemonPath } = await import('../../../server/src/core/daemons/place.js');
+  const mappings = [
+    { daemonPrefix: '/etc/haproxy', hostPrefix: '/w/lb1' },
+    { daemonPrefix: '/etc/haproxy/maps', hostPrefix: '/w/shared-maps' },
+  ];
+  assert.equal(mapDaemonPath('/etc/haproxy/errors/503.http', mappings), '/w/lb1/errors/503.http');
+  assert.equal(mapDaemonPath('/etc/haproxy/maps/hosts.map', mappings), '/w/shared-maps/hosts.map');
+  assert.equal(mapDaemonPath('/etc/haproxy', mappings), '/w/lb1');
+  assert.equal(mapDaemonPath('/etc/haproxyx/a', mappings), undefined);
+});

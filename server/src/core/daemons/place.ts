@@ -56,10 +56,15 @@ export function resolvePosix(base: string, path: string): string {
   return `/${parts.join('/')}`;
 }
 
-function hostPath(name: string, context: CheckContext): string {
-  const absolute = resolvePosix(context.daemonDirectory, name);
-  // The longest daemon prefix wins, so a mapping of a sub-folder beats one of its parent.
-  const mapping = [...(context.mappings ?? [])]
+/**
+ * `absolute` (a path as the daemon sees it) rewritten by the longest daemon prefix that covers
+ * it, so that a mapping of a sub-folder beats one of its parent; undefined when none does.
+ */
+export function mapDaemonPath(
+  absolute: string,
+  mappings: readonly PathMapping[],
+): string | undefined {
+  const mapping = [...mappings]
     .sort((a, b) => b.daemonPrefix.length - a.daemonPrefix.length)
     .find(
       (entry) =>
@@ -68,8 +73,15 @@ function hostPath(name: string, context: CheckContext): string {
           entry.daemonPrefix.endsWith('/') ? entry.daemonPrefix : `${entry.daemonPrefix}/`,
         ),
     );
-  if (mapping === undefined) return absolute;
-  return resolvePosix(mapping.hostPrefix, absolute.slice(mapping.daemonPrefix.length) || '.');
+  if (mapping === undefined) return undefined;
+  // The rest is relative to the host prefix: its leading slash would make it absolute again.
+  const rest = absolute.slice(mapping.daemonPrefix.length).replace(/^\/+/, '');
+  return resolvePosix(mapping.hostPrefix, rest || '.');
+}
+
+function hostPath(name: string, context: CheckContext): string {
+  const absolute = resolvePosix(context.daemonDirectory, name);
+  return mapDaemonPath(absolute, context.mappings ?? []) ?? absolute;
 }
 
 function findFile(name: string, context: CheckContext): CheckedFile | undefined {

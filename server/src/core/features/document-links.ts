@@ -1,13 +1,25 @@
 /**
- * Candidate file links: the files a configuration names (Keepalived `include`; HAProxy `crt`,
- * `crt-list`, `ca-file`, `crl-file`, `errorfile`, `lua-load`, `-f` pattern and map files, `map*()`
- * converter files). Core has no file system, so it only says which words name which paths; the host
- * resolves them against the document's folder and keeps the files that exist.
+ * The files a configuration names, in one table used by document links, go to definition, hover
+ * and the referenced-file checks: Keepalived `include` globs and script programs; HAProxy `crt`,
+ * `crt-list`, `ca-file`, `crl-file`, `errorfile`, `lua-load`, `http-request return … file`, ACL
+ * `-f` pattern files, `map*()` converter files and the files of `set-map`/`del-map`/`add-acl`/
+ * `del-acl` actions. Core has no file system, so it only says which words name which paths and
+ * what kind of file each is; the host resolves them.
  */
 import type { ParsedDocument } from '../document.js';
 import type { HaproxyConfig, Statement, Word } from '../haproxy/ast.js';
 import { readOptions } from '../haproxy/analysis/symbols.js';
+import { aclPatternLines, type PatternLines } from '../haproxy/rules/acl-helpers.js';
+import { SCRIPT_KEYWORDS } from '../keepalived/analysis/index-node.js';
 import type { KeepalivedNode } from '../keepalived/ast.js';
+
+/**
+ * What a referenced file holds. Only `patterns`, `map` and `errorfile` files are ever read (for
+ * hover and the pattern checks): certificates, keys, certificate lists, Lua code, scripts and
+ * included configurations are only located.
+ */
+export type ReferencedFileKind =
+  'include' | 'script' | 'lua' | 'certificate' | 'crt-list' | 'errorfile' | 'patterns' | 'map';
 
 /** A word naming a file. */
 export interface DocumentLinkCandidate {
@@ -15,24 +27,59 @@ export interface DocumentLinkCandidate {
   readonly end: number;
   /**
    * The path: absolute, or relative to the document's folder (a `crt-base`/`ca-base` prefix is
-   * already applied).
+   * already applied). A Keepalived include may be a glob.
    */
   readonly path: string;
+  readonly kind: ReferencedFileKind;
+  /**
+   * For `patterns` and `map` files, how HAProxy reads each line (a map's key): addresses,
+   * integers, regular expressions, or `other` (strings, not judged).
+   */
+  readonly lines?: PatternLines;
 }
 
 /** Options naming files, and the global base directory that applies to them. */
-const FILE_OPTIONS: Readonly<Record<string, 'crt-base' | 'ca-base'>> = {
-  crt: 'crt-base',
-  'crt-list': 'crt-base',
-  'ca-file': 'ca-base',
-  'crl-file': 'ca-base',
+const FILE_OPTIONS: Readonly<
+  Record<string, readonly ['crt-base' | 'ca-base', ReferencedFileKind]>
+> = {
+  crt: ['crt-base', 'certificate'],
+  'crt-list': ['crt-base', 'crt-list'],
+  'ca-file': ['ca-base', 'certificate'],
+  'crl-file': ['ca-base', 'certificate'],
 };
 
-const MAP_CONVERTER = /\bmap(?:_\w+)?\(([^),]+)/g;
+/**
+ * A converter or action taking a file in parentheses: `map_ip(file,default)`, `set-map(file)`.
+ * The look-behind keeps `set-map(` from also reading as the `map(` converter.
+ */
+const FILE_CALL = /(?<![\w-])(map(?:_\w+)?|set-map|del-map|add-acl|del-acl)\(([^),]+)/g;
+
+/** How a map converter reads its keys, from its match suffix (`map_ip_int` → `ip`). */
+function mapKeys(name: string): PatternLines {
+  const match = /^map_(\w+?)(?:_(?:str|int|ip))?$/.exec(name)?.[1];
+  if (match === 'ip') return 'ip';
+  if (match === 'int') return 'int';
+  if (match === 'reg' || match === 'regm') return 'reg';
+  return 'other';
+}
 
 function join(base: string | undefined, path: string): string {
   if (path.startsWith('/') || base === undefined || base === '') return path;
   return `${base.replace(/\/+$/, '')}/${path}`;
+}
+
+/** The words of each ACL (criterion first) by the offset of its `-f` value: how it reads lines. */
+function patternReadings(statement: Statement, into: Map<number, PatternLines>): void {
+  const read = (words: readonly Word[]): void => {
+    for (let at = 1; at < words.length; at++) {
+      const value = words[at + 1];
+      if (words[at]?.value === '-f' && value) into.set(value.start, aclPatternLines(words));
+    }
+  };
+  if (statement.keyword.value === 'acl') read(statement.args.slice(1));
+  for (const group of statement.condition?.groups ?? []) {
+    for (const term of group.terms) if (term.kind === 'anonymous') read(term.words);
+  }
 }
 
 function haproxyLinks(config: HaproxyConfig): DocumentLinkCandidate[] {
@@ -48,9 +95,20 @@ function haproxyLinks(config: HaproxyConfig): DocumentLinkCandidate[] {
     }
   }
   const links: DocumentLinkCandidate[] = [];
-  const add = (word: Word | undefined, base?: string): void => {
+  const add = (
+    word: Word | undefined,
+    kind: ReferencedFileKind,
+    base?: string,
+    lines?: PatternLines,
+  ): void => {
     if (!word || word.hasVariable || word.template || word.value === '') return;
-    links.push({ start: word.start, end: word.end, path: join(base, word.value) });
+    links.push({
+      start: word.start,
+      end: word.end,
+      path: join(base, word.value),
+      kind,
+      ...(lines !== undefined ? { lines } : {}),
+    });
   };
   const statement = (item: Statement): void => {
     const keyword = item.keyword.value;
@@ -59,21 +117,37 @@ function haproxyLinks(config: HaproxyConfig): DocumentLinkCandidate[] {
       const from = keyword === 'bind' ? 1 : keyword === 'server' ? 2 : 0;
       const options = readOptions(args.slice(from), keyword === 'bind' ? 'bind' : 'server');
       for (const [name, use] of options) {
-        const base = FILE_OPTIONS[name];
-        if (base) add(use.values[0], bases[base]);
+        const option = FILE_OPTIONS[name];
+        if (option) add(use.values[0], option[1], bases[option[0]]);
       }
-    } else if (keyword === 'errorfile') add(args[1]);
-    else if (keyword === 'lua-load' || keyword === 'lua-load-per-thread') add(args[0]);
+    } else if (keyword === 'errorfile') add(args[1], 'errorfile');
+    else if (keyword === 'lua-load' || keyword === 'lua-load-per-thread') add(args[0], 'lua');
+    const readings = new Map<number, PatternLines>();
+    patternReadings(item, readings);
     const words = item.words;
+    const returns = /^http-(request|response|after-response)$/.test(keyword);
     for (let at = 0; at < words.length; at++) {
       const word = words[at];
       if (!word) continue;
-      if (word.value === '-f') add(words[at + 1]);
-      if (word.raw !== word.value || !word.value.includes('map')) continue;
-      for (const match of word.value.matchAll(MAP_CONVERTER)) {
-        const path = match[1] ?? '';
+      const next = words[at + 1];
+      if (word.value === '-f' && next) add(next, 'patterns', undefined, readings.get(next.start));
+      if (returns && (word.value === 'file' || word.value === 'lf-file') && at > 1) {
+        add(next, 'errorfile');
+      }
+      if (word.raw !== word.value || !/map|acl/.test(word.value)) continue;
+      for (const match of word.value.matchAll(FILE_CALL)) {
+        const name = match[1] ?? '';
+        const path = match[2] ?? '';
         const start = word.start + match.index + match[0].length - path.length;
-        links.push({ start, end: start + path.length, path });
+        const acl = name.endsWith('-acl');
+        const lines = acl || name.includes('-') ? 'other' : mapKeys(name);
+        links.push({
+          start,
+          end: start + path.length,
+          path,
+          kind: acl ? 'patterns' : 'map',
+          lines,
+        });
       }
     }
   };
@@ -89,10 +163,20 @@ function keepalivedLinks(nodes: readonly KeepalivedNode[], into: DocumentLinkCan
     if (node.kind === 'include') {
       const path = node.path;
       if (path && !path.hasTemplate && path.refs.length === 0) {
-        into.push({ start: path.start, end: path.end, path: path.value });
+        into.push({ start: path.start, end: path.end, path: path.value, kind: 'include' });
       }
-    } else if (node.kind === 'item' && node.block) {
-      keepalivedLinks(node.block.items, into);
+    } else if (node.kind === 'item') {
+      const word = node.args[0];
+      if (SCRIPT_KEYWORDS.has(node.keyword.value) && word && !word.hasTemplate) {
+        // A quoted command carries its arguments: only its first word is the program.
+        const program = word.value.trim().split(/\s+/)[0] ?? '';
+        const at = word.raw.indexOf(program);
+        if (word.refs.length === 0 && program.includes('/') && at >= 0) {
+          const start = word.start + at;
+          into.push({ start, end: start + program.length, path: program, kind: 'script' });
+        }
+      }
+      if (node.block) keepalivedLinks(node.block.items, into);
     }
   }
 }
@@ -103,4 +187,14 @@ export function getDocumentLinkCandidates(document: ParsedDocument): DocumentLin
   const links: DocumentLinkCandidate[] = [];
   keepalivedLinks(document.parse.ast.items, links);
   return links;
+}
+
+/** The candidate whose word holds `offset` (its ends included, as a cursor after a word is on it). */
+export function candidateAt(
+  document: ParsedDocument,
+  offset: number,
+): DocumentLinkCandidate | undefined {
+  return getDocumentLinkCandidates(document).find(
+    (link) => link.start <= offset && offset <= link.end,
+  );
 }

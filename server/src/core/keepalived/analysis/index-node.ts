@@ -132,7 +132,8 @@ export interface NodeIndex {
   readonly interfaceNames: ReadonlySet<string>;
 }
 
-const SCRIPT_KEYWORDS = new Set([
+/** Keywords whose arguments are a command keepalived runs. */
+export const SCRIPT_KEYWORDS: ReadonlySet<string> = new Set([
   'script',
   'notify',
   'notify_master',

@@ -1,0 +1,228 @@
+// The files a configuration names: the table of which words name which files, go to definition,
+// hover with the first lines, and the missing-referenced-file / invalid-pattern-file findings.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import {
+  createLanguageService,
+  type LanguageId,
+  type ReferencedFile,
+  type ReferencedFiles,
+} from '../../../server/src/core/index.js';
+import { mark } from '../../helpers/markers.js';
+
+const service = createLanguageService();
+const MARKDOWN = { markdown: true, snippets: false, deprecatedTag: false };
+
+/** A host whose workspace holds `files` (path as written → text); `absent` paths are checkable. */
+function host(
+  files: Record<string, string>,
+  absent: readonly string[] = [],
+): ReferencedFiles & {
+  readonly reads: string[];
+} {
+  const reads: string[] = [];
+  return {
+    reads,
+    find(path): ReferencedFile {
+      if (path in files) return { state: 'found', uris: [`file:///w/${path}`] };
+      if (absent.includes(path)) return { state: 'absent', where: `w/${path}`, mapped: false };
+      return { state: 'unchecked' };
+    },
+    read(uri) {
+      reads.push(uri);
+      return files[uri.slice('file:///w/'.length)];
+    },
+  };
+}
+
+function parse(language: LanguageId, input: string) {
+  const marked = mark(input);
+  return { document: service.parse(language, 'file:///w/doc', marked.text), marked };
+}
+
+test('the table names every kind of referenced file, with how pattern lines are read', () => {
+  const { document } = parse(
+    'haproxy',
+    [
+      'frontend fe',
+      '    bind :443 ssl crt site.pem crt-list list.txt',
+      '    acl bad src -f bad.lst',
+      '    acl re path -m reg -f re.lst',
+      '    acl host hdr(host) -i -f hosts.lst',
+      '    http-request set-map(dyn.map) %[src] x',
+      '    http-request add-acl(dyn.acl) %[src]',
+      '    http-request return status 200 file page.html',
+      '    use_backend %[src,map_ip(net.map,be)] if { path_reg -f reg2.lst }',
+      '    http-request set-var(txn.x) req.hdr(host),map_reg(r.map)',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    service.getDocumentLinks(document).map((link) => [link.path, link.kind, link.lines]),
+    [
+      ['site.pem', 'certificate', undefined],
+      ['list.txt', 'crt-list', undefined],
+      ['bad.lst', 'patterns', 'ip'],
+      ['re.lst', 'patterns', 'reg'],
+      ['hosts.lst', 'patterns', 'other'],
+      ['dyn.map', 'map', 'other'],
+      ['dyn.acl', 'patterns', 'other'],
+      ['page.html', 'errorfile', undefined],
+      ['net.map', 'map', 'ip'],
+      ['reg2.lst', 'patterns', 'reg'],
+      ['r.map', 'map', 'reg'],
+    ],
+  );
+  const { document: keepalived } = parse(
+    'keepalived',
+    [
+      'vrrp_script chk {',
+      '    script "/etc/keepalived/check.sh --fast"',
+      '}',
+      'vrrp_instance VI {',
+      '    notify_master /usr/local/bin/up.sh',
+      '    notify_backup "killall -HUP x"',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    service.getDocumentLinks(keepalived).map((link) => [link.path, link.kind]),
+    [
+      ['/etc/keepalived/check.sh', 'script'],
+      ['/usr/local/bin/up.sh', 'script'],
+    ],
+  );
+});
+
+test('go to definition on a path word opens the workspace file', () => {
+  const { document, marked } = parse(
+    'haproxy',
+    'frontend fe\n    acl bad src -f bl<|>ock.lst\n    acl x src -f no<|>where.lst\n',
+  );
+  const files = host({ 'block.lst': '192.0.2.1\n' });
+  const [here, elsewhere] = marked.cursors;
+  assert.deepEqual(service.getDefinition(document, here ?? 0, { referencedFiles: files }), [
+    {
+      uri: 'file:///w/block.lst',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    },
+  ]);
+  assert.deepEqual(service.getDefinition(document, elsewhere ?? 0, { referencedFiles: files }), []);
+  // Without a host, nothing is followed.
+  assert.deepEqual(service.getDefinition(document, here ?? 0), []);
+});
+
+test('hover shows at most 10 lines of a map, control characters stripped', () => {
+  const { document, marked } = parse(
+    'haproxy',
+    'frontend fe\n    use_backend %[req.hdr(host),map(ho<|>sts.map,be)]\n',
+  );
+  const lines = Array.from({ length: 12 }, (_, at) => `h${at}.example be${at}`);
+  lines[1] = 'evil\u001b[31m\u202eexample be';
+  const files = host({ 'hosts.map': lines.join('\n') });
+  const hover = service.getHover(document, marked.cursors[0] ?? 0, {
+    referencedFiles: files,
+    format: MARKDOWN,
+  });
+  const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+  assert.match(value, /^Map file/);
+  assert.match(value, /h0\.example be0\nevil\[31mexample be\n/);
+  assert.ok(value.includes('h9.example be9'));
+  assert.ok(!value.includes('h10.example'));
+  assert.match(value, /the beginning of the file/);
+});
+
+test('hover never reads certificates or scripts', () => {
+  const { document, marked } = parse('haproxy', 'frontend fe\n    bind :443 ssl crt si<|>te.pem\n');
+  const files = host({ 'site.pem': '-----BEGIN PRIVATE KEY-----' });
+  const hover = service.getHover(document, marked.cursors[0] ?? 0, {
+    referencedFiles: files,
+    format: MARKDOWN,
+  });
+  const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+  assert.equal(value, 'Certificate file');
+  assert.deepEqual(files.reads, []);
+});
+
+test('missing-referenced-file: relative or mapped paths that lead to no workspace file', () => {
+  const { document, marked } = parse(
+    'haproxy',
+    [
+      'frontend fe',
+      '    acl a src -f <|gone.lst|>',
+      '    acl b src -f /etc/haproxy/unknown.lst',
+      '    acl c src -f here.lst',
+      '',
+    ].join('\n'),
+  );
+  const files = host({ 'here.lst': '192.0.2.1\n' }, ['gone.lst']);
+  const issues = service.referencedFileFindings(document, { referencedFiles: files });
+  assert.deepEqual(
+    issues.map((issue) => [issue.code, issue.severity, issue.start, issue.end]),
+    [['missing-referenced-file', 'warning', marked.ranges[0]?.start, marked.ranges[0]?.end]],
+  );
+  assert.match(issues[0]?.message ?? '', /may exist only on the node/);
+  // The editor gets it among the diagnostics, and a directive silences it like any other.
+  assert.ok(
+    service
+      .getDiagnostics(document, { referencedFiles: files })
+      .some((diagnostic) => diagnostic.code === 'missing-referenced-file'),
+  );
+  const silenced = service.parse(
+    'haproxy',
+    'file:///w/doc',
+    'frontend fe\n    # halint-disable-next-line missing-referenced-file\n    acl a src -f gone.lst\n',
+  );
+  assert.deepEqual(service.referencedFileFindings(silenced, { referencedFiles: files }), []);
+});
+
+test('invalid-pattern-file: the first line HAProxy refuses, on the word naming the file', () => {
+  const { document, marked } = parse(
+    'haproxy',
+    [
+      'frontend fe',
+      '    acl a src -f <|ips.lst|>',
+      '    acl b path -m reg -f <|re.lst|>',
+      '    acl c hdr(host) -f any.lst',
+      '    use_backend %[src,map_ip(<|net.map|>,be)]',
+      '    use_backend %[src,map_str(ok.map,be)]',
+      '    acl d src -f fine.lst',
+      '',
+    ].join('\n'),
+  );
+  const files = host({
+    // Trailing blanks belong to the pattern, an indented '#' is no comment (haproxy -c 2.6/3.0).
+    'ips.lst': '# blocked\n  192.0.2.1\n\n198.51.100.0/24\n203.0.113.7 \n',
+    're.lst': '^/api\n(?i)admin\n\\Q(\\E\n[a-\n',
+    'any.lst': '(((\n',
+    'net.map': '192.0.2.0/24 be1\n192.0.2.300 be2\n',
+    'ok.map': '192.0.2.300 be1\nkey-only\n',
+    'fine.lst': '192.0.2.1\n2001:db8::/32\nhost.example\n',
+  });
+  const issues = service.referencedFileFindings(document, { referencedFiles: files });
+  assert.deepEqual(
+    issues.map((issue) => [issue.code, issue.severity, issue.start, issue.message]),
+    [
+      [
+        'invalid-pattern-file',
+        'error',
+        marked.ranges[0]?.start,
+        "Line 5 of 'ips.lst': '203.0.113.7 ' is not a valid IPv4 or IPv6 address or network. HAProxy refuses to load this pattern file.",
+      ],
+      [
+        'invalid-pattern-file',
+        'error',
+        marked.ranges[1]?.start,
+        "Line 4 of 're.lst': regex '[a-' is invalid (unterminated character class). HAProxy refuses to load this pattern file.",
+      ],
+      [
+        'invalid-pattern-file',
+        'error',
+        marked.ranges[2]?.start,
+        "Line 2 of 'net.map': '192.0.2.300' is not a valid IPv4 or IPv6 address or network. HAProxy refuses to load this map file.",
+      ],
+    ],
+  );
+});
