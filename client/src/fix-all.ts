@@ -1,5 +1,5 @@
 /**
- * "Fix all safe problems in the workspace": the server computes the safe fixes of every file of
+ * "Fix All Safe Problems in the Workspace": the server computes the safe fixes of every file of
  * the workspace clusters (`ha/fixAllWorkspace`); this applies them through VS Code's refactor
  * preview, each change marked as needing confirmation, so nothing is written unseen. The client
  * only moves the server's edit into the editor: it reads no configuration.
@@ -71,7 +71,7 @@ async function fixWorkspace(deps: FixAllDeps): Promise<void> {
     );
     return;
   }
-  deps.output.appendLine(`Fix all safe problems in the workspace: ${describeFixed(result.fixed)}`);
+  deps.output.appendLine(`Fix All Safe Problems in the Workspace: ${describeFixed(result.fixed)}`);
   // With entries needing confirmation, VS Code opens the refactor preview before applying.
   await vscode.workspace.applyEdit(edit, { isRefactoring: true });
 }
@@ -81,7 +81,7 @@ export function registerFixAll(deps: FixAllDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.fixAllInWorkspace, () =>
       fixWorkspace(deps).catch((error: unknown) => {
-        deps.output.appendLine(`Fix all safe problems in the workspace failed: ${String(error)}`);
+        deps.output.appendLine(`Fix All Safe Problems in the Workspace failed: ${String(error)}`);
         void vscode.window.showErrorMessage(`Fix all failed: ${String(error)}`);
       }),
     ),

@@ -1,5 +1,5 @@
 /**
- * "Migrate the workspace to a HAProxy version…" and "…Keepalived version…": the user picks a
+ * "Migrate the Workspace to a HAProxy Version…" and "…Keepalived Version…": the user picks a
  * version, the server computes the workspace edit and the list of what it could not migrate
  * (`ha/migrate`), VS Code shows the edit for confirmation, and the list opens as Markdown.
  */
