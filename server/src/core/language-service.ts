@@ -77,6 +77,7 @@ import { getClusterDefinition, getClusterReferences } from './features/cluster-n
 import { getInlayHints } from './features/inlay-hints.js';
 import { getTopologyLenses } from './features/topology-lens.js';
 import { HAPROXY_RULES } from './haproxy/rules/index.js';
+import { runHaproxyRules } from './haproxy/rules/run.js';
 import { KEEPALIVED_RULES } from './keepalived/rules/index.js';
 import { nodeView } from './keepalived/analysis/view.js';
 import { parseHaproxy, reparseHaproxy, type HaproxyParse } from './haproxy/index.js';
@@ -434,10 +435,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const language = settings[document.languageId];
     let found: Issue[];
     if (document.languageId === 'haproxy') {
-      found = runRules(
+      // Only what the last edit can change is checked again (haproxy/rules/run.ts).
+      found = runHaproxyRules(
         HAPROXY_RULES,
-        { document, settings: language },
-        'haproxy',
+        document,
+        language,
+        JSON.stringify(language),
         options.onRuleError,
       );
     } else {

@@ -18,6 +18,14 @@ export interface Rule<C> {
   readonly defaultSeverity: Severity;
   /** One line for the rule index and the SARIF rule list. */
   readonly summary: string;
+  /**
+   * `section`: the rule's findings inside a section depend on that section, the `global` and
+   * `defaults` sections and the settings alone, never on another section, and every finding (its
+   * related places and fix edits too) lies inside the section it is about. After an edit such a
+   * rule runs only on the sections the edit touched (HAProxy, see `haproxy/rules/run.ts`). Leave it
+   * out when in doubt: the rule then runs on the whole document every time.
+   */
+  readonly scope?: 'section';
   check(context: C, report: (finding: Finding) => void): void;
 }
 

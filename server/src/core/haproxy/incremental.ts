@@ -64,15 +64,45 @@ function moveLine(line: Statement | Directive, delta: number, branch: number | u
     : buildDirective(words, comment, branch, undefined);
 }
 
+/** Where a section moved by an edit came from (see {@link movedFrom}). */
+export interface SectionOrigin {
+  /** The section of the previous parse. */
+  readonly from: Section;
+  /** How far every offset moved. */
+  readonly delta: number;
+}
+
+const origins = new WeakMap<Section, SectionOrigin>();
+
+/**
+ * The section of the previous parse that `section` is a copy of, moved by an edit before it with
+ * its text and its `.if` branches unchanged; undefined for a section the edit touched, one whose
+ * branches were renumbered, one of a full parse, and one kept as it was (the same object).
+ * Incremental validation reuses the findings of the original, moved by `delta`.
+ */
+export function movedFrom(section: Section): SectionOrigin | undefined {
+  return origins.get(section);
+}
+
+/**
+ * Drops the record of where `section` came from, once what it was wanted for is kept: otherwise
+ * each version's sections would keep the previous version's alive, and so on back.
+ */
+export function forgetOrigin(section: Section): void {
+  origins.delete(section);
+}
+
 /** Moves a section by `delta` and renumbers its branches from `state`, reusing it when unchanged. */
 function moveSection(section: Section, delta: number, state: ConditionalState): Section {
   let changed = delta !== 0;
+  let sameBranches = state.current === section.header.branch;
   const header = moveLine(section.header, delta, state.current) as Statement;
   if (header !== section.header) changed = true;
   const items: Item[] = [];
   for (const item of section.items) {
     let moved: Item;
     if (item.kind === 'statement' || item.kind === 'directive') {
+      if (item.branch !== state.current) sameBranches = false;
       moved = moveLine(item, delta, state.current);
       if (item.kind === 'directive' && isConditionalName(item.name)) state.apply(item.name);
     } else if (delta === 0) {
@@ -84,7 +114,9 @@ function moveSection(section: Section, delta: number, state: ConditionalState): 
     items.push(moved);
   }
   if (!changed) return section;
-  return buildSection(header, items, section.start + delta, section.end + delta, undefined);
+  const moved = buildSection(header, items, section.start + delta, section.end + delta, undefined);
+  if (sameBranches) origins.set(moved, { from: section, delta });
+  return moved;
 }
 
 /**

@@ -16,6 +16,7 @@ import type { HaproxyRuleContext } from './context.js';
  */
 export const aclNeverMatches: Rule<HaproxyRuleContext> = {
   code: 'acl-never-matches',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'An ACL with no pattern to compare with (or always_false): it never matches.',
   check(context, report) {

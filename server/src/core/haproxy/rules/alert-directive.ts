@@ -58,6 +58,7 @@ function* alerts(config: HaproxyConfig): Generator<Directive> {
  */
 export const alertDirective: Rule<HaproxyRuleContext> = {
   code: 'alert-directive',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'An .alert directive HAProxy reads, which makes it refuse the file.',
   check(context, report) {

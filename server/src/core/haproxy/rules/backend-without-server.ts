@@ -23,6 +23,7 @@ const ANSWERS_ITSELF: ReadonlySet<string> = new Set([
  */
 export const backendWithoutServer: Rule<HaproxyRuleContext> = {
   code: 'backend-without-server',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'A backend has no server and nothing else to answer with.',
   check(context, report) {

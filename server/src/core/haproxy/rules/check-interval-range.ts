@@ -25,6 +25,7 @@ const MAX_COUNT = 100;
  */
 export const checkIntervalRange: Rule<HaproxyRuleContext> = {
   code: 'check-interval-range',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'Health check inter, rise or fall values out of a sane range.',
   check(context, report) {

@@ -33,6 +33,7 @@ function checksHavePort(proxy: ProxySymbol): boolean {
  */
 export const checkPortUnknown: Rule<HaproxyRuleContext> = {
   code: 'check-port-unknown',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'A checked server has neither a service port nor a check port.',
   check(context, report) {

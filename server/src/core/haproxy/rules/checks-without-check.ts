@@ -21,6 +21,7 @@ function configuresChecks(statement: Statement): boolean {
  */
 export const checksWithoutCheck: Rule<HaproxyRuleContext> = {
   code: 'checks-without-check',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'Health checks are configured but no server enables them.',
   check(context, report) {

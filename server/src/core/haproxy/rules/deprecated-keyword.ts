@@ -10,6 +10,7 @@ import { advice, entriesIn } from './lifecycle-helpers.js';
  */
 export const deprecatedKeyword: Rule<HaproxyRuleContext> = {
   code: 'deprecated-keyword',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'A keyword, action or option deprecated at the target HAProxy version.',
   check(context, report) {

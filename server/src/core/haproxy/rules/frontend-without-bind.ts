@@ -10,6 +10,7 @@ import { describeProxy, hasFrontend, symbolsOf } from './symbol-helpers.js';
  */
 export const frontendWithoutBind: Rule<HaproxyRuleContext> = {
   code: 'frontend-without-bind',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'A frontend or listen section has no bind line.',
   check(context, report) {

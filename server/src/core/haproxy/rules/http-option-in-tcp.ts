@@ -78,6 +78,7 @@ function inherited(proxy: ProxySymbol): { name: string; line: Statement }[] {
  */
 export const httpOptionInTcp: Rule<HaproxyRuleContext> = {
   code: 'http-option-in-tcp',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'HTTP-only options or rules in a TCP-mode proxy are ignored.',
   check(context, report) {

@@ -11,6 +11,7 @@ import type { HaproxyRuleContext } from './context.js';
  */
 export const ignoredReplyOption: Rule<HaproxyRuleContext> = {
   code: 'ignored-reply-option',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'A content-type or hdr on an HTTP reply that ignores it (no payload, or an error file).',
   check(context, report) {

@@ -98,6 +98,7 @@ function aclProblems(words: readonly Word[]): AclProblem[] {
  */
 export const invalidAcl: Rule<HaproxyRuleContext> = {
   code: 'invalid-acl',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'An ACL HAProxy cannot parse (unknown flag or matching method, bad pattern).',
   check(context, report) {

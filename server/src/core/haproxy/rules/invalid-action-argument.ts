@@ -193,6 +193,7 @@ function checkAction(
  */
 export const invalidActionArgument: Rule<HaproxyRuleContext> = {
   code: 'invalid-action-argument',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'An http-request, http-response or tcp-request action with arguments HAProxy refuses.',
   check(context, report) {

@@ -49,6 +49,7 @@ function addressOf(
  */
 export const invalidAddress: Rule<HaproxyRuleContext> = {
   code: 'invalid-address',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'An address HAProxy cannot parse (port, prefix, range, socket type).',
   check(context, report) {

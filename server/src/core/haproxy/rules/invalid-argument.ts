@@ -104,6 +104,7 @@ function resolvedAtRuntime(section: ResolvedSection, entry: ResolvedStatement): 
  */
 export const invalidArgument: Rule<HaproxyRuleContext> = {
   code: 'invalid-argument',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'An argument HAProxy cannot parse (time unit, balance/mode value, IPv4 address, port).',
   check(context, report) {

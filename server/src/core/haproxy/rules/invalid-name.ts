@@ -51,6 +51,7 @@ function badCharacter(value: string): string | undefined {
  */
 export const invalidName: Rule<HaproxyRuleContext> = {
   code: 'invalid-name',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'A section or object name with a character HAProxy refuses.',
   check(context, report) {

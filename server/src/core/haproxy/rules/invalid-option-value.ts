@@ -24,6 +24,7 @@ function severalSockets(address: Word): boolean {
  */
 export const invalidOptionValue: Rule<HaproxyRuleContext> = {
   code: 'invalid-option-value',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'A bind or server option value HAProxy refuses (missing, bad delay, out of range…).',
   check(context, report) {

@@ -131,6 +131,7 @@ function checkCall(
  */
 export const invalidSampleArgument: Rule<HaproxyRuleContext> = {
   code: 'invalid-sample-argument',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'A sample fetch or converter gets arguments HAProxy cannot parse.',
   check(context, report) {

@@ -101,6 +101,7 @@ function formatProblems(word: Word, into: Problem[]): void {
  */
 export const invalidSampleExpression: Rule<HaproxyRuleContext> = {
   code: 'invalid-sample-expression',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'A sample expression HAProxy cannot read (no fetch name, stray character, open %[).',
   check(context, report) {

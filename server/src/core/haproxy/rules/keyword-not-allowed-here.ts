@@ -35,6 +35,7 @@ function severityFor(kind: string, name: string, homes: readonly string[]): Seve
 /** A keyword HAProxy knows, written in a section kind that does not accept it. */
 export const keywordNotAllowedHere: Rule<HaproxyRuleContext> = {
   code: 'keyword-not-allowed-here',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'A known keyword in a section that does not accept it.',
   check(context, report) {

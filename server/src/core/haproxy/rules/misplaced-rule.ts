@@ -35,6 +35,7 @@ export function ruleRank(statement: Statement): number {
  */
 export const misplacedRule: Rule<HaproxyRuleContext> = {
   code: 'misplaced-rule',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'A rule placed after one HAProxy evaluates later (it still runs first).',
   check(context, report) {

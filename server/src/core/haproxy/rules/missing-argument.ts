@@ -11,6 +11,7 @@ import type { HaproxyRuleContext } from './context.js';
  */
 export const missingArgument: Rule<HaproxyRuleContext> = {
   code: 'missing-argument',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'A keyword without an argument it requires.',
   check(context, report) {

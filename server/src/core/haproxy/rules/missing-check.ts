@@ -11,6 +11,7 @@ import { describeProxy, hasBackend, symbolsOf } from './symbol-helpers.js';
  */
 export const missingCheck: Rule<HaproxyRuleContext> = {
   code: 'missing-check',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'A load-balanced or backup server has no health check.',
   check(context, report) {

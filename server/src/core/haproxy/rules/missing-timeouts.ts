@@ -22,6 +22,7 @@ function hasTimeout(proxy: ProxySymbol | undefined, which: string): boolean {
  */
 export const missingTimeouts: Rule<HaproxyRuleContext> = {
   code: 'missing-timeouts',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'A proxy has no client, connect or server timeout.',
   check(context, report) {

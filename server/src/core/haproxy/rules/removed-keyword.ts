@@ -11,6 +11,7 @@ import { advice, entriesIn } from './lifecycle-helpers.js';
  */
 export const removedKeyword: Rule<HaproxyRuleContext> = {
   code: 'removed-keyword',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'A keyword, action or option removed from HAProxy at the target version.',
   check(context, report) {

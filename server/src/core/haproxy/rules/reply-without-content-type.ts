@@ -28,6 +28,7 @@ function status(reply: HttpReply): string | undefined {
  */
 export const replyWithoutContentType: Rule<HaproxyRuleContext> = {
   code: 'reply-without-content-type',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'An HTTP reply with a payload (string, lf-string, file, lf-file) and no content-type.',
   check(context, report) {

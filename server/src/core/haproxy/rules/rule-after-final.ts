@@ -21,6 +21,7 @@ const FINAL_ACTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
  */
 export const ruleAfterFinal: Rule<HaproxyRuleContext> = {
   code: 'rule-after-final',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'A rule after an unconditional final rule of its set: HAProxy never runs it.',
   check(context, report) {

@@ -11,6 +11,7 @@ import type { HaproxyRuleContext } from './context.js';
  */
 export const serverTemplateRange: Rule<HaproxyRuleContext> = {
   code: 'server-template-range',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'A server-template count or range HAProxy refuses.',
   check(context, report) {

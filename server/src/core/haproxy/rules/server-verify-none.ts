@@ -10,6 +10,7 @@ import { symbolsOf } from './symbol-helpers.js';
  */
 export const serverVerifyNone: Rule<HaproxyRuleContext> = {
   code: 'server-verify-none',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'TLS connections to servers do not verify the certificate.',
   check(context, report) {

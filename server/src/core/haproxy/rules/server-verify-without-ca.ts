@@ -14,6 +14,7 @@ import { symbolsOf } from './symbol-helpers.js';
  */
 export const serverVerifyWithoutCa: Rule<HaproxyRuleContext> = {
   code: 'server-verify-without-ca',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'A TLS server verifies certificates but has no ca-file.',
   check(context, report) {

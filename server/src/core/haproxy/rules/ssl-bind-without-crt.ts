@@ -12,6 +12,7 @@ const CERTIFICATE_OPTIONS = ['crt', 'crt-list', 'default-crt'];
  */
 export const sslBindWithoutCrt: Rule<HaproxyRuleContext> = {
   code: 'ssl-bind-without-crt',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'An SSL bind line has no certificate.',
   check(context, report) {

@@ -8,6 +8,7 @@ import { describeProxy, symbolsOf } from './symbol-helpers.js';
  */
 export const statsInTcp: Rule<HaproxyRuleContext> = {
   code: 'stats-in-tcp',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'stats directives in a TCP-mode proxy are ignored.',
   check(context, report) {

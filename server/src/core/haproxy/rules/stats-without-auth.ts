@@ -48,6 +48,7 @@ function hasAuth(proxy: ProxySymbol): boolean {
  */
 export const statsWithoutAuth: Rule<HaproxyRuleContext> = {
   code: 'stats-without-auth',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'The stats page is exposed on a public address without authentication.',
   check(context, report) {

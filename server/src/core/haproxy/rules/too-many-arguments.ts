@@ -10,6 +10,7 @@ import type { HaproxyRuleContext } from './context.js';
  */
 export const tooManyArguments: Rule<HaproxyRuleContext> = {
   code: 'too-many-arguments',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'Words HAProxy refuses after the last argument of a keyword.',
   check(context, report) {

@@ -20,6 +20,7 @@ import { wordAt } from '../words.js';
  */
 export const unknownAction: Rule<HaproxyRuleContext> = {
   code: 'unknown-action',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'An unknown action in an http-request, tcp-request … rule.',
   check(context, report) {

@@ -19,6 +19,7 @@ import {
  */
 export const unknownConverter: Rule<HaproxyRuleContext> = {
   code: 'unknown-converter',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'A sample expression uses an unknown converter.',
   check(context, report) {

@@ -25,6 +25,7 @@ import type { HaproxyRuleContext } from './context.js';
  */
 export const unknownKeyword: Rule<HaproxyRuleContext> = {
   code: 'unknown-keyword',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'A keyword HAProxy does not know, or only knows from a newer version.',
   check(context, report) {

@@ -12,6 +12,7 @@ import type { HaproxyRuleContext } from './context.js';
  */
 export const unknownOption: Rule<HaproxyRuleContext> = {
   code: 'unknown-option',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'An unknown option on a bind, server or default-server line.',
   check(context, report) {

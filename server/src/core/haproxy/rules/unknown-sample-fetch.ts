@@ -20,6 +20,7 @@ import {
  */
 export const unknownSampleFetch: Rule<HaproxyRuleContext> = {
   code: 'unknown-sample-fetch',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'An ACL criterion names no known sample fetch.',
   check(context, report) {

@@ -36,6 +36,7 @@ function weakness(user: string, password: string): string | undefined {
  */
 export const weakStatsAuth: Rule<HaproxyRuleContext> = {
   code: 'weak-stats-auth',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'stats auth uses a weak or default password.',
   check(context, report) {

@@ -30,6 +30,7 @@ function* weakWords(words: readonly Word[]): Iterable<Word> {
  */
 export const weakTlsVersion: Rule<HaproxyRuleContext> = {
   code: 'weak-tls-version',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'A TLS setting allows SSLv3, TLS 1.0 or TLS 1.1.',
   check(context, report) {
