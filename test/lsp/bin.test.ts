@@ -113,7 +113,9 @@ void describe('the npm package (scripts/pack-server.mjs)', () => {
     assert.deepEqual(listing.trim().split('\n').sort(), [
       'package/LICENSE',
       'package/README.md',
+      'package/dist/cli-main.cjs',
       'package/dist/cli.cjs',
+      'package/dist/elk.cjs',
       'package/dist/server.cjs',
       'package/dist/webview.css',
       'package/dist/webview.js',
