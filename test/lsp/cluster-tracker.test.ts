@@ -64,4 +64,36 @@ void describe('ClusterTracker', () => {
     assert.equal(analysed.length, 3, 'other settings are analysed again');
     assert.deepEqual(analysed[0], ['lb1', 'lb2']);
   });
+
+  void it('is behind for cluster files from a change until a pass has read it', async () => {
+    const service = createLanguageService();
+    const lb1 = service.parse('keepalived', 'file:///site/lb1/keepalived.conf', KEEPALIVED);
+    const lb2 = service.parse('keepalived', 'file:///site/lb2/keepalived.conf', KEEPALIVED);
+    const files = { readFile: () => undefined, glob: () => [] };
+    let settled = 0;
+    const tracker = new ClusterTracker({
+      service,
+      nodes: new NodeTable({ openDocuments: () => [lb1, lb2], files }),
+      settingsFor: () => Promise.resolve(DEFAULT_SETTINGS),
+      files,
+      changed: () => undefined,
+      settled: () => settled++,
+      log: quiet,
+      delayMs: () => 10_000,
+    });
+    const alone = 'file:///elsewhere/haproxy.cfg';
+    assert.equal(tracker.isCurrent(lb1.uri), true, 'nothing changed yet');
+    tracker.schedule();
+    assert.equal(tracker.isCurrent(lb1.uri), false, 'an edit waits for the pass');
+    assert.equal(tracker.isCurrent(alone), true, 'a file in no cluster never waits');
+    const pass = tracker.runNow();
+    // A change while the pass runs is not in what it read.
+    tracker.schedule();
+    await pass;
+    assert.equal(tracker.isCurrent(lb2.uri), false);
+    await tracker.runNow();
+    assert.equal(tracker.isCurrent(lb2.uri), true);
+    assert.ok(settled >= 2, 'each pass says it settled');
+    tracker.dispose();
+  });
 });

@@ -31,7 +31,11 @@ interface Pending {
  * the test to answer them (or are answered at once), sent lists and log lines are recorded, and
  * each "diagnostic" just names the snapshot version it was computed from.
  */
-function setup(options: { manual?: boolean; delayMs?: number; count?: number } = {}) {
+function setup(
+  options: { manual?: boolean; delayMs?: number; count?: number; extra?: boolean } = {},
+) {
+  /** Whether the cluster analysis has caught up (the test flips it). */
+  const cluster = { current: true };
   const service = createLanguageService();
   const documents = new Map<string, ParsedDocument>();
   const sent: Sent[] = [];
@@ -63,6 +67,17 @@ function setup(options: { manual?: boolean; delayMs?: number; count?: number } =
     },
     log,
     delayMs: options.delayMs ?? 5,
+    extraCurrent: () => cluster.current,
+    // One cross-node "finding" per file that names it.
+    extra: (uri) =>
+      options.extra
+        ? [
+            {
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+              message: `cluster of ${uri}`,
+            },
+          ]
+        : [],
   });
   const put = (uri: string, version: number): void => {
     documents.set(uri, service.parse('haproxy', uri, `# v${version}\n`, version));
@@ -70,7 +85,7 @@ function setup(options: { manual?: boolean; delayMs?: number; count?: number } =
   const failNext = (): void => {
     failing = true;
   };
-  return { publisher, documents, sent, logs, pending, put, failNext };
+  return { publisher, documents, sent, logs, pending, put, failNext, cluster };
 }
 
 const sentFor = (sent: Sent[], uri: string) => sent.filter((entry) => entry.uri === uri);
@@ -106,19 +121,19 @@ void describe('DiagnosticsPublisher', () => {
     const { publisher, sent, pending, put } = setup({ manual: true, delayMs: 1 });
     put('a', 1);
     publisher.publishNow('a');
+    await waitFor(() => (pending.length === 1 ? true : undefined), 'the first settings request');
     put('a', 2);
     publisher.schedule('a');
-    const [first, second] = await waitFor(
-      () => (pending.length === 2 ? pending : undefined),
-      'two settings requests',
-    );
-    // The newer run finishes first; the older one, finishing last, must not overwrite it.
-    second?.resolve(DEFAULT_SETTINGS);
+    // Documents are validated one at a time: the newer run starts once the older one is done,
+    // and the older one, whose settings arrive after the edit, must publish nothing.
+    pending[0]?.resolve(DEFAULT_SETTINGS);
+    const second = await waitFor(() => pending[1], 'the second settings request');
+    second.resolve(DEFAULT_SETTINGS);
     await waitFor(() => (sent.length === 1 ? true : undefined), 'the newer result');
-    first?.resolve(DEFAULT_SETTINGS);
     put('b', 1);
     publisher.publishNow('b');
-    pending[2]?.resolve(DEFAULT_SETTINGS);
+    const barrier = await waitFor(() => pending[2], 'the barrier request');
+    barrier.resolve(DEFAULT_SETTINGS);
     await waitFor(() => (sentFor(sent, 'b').length > 0 ? true : undefined), 'the barrier');
     assert.deepEqual(
       sentFor(sent, 'a').map((entry) => entry.version),
@@ -181,5 +196,65 @@ void describe('DiagnosticsPublisher', () => {
     other.publisher.schedule('b');
     await waitFor(() => (other.sent.length > 0 ? true : undefined), 'the barrier');
     assert.deepEqual(sent, []);
+  });
+
+  void it('validates the most recently changed document first', async () => {
+    const { publisher, sent, put } = setup();
+    for (const uri of ['a', 'b', 'c']) put(uri, 1);
+    publisher.schedule('b');
+    publisher.schedule('c');
+    publisher.schedule('a');
+    // Due at once, in another order than they changed.
+    publisher.revalidateAll();
+    await waitFor(() => (sent.length === 3 ? true : undefined), 'three publishes');
+    assert.deepEqual(
+      sent.map((entry) => entry.uri),
+      ['a', 'c', 'b'],
+    );
+  });
+
+  void it("holds older documents' publications while a newer edit waits for its quiet time", async () => {
+    const { publisher, sent, put } = setup({ delayMs: 50 });
+    put('other', 1);
+    put('typed', 1);
+    publisher.publishNow('other');
+    publisher.schedule('typed');
+    // The cluster findings of the other file moved before the typed file's timer fired.
+    publisher.refresh(['other']);
+    await waitFor(() => (sent.length >= 2 ? true : undefined), 'both publishes');
+    assert.deepEqual(
+      sent.map((entry) => entry.uri),
+      ['typed', 'other'],
+    );
+  });
+
+  void it('publishes nothing while the cluster analysis is behind, then after its pass', async () => {
+    const { publisher, documents, sent, put, cluster } = setup({ extra: true });
+    put('a', 1);
+    cluster.current = false;
+    publisher.publishNow('a');
+    documents.delete('a');
+    publisher.clear('a');
+    put('b', 1);
+    publisher.publishNow('b');
+    // A pass that is still behind (an edit came in during it) releases nothing either.
+    publisher.clusterSettled();
+    // A file that the analysis is not behind for is the barrier.
+    const { publisher: other, sent: otherSent, put: otherPut } = setup();
+    otherPut('c', 1);
+    other.publishNow('c');
+    await waitFor(() => (otherSent.length > 0 ? true : undefined), 'the barrier');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(sent, []);
+    cluster.current = true;
+    publisher.clusterSettled();
+    await waitFor(() => (sent.length === 2 ? true : undefined), 'the waiting publications');
+    assert.deepEqual(
+      sent.map((entry: Sent) => [entry.uri, entry.diagnostics.map((d: Diagnostic) => d.message)]),
+      [
+        ['b', ['v1', 'cluster of b']],
+        ['a', ['cluster of a']],
+      ],
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
   combineSettings,
   layerSettings,
   pushedSections,
+  readValidationTiming,
   SettingsFiles,
   SettingsProvider,
   type ConfigurationPull,
@@ -259,5 +260,48 @@ void describe('scan limits of a workspace folder', () => {
     provider.configurationChanged({ settings: { haproxy: { scan: { maxFiles: 70 } } } });
     const limits = await provider.scanLimits(pathToFileURL(join(tmpdir(), 'elsewhere')).href);
     assert.equal(limits.maxFiles, 70);
+  });
+});
+
+void describe('validation delays', () => {
+  void it('reads whole milliseconds from 0 to 5000 and keeps the default otherwise', () => {
+    assert.deepEqual(readValidationTiming({ delayMs: 0, clusterDelayMs: 5000 }), {
+      delayMs: 0,
+      clusterDelayMs: 5000,
+    });
+    for (const bad of [-1, 5001, 12.5, '300', null]) {
+      assert.deepEqual(readValidationTiming({ delayMs: bad, clusterDelayMs: bad }), {
+        delayMs: 200,
+        clusterDelayMs: 120,
+      });
+    }
+    assert.deepEqual(readValidationTiming(undefined), { delayMs: 200, clusterDelayMs: 120 });
+  });
+
+  void it('layers initializationOptions, pushed settings and the window pull', async () => {
+    const asked: unknown[] = [];
+    let answer: unknown = [{ validation: { clusterDelayMs: 40 } }, null];
+    const pull: ConfigurationPull = (items) => {
+      asked.push(items);
+      return Promise.resolve(answer);
+    };
+    const provider = new SettingsProvider(pull, new SettingsFiles(recordingLog()), recordingLog());
+    provider.setInitializationOptions({ haproxy: { validation: { delayMs: 10 } } });
+    assert.deepEqual(provider.timing(), { delayMs: 10, clusterDelayMs: 120 });
+    provider.configurationChanged({ haproxy: { validation: { delayMs: 20 } } });
+    assert.deepEqual(provider.timing(), { delayMs: 20, clusterDelayMs: 120 });
+    await provider.refreshTiming();
+    assert.deepEqual(asked, [], 'no pull without the capability');
+    provider.setPullSupported(true);
+    await provider.refreshTiming();
+    assert.deepEqual(provider.timing(), { delayMs: 20, clusterDelayMs: 40 });
+    // Window settings: asked without a document scope.
+    assert.deepEqual(asked, [[{ section: 'haproxy' }, { section: 'keepalived' }]]);
+    // Until the next pull, a change keeps the last answer's values.
+    answer = null;
+    provider.configurationChanged(null);
+    assert.deepEqual(provider.timing(), { delayMs: 20, clusterDelayMs: 40 });
+    await provider.refreshTiming();
+    assert.deepEqual(provider.timing(), { delayMs: 20, clusterDelayMs: 120 });
   });
 });

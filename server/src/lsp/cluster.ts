@@ -27,21 +27,27 @@ import type { NodeTable } from './nodes.js';
  * each): a longer wait would spend that budget doing nothing. Typing faster than one key per
  * 120 ms still postpones the analysis to the end of the burst.
  */
-const CLUSTER_DELAY_MS = 120;
+export const CLUSTER_DELAY_MS = 120;
 
 /** What the cluster tracker needs from the rest of the server. */
 interface ClusterDependencies {
   readonly service: Pick<LanguageService, 'analyseCluster'>;
   /** The nodes and clusters of the workspace, the ones validation uses too. */
-  readonly nodes: Pick<NodeTable, 'plans' | 'documents'>;
+  readonly nodes: Pick<NodeTable, 'plans' | 'documents' | 'nodesOf'>;
   readonly settingsFor: (uri: string) => Promise<ServiceSettings>;
   readonly files: FileHost;
   /** Called with the files whose cluster findings changed. */
   readonly changed: (uris: ReadonlySet<string>) => void;
   /** Called with the files of the clusters that were analysed again (the topology preview). */
   readonly analysed?: (uris: ReadonlySet<string>) => void;
+  /**
+   * Called after every pass, once {@link ClusterTracker.isCurrent} may have turned true: files
+   * whose publication waited for the analysis can go out now.
+   */
+  readonly settled?: () => void;
   readonly log: Logger;
-  readonly delayMs?: number;
+  /** Defaults to {@link CLUSTER_DELAY_MS}; a function is read at each edit (a setting). */
+  readonly delayMs?: number | (() => number);
 }
 
 interface ClusterResult {
@@ -61,20 +67,29 @@ export class ClusterTracker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  /** Changes asked for (edits, disk, settings) and the last of them a finished pass has seen. */
+  private requested = 0;
+  private seen = 0;
 
   constructor(private readonly deps: ClusterDependencies) {}
 
   /** Analyses again once edits have paused. */
   schedule(): void {
+    this.requested++;
     if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.runNow();
-    }, this.deps.delayMs ?? CLUSTER_DELAY_MS);
+    const delay = this.deps.delayMs;
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.runNow();
+      },
+      typeof delay === 'function' ? delay() : (delay ?? CLUSTER_DELAY_MS),
+    );
   }
 
   /** Analyses now; a run requested while one is going starts right after it. */
   runNow(): Promise<void> {
+    this.requested++;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -82,15 +97,37 @@ export class ClusterTracker {
     this.running = (async () => {
       do {
         this.again = false;
+        // Every change asked for before the pass reads the documents is in what it reads.
+        const requested = this.requested;
         try {
           await this.analyse();
         } catch (error) {
           this.deps.log.error(`Cluster analysis failed: ${describeError(error)}`);
         }
+        // A failed pass counts as seen too: files waiting for it get the findings there are
+        // rather than none ever.
+        this.seen = Math.max(this.seen, requested);
+        this.deps.settled?.();
       } while (this.again);
       this.running = undefined;
     })();
     return this.running;
+  }
+
+  /**
+   * Whether the cross-node findings of a file reflect every change made so far: no change waits
+   * for a pass, or the file belongs to no cluster. A publication that includes them must wait
+   * otherwise, or it shows the findings of texts the user has already changed. Any pending
+   * change counts, whichever cluster it concerns: telling which cluster an edit touches would
+   * take the planning the pass does, and waiting costs at most one cluster delay.
+   */
+  isCurrent(uri: string): boolean {
+    if (this.seen === this.requested) return true;
+    if (this.byUri.has(uri) || this.deps.nodes.nodesOf(uri).length > 0) return false;
+    for (const { analysis } of this.results.values()) {
+      if (analysis.model.textOf(uri) !== undefined) return false;
+    }
+    return true;
   }
 
   /** Cross-node findings of a file, as LSP diagnostics against `lineIndex` (its current text). */

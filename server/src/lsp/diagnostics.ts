@@ -11,7 +11,7 @@ import type { DocumentCache } from './document-cache.js';
 import { describeError, type Logger } from './logger.js';
 
 /** Quiet time after the last edit of a document before it is validated again. */
-const DIAGNOSTICS_DELAY_MS = 200;
+export const DIAGNOSTICS_DELAY_MS = 200;
 
 /**
  * Most diagnostics sent for one document. A file of random bytes yields tens of thousands of
@@ -27,8 +27,13 @@ interface DiagnosticsDependencies {
   readonly settingsFor: (uri: string) => Promise<ServiceSettings>;
   readonly send: (params: PublishDiagnosticsParams) => Promise<void>;
   readonly log: Logger;
-  /** Defaults to {@link DIAGNOSTICS_DELAY_MS}. */
-  readonly delayMs?: number;
+  /** Defaults to {@link DIAGNOSTICS_DELAY_MS}; a function is read at each edit (a setting). */
+  readonly delayMs?: number | (() => number);
+  /**
+   * Whether the outside findings of a document reflect every change made so far (the cluster
+   * analysis has caught up). While not, a publication waits for {@link DiagnosticsPublisher.clusterSettled}.
+   */
+  readonly extraCurrent?: (uri: string) => boolean;
   /**
    * Findings a document gets from outside its own validation (the cluster analysis); called with
    * the open snapshot, or without one for a file that is not open.
@@ -46,45 +51,68 @@ interface DiagnosticsDependencies {
 }
 
 /**
- * Computes and pushes diagnostics: at once when a document opens or the settings change, after a
- * quiet period while it is being edited, and an empty list when it closes.
+ * Computes and pushes diagnostics: when a document opens or the settings change, after a quiet
+ * period while it is being edited, and when the cluster findings of a file move.
  *
- * Every run gets a ticket per document; a run whose ticket is no longer the latest, or whose
- * snapshot is no longer the cached one, drops its result. Settings are fetched asynchronously, so
- * without this an older run could finish after a newer one and publish stale diagnostics.
+ * Due documents wait in one queue and are validated one at a time, the most recently changed
+ * first (the one the user is typing in), yielding to the event loop between documents so that
+ * a keystroke can reschedule the rest. While a more recently changed document still waits for
+ * its quiet period, the others wait behind it: a node's edit shows in its own file before the
+ * other nodes' files.
+ *
+ * Nothing stale goes out. Every run gets a ticket per document; a run whose ticket is no longer
+ * the latest, or whose snapshot is no longer the cached one, drops its result (settings are
+ * fetched asynchronously, so an older run could otherwise finish after a newer one). And a
+ * publication carries the document's cross-node findings only once the cluster analysis has
+ * caught up with every change: until then it waits, and the cluster pass publishes it.
  */
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly tickets = new Map<string, number>();
-  private readonly delayMs: number;
+  /** When each document last changed, on a counter: the queue's order. */
+  private readonly changedAt = new Map<string, number>();
+  private clock = 0;
+  /** Documents to validate (or closed files to publish), in no particular order. */
+  private readonly due = new Set<string>();
+  /** Publications dropped because the cluster analysis was behind; sent after its next pass. */
+  private readonly waiting = new Set<string>();
+  private draining = false;
+  private disposed = false;
 
-  constructor(private readonly deps: DiagnosticsDependencies) {
-    this.delayMs = deps.delayMs ?? DIAGNOSTICS_DELAY_MS;
-  }
+  constructor(private readonly deps: DiagnosticsDependencies) {}
 
-  /** Validates a document now (it was just opened). */
+  /** Validates a document soon (it was just opened): it counts as the latest change. */
   publishNow(uri: string): void {
     this.cancelTimer(uri);
-    void this.run(uri);
+    this.changedAt.set(uri, ++this.clock);
+    this.enqueue(uri);
   }
 
-  /** Validates a document once it has not changed for a while. */
-  schedule(uri: string): void {
+  /**
+   * Validates a document once it has not changed for a while. `edited` is false for a document
+   * due because another one changed (a file it includes, a file read together with it): it keeps
+   * its place behind the document the user is typing in.
+   */
+  schedule(uri: string, edited = true): void {
     this.cancelTimer(uri);
     // Taking a ticket now also voids a run that is still waiting for its settings.
     this.nextTicket(uri);
+    if (edited) this.changedAt.set(uri, ++this.clock);
     this.timers.set(
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        void this.run(uri);
-      }, this.delayMs),
+        this.enqueue(uri);
+      }, this.delay()),
     );
   }
 
   /** Re-validates every open document (the settings changed). */
   revalidateAll(): void {
-    for (const document of this.deps.documents.all()) this.publishNow(document.uri);
+    for (const document of this.deps.documents.all()) {
+      this.cancelTimer(document.uri);
+      this.enqueue(document.uri);
+    }
   }
 
   /**
@@ -94,34 +122,100 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     this.cancelTimer(uri);
     this.tickets.delete(uri);
-    this.send({ uri, diagnostics: this.deps.extra?.(uri) ?? [] });
+    this.changedAt.delete(uri);
+    this.enqueue(uri);
   }
 
   /** Publishes again the files whose outside findings changed, open or not. */
   refresh(uris: Iterable<string>): void {
     for (const uri of uris) {
-      if (this.deps.documents.get(uri)) this.publishNow(uri);
-      else this.send({ uri, diagnostics: this.deps.extra?.(uri) ?? [] });
+      // A pending edit will validate the document anyway, with the findings of its time.
+      if (!this.timers.has(uri)) this.enqueue(uri);
     }
+  }
+
+  /** The cluster analysis finished a pass: what waited for it goes out (if it is current now). */
+  clusterSettled(): void {
+    const waiting = [...this.waiting];
+    this.waiting.clear();
+    for (const uri of waiting) this.enqueue(uri);
   }
 
   /** Stops all pending work (shutdown). */
   dispose(): void {
+    this.disposed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.tickets.clear();
+    this.due.clear();
+    this.waiting.clear();
   }
 
-  private async run(uri: string): Promise<void> {
-    const ticket = this.nextTicket(uri);
+  private delay(): number {
+    const delay = this.deps.delayMs;
+    return typeof delay === 'function' ? delay() : (delay ?? DIAGNOSTICS_DELAY_MS);
+  }
+
+  private enqueue(uri: string): void {
+    if (this.disposed) return;
+    this.due.add(uri);
+    void this.drain();
+  }
+
+  /**
+   * Validates the due documents one by one. Starts after a turn of the event loop, so that
+   * everything one notification made due is ordered together, and stops (to be started again
+   * by a timer) while a more recent change still waits for its quiet period.
+   */
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (;;) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        const uri = this.next();
+        if (uri === undefined || this.disposed) return;
+        this.due.delete(uri);
+        await this.publish(uri);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** The most recently changed due document, unless a newer change is still being typed. */
+  private next(): string | undefined {
+    let best: string | undefined;
+    let bestAt = -1;
+    for (const uri of this.due) {
+      const at = this.changedAt.get(uri) ?? 0;
+      if (at > bestAt) {
+        best = uri;
+        bestAt = at;
+      }
+    }
+    for (const uri of this.timers.keys()) {
+      if ((this.changedAt.get(uri) ?? 0) > bestAt) return undefined;
+    }
+    return best;
+  }
+
+  private async publish(uri: string): Promise<void> {
     const document = this.deps.documents.get(uri);
-    if (!document) return;
+    if (!document) {
+      // Closed: only what the cluster analysis and the daemons said of the file on disk.
+      if (this.extraBehind(uri)) return;
+      this.send({ uri, diagnostics: this.deps.extra?.(uri) ?? [] });
+      return;
+    }
+    const ticket = this.nextTicket(uri);
     try {
       const [settings, referencedFiles] = await Promise.all([
         this.deps.settingsFor(uri),
         this.deps.referencedFiles?.(uri),
       ]);
       if (this.isStale(uri, ticket, document)) return;
+      if (this.extraBehind(uri)) return;
       const nodes = this.deps.nodesOf?.(uri) ?? [];
       const daemonFindings = this.deps.daemonFindings?.(uri, document.text) ?? [];
       const diagnostics = this.deps.service.getDiagnostics(document, {
@@ -143,6 +237,13 @@ export class DiagnosticsPublisher {
       // A failing rule must cost this one run, not the server; the last good list stays shown.
       this.deps.log.error(`Validating ${uri} failed: ${describeError(error)}`);
     }
+  }
+
+  /** Whether the cluster analysis is behind; the publication then waits for its next pass. */
+  private extraBehind(uri: string): boolean {
+    if (this.deps.extraCurrent?.(uri) ?? true) return false;
+    this.waiting.add(uri);
+    return true;
   }
 
   private isStale(uri: string, ticket: number, document: ParsedDocument): boolean {

@@ -274,7 +274,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   const scheduleIncluders = (uri: string): void => {
     for (const document of documents.all()) {
       if (document.uri !== uri && document.languageId === 'keepalived') {
-        diagnostics.schedule(document.uri);
+        diagnostics.schedule(document.uri, false);
       }
     }
   };
@@ -376,6 +376,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
 
   on.notification(InitializedNotification.type, async () => {
     registerDynamic(connection, features, log);
+    await settings.refreshTiming();
     await scanWorkspace();
     initialized = true;
     explainSingleNodeRoots();
@@ -401,7 +402,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
       if (document.languageId === 'keepalived') scheduleIncluders(textDocument.uri);
       // The other HAProxy files of the node are read together with this one.
       for (const uri of nodes?.readTogetherWith(textDocument.uri) ?? []) {
-        if (documents.get(uri)) diagnostics.schedule(uri);
+        if (documents.get(uri)) diagnostics.schedule(uri, false);
       }
       cluster?.schedule();
     }
@@ -419,6 +420,8 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   });
   on.notification(DidChangeConfigurationNotification.type, async (params) => {
     settings.configurationChanged(params?.settings);
+    // The delays are read before anything is scheduled with them.
+    await settings.refreshTiming();
     diagnostics.revalidateAll();
     cluster?.schedule();
     await rescanIfChanged();

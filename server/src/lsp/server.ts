@@ -79,6 +79,8 @@ export function startServer(connection: Connection, log: Logger): void {
       diagnostics.refresh(uris);
       refreshLenses();
     },
+    settled: () => diagnostics.clusterSettled(),
+    delayMs: () => settings.timing().clusterDelayMs,
     analysed: (uris) => {
       void connection
         .sendNotification(TopologyChangedNotification, { uris: [...uris] })
@@ -111,6 +113,9 @@ export function startServer(connection: Connection, log: Logger): void {
       // A file that is not open shows what a daemon said of its saved text as is.
       ...(document === undefined ? daemons.closedDiagnostics(uri) : []),
     ],
+    // A publication waits for the cluster pass rather than show findings of older texts.
+    extraCurrent: (uri) => cluster.isCurrent(uri),
+    delayMs: () => settings.timing().delayMs,
     nodesOf: (uri) => nodes.nodesOf(uri),
     daemonFindings: (uri, text) => daemons.findingsFor(uri, text),
     referencedFiles: referencedFilesFor,

@@ -10,6 +10,8 @@ import {
 } from '../node/project-file.js';
 import { readScanLimits, type ScanLimits } from '../node/scan.js';
 import { readDaemonSettings, type DaemonSettings } from '../node/daemons/settings.js';
+import { CLUSTER_DELAY_MS } from './cluster.js';
+import { DIAGNOSTICS_DELAY_MS } from './diagnostics.js';
 import { describeError, type Logger } from './logger.js';
 import { fileSystemPath } from './uri.js';
 
@@ -78,6 +80,47 @@ export function layerSettings(...layers: unknown[]): JsonObject | undefined {
     }
   }
   return result;
+}
+
+/** The quiet times of validation, in milliseconds (`haproxy.validation.*`). */
+export interface ValidationTiming {
+  /** After the last edit of a document, before it is validated again (`delayMs`). */
+  readonly delayMs: number;
+  /** After the last change, before the clusters are analysed again (`clusterDelayMs`). */
+  readonly clusterDelayMs: number;
+}
+
+/** The delays when no setting says otherwise. */
+export const DEFAULT_VALIDATION_TIMING: ValidationTiming = {
+  delayMs: DIAGNOSTICS_DELAY_MS,
+  clusterDelayMs: CLUSTER_DELAY_MS,
+};
+
+/** Longest delay taken from a setting: past this, findings would look broken rather than calm. */
+const MAX_VALIDATION_DELAY_MS = 5000;
+
+function isDelay(value: unknown): value is number {
+  return (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= 0 &&
+    value <= MAX_VALIDATION_DELAY_MS
+  );
+}
+
+/**
+ * Reads the `validation` object of the editor's `haproxy` section: whole milliseconds from 0 to
+ * 5000; a missing or malformed value keeps the default, as the scan limits do.
+ */
+export function readValidationTiming(input: unknown): ValidationTiming {
+  const raw = asObject(input);
+  if (!raw) return DEFAULT_VALIDATION_TIMING;
+  return {
+    delayMs: isDelay(raw['delayMs']) ? raw['delayMs'] : DEFAULT_VALIDATION_TIMING.delayMs,
+    clusterDelayMs: isDelay(raw['clusterDelayMs'])
+      ? raw['clusterDelayMs']
+      : DEFAULT_VALIDATION_TIMING.clusterDelayMs,
+  };
 }
 
 /** Largest `format.indentWidth` taken from `.halint.json`. */
@@ -186,6 +229,9 @@ export class SettingsProvider {
   private pushed: JsonObject | undefined;
   /** Settings problems already logged. */
   private readonly said = new Set<string>();
+  private timingNow = DEFAULT_VALIDATION_TIMING;
+  /** The last window-scope pull answer, kept for the delays between a change and its re-pull. */
+  private pulledWindow: unknown;
 
   constructor(
     private readonly pull: ConfigurationPull,
@@ -202,6 +248,25 @@ export class SettingsProvider {
   /** Records the `initializationOptions` of `initialize`. */
   setInitializationOptions(options: unknown): void {
     this.initial = pushedSections(options);
+    this.timingNow = this.readTiming();
+  }
+
+  /**
+   * The validation delays in effect. Timers are set synchronously on every keystroke, so this is
+   * a value kept up to date by {@link refreshTiming} rather than a request per edit.
+   */
+  timing(): ValidationTiming {
+    return this.timingNow;
+  }
+
+  /**
+   * Reads the delays again from every editor channel (the pull without a document scope: they
+   * are window settings, one pair for the whole server). `.halint.json` does not set them: they
+   * are about the editor's behaviour, not the project.
+   */
+  async refreshTiming(): Promise<void> {
+    this.pulledWindow = this.pullSupported ? await this.pullSections(undefined) : undefined;
+    this.timingNow = this.readTiming();
   }
 
   /** Effective settings for one document. Never rejects. */
@@ -218,6 +283,7 @@ export class SettingsProvider {
     const sections = pushedSections(settings);
     if (sections) this.pushed = sections;
     this.editor.clear();
+    this.timingNow = this.readTiming();
   }
 
   /**
@@ -281,6 +347,11 @@ export class SettingsProvider {
     this.editor.delete(uri);
   }
 
+  private readTiming(): ValidationTiming {
+    const editor = layerSettings(this.initial, this.pushed, this.pulledWindow);
+    return readValidationTiming(asObject(editor?.['haproxy'])?.['validation']);
+  }
+
   private editorSettings(uri: string): Promise<unknown> {
     if (!this.pullSupported) return Promise.resolve(undefined);
     let answer = this.editor.get(uri);
@@ -291,9 +362,12 @@ export class SettingsProvider {
     return answer;
   }
 
-  private async pullSections(uri: string): Promise<unknown> {
+  /** The sections as the client answers them for `uri`, or for the window without one. */
+  private async pullSections(uri: string | undefined): Promise<unknown> {
     try {
-      const answer = await this.pull(SECTIONS.map((section) => ({ scopeUri: uri, section })));
+      const answer = await this.pull(
+        SECTIONS.map((section) => (uri === undefined ? { section } : { scopeUri: uri, section })),
+      );
       // The answer is one value per item; anything else (null, an object) means "nothing set".
       if (!Array.isArray(answer)) return undefined;
       const values: unknown[] = answer;
