@@ -29,7 +29,11 @@ export {
 } from './common/glob.js';
 export { FIX_ALL_KIND } from './features/fix-all-actions.js';
 export { unifiedDiff } from './common/line-diff.js';
-export { SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';
+export {
+  SEMANTIC_TOKENS_LEGEND,
+  semanticTokensEdits,
+  tokenDataArray,
+} from './features/semantic-tokens.js';
 export type { DocumentLinkCandidate, ReferencedFileKind } from './features/document-links.js';
 export type { ReferencedFile, ReferencedFiles } from './features/referenced-files.js';
 export { DEFAULT_SETTINGS, resolveSettings } from './settings.js';

@@ -56,7 +56,7 @@ import {
   type PrepareRenameResult,
   type RenameResult,
 } from './features/rename.js';
-import { getSemanticTokens } from './features/semantic-tokens.js';
+import { getSemanticTokenData, getSemanticTokens } from './features/semantic-tokens.js';
 import {
   getDocumentLinkCandidates,
   type DocumentLinkCandidate,
@@ -331,6 +331,11 @@ export interface LanguageService {
   ): RenameResult | undefined;
   /** Semantic tokens of the whole document (legend: `SEMANTIC_TOKENS_LEGEND`). */
   getSemanticTokens(document: ParsedDocument, context?: RequestContext): SemanticTokens;
+  /**
+   * The same tokens as {@link getSemanticTokens}, as a typed array: for a host that keeps the last
+   * answer per document to send deltas (`semanticTokensEdits`).
+   */
+  getSemanticTokenData(document: ParsedDocument, context?: RequestContext): Uint32Array;
   /** Words naming files (includes, certificates, maps…); the host keeps those that exist. */
   getDocumentLinks(document: ParsedDocument): DocumentLinkCandidate[];
   /**
@@ -722,6 +727,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       rename(documents, document, offset, newName),
     getSemanticTokens: (document, { settings = DEFAULT_SETTINGS } = {}) =>
       getSemanticTokens(document, settings[document.languageId].version),
+    getSemanticTokenData: (document, { settings = DEFAULT_SETTINGS } = {}) =>
+      getSemanticTokenData(document, settings[document.languageId].version),
     getDocumentLinks: getDocumentLinkCandidates,
     getCodeLenses: (document, { settings = DEFAULT_SETTINGS, cluster } = {}) => {
       const clusterLenses = cluster ? getClusterCodeLenses(cluster, document) : [];

@@ -116,7 +116,8 @@ export function initializeResult(): InitializeResult {
       referencesProvider: true,
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      // Deltas: after an edit only the tokens that moved are sent, not the whole array again.
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true } },
       documentLinkProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
       inlayHintProvider: true,

@@ -11,7 +11,6 @@ import {
   DocumentHighlightRequest,
   PrepareRenameRequest,
   RenameRequest,
-  SemanticTokensRequest,
   DocumentLinkRequest,
   CodeLensRequest,
   CodeLensRefreshRequest,
@@ -52,6 +51,7 @@ import type { DaemonChecks } from './daemon-checks.js';
 import type { NodeTable } from './nodes.js';
 import { findClusterRoot } from './cluster-root.js';
 import { registerMigrate } from './migrate.js';
+import { registerSemanticTokens, SentTokens } from './semantic-tokens.js';
 import { actionsAsCommands, editOfCommand, flattenSymbols } from './shapes.js';
 import { DISK_POLL_MS, DiskPoller } from './disk-poll.js';
 import { fileSystemPath } from './uri.js';
@@ -279,6 +279,8 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     }
   };
   const on = new HandlerRegistry(connection, documents, log, () => shutDown);
+  /** The last semantic tokens sent per document, for delta answers. */
+  const sentTokens = new SentTokens();
 
   /** Disk changes found by polling count as the client's file events would. */
   const polled = (result: PollResult): void => {
@@ -411,6 +413,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     const tracked = documents.get(uri) !== undefined;
     documents.close(uri);
     settings.forget(uri);
+    sentTokens.forget(uri);
     if (tracked) {
       diagnostics.clear(uri);
       // The file's disk text counts again; it may differ from the closed buffer.
@@ -559,12 +562,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
       )?.edit ?? null,
     null,
   );
-  on.documentRequest(
-    SemanticTokensRequest.type,
-    async (doc) =>
-      service.getSemanticTokens(doc, { settings: await settings.forDocument(doc.uri) }),
-    { data: [] },
-  );
+  registerSemanticTokens(on, context, sentTokens);
   on.documentRequest(
     DocumentLinkRequest.type,
     async (doc) => {

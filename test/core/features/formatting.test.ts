@@ -193,3 +193,32 @@ test('corpus: formatting keeps every word and is idempotent', (t) => {
   }
   assert.ok(checked > 0);
 });
+
+test('a line off its form by one blank gets an edit; lines in form get none', () => {
+  const inForm = [
+    'backend be',
+    '    server s1 192.0.2.1:80 check # main',
+    '    balance roundrobin',
+  ];
+  const offForm = [
+    '   server s2 192.0.2.2:80', // one space short
+    '     server s3 192.0.2.3:80', // one space too many
+    '\tserver s4 192.0.2.4:80', // a tab where four spaces go
+    '    server s5  192.0.2.5:80', // two spaces between words
+    '    server s6 192.0.2.6:80 ', // a trailing space
+    '    server s7 192.0.2.7:80\t# x', // a tab before the comment
+    '    server s8 192.0.2.8:80  # x', // two spaces before the comment
+    '  ', // blanks only
+  ];
+  const text = [...inForm, ...offForm, ''].join('\n');
+  const document = service.parse('haproxy', 'file:///x', text);
+  const edited = service.format(document).map((edit) => edit.range.start.line);
+  assert.deepEqual(
+    edited,
+    offForm.map((_, at) => inForm.length + at),
+  );
+  // With tabs, the tabbed line is the one in form.
+  const tabbed = service.format(document, { insertSpaces: false, tabSize: 4 });
+  assert.ok(!tabbed.some((edit) => edit.range.start.line === inForm.length + 2));
+  assert.ok(tabbed.some((edit) => edit.range.start.line === 1));
+});

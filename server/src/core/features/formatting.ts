@@ -45,19 +45,54 @@ interface LinePlan {
   firstStart: number;
 }
 
-/** Lines of a document and how each should look. */
-class Plan {
-  readonly lines = new Map<number, LinePlan>();
-  readonly frozen = new Set<number>();
+/**
+ * Line numbers of offsets for a caller that asks mostly in increasing order (the tree is walked in
+ * document order): a few steps forward from the last answer instead of a binary search each time.
+ */
+class LineCursor {
+  private line = 0;
 
   constructor(private readonly lineIndex: LineIndex) {}
 
   lineOf(offset: number): number {
-    return this.lineIndex.positionAt(offset).line;
+    const index = this.lineIndex;
+    const count = index.lineCount;
+    let line = this.line;
+    if (offset < index.lineStart(line)) {
+      line = index.positionAt(offset).line;
+    } else {
+      for (let steps = 0; line + 1 < count && index.lineStart(line + 1) <= offset; steps++) {
+        if (steps === 8) {
+          line = index.positionAt(offset).line;
+          break;
+        }
+        line++;
+      }
+    }
+    this.line = line;
+    return line;
+  }
+}
+
+/** Lines of a document and how each should look. */
+class Plan {
+  /** By line; arrays rather than maps, since a large file has a plan for most of its lines. */
+  readonly lines: (LinePlan | undefined)[];
+  readonly frozen: Uint8Array;
+  private readonly cursor: LineCursor;
+
+  constructor(private readonly lineIndex: LineIndex) {
+    this.lines = new Array<LinePlan | undefined>(lineIndex.lineCount);
+    this.frozen = new Uint8Array(lineIndex.lineCount);
+    this.cursor = new LineCursor(lineIndex);
+  }
+
+  lineOf(offset: number): number {
+    return this.cursor.lineOf(offset);
   }
 
   private at(line: number): LinePlan {
-    let plan = this.lines.get(line);
+    let plan = this.lines[line];
     if (!plan) {
       plan = {
         tokens: [],
@@ -67,23 +102,30 @@ class Plan {
         transparent: false,
         firstStart: Number.MAX_SAFE_INTEGER,
       };
-      this.lines.set(line, plan);
+      this.lines[line] = plan;
     }
     return plan;
   }
 
   /** Leaves every line from `start` to `end` as written. */
   freeze(start: number, end: number): void {
+    const first = this.lineOf(start);
     const last = this.lineOf(Math.max(start, end - 1));
-    for (let line = this.lineOf(start); line <= last; line++) this.frozen.add(line);
+    for (let line = first; line <= last; line++) this.frozen[line] = 1;
   }
 
   token(span: Span, level: number, closes = false, transparent = false): void {
-    if (span.end > span.start && this.lineOf(span.end - 1) !== this.lineOf(span.start)) {
+    const line = this.lineOf(span.start);
+    // A span reaching into the next line (a multi-line quote, say) freezes the lines it covers.
+    if (
+      span.end > span.start &&
+      line + 1 < this.lineIndex.lineCount &&
+      span.end - 1 >= this.lineIndex.lineStart(line + 1)
+    ) {
       this.freeze(span.start, span.end);
       return;
     }
-    const plan = this.at(this.lineOf(span.start));
+    const plan = this.at(line);
     // The first token of the line decides its level.
     if (span.start < plan.firstStart) {
       plan.firstStart = span.start;
@@ -100,10 +142,9 @@ class Plan {
 
   /** Comment-only lines take the level of the next line with tokens. */
   settleComments(): void {
-    const ordered = [...this.lines.keys()].sort((a, b) => b - a);
     let next = 0;
-    for (const line of ordered) {
-      const plan = this.lines.get(line);
+    for (let line = this.lines.length - 1; line >= 0; line--) {
+      const plan = this.lines[line];
       if (!plan) continue;
       if (plan.tokens.length > 0) {
         if (plan.transparent) continue;
@@ -124,6 +165,52 @@ function onlyBlanks(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** The tokens of a line by start (they are gathered nearly always in order already). */
+function inOrder(tokens: Span[]): readonly Span[] {
+  for (let at = 1; at < tokens.length; at++) {
+    if ((tokens[at] as Span).start < (tokens[at - 1] as Span).start) {
+      return [...tokens].sort((a, b) => a.start - b.start);
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Whether a line already reads as {@link renderLine} would write it: the indentation exactly, one
+ * space between words that are apart, none after the last. Checked in place, so that formatting a
+ * clean file builds no string per line.
+ */
+function inForm(
+  text: string,
+  lineStart: number,
+  lineEnd: number,
+  plan: LinePlan,
+  indent: string,
+): boolean {
+  let at = lineStart;
+  for (let level = plan.level ?? 0; level > 0; level--) {
+    if (!text.startsWith(indent, at)) return false;
+    at += indent.length;
+  }
+  const tokens = plan.tokens;
+  let previousStart = -1;
+  let first = true;
+  const next = (span: Span): boolean => {
+    if (span.start < previousStart || span.end > lineEnd) return false;
+    previousStart = span.start;
+    // The first word right after the indentation; the others glued or one space apart.
+    if (span.start !== at && (first || span.start !== at + 1 || text.charCodeAt(at) !== 32)) {
+      return false;
+    }
+    at = span.end;
+    first = false;
+    return true;
+  };
+  for (const token of tokens) if (!next(token)) return false;
+  if (plan.comment && !next(plan.comment)) return false;
+  return at === lineEnd;
+}
+
 /** The formatted text of one line, or undefined when the tree does not account for all of it. */
 function renderLine(
   text: string,
@@ -132,7 +219,7 @@ function renderLine(
   plan: LinePlan,
   indent: string,
 ): string | undefined {
-  const tokens = [...plan.tokens].sort((a, b) => a.start - b.start);
+  const tokens = inOrder(plan.tokens);
   let out = indent.repeat(plan.level ?? 0);
   let at = lineStart;
   let first = true;
@@ -245,12 +332,15 @@ export function formatDocument(
   const to = Math.min(lineIndex.lineCount - 1, lines?.to ?? lineIndex.lineCount - 1);
   const edits: LspTextEdit[] = [];
   for (let line = from; line <= to; line++) {
-    if (plan.frozen.has(line)) continue;
+    if (plan.frozen[line] === 1) continue;
     const start = lineIndex.lineStart(line);
     const end = lineIndex.lineEnd(line);
-    const linePlan = plan.lines.get(line);
+    const linePlan = plan.lines[line];
     let formatted: string | undefined;
-    if (linePlan) formatted = renderLine(text, start, end, linePlan, indent);
+    if (linePlan) {
+      if (inForm(text, start, end, linePlan, indent)) continue;
+      formatted = renderLine(text, start, end, linePlan, indent);
+    } else if (start === end) continue;
     else if (onlyBlanks(text, start, end)) formatted = '';
     if (formatted === undefined || formatted === text.slice(start, end)) continue;
     edits.push({
