@@ -11,6 +11,7 @@ import {
   LspTestClient,
   type PublishedDiagnostics,
 } from '../helpers/lsp-harness.js';
+import { seededRandom } from '../helpers/random.js';
 
 const DOCS_BASE = 'https://github.com/ha-tooling/haproxy-keepalived/blob/main/docs/rules';
 
@@ -75,21 +76,9 @@ const quoteIssue = (published: PublishedDiagnostics) => {
   return diagnostic;
 };
 
-/** A deterministic pseudo-random generator (mulberry32), so a failing input can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** About `length` UTF-16 units of noise rich in the characters parsers care about. */
 function noise(length: number, seed: number): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const interesting = ['\n', '\r\n', '"', "'", '{', '}', '\\', '#', ' ', '\t', '$', 'frontend '];
   const parts: string[] = [];
   let size = 0;

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import type { TextChange } from '../../../server/src/core/common/text-change.js';
 import { createLanguageService, type ParsedDocument } from '../../../server/src/core/index.js';
 import { projectRoot, reportSharedMissing, sharedDir } from '../../helpers/paths.js';
+import { seededRandom } from '../../helpers/random.js';
 
 function configsUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -17,18 +18,6 @@ function configsUnder(dir: string): string[] {
     if (statSync(path).isDirectory()) return configsUnder(path);
     return name.endsWith('.cfg') ? [path] : [];
   });
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -74,7 +63,7 @@ function assertSameAsFresh(document: ParsedDocument, what: string): void {
 }
 
 function editSequence(name: string, text: string, seed: number, edits: number): void {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const lines = text.split('\n');
   let document = service.parse('haproxy', 'file:///edited/haproxy.cfg', text, 1);
   service.getDiagnostics(document, {});

@@ -6,6 +6,7 @@ import {
   type HaproxyParse,
 } from '../../../server/src/core/haproxy/index.js';
 import { applyChange, type TextChange } from '../../../server/src/core/common/text-change.js';
+import { seededRandom } from '../../helpers/random.js';
 
 const BASE = [
   '# managed by hand',
@@ -48,18 +49,6 @@ const BASE = [
   '  server web1 10.0.2.1:80 check',
   '  server web2 10.0.2.2:80 check',
 ].join('\n');
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = [
   'a',
@@ -117,7 +106,7 @@ function assertSame(actual: HaproxyParse, expected: HaproxyParse, context: strin
 void describe('reparseHaproxy', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
     void it(`equals a full parse after each of 120 random edits (seed ${seed})`, () => {
-      const next = random(seed);
+      const next = seededRandom(seed);
       let text = BASE;
       let parse = parseHaproxy(text);
       for (let step = 0; step < 120; step++) {

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { applyChange, type TextChange } from '../../../server/src/core/common/text-change.js';
 import { parseKeepalived, reparseKeepalived } from '../../../server/src/core/keepalived/index.js';
+import { seededRandom } from '../../helpers/random.js';
 
 const BASE = `! Configuration File for keepalived
 global_defs {
@@ -87,18 +88,6 @@ const PIECES = [
   'include ',
 ];
 
-/** Small deterministic generator (mulberry32) so failures can be replayed from the seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomChange(text: string, random: () => number): TextChange {
   const pick = (n: number): number => Math.floor(random() * n);
   const start = pick(text.length + 1);
@@ -112,7 +101,7 @@ function randomChange(text: string, random: () => number): TextChange {
 }
 
 function fuzz(seed: number, steps: number): void {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   let text = BASE;
   let parse = parseKeepalived(text);
   for (let step = 0; step < steps; step++) {
