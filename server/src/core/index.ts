@@ -13,7 +13,13 @@ export { MAX_DOCUMENT_LENGTH } from './language-service.js';
 export { PLAIN_FORMAT } from './features/context.js';
 export type { ClientFormat } from './features/context.js';
 export type { ParsedDocument, HaproxyDocument, KeepalivedDocument } from './document.js';
-export { detectLanguage, languageFromName, languageFromContent } from './common/detect.js';
+export {
+  detectLanguage,
+  isPatternFileName,
+  languageFromName,
+  languageFromContent,
+  PATTERN_FILE_LANGUAGE_ID,
+} from './common/detect.js';
 export type { LanguageId } from './common/detect.js';
 export type { Issue, Severity, IssueSource } from './common/issue.js';
 export { LineIndex } from './common/line-index.js';
