@@ -67,6 +67,11 @@ export const COMMANDS = {
   migrateHaproxy: 'haKeepalived.migrateHaproxy',
   /** Migrates the workspace's Keepalived files to a picked version. */
   migrateKeepalived: 'haKeepalived.migrateKeepalived',
+  /**
+   * Writes the backup node of a node folder (Explorer context menu, palette) through the server's
+   * `ha/createPeerNode`, after the refactor preview.
+   */
+  createPeerNode: 'haKeepalived.createPeerNode',
 } as const;
 
 /** Settings sections forwarded to the server on every configuration change. */

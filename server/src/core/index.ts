@@ -6,7 +6,7 @@
  */
 export { createLanguageService } from './language-service.js';
 export type { LanguageService, RequestContext } from './language-service.js';
-export type { CodeActionClient } from './features/peer-node.js';
+export type { CodeActionClient, PeerNodeOfDocument } from './features/peer-node.js';
 export { MIGRATE_KIND, MIGRATION_TARGETS } from './features/migrate.js';
 export type { NotMigrated, WorkspaceMigration } from './features/migrate.js';
 export { MAX_DOCUMENT_LENGTH } from './language-service.js';

@@ -42,7 +42,13 @@ import {
   migrateWorkspace,
   type WorkspaceMigration,
 } from './features/migrate.js';
-import { getPeerNodeActions, PEER_NODE_KIND, type CodeActionClient } from './features/peer-node.js';
+import {
+  getPeerNodeActions,
+  getPeerNodeOfDocument,
+  PEER_NODE_KIND,
+  type CodeActionClient,
+  type PeerNodeOfDocument,
+} from './features/peer-node.js';
 import { getDocumentSymbols } from './features/document-symbols.js';
 import { getWorkspaceSymbols } from './features/workspace-symbols.js';
 import { getFoldingRanges } from './features/folding.js';
@@ -286,6 +292,12 @@ export interface LanguageService {
     languageId: LanguageId,
     version: string,
   ): WorkspaceMigration;
+  /**
+   * "Create the peer node" for the node whose top-level Keepalived file is `document` (the command
+   * run on a node folder), from the context's `cluster`: the same workspace edit as the code action
+   * on its MASTER instance, or why there is none.
+   */
+  getPeerNode(document: ParsedDocument, context?: RequestContext): PeerNodeOfDocument;
   /** The outline of a document (sections, blocks and their notable lines). */
   getDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
   /** Symbols of the context's `documents` matching a case-insensitive substring. */
@@ -672,6 +684,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return [...fixes, ...getPeerNodeActions(document, start, end, cluster, codeActions)];
     },
     migrate: migrateWorkspace,
+    getPeerNode: (document, { cluster } = {}) => getPeerNodeOfDocument(document, cluster),
     getCompletions: (document, offset, { settings, format, cluster } = {}) =>
       getCompletions(
         document,
