@@ -247,7 +247,8 @@ export interface LanguageService {
   getDiagnostics(document: ParsedDocument, context?: RequestContext): Diagnostic[];
   /**
    * Completion items at an offset, shaped for the client's `format`. With the analysis of the
-   * document's `cluster`, interface names of every node are offered.
+   * document's `cluster`, interface names of every node are offered; with `referencedFiles`, the
+   * keys of the map a `set-map(file)` / `del-map(file)` action names, at its key argument.
    */
   getCompletions(
     document: ParsedDocument,
@@ -685,13 +686,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     migrate: migrateWorkspace,
     getPeerNode: (document, { cluster } = {}) => getPeerNodeOfDocument(document, cluster),
-    getCompletions: (document, offset, { settings, format, cluster } = {}) =>
+    getCompletions: (document, offset, { settings, format, cluster, referencedFiles } = {}) =>
       getCompletions(
         document,
         offset,
         settings ?? DEFAULT_SETTINGS,
         format ?? PLAIN_FORMAT,
         cluster ? clusterInterfaceNames(cluster.model) : [],
+        referencedFiles,
       ),
     getHover: (
       document,

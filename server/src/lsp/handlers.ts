@@ -473,6 +473,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
         settings: await settings.forDocument(doc.uri),
         format: features.completionFormat,
         cluster: cluster?.analysisFor(doc.uri),
+        ...(await referencedFilesOf(doc.uri)),
       }),
     [],
   );
