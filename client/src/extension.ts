@@ -14,6 +14,7 @@ import { registerCommands } from './commands.js';
 import { registerContentDetection } from './content-detection.js';
 import { registerDaemonChecks } from './daemon-checks.js';
 import { registerMigrate } from './migrate.js';
+import { registerPeerNode } from './peer-node.js';
 import { registerDrill } from './drill.js';
 import { registerFixAll } from './fix-all.js';
 import { OUTPUT_CHANNEL_NAME } from './ids.js';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerDaemonChecks({ client: languageClient, ensureStarted: start, output }),
     ...registerFixAll({ client: languageClient, ensureStarted: start, output }),
     ...registerMigrate({ client: languageClient, ensureStarted: start, output }),
+    ...registerPeerNode({ client: languageClient, ensureStarted: start, output }),
     registerContentDetection({
       client: languageClient,
       ensureStarted: start,

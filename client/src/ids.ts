@@ -15,6 +15,14 @@ export type ConfigLanguageId = 'haproxy' | 'keepalived';
 /** Every contributed language id, in the order the language picker shows them. */
 export const CONFIG_LANGUAGE_IDS: readonly ConfigLanguageId[] = ['haproxy', 'keepalived'];
 
+/**
+ * The language of HAProxy's map and ACL pattern files (`.map`, `.lst`, `.acl`): coloured by its own
+ * grammar, never sent to the server (it is not in {@link CONFIG_LANGUAGE_IDS}, so the document
+ * selector leaves it out), whose analysis reads these files through the configurations naming
+ * them. Must equal `PATTERN_FILE_LANGUAGE_ID` of the server's core.
+ */
+export const PATTERN_FILE_LANGUAGE_ID = 'haproxy-map';
+
 /** Human names for the language picker. */
 export const LANGUAGE_LABELS: Readonly<Record<ConfigLanguageId, string>> = {
   haproxy: 'HAProxy',
@@ -59,6 +67,11 @@ export const COMMANDS = {
   migrateHaproxy: 'haKeepalived.migrateHaproxy',
   /** Migrates the workspace's Keepalived files to a picked version. */
   migrateKeepalived: 'haKeepalived.migrateKeepalived',
+  /**
+   * Writes the backup node of a node folder (Explorer context menu, palette) through the server's
+   * `ha/createPeerNode`, after the refactor preview.
+   */
+  createPeerNode: 'haKeepalived.createPeerNode',
 } as const;
 
 /** Settings sections forwarded to the server on every configuration change. */

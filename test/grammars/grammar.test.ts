@@ -67,9 +67,10 @@ function expectNoScope(grammar: Grammar, line: string, needle: string, prefix: s
   }
 }
 
-for (const [name, scopeName] of [
-  ['haproxy', 'source.haproxy'],
-  ['keepalived', 'source.keepalived'],
+for (const [name, scopeName, fewestRegexes] of [
+  ['haproxy', 'source.haproxy', 10],
+  ['keepalived', 'source.keepalived', 10],
+  ['haproxy-map', 'source.haproxy-map', 5],
 ] as const) {
   void describe(`${name} grammar file`, () => {
     const grammar = load(name);
@@ -86,7 +87,7 @@ for (const [name, scopeName] of [
 
     void it('compiles every regex as JavaScript without Oniguruma-only syntax', () => {
       const all = regexes(grammar);
-      assert.ok(all.length > 10);
+      assert.ok(all.length > fewestRegexes);
       for (const [where, source] of all) {
         assert.doesNotThrow(() => compile(source), where);
         for (const construct of ONIGURUMA_ONLY) {
@@ -275,5 +276,28 @@ void describe('keepalived grammar', () => {
     expectScope(g, line, '10.0.0.1', 'constant.numeric.ip.ipv4.keepalived');
     expectScope(g, line, '24', 'constant.numeric.mask.keepalived');
     expectScope(g, '        fd00::10/64', 'fd00::10', 'constant.numeric.ip.ipv6.keepalived');
+  });
+});
+
+void describe('haproxy-map grammar', () => {
+  const g = load('haproxy-map');
+
+  void it('scopes comments only at the start of a line, keys and values', () => {
+    expectScope(g, '# hosts', 'hosts', 'comment.line.number-sign.haproxy-map');
+    expectNoScope(g, '  #tag be_x', '#tag', 'comment');
+    expectScope(g, '  #tag be_x', '#tag', 'variable.other.key.haproxy-map');
+    expectScope(g, 'shop.example.com be_shop', 'shop.example', 'variable.other.key.haproxy-map');
+    expectScope(g, 'shop.example.com be shop', 'shop', 'string.unquoted.value.haproxy-map', 1);
+    expectNoScope(g, 'shop.example.com be_shop', 'be_shop', 'variable');
+  });
+
+  void it('scopes addresses, regexes and numbers', () => {
+    expectScope(g, '192.0.2.0/24 x', '192', 'constant.numeric.ip.ipv4.haproxy-map');
+    expectScope(g, '192.0.2.0/24 x', '24', 'constant.numeric.mask.haproxy-map');
+    expectScope(g, '2001:db8::1 x', '2001', 'constant.numeric.ip.ipv6.haproxy-map');
+    expectScope(g, '^/api/ be_api', '^/api/', 'string.regexp.haproxy-map');
+    expectScope(g, '\\.example\\.org$ be', 'example', 'string.regexp.haproxy-map');
+    expectNoScope(g, '/static/ be', '/static/', 'string.regexp');
+    expectScope(g, '/static/ 42', '42', 'constant.numeric.haproxy-map');
   });
 });

@@ -8,11 +8,15 @@ import { projectRoot } from '../helpers/paths.js';
 
 /**
  * Runs vscode-tmgrammar-test (real Oniguruma through vscode-textmate) over the annotated files
- * in test/grammars/haproxy and test/grammars/keepalived: each `^` or `<-` line asserts the scopes
+ * in test/grammars/haproxy, test/grammars/keepalived and test/grammars/haproxy-map: each `^` or `<-` line asserts the scopes
  * of the source line above it.
  */
 const runner = join(projectRoot, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js');
-const grammars = ['grammars/haproxy.tmLanguage.json', 'grammars/keepalived.tmLanguage.json'];
+const grammars = [
+  'grammars/haproxy.tmLanguage.json',
+  'grammars/keepalived.tmLanguage.json',
+  'grammars/haproxy-map.tmLanguage.json',
+];
 
 function testFiles(dir: string, ext: string): string[] {
   const full = join(projectRoot, 'test', 'grammars', dir);
@@ -35,15 +39,17 @@ function run(files: readonly string[]): { status: number | null; output: string 
 
 const haproxyFiles = testFiles('haproxy', '.test.cfg');
 const keepalivedFiles = testFiles('keepalived', '.test.conf');
+const mapFiles = testFiles('haproxy-map', '.test.map');
 
 void describe('vscode-tmgrammar-test scope assertions', () => {
-  void it('has the tool and annotated files for both languages', () => {
+  void it('has the tool and annotated files for every language', () => {
     assert.ok(existsSync(runner), runner);
     assert.ok(haproxyFiles.length >= 4, haproxyFiles.join(', '));
     assert.ok(keepalivedFiles.length >= 2, keepalivedFiles.join(', '));
-    for (const file of [...haproxyFiles, ...keepalivedFiles]) {
+    assert.ok(mapFiles.length >= 1, mapFiles.join(', '));
+    for (const file of [...haproxyFiles, ...keepalivedFiles, ...mapFiles]) {
       const header = readFileSync(file, 'utf8').split('\n', 1)[0] ?? '';
-      assert.match(header, /^[#!] SYNTAX TEST "source\.(haproxy|keepalived)"/, file);
+      assert.match(header, /^[#!] SYNTAX TEST "source\.(haproxy|keepalived|haproxy-map)"/, file);
     }
   });
 
@@ -54,6 +60,11 @@ void describe('vscode-tmgrammar-test scope assertions', () => {
 
   void it('passes every assertion of the Keepalived files', () => {
     const { status, output } = run(keepalivedFiles);
+    assert.equal(status, 0, output);
+  });
+
+  void it('passes every assertion of the map and pattern files', () => {
+    const { status, output } = run(mapFiles);
     assert.equal(status, 0, output);
   });
 

@@ -25,4 +25,17 @@ void describe('chooseLanguage', () => {
     assert.equal(chooseLanguage('/srv/lb.conf', 'conf', KEEPALIVED_TEXT, true), 'keepalived');
     assert.equal(chooseLanguage('/srv/notes.txt', 'plaintext', 'hello', false), undefined);
   });
+
+  void it('never analyses a map or pattern file, whatever its content', () => {
+    // An indented directive under a section header: the content test alone says HAProxy.
+    const looksLikeHaproxy = 'global\n  maxconn 10\nbackend x\n  server a 192.0.2.1:80\n';
+    assert.equal(chooseLanguage('/srv/lb.cfg', 'plaintext', looksLikeHaproxy, false), 'haproxy');
+    for (const path of ['/etc/haproxy/hosts.map', '/etc/haproxy/block.lst', '/srv/deny.ACL']) {
+      assert.equal(chooseLanguage(path, 'plaintext', looksLikeHaproxy, false), undefined, path);
+      assert.equal(chooseLanguage(path, 'haproxy', looksLikeHaproxy, false), undefined, path);
+    }
+    assert.equal(chooseLanguage('/srv/lb.cfg', 'haproxy-map', looksLikeHaproxy, true), undefined);
+    // A user who sets the language by hand is still obeyed.
+    assert.equal(chooseLanguage('/srv/odd.map', 'haproxy', looksLikeHaproxy, true), 'haproxy');
+  });
 });

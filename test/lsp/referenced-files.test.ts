@@ -1,7 +1,8 @@
 /**
  * The files a configuration names, through the real stdio server on a workspace folder: go to
- * definition (relative and mapped paths), hover with a map's first lines, never the contents of a
- * file a symbolic link leads to outside the workspace, and the two findings in the diagnostics.
+ * definition (relative and mapped paths), hover with a map's first lines, completion of a map's
+ * keys, never the contents of a file a symbolic link leads to outside the workspace, and the two
+ * findings in the diagnostics.
  */
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -94,6 +95,34 @@ describe('referenced files over stdio', () => {
     assert.match(text, /www\.example\.com app\napi\.example\.com app/);
     const linked = await hover(5, CONFIG.split('\n')[5]?.indexOf('secret.map') ?? 0);
     assert.ok(!linked.includes('TOPSECRET'), linked);
+  });
+
+  it('completes the keys of a set-map file, read through the mapping', async () => {
+    // A second buffer of the node (not on disk): its folder is the base of relative paths.
+    const keys = url(join(folder, 'lb1', 'haproxy-keys.cfg'));
+    const text = [
+      'frontend keys',
+      '    http-request set-map(hosts.map) ',
+      '    http-request del-map(/etc/haproxy/maps/mapped.map) ',
+      '    http-request set-map(secret.map) ',
+      '',
+    ].join('\n');
+    await client.open(keys, 'haproxy', text);
+    const labels = async (line: number): Promise<string[]> => {
+      const items = await client.connection.sendRequest<
+        { label: string; detail?: string }[] | { items: { label: string; detail?: string }[] }
+      >('textDocument/completion', {
+        textDocument: { uri: keys },
+        position: { line, character: (text.split('\n')[line] ?? '').length },
+      });
+      const list = Array.isArray(items) ? items : items.items;
+      return list.filter((item) => item.detail?.startsWith('Map key')).map((item) => item.label);
+    };
+    assert.deepEqual(await labels(1), ['www.example.com', 'api.example.com']);
+    assert.deepEqual(await labels(2), ['a.example']);
+    // A link to a file outside the workspace is never read.
+    assert.deepEqual(await labels(3), []);
+    await client.close(keys);
   });
 
   it('reports the missing file and the bad pattern line', async () => {

@@ -6,14 +6,20 @@
  */
 export { createLanguageService } from './language-service.js';
 export type { LanguageService, RequestContext } from './language-service.js';
-export type { CodeActionClient } from './features/peer-node.js';
+export type { CodeActionClient, PeerNodeOfDocument } from './features/peer-node.js';
 export { MIGRATE_KIND, MIGRATION_TARGETS } from './features/migrate.js';
 export type { NotMigrated, WorkspaceMigration } from './features/migrate.js';
 export { MAX_DOCUMENT_LENGTH } from './language-service.js';
 export { PLAIN_FORMAT } from './features/context.js';
 export type { ClientFormat } from './features/context.js';
 export type { ParsedDocument, HaproxyDocument, KeepalivedDocument } from './document.js';
-export { detectLanguage, languageFromName, languageFromContent } from './common/detect.js';
+export {
+  detectLanguage,
+  isPatternFileName,
+  languageFromName,
+  languageFromContent,
+  PATTERN_FILE_LANGUAGE_ID,
+} from './common/detect.js';
 export type { LanguageId } from './common/detect.js';
 export type { Issue, Severity, IssueSource } from './common/issue.js';
 export { LineIndex } from './common/line-index.js';

@@ -42,7 +42,13 @@ import {
   migrateWorkspace,
   type WorkspaceMigration,
 } from './features/migrate.js';
-import { getPeerNodeActions, PEER_NODE_KIND, type CodeActionClient } from './features/peer-node.js';
+import {
+  getPeerNodeActions,
+  getPeerNodeOfDocument,
+  PEER_NODE_KIND,
+  type CodeActionClient,
+  type PeerNodeOfDocument,
+} from './features/peer-node.js';
 import { getDocumentSymbols } from './features/document-symbols.js';
 import { getWorkspaceSymbols } from './features/workspace-symbols.js';
 import { getFoldingRanges } from './features/folding.js';
@@ -241,7 +247,8 @@ export interface LanguageService {
   getDiagnostics(document: ParsedDocument, context?: RequestContext): Diagnostic[];
   /**
    * Completion items at an offset, shaped for the client's `format`. With the analysis of the
-   * document's `cluster`, interface names of every node are offered.
+   * document's `cluster`, interface names of every node are offered; with `referencedFiles`, the
+   * keys of the map a `set-map(file)` / `del-map(file)` action names, at its key argument.
    */
   getCompletions(
     document: ParsedDocument,
@@ -286,6 +293,12 @@ export interface LanguageService {
     languageId: LanguageId,
     version: string,
   ): WorkspaceMigration;
+  /**
+   * "Create the peer node" for the node whose top-level Keepalived file is `document` (the command
+   * run on a node folder), from the context's `cluster`: the same workspace edit as the code action
+   * on its MASTER instance, or why there is none.
+   */
+  getPeerNode(document: ParsedDocument, context?: RequestContext): PeerNodeOfDocument;
   /** The outline of a document (sections, blocks and their notable lines). */
   getDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
   /** Symbols of the context's `documents` matching a case-insensitive substring. */
@@ -677,13 +690,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return [...fixes, ...getPeerNodeActions(document, start, end, cluster, codeActions)];
     },
     migrate: migrateWorkspace,
-    getCompletions: (document, offset, { settings, format, cluster } = {}) =>
+    getPeerNode: (document, { cluster } = {}) => getPeerNodeOfDocument(document, cluster),
+    getCompletions: (document, offset, { settings, format, cluster, referencedFiles } = {}) =>
       getCompletions(
         document,
         offset,
         settings ?? DEFAULT_SETTINGS,
         format ?? PLAIN_FORMAT,
         cluster ? clusterInterfaceNames(cluster.model) : [],
+        referencedFiles,
       ),
     getHover: (
       document,

@@ -52,6 +52,7 @@ import type { NodeTable } from './nodes.js';
 import { findClusterRoot } from './cluster-root.js';
 import { registerMigrate } from './migrate.js';
 import { registerSemanticTokens, SentTokens } from './semantic-tokens.js';
+import { registerPeerNode } from './peer-node.js';
 import { actionsAsCommands, editOfCommand, flattenSymbols } from './shapes.js';
 import { DISK_POLL_MS, DiskPoller } from './disk-poll.js';
 import { fileSystemPath } from './uri.js';
@@ -475,6 +476,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
         settings: await settings.forDocument(doc.uri),
         format: features.completionFormat,
         cluster: cluster?.analysisFor(doc.uri),
+        ...(await referencedFilesOf(doc.uri)),
       }),
     [],
   );
@@ -609,6 +611,7 @@ export function registerHandlers(connection: Connection, context: ServerContext)
     null,
   );
   registerMigrate(on, context, () => folders);
+  registerPeerNode(on, { service, nodes, cluster });
   on.request(
     DetectLanguageRequest,
     ({ uri, text }) => service.detectLanguage(uriToPath(uri), text) ?? null,

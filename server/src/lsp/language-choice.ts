@@ -4,7 +4,13 @@
  *
  * @packageDocumentation
  */
-import { languageFromContent, languageFromName, type LanguageId } from '../core/index.js';
+import {
+  isPatternFileName,
+  languageFromContent,
+  languageFromName,
+  PATTERN_FILE_LANGUAGE_ID,
+  type LanguageId,
+} from '../core/index.js';
 
 /** Whether a client's language id names one of our languages. */
 function isLanguageId(value: string): value is LanguageId {
@@ -21,7 +27,9 @@ function isLanguageId(value: string): value is LanguageId {
  *    which wins over a client that sends one id for both languages (one eglot entry for both
  *    modes sends `keepalived.conf` as `haproxy`);
  * 3. then the client's id, when it is one of ours;
- * 4. then the content.
+ * 4. then the content, except for a map or pattern file (`.map`, `.lst`, `.acl`, or a document the
+ *    client calls `haproxy-map`): such a file is data, analysed through the configuration that
+ *    names it, and a host name list can look like a configuration to the content test.
  */
 export function chooseLanguage(
   path: string,
@@ -29,7 +37,11 @@ export function chooseLanguage(
   text: string,
   explicitIds: boolean,
 ): LanguageId | undefined {
+  if (languageId === PATTERN_FILE_LANGUAGE_ID) return undefined;
   const named = isLanguageId(languageId) ? languageId : undefined;
   if (named && explicitIds) return named;
-  return languageFromName(path) ?? named ?? languageFromContent(text);
+  const byName = languageFromName(path);
+  if (byName !== undefined) return byName;
+  if (isPatternFileName(path)) return undefined;
+  return named ?? languageFromContent(text);
 }

@@ -222,3 +222,37 @@ export const MigrationTargetsRequest = new RequestType<
   MigrationTargetsResult,
   void
 >('ha/migrationTargets' satisfies MigrationTargetsMethod);
+
+/** Method of the {@link CreatePeerNodeRequest}. */
+export type CreatePeerNodeMethod = 'ha/createPeerNode';
+
+/** Parameters of `ha/createPeerNode`. */
+export interface CreatePeerNodeParams {
+  /** The node's folder (`file:///srv/cluster/lb1`), as the Explorer gives it. */
+  readonly folderUri: string;
+}
+
+/**
+ * Answer of `ha/createPeerNode`: the edit creating the peer node's files (`CreateFile` without
+ * overwrite, then the text), the new node's name and what its instances become; or, in `error`,
+ * why no peer can be written from this folder (no node, no MASTER instance, …), for the user.
+ */
+export type CreatePeerNodeResult =
+  | {
+      readonly edit: WorkspaceEdit;
+      readonly name: string;
+      /** `VI_1 BACKUP, priority 135; VI_2 MASTER, priority 150`. */
+      readonly summary: string;
+    }
+  | { readonly error: string };
+
+/**
+ * "Create the Peer Node from This Folder…": the same workspace edit as the "Create the peer node"
+ * code action on a MASTER `vrrp_instance`, for the node whose folder is given. The server only
+ * computes; the client applies the edit with a preview.
+ */
+export const CreatePeerNodeRequest = new RequestType<
+  CreatePeerNodeParams,
+  CreatePeerNodeResult,
+  void
+>('ha/createPeerNode' satisfies CreatePeerNodeMethod);

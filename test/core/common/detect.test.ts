@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   detectLanguage,
+  isPatternFileName,
   languageFromContent,
   languageFromName,
 } from '../../../server/src/core/common/detect.js';
@@ -32,4 +33,14 @@ test('content detection recognises each language and leaves other files alone', 
 test('the name wins over the content', () => {
   assert.equal(detectLanguage('keepalived.conf', 'frontend fe\n  bind :80\n'), 'keepalived');
   assert.equal(detectLanguage('other.conf', 'global_defs {\n}\n'), 'keepalived');
+});
+
+test('detectLanguage never reads a map or pattern file as a configuration', () => {
+  const looksLikeHaproxy = 'global\n  maxconn 10\n';
+  assert.equal(detectLanguage('lb.cfg', looksLikeHaproxy), 'haproxy');
+  for (const path of ['/etc/haproxy/hosts.map', 'maps/block.LST', 'deny.acl']) {
+    assert.equal(detectLanguage(path, looksLikeHaproxy), undefined, path);
+    assert.equal(isPatternFileName(path), true, path);
+  }
+  assert.equal(isPatternFileName('/etc/haproxy.map.d/haproxy.cfg'), false);
 });

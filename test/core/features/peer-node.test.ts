@@ -208,3 +208,32 @@ test('peer node: the next free name, never an existing node', () => {
   const [action] = peerActions(files, cursor);
   assert.match(action?.title ?? '', /^Create the peer node lb3 /);
 });
+
+test('peer node of a folder: the same edit as the code action, or why there is none', () => {
+  const { files, cursor } = workspace(masterKeepalived());
+  const analysis = analyseFiles(files);
+  const [action] = peerActions(files, cursor, CLIENT, analysis);
+  const result = service.getPeerNode(keepalivedOf(files), { cluster: analysis });
+  assert.ok(!('reason' in result), JSON.stringify(result));
+  assert.equal(result.name, 'lb2');
+  assert.match(result.summary, /^VI_1 BACKUP, priority \d+$/);
+  assert.ok(action?.title.includes(result.summary), action?.title);
+  assert.deepEqual(result.edit, action?.edit);
+
+  // Without a MASTER instance, a pair already written, or a stale analysis: a reason.
+  const backup = workspace(masterKeepalived().replace('state MASTER', 'state BACKUP')).files;
+  const noMaster = service.getPeerNode(keepalivedOf(backup), { cluster: analyseFiles(backup) });
+  assert.deepEqual(noMaster, { reason: 'no vrrp_instance of keepalived.conf says state MASTER' });
+  const pair = applyWorkspaceEdit(files, result.edit);
+  const paired = service.getPeerNode(keepalivedOf(pair), { cluster: analyseFiles(pair) });
+  assert.match('reason' in paired ? paired.reason : '', /already has a peer on another node/);
+  assert.match(
+    JSON.stringify(service.getPeerNode(keepalivedOf(files), {})),
+    /not part of an analysed cluster/,
+  );
+  const haproxy = parseFiles(files).find((one) => one.languageId === 'haproxy');
+  assert.match(
+    JSON.stringify(service.getPeerNode(haproxy!, { cluster: analysis })),
+    /no Keepalived file/,
+  );
+});

@@ -226,3 +226,50 @@ test('invalid-pattern-file: the first line HAProxy refuses, on the word naming t
     ],
   );
 });
+
+test('completion offers the keys of the map set-map and del-map name, at the key argument', () => {
+  const map = [
+    '# hosts and their backends',
+    'shop.example be_shop',
+    '  api.example   be_api v2',
+    'shop.example be_other',
+    '#commented.example be_x',
+    '',
+  ].join('\n');
+  const files = host({ 'hosts.map': map });
+  const keysAt = (input: string): [string, string | undefined][] => {
+    const { document, marked } = parse('haproxy', input);
+    return service
+      .getCompletions(document, marked.cursors[0] ?? 0, { referencedFiles: files })
+      .filter((item) => item.detail?.startsWith('Map key'))
+      .map((item) => [item.label, item.detail]);
+  };
+  const expected = [
+    ['shop.example', 'Map key → be_shop'],
+    ['api.example', 'Map key → be_api v2'],
+  ];
+  assert.deepEqual(
+    keysAt('frontend fe\n    http-request set-map(hosts.map) <|> %[req.hdr(host)]\n'),
+    expected,
+  );
+  assert.deepEqual(keysAt('frontend fe\n    http-request del-map(hosts.map) sh<|>\n'), expected);
+  assert.deepEqual(keysAt('backend be\n    http-response del-map(hosts.map) <|>\n'), expected);
+  // Not at the value, not for another action, not for a map outside the workspace.
+  assert.deepEqual(keysAt('frontend fe\n    http-request set-map(hosts.map) k <|>\n'), []);
+  assert.deepEqual(keysAt('frontend fe\n    http-request add-acl(hosts.map) <|>\n'), []);
+  assert.deepEqual(keysAt('frontend fe\n    http-request set-map(other.map) <|>\n'), []);
+});
+
+test('map key completion reads only the first lines of a large map', () => {
+  const lines = Array.from({ length: 5000 }, (_, at) => `k${at} v`);
+  const files = host({ 'big.map': lines.join('\n') });
+  const { document, marked } = parse(
+    'haproxy',
+    'frontend fe\n    http-request del-map(big.map) <|>\n',
+  );
+  const keys = service
+    .getCompletions(document, marked.cursors[0] ?? 0, { referencedFiles: files })
+    .filter((item) => item.detail?.startsWith('Map key'));
+  assert.equal(keys.length, 1000);
+  assert.equal(keys.at(-1)?.label, 'k999');
+});

@@ -46,7 +46,28 @@ export function languageFromContent(text: string): LanguageId | undefined {
   return undefined;
 }
 
-/** Name first, then content, as the CLI contract requires. */
+/**
+ * The language id of HAProxy's map and ACL pattern files (`.map`, `.lst`, `.acl`), which the
+ * editor colours but the server never parses: they are data that `-f` and the `map*()`
+ * converters load, read through the configuration that names them.
+ */
+export const PATTERN_FILE_LANGUAGE_ID = 'haproxy-map';
+
+/** File name endings of maps and pattern files, as the editor extension contributes them. */
+export const PATTERN_FILE_EXTENSIONS: readonly string[] = ['.map', '.lst', '.acl'];
+
+/**
+ * Whether `path` names a map or pattern file. Its content is never looked at for a language: a
+ * block list of host names may well hold a word like `global` or `backend` on an indented line.
+ */
+export function isPatternFileName(path: string): boolean {
+  const lower = pathParts(path).base.toLowerCase();
+  return PATTERN_FILE_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+/** Name first, then content (never for a map or pattern file), as the CLI contract requires. */
 export function detectLanguage(path: string, text: string): LanguageId | undefined {
-  return languageFromName(path) ?? languageFromContent(text);
+  const named = languageFromName(path);
+  if (named !== undefined || isPatternFileName(path)) return named;
+  return languageFromContent(text);
 }

@@ -56,6 +56,9 @@ import {
 import { haproxyDocumentReferences } from '../references.js';
 import type { Section } from '../haproxy/ast.js';
 import { beforeFirst } from '../common/text-scan.js';
+import { mapKeys } from '../haproxy/pattern-file.js';
+import { candidateAt } from './document-links.js';
+import { printable, type ReferencedFiles } from './referenced-files.js';
 
 /** Words that start a condition in HAProxy rules. */
 const CONDITION_WORDS = new Set(['if', 'unless']);
@@ -131,11 +134,12 @@ export function getCompletions(
   settings: ServiceSettings,
   format: ClientFormat,
   interfaces: readonly string[] = [],
+  files?: ReferencedFiles,
 ): CompletionItem[] {
   const prefix = prefixAt(document, offset);
   if (prefix.inComment) return [];
   return document.languageId === 'haproxy'
-    ? haproxyCompletions(document, prefix, settings.haproxy.version, format)
+    ? haproxyCompletions(document, prefix, settings.haproxy.version, format, files)
     : keepalivedCompletions(
         document,
         prefix,
@@ -161,6 +165,7 @@ function haproxyCompletions(
   prefix: LinePrefix,
   version: string,
   format: ClientFormat,
+  files: ReferencedFiles | undefined,
 ): CompletionItem[] {
   const section = haproxyBodySection(document, prefix.lineStart);
   const type = section?.type ?? '';
@@ -222,6 +227,7 @@ function haproxyCompletions(
       prefix,
       version,
       sink,
+      files,
     );
   }
   return sink.items;
@@ -236,6 +242,7 @@ function haproxyArguments(
   prefix: LinePrefix,
   version: string,
   sink: ItemSink,
+  files?: ReferencedFiles,
 ): void {
   const partial = prefix.partial;
   const index = args.length;
@@ -260,6 +267,10 @@ function haproxyArguments(
     }
     const name = beforeFirst(args[0] ?? '', '(');
     const action = actions.find((candidate) => candidate.name === name);
+    if (index === 1 && files && (name === 'set-map' || name === 'del-map')) {
+      // The action word is the complete word `args` starts with.
+      mapKeyItems(document, prefix.words[prefix.words.length - args.length], files, sink);
+    }
     if (index >= 1) sink.word('if', CompletionItemKind.Keyword, 'Condition');
     if (index >= 1) sink.word('unless', CompletionItemKind.Keyword, 'Negated condition');
     if (action) argValues(document, section, argAt(action.args, index - 1), prefix, version, sink);
@@ -295,6 +306,34 @@ function haproxyArguments(
       return;
     default:
       argValues(document, section, argAt(spec.args, index), prefix, version, sink);
+  }
+}
+
+/**
+ * The keys of the map a `set-map(file)` / `del-map(file)` word names, read through the host (path
+ * mappings, allowed roots) and cut to the first lines of the file.
+ */
+function mapKeyItems(
+  document: HaproxyDocument,
+  action: LineToken | undefined,
+  files: ReferencedFiles,
+  sink: ItemSink,
+): void {
+  const open = action?.text.indexOf('(') ?? -1;
+  if (action === undefined || open < 0) return;
+  const link = candidateAt(document, action.start + open + 1);
+  if (link?.kind !== 'map') return;
+  const found = files.find(link.path, link.kind, document.uri);
+  const uri = found.state === 'found' ? found.uris[0] : undefined;
+  const text = uri === undefined ? undefined : files.read(uri);
+  if (text === undefined) return;
+  for (const { key, value } of mapKeys(text)) {
+    const shown = printable(value).slice(0, 80);
+    sink.word(
+      printable(key),
+      CompletionItemKind.Value,
+      shown === '' ? 'Map key' : `Map key → ${shown}`,
+    );
   }
 }
 

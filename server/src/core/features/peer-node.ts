@@ -326,3 +326,58 @@ export function getPeerNodeActions(
     },
   ];
 }
+
+/** "Create the peer node" for a whole node: the edit, or why there is none. */
+export type PeerNodeOfDocument =
+  | {
+      /** The files of the new node, each created (never over an existing one), then written. */
+      readonly edit: WorkspaceEdit;
+      /** The new node's name (`lb2`). */
+      readonly name: string;
+      /** What the peer's instances become, for the message: `VI_1 BACKUP, priority 135`. */
+      readonly summary: string;
+    }
+  | { readonly reason: string };
+
+/**
+ * The same peer node as the code action, for the node whose top-level Keepalived file is
+ * `document` (the command run on a node folder): its MASTER instances that have no peer on another
+ * node yet. The edit is the code action's; only the way in differs.
+ */
+export function getPeerNodeOfDocument(
+  document: ParsedDocument,
+  cluster: ClusterInfo | undefined,
+): PeerNodeOfDocument {
+  const file = baseName(document.uri);
+  if (document.languageId !== 'keepalived') {
+    return { reason: `${file} is no Keepalived file` };
+  }
+  if (cluster === undefined || !isFresh(cluster, document)) {
+    return { reason: `${file} is not part of an analysed cluster yet: try again in a moment` };
+  }
+  const own = allMembers(cluster.model).filter(
+    ({ member }) => member.document.uri === document.uri,
+  );
+  if (own.length === 0) return { reason: `${file} holds no vrrp_instance` };
+  const masters = own.filter(({ member }) => member.instance.state?.value?.value === 'MASTER');
+  if (masters.length === 0) {
+    return { reason: `no vrrp_instance of ${file} says state MASTER` };
+  }
+  const alone = masters.find(({ group, member }) =>
+    group.members.every((other) => other.node === member.node),
+  );
+  if (alone === undefined) {
+    return { reason: `every MASTER instance of ${file} already has a peer on another node` };
+  }
+  const plan = planPeerNode(cluster.model, document, alone.member);
+  if ('reason' in plan) return plan;
+  // The instances the peer holds, in file order: the flip applies to all of them.
+  const summary = own
+    .map(({ member }) => {
+      const state = member.instance.state?.value?.value === 'MASTER' ? 'BACKUP' : 'MASTER';
+      const priority = plan.priorities.get(member.instance.name);
+      return `${member.instance.name} ${state}${priority === undefined ? '' : `, priority ${String(priority)}`}`;
+    })
+    .join('; ');
+  return { edit: createFilesEdit(plan.files), name: plan.name, summary };
+}

@@ -127,7 +127,8 @@ const UNPRINTABLE =
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-function printable(text: string): string {
+/** `text` without control characters and bidirectional overrides, safe to show in the editor. */
+export function printable(text: string): string {
   return text.replace(UNPRINTABLE, '');
 }
 

@@ -70,3 +70,31 @@ export function patternFileProblem(
   }
   return undefined;
 }
+
+/** Most lines and characters of a map read for key completion: a large map is cut, not read whole. */
+export const MAP_KEY_LINES = 1000;
+export const MAP_KEY_CHARS = 65536;
+
+/** One key of a map, with the value of its first line (HAProxy uses the first match). */
+export interface MapKey {
+  readonly key: string;
+  readonly value: string;
+}
+
+/**
+ * The keys of a map read the way HAProxy reads it (see {@link patternFileProblem}), each once, from
+ * the first {@link MAP_KEY_LINES} lines and {@link MAP_KEY_CHARS} characters only.
+ */
+export function mapKeys(text: string): MapKey[] {
+  const seen = new Map<string, string>();
+  const lines = text.slice(0, MAP_KEY_CHARS).split('\n').slice(0, MAP_KEY_LINES);
+  for (const line of lines) {
+    const raw = line.replace(/\r+$/, '');
+    if (raw.startsWith('#')) continue;
+    const content = raw.replace(/^[ \t]+/, '');
+    const key = /^[^ \t]*/.exec(content)?.[0] ?? '';
+    if (key === '' || seen.has(key)) continue;
+    seen.set(key, content.slice(key.length).replace(/^[ \t]+/, ''));
+  }
+  return [...seen].map(([key, value]) => ({ key, value }));
+}
