@@ -15,8 +15,10 @@ const COMMAND_TIMEOUT_MS = 180_000;
 /** One run of a command. */
 export interface CommandRun {
   readonly wallMs: number;
-  /** Peak resident memory in MB, when the command reported it. */
+  /** Peak resident memory in MB, when the command reported it (see {@link writeMemoryPreload}). */
   readonly peakMb: number | undefined;
+  /** User + system CPU in ms, when the command reported it. */
+  readonly cpuMs: number | undefined;
   readonly status: number | null;
   readonly output: string;
 }
@@ -34,10 +36,11 @@ export function runCommand(command: string, args: readonly string[]): CommandRun
   if (result.signal !== null) {
     throw new Error(`${command} ${args.join(' ')}: killed by ${result.signal}`);
   }
-  const peak = /BENCH_MAXRSS (\d+)/.exec(result.stderr);
+  const usage = /BENCH_MAXRSS (\d+) (\d+)/.exec(result.stderr);
   return {
     wallMs,
-    peakMb: peak ? Number(peak[1]) / 1024 : undefined,
+    peakMb: usage ? Number(usage[1]) / 1024 : undefined,
+    cpuMs: usage ? Number(usage[2]) / 1000 : undefined,
     status: result.status,
     output: result.stdout + result.stderr,
   };
@@ -51,55 +54,76 @@ export interface Command {
 }
 
 /**
- * Runs the commands alternately `runs` times (a, b, a, b, …) and returns each one's wall times in
- * ms; the first round is a warm-up (file cache, page cache of the binaries) and is not kept.
+ * Runs the commands alternately `runs` times (a, b, a, b, …) and returns each one's runs; the
+ * first round is a warm-up (file cache, page cache of the binaries) and is not kept.
  */
-export function alternate(commands: readonly Command[], runs: number): number[][] {
-  const times = commands.map((): number[] => []);
+export function alternate(commands: readonly Command[], runs: number): CommandRun[][] {
+  const times = commands.map((): CommandRun[] => []);
   for (let round = 0; round <= runs; round++) {
     commands.forEach((command, i) => {
       const run = runCommand(command.command, command.args);
-      if (round > 0) times[i]?.push(run.wallMs);
+      if (round > 0) times[i]?.push(run);
     });
   }
   return times;
 }
 
-/** The bundled CLI, run by this Node. */
-export function halint(cli: string, args: readonly string[]): Command {
-  return { label: 'halint', command: process.execPath, args: [cli, ...args] };
+/** Median wall time of runs, in ms. */
+export function medianWall(runs: readonly CommandRun[]): number {
+  return median(runs.map((run) => run.wallMs));
+}
+
+/** Median CPU time of runs that reported it, in ms, or undefined. */
+export function medianCpu(runs: readonly CommandRun[]): number | undefined {
+  const cpu = runs.flatMap((run) => (run.cpuMs === undefined ? [] : [run.cpuMs]));
+  return cpu.length > 0 ? median(cpu) : undefined;
 }
 
 /**
- * Writes a preload script that prints the process's peak resident memory on exit (Node's
- * `process.resourceUsage().maxRSS`, in KB), so that the CLI's memory is measured without
- * `/usr/bin/time`.
+ * The bundled CLI, run by this Node, with the preload of {@link writeMemoryPreload} (it costs
+ * about a millisecond) so that its own CPU time and memory are known too.
+ */
+export function halint(cli: string, preload: string, args: readonly string[]): Command {
+  return { label: 'halint', command: process.execPath, args: ['--require', preload, cli, ...args] };
+}
+
+/**
+ * Writes a preload script that prints the process's peak resident memory (KB) and user + system
+ * CPU time (µs) on exit, from Node's `process.resourceUsage()`, so that the CLI is measured
+ * without `/usr/bin/time`.
  */
 export function writeMemoryPreload(dir: string): string {
   const path = join(dir, 'max-rss.cjs');
   writeFileSync(
     path,
-    "process.on('exit', () => { require('node:fs').writeSync(2, '\\nBENCH_MAXRSS ' + process.resourceUsage().maxRSS + '\\n'); });\n",
+    [
+      "process.on('exit', () => {",
+      '  const usage = process.resourceUsage();',
+      '  const cpu = usage.userCPUTime + usage.systemCPUTime;',
+      "  require('node:fs').writeSync(2, '\\nBENCH_MAXRSS ' + usage.maxRSS + ' ' + cpu + '\\n');",
+      '});',
+      '',
+    ].join('\n'),
   );
   return path;
 }
 
-/** Median wall time (ms) and largest peak memory (MB) of `runs` runs of the CLI with the preload. */
+/** Median wall and CPU time (ms) and largest peak memory (MB) of `runs` runs of the CLI. */
 export function cliWithMemory(
   cli: string,
   preload: string,
   args: readonly string[],
   runs: number,
-): { wallMs: number; peakMb: number } {
-  const walls: number[] = [];
-  let peakMb = 0;
-  runCommand(process.execPath, ['--require', preload, cli, ...args]); // warm-up
-  for (let i = 0; i < runs; i++) {
-    const run = runCommand(process.execPath, ['--require', preload, cli, ...args]);
-    walls.push(run.wallMs);
-    peakMb = Math.max(peakMb, run.peakMb ?? 0);
-  }
-  return { wallMs: median(walls), peakMb };
+): { wallMs: number; cpuMs: number; peakMb: number } {
+  const command = halint(cli, preload, args);
+  runCommand(command.command, command.args); // warm-up
+  const done: CommandRun[] = [];
+  for (let i = 0; i < runs; i++) done.push(runCommand(command.command, command.args));
+  return {
+    wallMs: medianWall(done),
+    cpuMs: medianCpu(done) ?? Number.NaN,
+    peakMb: Math.max(0, ...done.map((run) => run.peakMb ?? 0)),
+  };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
+import * as prettier from 'prettier';
 
 /** Median of `values` (0 for none). */
 export function median(values: readonly number[]): number {
@@ -99,9 +100,10 @@ export class Report {
     return lines.join('\n');
   }
 
-  /** Prints the table and writes it to `path`. */
-  write(path: string, options: string): void {
-    const text = this.markdown(options);
+  /** Prints the table and writes it to `path`, formatted as the project's Prettier would. */
+  async write(path: string, options: string): Promise<void> {
+    const config = (await prettier.resolveConfig(path)) ?? {};
+    const text = await prettier.format(this.markdown(options), { ...config, filepath: path });
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
     console.log(`\n${text}`);
