@@ -6,12 +6,12 @@
  * gives about 75,000 lines, `ONLY=symbols|tokens|format` measures one feature.
  */
 import { performance } from 'node:perf_hooks';
-import { generateConfig } from './bench-haproxy.js';
+import { generateHaproxy } from './bench/inputs.js';
 import { createLanguageService } from '../server/src/core/index.js';
 
 const backends = Number(process.env['BACKENDS'] ?? 5_000);
 const only = process.env['ONLY'] ?? 'all';
-const text = generateConfig(backends);
+const text = generateHaproxy(backends);
 const service = createLanguageService();
 const document = service.parse('haproxy', 'file:///big.cfg', text, 1);
 console.log(`${document.lineIndex.lineCount} lines, ${text.length} characters`);
