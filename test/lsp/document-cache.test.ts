@@ -1,7 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { describe, it } from 'node:test';
-import { createLanguageService } from '../../server/src/core/index.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { createLanguageService, type LanguageService } from '../../server/src/core/index.js';
 import { DocumentCache } from '../../server/src/lsp/document-cache.js';
+import { Workspace } from '../../server/src/lsp/workspace.js';
 
 const HAPROXY =
   'frontend web\n  bind :80\n  default_backend app\n\nbackend app\n  server s1 10.0.0.1:80\n';
@@ -89,5 +94,93 @@ void describe('DocumentCache', () => {
     cache.open('file:///y/haproxy.cfg', 'haproxy', 1, HAPROXY);
     cache.clear();
     assert.deepEqual(cache.all(), []);
+  });
+});
+
+void describe('one parse per file version', () => {
+  const root = mkdtempSync(join(tmpdir(), 'halint-shared-parse-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+  const quiet = { error: () => undefined, warn: () => undefined, info: () => undefined };
+
+  /** The workspace and the cache wired as the server wires them, over a service counting parses. */
+  function wired(): { workspace: Workspace; cache: DocumentCache; parsed: string[] } {
+    const real = createLanguageService();
+    const parsed: string[] = [];
+    const service: LanguageService = {
+      ...real,
+      parse: (languageId, uri, text, version) => {
+        parsed.push(uri);
+        return real.parse(languageId, uri, text, version);
+      },
+    };
+    const workspace: Workspace = new Workspace(service, quiet, (uri) => cache.get(uri));
+    const cache: DocumentCache = new DocumentCache(service, quiet, (uri) => workspace.get(uri));
+    return { workspace, cache, parsed };
+  }
+
+  void it('an opened file with the text the scan read shares its parse', () => {
+    const folder = join(root, 'open-after-scan');
+    const path = join(folder, 'haproxy.cfg');
+    mkdirSync(folder);
+    writeFileSync(path, HAPROXY);
+    const uri = pathToFileURL(path).href;
+    const { workspace, cache, parsed } = wired();
+    workspace.scan([pathToFileURL(folder).href], []);
+    const scanned = workspace.get(uri);
+    assert.ok(scanned);
+    const opened = cache.open(uri, 'haproxy', 7, HAPROXY);
+    assert.deepEqual(parsed, [uri], 'parsed once, by the scan');
+    assert.equal(opened?.parse, scanned.parse);
+    assert.equal(opened.lineIndex, scanned.lineIndex);
+    assert.equal(opened.version, 7);
+    assert.equal(workspace.get(uri)?.version, 0);
+    // The open buffer wins in the workspace's view, the disk copy stays as it was.
+    assert.equal(
+      workspace.documents(cache.all()).find((document) => document.uri === uri),
+      opened,
+    );
+
+    // Saved after an edit: the disk copy read again is the buffer's parse.
+    const edited = cache.change(uri, 8, [{ text: `global\n${HAPROXY}` }]);
+    writeFileSync(path, `global\n${HAPROXY}`);
+    workspace.refresh(uri);
+    assert.equal(parsed.length, 2, 'the edit parsed; the save did not');
+    assert.equal(workspace.get(uri)?.parse, edited?.parse);
+    assert.equal(workspace.get(uri)?.version, 0);
+  });
+
+  void it('a file scanned while open with the same text shares the open parse', () => {
+    const folder = join(root, 'scan-after-open');
+    mkdirSync(folder);
+    const path = join(folder, 'keepalived.conf');
+    writeFileSync(path, KEEPALIVED);
+    const uri = pathToFileURL(path).href;
+    const { workspace, cache, parsed } = wired();
+    const opened = cache.open(uri, 'keepalived', 1, KEEPALIVED);
+    workspace.scan([pathToFileURL(folder).href], []);
+    assert.deepEqual(parsed, [uri]);
+    assert.equal(workspace.get(uri)?.parse, opened?.parse);
+  });
+
+  void it('an open with other text, or in another language, parses its own text', () => {
+    const folder = join(root, 'differs');
+    mkdirSync(folder);
+    const path = join(folder, 'haproxy.cfg');
+    writeFileSync(path, HAPROXY);
+    const uri = pathToFileURL(path).href;
+    const { workspace, cache, parsed } = wired();
+    workspace.scan([pathToFileURL(folder).href], []);
+    const unsaved = `${HAPROXY}\nbackend other\n`;
+    const opened = cache.open(uri, 'haproxy', 2, unsaved);
+    assert.equal(parsed.length, 2);
+    assert.equal(opened?.text, unsaved);
+    assert.notEqual(opened.parse, workspace.get(uri)?.parse);
+    assert.deepEqual(opened.parse, createLanguageService().parse('haproxy', uri, unsaved).parse);
+    assert.equal(workspace.get(uri)?.text, HAPROXY, 'the disk copy keeps the saved text');
+    cache.close(uri);
+    // A client whose language ids win: the same text as Keepalived is another parse.
+    cache.setExplicitLanguageIds(true);
+    assert.equal(cache.open(uri, 'keepalived', 3, HAPROXY)?.languageId, 'keepalived');
+    assert.equal(parsed.length, 3);
   });
 });

@@ -1,6 +1,7 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import {
   LineIndex,
+  type LanguageId,
   type LanguageService,
   type ParsedDocument,
   type TextChange,
@@ -47,6 +48,24 @@ function applyToText(text: string, change: TextDocumentContentChangeEvent): stri
   return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
 }
 
+/** Where a host already keeps parsed files (the workspace scan's copies), by URI. */
+export type KnownParses = (uri: string) => ParsedDocument | undefined;
+
+/**
+ * `known` as the snapshot of `text` in `languageId` at `version`, when it is a parse of exactly
+ * that text: the workspace scan and the open buffer of a file then share one parse of each file
+ * version instead of holding two. Undefined when the text or the language differs.
+ */
+export function reuseParse(
+  known: ParsedDocument | undefined,
+  languageId: LanguageId,
+  text: string,
+  version: number,
+): ParsedDocument | undefined {
+  if (known?.languageId !== languageId || known.text !== text) return undefined;
+  return known.version === version ? known : { ...known, version };
+}
+
 /**
  * Keeps one parsed snapshot per open document, in the language {@link chooseLanguage} picks from
  * the client's id, the file name and the text (a minimal client says `plaintext`). Documents of neither language are remembered as plain text only, so that a later edit that
@@ -57,9 +76,14 @@ export class DocumentCache {
   /** The client's language ids are deliberate choices that win over file names. */
   private explicitIds = false;
 
+  /**
+   * @param known - the host's other parses (the workspace scan's): a document opened with the
+   *   text it already parsed reuses that parse.
+   */
   constructor(
     private readonly service: LanguageService,
     private readonly log?: Logger,
+    private readonly known?: KnownParses,
   ) {}
 
   /** Records whether the client's language ids win over file names (`initialize`). */
@@ -94,7 +118,9 @@ export class DocumentCache {
     }
     // The text is recorded first: if parsing throws, later edits still apply to the right text.
     this.entries.set(uri, { kind: 'ignored', text, languageId });
-    const document = this.service.parse(language, uri, text, version);
+    const document =
+      reuseParse(this.known?.(uri), language, text, version) ??
+      this.service.parse(language, uri, text, version);
     this.entries.set(uri, { kind: 'tracked', document });
     return document;
   }

@@ -412,13 +412,14 @@ export function registerHandlers(connection: Connection, context: ServerContext)
   });
   on.notification(DidCloseTextDocumentNotification.type, ({ textDocument: { uri } }) => {
     const tracked = documents.get(uri) !== undefined;
+    // The file's disk text counts again; it may differ from the closed buffer. Read while the
+    // buffer is still open, so that a buffer closed as saved hands its parse over.
+    if (tracked) workspace?.refresh(uri);
     documents.close(uri);
     settings.forget(uri);
     sentTokens.forget(uri);
     if (tracked) {
       diagnostics.clear(uri);
-      // The file's disk text counts again; it may differ from the closed buffer.
-      workspace?.refresh(uri);
       cluster?.schedule();
     }
   });

@@ -31,7 +31,8 @@ export function startServer(connection: Connection, log: Logger): void {
     files,
     maxDocumentLength: maxDocumentLength(process.env['HALINT_MAX_DOCUMENT_MIB'], log),
   });
-  const documents = new DocumentCache(service, log);
+  // The scan's copy of a file and its open buffer share one parse while their texts are the same.
+  const documents: DocumentCache = new DocumentCache(service, log, (uri) => workspace.get(uri));
   const settings = new SettingsProvider(
     (items) => connection.workspace.getConfiguration(items),
     new SettingsFiles(log),
@@ -44,7 +45,7 @@ export function startServer(connection: Connection, log: Logger): void {
     settingsLog.note(uri, resolved);
     return resolved;
   };
-  const workspace = new Workspace(service, log);
+  const workspace: Workspace = new Workspace(service, log, (uri) => documents.get(uri));
   // The files a document names, through the path mappings of its settings; read only inside the
   // workspace folders and the roots .halint.json names.
   const referencedFilesFor = async (uri: string): Promise<ReferencedFiles> => {

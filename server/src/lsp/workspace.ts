@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   readNodeMapping,
+  type LanguageId,
   type LanguageService,
   type NodeMapping,
   type ParsedDocument,
@@ -27,6 +28,7 @@ import {
   type ScanLimits,
   type ScanResult,
 } from '../node/scan.js';
+import { reuseParse, type KnownParses } from './document-cache.js';
 import type { Logger } from './logger.js';
 import { fileSystemPath } from './uri.js';
 
@@ -67,9 +69,14 @@ export class Workspace {
   /** The exclusion patterns and limits of the last scan, as JSON: a new scan is due when they move. */
   private scanKey = '';
 
+  /**
+   * @param open - the open documents: a file read with the same text as its open buffer (opened
+   *   before the scan, just saved, being closed unchanged) shares the buffer's parse.
+   */
   constructor(
     private readonly service: LanguageService,
     private readonly log: Logger,
+    private readonly open?: KnownParses,
   ) {}
 
   /**
@@ -140,8 +147,7 @@ export class Workspace {
           this.stamps.set(kind === 'folder' ? `${path}/` : path, stampOf(path)),
       });
       for (const file of scan.files) {
-        const uri = pathToFileURL(file.path).href;
-        this.disk.set(uri, this.service.parse(file.language, uri, file.text));
+        this.keep(pathToFileURL(file.path).href, file.language, file.text);
       }
       for (const path of scan.settingsFiles) this.readMapping(path);
       // Unreadable files are simply not part of the cluster; refused ones are worth a line.
@@ -251,12 +257,18 @@ export class Workspace {
       const text = readConfigFile(path);
       const language = this.service.detectLanguage(path, text);
       if (!language) return;
-      const uri = pathToFileURL(path).href;
-      this.disk.set(uri, this.service.parse(language, uri, text));
+      this.keep(pathToFileURL(path).href, language, text);
     } catch (error) {
       // Unreadable files are simply not part of the cluster; refused ones are worth a line.
       if (error instanceof RefusedFileError) this.log.warn(`Not reading ${path}: ${error.message}`);
     }
+  }
+
+  /** Records a file read from disk (version 0), parsed unless its open buffer holds the same text. */
+  private keep(uri: string, language: LanguageId, text: string): void {
+    const document =
+      reuseParse(this.open?.(uri), language, text, 0) ?? this.service.parse(language, uri, text);
+    this.disk.set(uri, document);
   }
 
   private readMapping(path: string): void {

@@ -7,6 +7,7 @@
  * whether a line opens a section, looked up in the section table.
  */
 import type { Issue } from '../common/issue.js';
+import { cut, detached } from '../common/detach.js';
 import type { CommentNode, TemplateLine, Word, WordQuoting } from './ast.js';
 import { isSectionKeyword } from './sections.js';
 import { syntaxIssue } from './syntax-issues.js';
@@ -147,13 +148,14 @@ const INTERNED: (string | undefined)[] = new Array<string | undefined>(4096).fil
 /** `text[start, end)`, shared with an earlier identical word when one is cached. */
 function intern(text: string, start: number, end: number, hash: number): string {
   const length = end - start;
-  if (length > 24) return text.slice(start, end);
+  if (length > 24) return cut(text, start, end);
   const slot = (hash ^ (hash >>> 12)) & 4095;
   const cached = INTERNED[slot];
   if (cached !== undefined && cached.length === length && text.startsWith(cached, start)) {
     return cached;
   }
-  const fresh = text.slice(start, end);
+  // The cache outlives the text: a view into it would keep the whole text alive.
+  const fresh = cut(text, start, end);
   INTERNED[slot] = fresh;
   return fresh;
 }
@@ -219,7 +221,15 @@ function quotedWord(text: string, start: number, lineEnd: number, issues: Issue[
   }
   const quoting: WordQuoting =
     quotes === 0 ? 'none' : quotes === 1 ? 'double' : quotes === 2 ? 'single' : 'mixed';
-  return { start, end: i, raw: text.slice(start, i), value, quoting, hasVariable, template };
+  return {
+    start,
+    end: i,
+    raw: cut(text, start, i),
+    value: detached(value),
+    quoting,
+    hasVariable,
+    template,
+  };
 }
 
 /** Decodes the backslash sequence at `at`; returns the characters it stands for and where it ends. */
@@ -342,7 +352,7 @@ function scanLine(
       kind: 'comment',
       start: i,
       end: lineEnd,
-      text: text.slice(i + 1, lineEnd),
+      text: cut(text, i + 1, lineEnd),
     };
     return { kind: 'comment', start: i, payload: node };
   }
@@ -351,7 +361,7 @@ function scanLine(
       kind: 'template',
       start: i,
       end: lineEnd,
-      text: text.slice(i, lineEnd),
+      text: cut(text, i, lineEnd),
     };
     return { kind: 'template', start: i, payload: node };
   }
@@ -363,7 +373,7 @@ function scanLine(
     if (isBlank(c)) {
       i++;
     } else if (c === HASH) {
-      comment = { kind: 'comment', start: i, end: lineEnd, text: text.slice(i + 1, lineEnd) };
+      comment = { kind: 'comment', start: i, end: lineEnd, text: cut(text, i + 1, lineEnd) };
       break;
     } else {
       const word = scanWord(text, i, lineEnd, issues);

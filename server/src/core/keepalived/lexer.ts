@@ -6,6 +6,7 @@
  */
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Issue } from '../common/issue.js';
+import { cut, detached } from '../common/detach.js';
 import type {
   KeepalivedComment,
   KeepalivedWord,
@@ -251,7 +252,7 @@ function paramRefAt(text: string, pos: number, limit: number): ParamRef | undefi
   if (i >= limit || !isNameStart(text.charCodeAt(i))) return undefined;
   const nameStart = i;
   while (i < limit && isNameChar(text.charCodeAt(i))) i++;
-  const name = text.slice(nameStart, i);
+  const name = cut(text, nameStart, i);
   if (braced) {
     while (i < limit) {
       const c = text.charCodeAt(i);
@@ -446,7 +447,7 @@ class Scanner {
       if (c === LF || isBlank(c) || c === HASH || c === BANG) break;
       i++;
     }
-    const id = text.slice(idStart, i);
+    const id = cut(text, idStart, i);
     this.push(Condition, start, i, { id, negated } satisfies ConditionPayload);
     this.pos = i;
     if (id.length === 0) {
@@ -472,7 +473,7 @@ class Scanner {
         syntaxIssue(
           'empty-condition',
           'warning',
-          `The line only holds the prefix '${text.slice(start, i)}', so keepalived ignores it; put the directive on the same line, after a space.`,
+          `The line only holds the prefix '${cut(text, start, i)}', so keepalived ignores it; put the directive on the same line, after a space.`,
           start,
           i,
         ),
@@ -562,15 +563,15 @@ class Scanner {
         parts.push(text.slice(from, lineEnd));
         break;
       }
-      value = parts.filter((part) => part.length > 0).join('\n');
+      value = detached(parts.filter((part) => part.length > 0).join('\n'));
     } else {
-      value = text.slice(i, lineEnd);
+      value = cut(text, i, lineEnd);
     }
     const tokenEnd = Math.max(valueEnd, nameEnd + 1);
     // Comments after the token's end are scanned again by the main loop.
     for (const comment of pending) if (comment.start < tokenEnd) this.comments.push(comment);
     const payload: DefinitionPayload = {
-      name: text.slice(nameStart, nameEnd),
+      name: cut(text, nameStart, nameEnd),
       nameStart,
       nameEnd,
       value,
@@ -595,7 +596,7 @@ class Scanner {
           syntaxIssue(
             'invalid-definition',
             'error',
-            `Blank between the parameter name and '=': keepalived reads this as an unknown keyword, not a definition. Write '$${text.slice(start + 1, nameEnd)}=value'.`,
+            `Blank between the parameter name and '=': keepalived reads this as an unknown keyword, not a definition. Write '$${cut(text, start + 1, nameEnd)}=value'.`,
             start,
             i + 1,
           ),
@@ -617,7 +618,7 @@ class Scanner {
       syntaxIssue(
         'invalid-definition',
         'error',
-        `'${text.slice(start, i)}' is not a valid parameter name: names use letters, digits and '_' and do not start with a digit. keepalived reads this line as an unknown keyword.`,
+        `'${cut(text, start, i)}' is not a valid parameter name: names use letters, digits and '_' and do not start with a digit. keepalived reads this line as an unknown keyword.`,
         start,
         i + 1,
       ),
@@ -656,7 +657,7 @@ class Scanner {
         i = contentEnd;
         break;
       }
-      const spec = text.slice(i + 1, close);
+      const spec = cut(text, i + 1, close);
       generators.push({ kind, spec, start: genStart, end: close + 1 });
       if (kind !== 'LST' && !validSeqSpec(spec)) {
         bad = true;
@@ -868,8 +869,8 @@ class Scanner {
       unquotedSeen = true;
       i++;
     }
-    const raw = text.slice(start, i);
-    value = literalFrom === start ? raw : value + text.slice(literalFrom, i);
+    const raw = cut(text, start, i);
+    value = literalFrom === start ? raw : detached(value + text.slice(literalFrom, i));
     this.pos = i;
     if (quoting !== undefined && unquotedSeen) quoting = 'mixed';
     if (hasDoubleQuote && quoting === 'mixed') {
