@@ -14,7 +14,7 @@ import { describe, it } from 'node:test';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { createLanguageService } from '../../server/src/core/index.js';
 import { DocumentCache } from '../../server/src/lsp/document-cache.js';
-import { generateConfig } from '../../scripts/bench-haproxy.js';
+import { backendsForLines, generateHaproxy } from '../../scripts/bench/inputs.js';
 
 const EDITS = 1000;
 const VALIDATE_EVERY = 100;
@@ -59,7 +59,8 @@ function heapMb(gc: () => void): number {
  * also moves everything after the edit.
  */
 function probe(language: Language, gc: () => void): HeapFigures {
-  const text = language === 'haproxy' ? generateConfig(1000) : keepalivedConfig(940);
+  const text =
+    language === 'haproxy' ? generateHaproxy(backendsForLines(15_100)) : keepalivedConfig(940);
   const anchor = language === 'haproxy' ? 'weight 10' : 'priority 100';
   const service = createLanguageService();
   const cache = new DocumentCache(service);
