@@ -1,6 +1,6 @@
 /**
  * `halint --fix` and `--fix --dry-run` through the bundled CLI (`node dist/cli.cjs`, built by
- * `npm test` first), and the fixed files checked by the real `haproxy -c`.
+ * `npm test` first), and the fixed files checked by the real `haproxy -c` and `keepalived -t`.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -172,4 +172,100 @@ describe('the fixed file and the real haproxy -c', () => {
       );
     }
   });
+});
+
+/** A lowercase state (Keepalived falls back to BACKUP) and a typo'd keyword (dropped). */
+const KEEPALIVED_BROKEN = `global_defs {
+    router_id lb1
+    enable_script_security
+    script_user root
+}
+
+vrrp_script chk_haproxy {
+    script "/usr/bin/pgrep -x haproxy"
+    interval 2
+    weight -20
+}
+
+vrrp_instance VI_1 {
+    state master
+    interface eth0
+    virtual_router_id 51
+    priorty 150
+    advert_int 1
+    virtual_ipaddress {
+        192.0.2.100/24
+    }
+    track_script {
+        chk_haproxy
+    }
+}
+`;
+
+describe('the fixed keepalived.conf and the real keepalived -t', () => {
+  const root = folderWith({ 'keepalived.conf': KEEPALIVED_BROKEN });
+  const fixed = halint(['--fix', 'keepalived.conf'], root);
+
+  test('halint --fix writes the two safe fixes and then reports nothing', () => {
+    assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
+    assert.equal(
+      readFileSync(join(root, 'keepalived.conf'), 'utf8'),
+      KEEPALIVED_BROKEN.replace('state master', 'state MASTER').replace('priorty', 'priority'),
+    );
+  });
+
+  for (const daemon of ['keepalived-2.2', 'keepalived-2.3'] as Daemon[]) {
+    const path = daemonPath(daemon);
+    const skip =
+      path === undefined
+        ? daemonMissing(daemon)
+        : process.getuid?.() !== 0
+          ? 'keepalived -t needs root for a network namespace'
+          : false;
+    test(
+      `${daemon} complains about the original and says nothing of the fixed file`,
+      { skip },
+      () => {
+        // keepalived -t reads the host's interfaces: give it a namespace holding eth0.
+        const ns = `hfix${process.pid}${daemon.slice(-1)}`;
+        const ip = (...args: string[]) => spawnSync('ip', args, { encoding: 'utf8' });
+        const check = (file: string) => {
+          const run = spawnSync(
+            'timeout',
+            ['10', 'ip', 'netns', 'exec', ns, path!, '-t', '-f', file],
+            {
+              encoding: 'utf8',
+            },
+          );
+          return `${run.stdout}${run.stderr}`;
+        };
+        const original = join(root, `original-${daemon}.conf`);
+        try {
+          assert.equal(ip('netns', 'add', ns).status, 0);
+          ip(
+            'netns',
+            'exec',
+            ns,
+            'ip',
+            'link',
+            'add',
+            'eth0',
+            'type',
+            'veth',
+            'peer',
+            'name',
+            'p0',
+          );
+          writeFileSync(original, KEEPALIVED_BROKEN);
+          const before = check(original);
+          assert.match(before, /unknown state 'master'/);
+          assert.match(before, /priorty/);
+          assert.equal(check(join(root, 'keepalived.conf')).trim(), '');
+        } finally {
+          ip('netns', 'del', ns);
+          rmSync(original, { force: true });
+        }
+      },
+    );
+  }
 });
