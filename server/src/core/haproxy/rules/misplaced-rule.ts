@@ -1,3 +1,4 @@
+import type { QuickFix } from '../../common/issue.js';
 import type { Rule } from '../../common/rule.js';
 import type { Statement } from '../ast.js';
 import type { HaproxyRuleContext } from './context.js';
@@ -49,11 +50,21 @@ export const misplacedRule: Rule<HaproxyRuleContext> = {
         const earlier = later >= 0 ? seen[later] : undefined;
         if (earlier) {
           const what = RULE_ORDER[own]?.startsWith('tcp-request') ? 'tcp-request' : RULE_ORDER[own];
+          // Above the first line written of any list HAProxy runs later, the line reads where
+          // it runs; the file then means what it did.
+          const first = seen
+            .slice(own + 1)
+            .reduce<Statement | undefined>(
+              (top, line) => (line && (!top || line.start < top.start) ? line : top),
+              undefined,
+            );
+          const fix = first && moveAboveFix(context.document.text, statement, first, what ?? '');
           report({
             message: `This '${what}' rule is written after a '${RULE_ORDER[later] ?? ''}' rule, but HAProxy still runs it first: move it above.`,
             start: statement.keyword.start,
             end: statement.keyword.end,
             related: [relatedAt(context, earlier.keyword, `'${RULE_ORDER[later] ?? ''}' rule`)],
+            ...(fix ? { fixes: [fix] } : {}),
           });
         }
         seen[own] ??= statement;
@@ -61,3 +72,34 @@ export const misplacedRule: Rule<HaproxyRuleContext> = {
     }
   },
 };
+
+/**
+ * Moves the whole line of `statement` (its comment included) to just above the line of `above`.
+ * Offered only where both lines sit in the same `.if` branch: across branches the move would
+ * change which lines are read.
+ */
+function moveAboveFix(
+  text: string,
+  statement: Statement,
+  above: Statement,
+  what: string,
+): QuickFix | undefined {
+  if (statement.branch !== above.branch || above.start > statement.start) return undefined;
+  const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+  const from = lineStart(statement.start);
+  const newline = text.indexOf('\n', statement.end);
+  const to = newline < 0 ? text.length : newline + 1;
+  const line = text.slice(from, to);
+  const target = lineStart(above.start);
+  return {
+    title: `Move this '${what}' rule above the '${above.keyword.value}' line, where HAProxy runs it`,
+    edits: [
+      { start: target, end: target, text: line.endsWith('\n') ? line : `${line}\n` },
+      // The last line without a newline leaves the newline before it as the file's last.
+      newline < 0 && from > 0
+        ? { start: from - 1, end: to, text: '' }
+        : { start: from, end: to, text: '' },
+    ],
+    preferred: true,
+  };
+}
