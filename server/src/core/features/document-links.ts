@@ -194,7 +194,18 @@ export function candidateAt(
   document: ParsedDocument,
   offset: number,
 ): DocumentLinkCandidate | undefined {
-  return getDocumentLinkCandidates(document).find(
-    (link) => link.start <= offset && offset <= link.end,
-  );
+  // A hover or a completion asks about one word: in HAProxy, reading the section that holds it
+  // (and `global`, for the base folders) is enough, where the whole file would cost a hover
+  // hundreds of milliseconds in a large configuration.
+  const candidates =
+    document.languageId === 'haproxy'
+      ? haproxyLinks({
+          ...document.parse.ast,
+          sections: document.parse.ast.sections.filter(
+            (section) =>
+              section.type === 'global' || (section.start <= offset && offset <= section.end),
+          ),
+        })
+      : getDocumentLinkCandidates(document);
+  return candidates.find((link) => link.start <= offset && offset <= link.end);
 }
