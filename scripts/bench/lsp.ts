@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { LspTestClient } from '../../test/helpers/lsp-harness.js';
+import { distFile } from '../../test/helpers/paths.js';
 
 /** Longest wait for any one answer or notification; only reached when something is broken. */
 export const DEADLINE_MS = 120_000;
@@ -73,7 +74,17 @@ export class BenchServer {
 
   /** Starts the server over stdio and initializes it, with `folders` as workspace folders. */
   static async start(folders: readonly string[] = []): Promise<BenchServer> {
-    const client = LspTestClient.stdio();
+    // HALINT_BENCH_PROFILE=<folder> writes a V8 CPU profile of each server (at its shutdown).
+    const profile = process.env['HALINT_BENCH_PROFILE'];
+    const client =
+      profile === undefined || profile === ''
+        ? LspTestClient.stdio()
+        : LspTestClient.command(
+            [process.execPath, '--cpu-prof', `--cpu-prof-dir=${profile}`, distFile('server.cjs')]
+              .map((part) => `'${part.replaceAll("'", "'\\''")}'`)
+              .concat('--stdio')
+              .join(' '),
+          );
     const server = new BenchServer(client);
     try {
       await withDeadline(
