@@ -5,7 +5,6 @@
  * workspace).
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type {
   DaemonCheckDaemon,
   DaemonCheckMethod,
@@ -18,17 +17,11 @@ import type {
 } from '../../server/src/lsp/protocol.js';
 import { DAEMON_LABELS, daemonStatusText } from './daemon-status.js';
 import { COMMANDS } from './ids.js';
+import type { ServerCommandDeps } from './language-client.js';
 
 const CHECK_METHOD = 'ha/daemonCheck' satisfies DaemonCheckMethod;
 const STATUS_METHOD = 'ha/daemonCheckStatus' satisfies DaemonCheckStatusMethod;
 const TRUST_METHOD = 'ha/workspaceTrust' satisfies WorkspaceTrustMethod;
-
-/** What the daemon commands act on. */
-export interface DaemonCheckDeps {
-  readonly client: LanguageClient;
-  readonly ensureStarted: () => Promise<void>;
-  readonly output: vscode.OutputChannel;
-}
 
 function show(item: vscode.StatusBarItem, run: DaemonCheckRun): void {
   const status = daemonStatusText(run);
@@ -41,7 +34,7 @@ function show(item: vscode.StatusBarItem, run: DaemonCheckRun): void {
   item.show();
 }
 
-async function checkNow(deps: DaemonCheckDeps, daemon: DaemonCheckDaemon): Promise<void> {
+async function checkNow(deps: ServerCommandDeps, daemon: DaemonCheckDaemon): Promise<void> {
   const label = DAEMON_LABELS[daemon];
   const document = vscode.window.activeTextEditor?.document;
   if (document === undefined || !['haproxy', 'keepalived'].includes(document.languageId)) {
@@ -71,7 +64,7 @@ async function checkNow(deps: DaemonCheckDeps, daemon: DaemonCheckDaemon): Promi
 }
 
 /** Registers the commands, the status bar item and the trust notification. */
-export function registerDaemonChecks(deps: DaemonCheckDeps): vscode.Disposable[] {
+export function registerDaemonChecks(deps: ServerCommandDeps): vscode.Disposable[] {
   const item = vscode.window.createStatusBarItem(
     'haKeepalived.daemonCheck',
     vscode.StatusBarAlignment.Left,

@@ -5,22 +5,15 @@
  * only moves the server's edit into the editor: it reads no configuration.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type {
   FixAllWorkspaceMethod,
   FixAllWorkspaceParams,
   FixAllWorkspaceResult,
 } from '../../server/src/lsp/protocol.js';
 import { COMMANDS } from './ids.js';
+import type { ServerCommandDeps } from './language-client.js';
 
 const FIX_ALL_METHOD = 'ha/fixAllWorkspace' satisfies FixAllWorkspaceMethod;
-
-/** What the command needs. */
-export interface FixAllDeps {
-  readonly client: LanguageClient;
-  readonly ensureStarted: () => Promise<void>;
-  readonly output: vscode.OutputChannel;
-}
 
 /** `3 removed-keyword, 1 missing-final-newline`. */
 function describeFixed(fixed: Readonly<Record<string, number>>): string {
@@ -29,7 +22,7 @@ function describeFixed(fixed: Readonly<Record<string, number>>): string {
     .join(', ');
 }
 
-async function fixWorkspace(deps: FixAllDeps): Promise<void> {
+async function fixWorkspace(deps: ServerCommandDeps): Promise<void> {
   await deps.ensureStarted();
   const params: FixAllWorkspaceParams = {};
   const result = await deps.client.sendRequest<FixAllWorkspaceResult>(FIX_ALL_METHOD, params);
@@ -77,7 +70,7 @@ async function fixWorkspace(deps: FixAllDeps): Promise<void> {
 }
 
 /** Registers the workspace fix-all command. */
-export function registerFixAll(deps: FixAllDeps): vscode.Disposable[] {
+export function registerFixAll(deps: ServerCommandDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.fixAllInWorkspace, () =>
       fixWorkspace(deps).catch((error: unknown) => {

@@ -12,6 +12,13 @@ import {
   SERVER_MODULE,
 } from './server-options.js';
 
+/** What a command that asks the language server needs: the client, its start, and the log. */
+export interface ServerCommandDeps {
+  readonly client: LanguageClient;
+  readonly ensureStarted: () => Promise<void>;
+  readonly output: vscode.OutputChannel;
+}
+
 /** Creates (without starting) the client for the bundled server. */
 export function createLanguageClient(
   context: vscode.ExtensionContext,

@@ -4,7 +4,6 @@
  * (`ha/migrate`), VS Code shows the edit for confirmation, and the list opens as Markdown.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type {
   MigrateMethod,
   MigrateParams,
@@ -15,18 +14,12 @@ import type {
 } from '../../server/src/lsp/protocol.js';
 import { COMMANDS, LANGUAGE_LABELS, type ConfigLanguageId } from './ids.js';
 import { migrationPickItems } from './migrate-items.js';
+import type { ServerCommandDeps } from './language-client.js';
 
 const MIGRATE_METHOD = 'ha/migrate' satisfies MigrateMethod;
 const TARGETS_METHOD = 'ha/migrationTargets' satisfies MigrationTargetsMethod;
 
-/** What the migration commands act on. */
-export interface MigrateDeps {
-  readonly client: LanguageClient;
-  readonly ensureStarted: () => Promise<void>;
-  readonly output: vscode.OutputChannel;
-}
-
-async function migrate(deps: MigrateDeps, languageId: ConfigLanguageId): Promise<void> {
+async function migrate(deps: ServerCommandDeps, languageId: ConfigLanguageId): Promise<void> {
   const label = LANGUAGE_LABELS[languageId];
   await deps.ensureStarted();
   const active = vscode.window.activeTextEditor?.document.uri.toString();
@@ -71,7 +64,7 @@ async function migrate(deps: MigrateDeps, languageId: ConfigLanguageId): Promise
 }
 
 /** Registers the two migration commands. */
-export function registerMigrate(deps: MigrateDeps): vscode.Disposable[] {
+export function registerMigrate(deps: ServerCommandDeps): vscode.Disposable[] {
   const run = (languageId: ConfigLanguageId) => (): Promise<void> =>
     migrate(deps, languageId).catch((error: unknown) => {
       deps.output.appendLine(`Migration failed: ${String(error)}`);

@@ -5,7 +5,6 @@
  * before anything is written. The client reads no configuration.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type {
   CreatePeerNodeMethod,
   CreatePeerNodeParams,
@@ -13,15 +12,9 @@ import type {
 } from '../../server/src/lsp/protocol.js';
 import { COMMANDS } from './ids.js';
 import { peerNodeAnswer } from './peer-node-files.js';
+import type { ServerCommandDeps } from './language-client.js';
 
 const CREATE_PEER_NODE_METHOD = 'ha/createPeerNode' satisfies CreatePeerNodeMethod;
-
-/** What the command needs. */
-export interface PeerNodeDeps {
-  readonly client: LanguageClient;
-  readonly ensureStarted: () => Promise<void>;
-  readonly output: vscode.OutputChannel;
-}
 
 /** The folder the command acts on: the Explorer's, else the active file's, else one picked. */
 async function targetFolder(clicked: unknown): Promise<vscode.Uri | undefined> {
@@ -38,7 +31,7 @@ async function targetFolder(clicked: unknown): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
-async function createPeerNode(deps: PeerNodeDeps, clicked: unknown): Promise<void> {
+async function createPeerNode(deps: ServerCommandDeps, clicked: unknown): Promise<void> {
   const folder = await targetFolder(clicked);
   if (folder === undefined) return;
   await deps.ensureStarted();
@@ -74,7 +67,7 @@ async function createPeerNode(deps: PeerNodeDeps, clicked: unknown): Promise<voi
 }
 
 /** Registers the command. */
-export function registerPeerNode(deps: PeerNodeDeps): vscode.Disposable[] {
+export function registerPeerNode(deps: ServerCommandDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.createPeerNode, (clicked: unknown) =>
       createPeerNode(deps, clicked).catch((error: unknown) => {
