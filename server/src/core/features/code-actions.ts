@@ -21,7 +21,8 @@ function fixData(diagnostic: Diagnostic): DiagnosticFixData | undefined {
   return candidate as DiagnosticFixData;
 }
 
-function toLspEdits(document: ParsedDocument, edits: readonly TextEdit[]): LspTextEdit[] {
+/** Core edits (offsets) as LSP edits of `document`, offsets kept inside its text. */
+export function toLspEdits(document: ParsedDocument, edits: readonly TextEdit[]): LspTextEdit[] {
   const { lineIndex } = document;
   const bounded = (offset: number): number => Math.max(0, Math.min(offset, document.text.length));
   return edits.map((edit) => ({

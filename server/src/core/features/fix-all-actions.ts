@@ -3,23 +3,14 @@
  * `editor.codeActionsOnSave: { "source.fixAll": "explicit" }` runs), and "Fix all '<code>'
  * problems in this file" beside a diagnostic whose rule has two or more safe fixes in the file.
  */
-import type { CodeAction, Diagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver-types';
-import type { Issue, TextEdit } from '../common/issue.js';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { Issue } from '../common/issue.js';
 import type { ParsedDocument } from '../document.js';
 import { safeFixCounts, type FixAllOptions, type FixAllResult } from './fix-all.js';
+import { toLspEdits } from './code-actions.js';
 
 /** Code action kind of the whole-file fix-all (a `source.fixAll` kind, as the LSP names it). */
 export const FIX_ALL_KIND = 'source.fixAll.halint';
-
-function toLspEdits(document: ParsedDocument, edits: readonly TextEdit[]): LspTextEdit[] {
-  return edits.map((edit) => ({
-    range: {
-      start: document.lineIndex.positionAt(edit.start),
-      end: document.lineIndex.positionAt(edit.end),
-    },
-    newText: edit.text,
-  }));
-}
 
 /**
  * Whether the client named `kind` (or a parent of it) in `only`. Unlike quick fixes, source

@@ -18,6 +18,7 @@ import { HAPROXY_VERSIONS, majorMinor } from '../haproxy/catalog/index.js';
 import { haproxyMigration } from '../haproxy/migrate.js';
 import { KEEPALIVED_VERSIONS } from '../keepalived/catalog/index.js';
 import { keepalivedMigration } from '../keepalived/migrate.js';
+import { toLspEdits } from './code-actions.js';
 
 /** Code action kind of the migration. */
 export const MIGRATE_KIND = 'refactor.rewrite';
@@ -100,16 +101,6 @@ export function migrateDocument(document: ParsedDocument, version: string): File
     });
   }
   return { ...base, edits: edits.sort((a, b) => a.start - b.start), migrated, notMigrated };
-}
-
-function toLspEdits(document: ParsedDocument, edits: readonly TextEdit[]): LspTextEdit[] {
-  return edits.map((edit) => ({
-    range: {
-      start: document.lineIndex.positionAt(edit.start),
-      end: document.lineIndex.positionAt(edit.end),
-    },
-    newText: edit.text,
-  }));
 }
 
 /** The title of the action and command for one language and version. */
