@@ -12,6 +12,7 @@ import type {
 } from '../../server/src/lsp/protocol.js';
 import { COMMANDS } from './ids.js';
 import type { ServerCommandDeps } from './language-client.js';
+import { chooseHowToApply, entryMetadata } from './apply-choice.js';
 
 const FIX_ALL_METHOD = 'ha/fixAllWorkspace' satisfies FixAllWorkspaceMethod;
 
@@ -28,11 +29,17 @@ async function fixWorkspace(deps: ServerCommandDeps): Promise<void> {
   const result = await deps.client.sendRequest<FixAllWorkspaceResult>(FIX_ALL_METHOD, params);
   const changes = result.edit.documentChanges ?? [];
   const edit = new vscode.WorkspaceEdit();
-  const metadata: vscode.WorkspaceEditEntryMetadata = {
-    needsConfirmation: true,
-    label: 'Fix all safe problems',
-    description: describeFixed(result.fixed),
-  };
+  const fixes = Object.values(result.fixed).reduce((sum, count) => sum + count, 0);
+  const files = changes.filter((change) => 'textDocument' in change).length;
+  const choice =
+    files === 0
+      ? 'apply'
+      : await chooseHowToApply(
+          `Apply ${fixes} safe fix${fixes === 1 ? '' : 'es'} in ${files} file${files === 1 ? '' : 's'}?`,
+          describeFixed(result.fixed),
+        );
+  if (choice === undefined) return;
+  const metadata = entryMetadata(choice, 'Fix all safe problems', describeFixed(result.fixed));
   let stale = 0;
   for (const change of changes) {
     if (!('textDocument' in change)) continue;
@@ -65,7 +72,7 @@ async function fixWorkspace(deps: ServerCommandDeps): Promise<void> {
     return;
   }
   deps.output.appendLine(`Fix All Safe Problems in the Workspace: ${describeFixed(result.fixed)}`);
-  // With entries needing confirmation, VS Code opens the refactor preview before applying.
+  // With entries needing confirmation (Preview…), VS Code opens the refactor preview first.
   await vscode.workspace.applyEdit(edit, { isRefactoring: true });
 }
 

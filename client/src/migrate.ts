@@ -15,6 +15,7 @@ import type {
 import { COMMANDS, LANGUAGE_LABELS, type ConfigLanguageId } from './ids.js';
 import { migrationPickItems } from './migrate-items.js';
 import type { ServerCommandDeps } from './language-client.js';
+import { chooseHowToApply, entryMetadata } from './apply-choice.js';
 
 const MIGRATE_METHOD = 'ha/migrate' satisfies MigrateMethod;
 const TARGETS_METHOD = 'ha/migrationTargets' satisfies MigrationTargetsMethod;
@@ -40,16 +41,22 @@ async function migrate(deps: ServerCommandDeps, languageId: ConfigLanguageId): P
     return;
   }
   const edit = await deps.client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
-  // Every change goes through the refactor preview: nothing is written unseen.
-  const confirmation: vscode.WorkspaceEditEntryMetadata = {
-    needsConfirmation: true,
-    label: `Migrate to ${label} ${result.version}`,
-  };
-  const confirmed = new vscode.WorkspaceEdit();
-  for (const [uri, edits] of edit.entries()) {
-    for (const change of edits) confirmed.replace(uri, change.range, change.newText, confirmation);
+  if (result.migrated > 0) {
+    const files = edit.entries().length;
+    const choice = await chooseHowToApply(
+      `Migrate ${result.migrated} line${result.migrated === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} to ${label} ${result.version}?`,
+      result.notMigrated.length > 0
+        ? `${result.notMigrated.length} more need a person: the report lists them.`
+        : 'Every removed or deprecated keyword has a mechanical replacement.',
+    );
+    if (choice === undefined) return;
+    const metadata = entryMetadata(choice, `Migrate to ${label} ${result.version}`);
+    const chosen = new vscode.WorkspaceEdit();
+    for (const [uri, edits] of edit.entries()) {
+      for (const change of edits) chosen.replace(uri, change.range, change.newText, metadata);
+    }
+    await vscode.workspace.applyEdit(chosen, { isRefactoring: true });
   }
-  if (result.migrated > 0) await vscode.workspace.applyEdit(confirmed, { isRefactoring: true });
   if (result.migrated === 0 && result.notMigrated.length === 0) {
     void vscode.window.showInformationMessage(
       `Nothing to migrate: no ${label} file uses a keyword removed or deprecated in ${result.version}.`,

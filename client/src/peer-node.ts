@@ -13,6 +13,7 @@ import type {
 import { COMMANDS } from './ids.js';
 import { peerNodeAnswer } from './peer-node-files.js';
 import type { ServerCommandDeps } from './language-client.js';
+import { chooseHowToApply, entryMetadata } from './apply-choice.js';
 
 const CREATE_PEER_NODE_METHOD = 'ha/createPeerNode' satisfies CreatePeerNodeMethod;
 
@@ -43,11 +44,12 @@ async function createPeerNode(deps: ServerCommandDeps, clicked: unknown): Promis
     void vscode.window.showWarningMessage(answer.message);
     return;
   }
-  const metadata: vscode.WorkspaceEditEntryMetadata = {
-    needsConfirmation: true,
-    label: `Create the peer node ${answer.name}`,
-    description: answer.summary,
-  };
+  const choice = await chooseHowToApply(
+    `Create the peer node ${answer.name} (${answer.files.length} file${answer.files.length === 1 ? '' : 's'})?`,
+    answer.summary,
+  );
+  if (choice === undefined) return;
+  const metadata = entryMetadata(choice, `Create the peer node ${answer.name}`, answer.summary);
   const edit = new vscode.WorkspaceEdit();
   const encoder = new TextEncoder();
   for (const file of answer.files) {
@@ -59,7 +61,7 @@ async function createPeerNode(deps: ServerCommandDeps, clicked: unknown): Promis
     );
   }
   deps.output.appendLine(`Create the peer node ${answer.name}: ${answer.summary}`);
-  // With entries needing confirmation, VS Code opens the refactor preview before applying.
+  // With entries needing confirmation (Preview…), VS Code opens the refactor preview first.
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
   if (!applied) {
     deps.output.appendLine(`The peer node ${answer.name} was not written.`);

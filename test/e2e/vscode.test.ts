@@ -7,7 +7,15 @@
  * (edits are undone, widgets closed). Every step saves a screenshot under test-results/e2e/.
  */
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -411,6 +419,86 @@ if (!enabled) {
       await session.undoAll();
     });
   });
+  describe('fix all in the workspace', () => {
+    let session: Session;
+    let root: string;
+    /** A removed keyword with one replacement: a safe fix, in both nodes' files. */
+    const config = (node: string) => `global
+    maxconn 100
+
+defaults
+    mode http
+    contimeout 5s
+    timeout client 30s
+    timeout server 30s
+
+frontend fe_${node}
+    bind 127.0.0.1:18080
+    default_backend be
+
+backend be
+    server s1 127.0.0.1:18081 check
+`;
+
+    before(async () => {
+      root = mkdtempSync(join(tmpdir(), 'halint-e2e-fix-all-'));
+      for (const node of ['lb1', 'lb2']) {
+        mkdirSync(join(root, node));
+        writeFileSync(join(root, node, 'haproxy.cfg'), config(node));
+      }
+      session = await Session.start({ fixture: root });
+    });
+
+    after(async () => {
+      await session?.close();
+      if (root !== undefined) rmSync(root, { recursive: true, force: true });
+    });
+
+    test('14 Fix All Safe Problems in the Workspace: a preview, then both nodes fixed', async () => {
+      await session.openFile('lb1/haproxy.cfg');
+      let rows: { text: string; code: string }[] = [];
+      const removed = async () => {
+        rows = await session.problems();
+        return rows.filter((row) => row.code === 'removed-keyword').length;
+      };
+      // The open file's own findings are listed; the fix covers the other node's file as well.
+      await waitFor('removed-keyword in lb1', async () => (await removed()) >= 1).catch(
+        (error: unknown) => {
+          console.log(
+            `e2e: Problems rows were:\n${rows.map((row) => `${row.code}: ${row.text}`).join('\n')}`,
+          );
+          throw error;
+        },
+      );
+      const dialogButton = (label: string) =>
+        session.page.locator('.monaco-dialog-box .monaco-button', { hasText: label }).first();
+      // First the preview: both nodes' files are listed, and Discard writes nothing.
+      await session.runCommand('HAProxy/Keepalived: Fix All Safe Problems in the Workspace');
+      await dialogButton('Preview').click();
+      const preview = session.page.locator('.monaco-workbench', { hasText: 'REFACTOR PREVIEW' });
+      await waitFor('the refactor preview listing both nodes', async () => {
+        const text = (await preview.innerText().catch(() => '')).replace(/\s+/g, ' ');
+        return /lb1/.test(text) && /lb2/.test(text) && /timeout connect 5s/.test(text);
+      });
+      await session.screenshot('19-fix-all-preview');
+      await session.page
+        .locator('.monaco-button', { hasText: /^Discard$/ })
+        .first()
+        .click();
+      assert.ok((await removed()) >= 1, 'Discard applied nothing');
+      // Then at once: one click, one undo step.
+      await session.runCommand('HAProxy/Keepalived: Fix All Safe Problems in the Workspace');
+      await dialogButton('Apply').click();
+      await waitFor('no removed-keyword left', async () => (await removed()) === 0);
+      await session.openFile('lb1/haproxy.cfg');
+      assert.match(await session.lineText('timeout connect'), /timeout connect 5s/);
+      await session.openFile('lb2/haproxy.cfg');
+      assert.match(await session.lineText('timeout connect'), /timeout connect 5s/);
+      // Whether VS Code also saves them is its own setting (files.refactoring.autoSave).
+      await session.screenshot('20-fix-all-applied');
+    });
+  });
+
   describe('topology preview on examples/ and every cluster fixture', () => {
     let session: Session;
     let root: string;
