@@ -2,6 +2,7 @@ import type { QuickFix } from '../../common/issue.js';
 import type { Rule } from '../../common/rule.js';
 import type { Statement } from '../ast.js';
 import type { HaproxyRuleContext } from './context.js';
+import { lineSpan } from '../../common/text-scan.js';
 import { relatedAt, symbolsOf } from './symbol-helpers.js';
 
 /** The rule lists HAProxy evaluates in this order, whatever order the lines are written in. */
@@ -85,18 +86,15 @@ function moveAboveFix(
   what: string,
 ): QuickFix | undefined {
   if (statement.branch !== above.branch || above.start > statement.start) return undefined;
-  const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
-  const from = lineStart(statement.start);
-  const newline = text.indexOf('\n', statement.end);
-  const to = newline < 0 ? text.length : newline + 1;
+  const { start: from, end: to } = lineSpan(text, statement);
   const line = text.slice(from, to);
-  const target = lineStart(above.start);
+  const target = lineSpan(text, above).start;
   return {
     title: `Move this '${what}' rule above the '${above.keyword.value}' line, where HAProxy runs it`,
     edits: [
       { start: target, end: target, text: line.endsWith('\n') ? line : `${line}\n` },
       // The last line without a newline leaves the newline before it as the file's last.
-      newline < 0 && from > 0
+      !line.endsWith('\n') && from > 0
         ? { start: from - 1, end: to, text: '' }
         : { start: from, end: to, text: '' },
     ],

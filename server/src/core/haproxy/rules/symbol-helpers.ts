@@ -12,6 +12,7 @@ import {
 } from '../analysis/references.js';
 import { haproxySymbols, type HaproxySymbols, type ProxySymbol } from '../analysis/symbols.js';
 import type { HaproxyRuleContext } from './context.js';
+import { lineSpan } from '../../common/text-scan.js';
 
 /** The symbol table of the rule context's document at its target version. */
 export function symbolsOf(context: HaproxyRuleContext): HaproxySymbols {
@@ -57,10 +58,7 @@ export function relatedAt(
 
 /** A fix removing the whole line of `statement`, its line break included. */
 export function deleteLineFix(text: string, statement: Statement, title: string): QuickFix {
-  const start = text.lastIndexOf('\n', statement.start - 1) + 1;
-  const newline = text.indexOf('\n', statement.end);
-  const end = newline < 0 ? text.length : newline + 1;
-  return { title, edits: [{ start, end, text: '' }] };
+  return { title, edits: [{ ...lineSpan(text, statement), text: '' }] };
 }
 
 /** Quick fixes replacing `[start, end)` by each close name among `candidates`. */

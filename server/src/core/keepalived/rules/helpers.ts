@@ -8,6 +8,7 @@ import type { Finding } from '../../common/rule.js';
 import type { KeepalivedItem, KeepalivedNode, KeepalivedWord } from '../ast.js';
 import type { NodeIndex } from '../analysis/index-node.js';
 import type { KeepalivedRuleContext } from './context.js';
+import { lineSpan } from '../../common/text-scan.js';
 
 /** Range of a word on a node, with the file it was written in when that is not the document. */
 export function rangeOf(
@@ -47,11 +48,7 @@ export function deleteLineFix(
   node: KeepalivedNode,
   title: string,
 ): QuickFix {
-  const text = context.document.text;
-  const start = text.lastIndexOf('\n', node.start - 1) + 1;
-  const newline = text.indexOf('\n', node.end);
-  const end = newline < 0 ? text.length : newline + 1;
-  return { title, edits: [{ start, end, text: '' }] };
+  return { title, edits: [{ ...lineSpan(context.document.text, node), text: '' }] };
 }
 
 /** Replaces one word of the document. */
