@@ -34,6 +34,7 @@ export {
   segmentMatcher,
 } from './common/glob.js';
 export { FIX_ALL_KIND } from './features/fix-all-actions.js';
+export { toLspEdits } from './features/code-actions.js';
 export { unifiedDiff } from './common/line-diff.js';
 export {
   SEMANTIC_TOKENS_LEGEND,

@@ -4,6 +4,7 @@
  * computed (its settings, its nodes), through the language service's `fixAll`.
  */
 import type { Connection, TextDocumentEdit } from 'vscode-languageserver';
+import { toLspEdits } from '../core/index.js';
 import type { LanguageService, ParsedDocument, ServiceSettings } from '../core/index.js';
 import { guardRequest } from './handlers.js';
 import type { Logger } from './logger.js';
@@ -53,13 +54,7 @@ export async function fixAllWorkspace(deps: FixAllDependencies): Promise<FixAllW
     documentChanges.push({
       // The client refuses an edit of a buffer that changed since: its offsets would be stale.
       textDocument: { uri: document.uri, version: open ? open.version : null },
-      edits: result.edits.map((edit) => ({
-        range: {
-          start: document.lineIndex.positionAt(edit.start),
-          end: document.lineIndex.positionAt(edit.end),
-        },
-        newText: edit.text,
-      })),
+      edits: toLspEdits(document, result.edits),
     });
   }
   return { edit: { documentChanges }, fixed, files: files.length };
