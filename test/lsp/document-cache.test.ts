@@ -149,6 +149,34 @@ void describe('one parse per file version', () => {
     assert.equal(workspace.get(uri)?.version, 0);
   });
 
+  void it('an edit of the buffer leaves the parse it shares with the scan as it was', () => {
+    const folder = join(root, 'edit-after-share');
+    const path = join(folder, 'haproxy.cfg');
+    mkdirSync(folder);
+    const text = `${HAPROXY}\nbackend other\n  server s2 10.0.0.2:80\n`;
+    writeFileSync(path, text);
+    const uri = pathToFileURL(path).href;
+    const { workspace, cache } = wired();
+    workspace.scan([pathToFileURL(folder).href], []);
+    cache.open(uri, 'haproxy', 1, text);
+    // The first edit copies the sections after it; saved, the copy is shared with the scan.
+    const first = cache.change(uri, 2, [{ range: range(0, 0), text: '# a\n' }]);
+    writeFileSync(path, first?.text ?? '');
+    workspace.refresh(uri);
+    const shared = workspace.get(uri);
+    assert.equal(shared?.parse, first?.parse);
+    // Later edits above every section must not move the shared sections in place.
+    cache.change(uri, 3, [{ range: range(0, 0), text: '# b\n' }]);
+    cache.change(uri, 4, [{ range: range(0, 0), text: '# c\n' }]);
+    assert.ok(shared?.languageId === 'haproxy');
+    const fresh = createLanguageService().parse('haproxy', uri, shared.text);
+    assert.ok(fresh.languageId === 'haproxy');
+    assert.deepEqual(
+      shared.parse.ast.sections.map((section) => [section.start, section.name?.start]),
+      fresh.parse.ast.sections.map((section) => [section.start, section.name?.start]),
+    );
+  });
+
   void it('a file scanned while open with the same text shares the open parse', () => {
     const folder = join(root, 'scan-after-open');
     mkdirSync(folder);

@@ -2,6 +2,7 @@ import type { LanguageId } from './common/detect.js';
 import type { Issue } from './common/issue.js';
 import { LineIndex } from './common/line-index.js';
 import type { HaproxyParse } from './haproxy/index.js';
+import { shareParse } from './haproxy/incremental.js';
 import type { KeepalivedParse } from './keepalived/index.js';
 
 interface DocumentBase {
@@ -27,7 +28,12 @@ export interface KeepalivedDocument extends DocumentBase {
   readonly parse: KeepalivedParse;
 }
 
-/** An immutable snapshot of one document: text, line index, syntax tree and syntax issues. */
+/**
+ * A snapshot of one document: text, line index, syntax tree and syntax issues. Immutable for its
+ * holder, with one exception: the language service's `update` consumes the snapshot it is given
+ * (a HAProxy tree's sections after the edit may be moved in place), so a host keeps only the
+ * result, and declares a snapshot held twice with {@link shareDocument}.
+ */
 export type ParsedDocument = HaproxyDocument | KeepalivedDocument;
 
 /** Builds the snapshot record around a parse result. */
@@ -42,4 +48,12 @@ export function makeDocument(
   return languageId === 'haproxy'
     ? { ...base, languageId, parse: parse as HaproxyParse }
     : { ...base, languageId, parse: parse as KeepalivedParse };
+}
+
+/**
+ * Declares that `document` has a second holder (the workspace scan and an open buffer sharing
+ * the parse of one text): updating either then leaves the shared tree as it is.
+ */
+export function shareDocument(document: ParsedDocument): void {
+  if (document.languageId === 'haproxy') shareParse(document.parse);
 }

@@ -13,6 +13,7 @@ export { MAX_DOCUMENT_LENGTH } from './language-service.js';
 export { PLAIN_FORMAT } from './features/context.js';
 export type { ClientFormat } from './features/context.js';
 export type { ParsedDocument, HaproxyDocument, KeepalivedDocument } from './document.js';
+export { shareDocument } from './document.js';
 export {
   detectLanguage,
   isPatternFileName,

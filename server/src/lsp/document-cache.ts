@@ -1,6 +1,7 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import {
   LineIndex,
+  shareDocument,
   type LanguageId,
   type LanguageService,
   type ParsedDocument,
@@ -63,6 +64,8 @@ export function reuseParse(
   version: number,
 ): ParsedDocument | undefined {
   if (known?.languageId !== languageId || known.text !== text) return undefined;
+  // Two holders now: an edit of the buffer must not move the workspace scan's tree, or back.
+  shareDocument(known);
   return known.version === version ? known : { ...known, version };
 }
 

@@ -5,6 +5,7 @@ import {
   reparseHaproxy,
   type HaproxyParse,
 } from '../../../server/src/core/haproxy/index.js';
+import { shareParse } from '../../../server/src/core/haproxy/incremental.js';
 import { applyChange, type TextChange } from '../../../server/src/core/common/text-change.js';
 import { seededRandom } from '../../helpers/random.js';
 
@@ -77,14 +78,22 @@ const SNIPPETS = [
   '${V}',
 ];
 
-function randomChange(text: string, next: () => number): TextChange {
+/** {@link BASE} without its `.if` blocks: the sections after an edit are moved in place. */
+const PLAIN = BASE.split('\n')
+  .filter((line) => !line.startsWith('.'))
+  .join('\n');
+
+/** {@link SNIPPETS} without conditional directives. */
+const PLAIN_SNIPPETS = SNIPPETS.filter((snippet) => !/\.(if|elif|else|endif)/.test(snippet));
+
+function randomChange(text: string, next: () => number, snippets = SNIPPETS): TextChange {
   const start = Math.floor(next() * (text.length + 1));
   const kind = next();
   if (kind < 0.4 && text.length > 0) {
     const length = 1 + Math.floor(next() * Math.min(12, text.length - start));
     return { start, end: Math.min(text.length, start + length), text: '' };
   }
-  const snippet = SNIPPETS[Math.floor(next() * SNIPPETS.length)] ?? 'x';
+  const snippet = snippets[Math.floor(next() * snippets.length)] ?? 'x';
   if (kind < 0.55 && start < text.length) {
     return { start, end: Math.min(text.length, start + 1), text: snippet };
   }
@@ -128,6 +137,63 @@ void describe('reparseHaproxy', () => {
       }
     });
   }
+
+  for (const seed of [6, 7, 8]) {
+    void it(`equals a full parse after each of 150 random edits without .if blocks, moving sections in place (seed ${seed})`, () => {
+      const next = seededRandom(seed);
+      let text = PLAIN;
+      let parse = parseHaproxy(text);
+      let kept = 0;
+      for (let step = 0; step < 150; step++) {
+        const change = randomChange(text, next, PLAIN_SNIPPETS);
+        const newText = applyChange(text, change);
+        const before = new Set(parse.ast.sections);
+        const incremental = reparseHaproxy(parse, text, newText, change);
+        const delta = newText.length - text.length;
+        // A section kept as the same object past the edit was moved in place.
+        if (delta !== 0) {
+          kept += incremental.ast.sections.filter(
+            (section) => before.has(section) && section.start > change.start,
+          ).length;
+        }
+        assertSame(
+          incremental,
+          parseHaproxy(newText),
+          `seed ${seed}, step ${step}: ${JSON.stringify(change)}`,
+        );
+        text = newText;
+        parse = incremental;
+        if (text.length > PLAIN.length * 2 || text.length < PLAIN.length / 3) {
+          text = PLAIN;
+          parse = parseHaproxy(text);
+        }
+      }
+      assert.ok(kept > 20, `only ${kept} sections were moved in place`);
+    });
+  }
+
+  void it('moves the sections a re-parse made in place, and leaves a shared parse alone', () => {
+    const first = { start: PLAIN.indexOf('mode http'), end: PLAIN.indexOf('mode http'), text: '#' };
+    const text1 = applyChange(PLAIN, first);
+    const parse1 = reparseHaproxy(parseHaproxy(PLAIN), PLAIN, text1, first);
+    const backend = parse1.ast.sections[3];
+    const start = backend?.start ?? -1;
+    const second = { start: first.start, end: first.start + 1, text: '' };
+    const text2 = applyChange(text1, second);
+    const parse2 = reparseHaproxy(parse1, text1, text2, second);
+    assert.equal(parse2.ast.sections[3], backend, 'the same object');
+    assert.equal(backend?.start, start - 1, 'moved back by one');
+    assertSame(parse2, parseHaproxy(text2), 'in place');
+
+    // Once shared, the tree is copied instead: the other holder's parse still matches its text.
+    shareParse(parse2);
+    const third = { start: first.start, end: first.start, text: '##' };
+    const text3 = applyChange(text2, third);
+    const parse3 = reparseHaproxy(parse2, text2, text3, third);
+    assert.notEqual(parse3.ast.sections[3], backend);
+    assertSame(parse2, parseHaproxy(text2), 'the shared parse');
+    assertSame(parse3, parseHaproxy(text3), 'the copy');
+  });
 
   void it('reuses the sections before the edit and moves the ones after it', () => {
     const before = parseHaproxy(BASE);

@@ -19,7 +19,8 @@ export interface NameSite {
   readonly definition: boolean;
   /**
    * The symbol the site belongs to: `<kind>:<name>` for document-wide names, `<kind>@<scope>:<name>`
-   * for names local to a section (ACLs, servers), the scope being the section's start offset.
+   * for names local to a section (ACLs, servers), the scope naming the section: a number per
+   * section object in HAProxy, where sections move with edits and keep their sites.
    * References are grouped with the definitions they resolve to, so the key of a reference may
    * name another kind (a stick table is named after its proxy) or scope (an ACL of the defaults).
    */
@@ -56,7 +57,7 @@ export function globalKey(kind: string, name: string): string {
   return `${kind}:${name}`;
 }
 
-/** The key of a name of `kind` local to the scope `scope` (a section's start offset). */
+/** The key of a name of `kind` local to the scope `scope` (a name for the section or block). */
 export function scopedKey(kind: string, scope: string, name: string): string {
   return `${kind}@${scope}:${name}`;
 }

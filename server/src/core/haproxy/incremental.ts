@@ -1,12 +1,29 @@
 /**
  * Incremental re-parsing. Sections are the units: an edit re-scans and re-parses only the sections
  * it touches (plus the previous one when it touches a header line, since the header may stop being
- * one), reuses the sections before them as they are and moves the ones after them. Moved lines are
- * rebuilt with the same builders as a fresh parse, so the result equals a full parse of the new text.
+ * one), reuses the sections before them as they are and moves the ones after them, so the result
+ * equals a full parse of the new text.
+ *
+ * Moving is the part that would otherwise cost as much as the whole file: in a file without `.if`
+ * blocks, a section an earlier re-parse made is moved in place (every offset shifted, no object
+ * made), so it keeps its identity and everything cached for it. That makes a re-parse consume its
+ * input: the previous parse of an edited document must not be read afterwards (the language
+ * server keeps only the latest snapshot of an open buffer, and shares a parse with another holder
+ * only through {@link shareParse}). Other moved sections are rebuilt with the same builders as a
+ * fresh parse.
  */
 import type { Issue } from '../common/issue.js';
 import type { TextChange } from '../common/text-change.js';
-import type { CommentNode, Directive, Item, Section, Statement, Word } from './ast.js';
+import type {
+  CommentNode,
+  Condition,
+  ConditionTerm,
+  Directive,
+  Item,
+  Section,
+  Statement,
+  Word,
+} from './ast.js';
 import { assemble, type HaproxyParse } from './assemble.js';
 import { buildDirective, buildSection, buildStatement, isConditionalName } from './build-ast.js';
 import { ConditionalState } from './conditional-blocks.js';
@@ -21,6 +38,11 @@ export function parseFull(text: string): HaproxyParse {
   const tokens = scan(text, 0, text.length, lexical);
   const region = parseRegion(text, 0, text.length, tokens, lexical, new ConditionalState());
   return assemble(text.length, region.preamble, region.sections, region.issues);
+}
+
+/** True when the items hold a conditional directive (`.if`, `.elif`, `.else`, `.endif`). */
+function hasConditional(section: { readonly items: readonly Item[] }): boolean {
+  return section.items.some((item) => item.kind === 'directive' && isConditionalName(item.name));
 }
 
 /** Index of the last segment starting at or before `offset` (segment 0 is the preamble). */
@@ -92,8 +114,78 @@ export function forgetOrigin(section: Section): void {
   origins.delete(section);
 }
 
+/**
+ * Sections a later re-parse may move in place: made by a re-parse, and not shared since with
+ * another holder (see {@link shareParse}). A full parse's sections are never moved in place, so a
+ * parse handed out before any edit (the workspace scan's, say) stays as it was; the first edit of
+ * a document copies the sections after it once, and later edits move those copies.
+ */
+const movable = new WeakSet<Section>();
+
+/**
+ * Declares that `parse` now has a second holder (an open buffer and the workspace scan sharing
+ * one parse of the same text): a re-parse of either must leave its sections where they are.
+ */
+export function shareParse(parse: HaproxyParse): void {
+  for (const section of parse.ast.sections) movable.delete(section);
+}
+
+type Span = { start: number; end: number };
+
+function shiftSpan(node: { readonly start: number; readonly end: number }, delta: number): void {
+  const span = node as Span;
+  span.start += delta;
+  span.end += delta;
+}
+
+function shiftTerm(term: ConditionTerm, delta: number): void {
+  shiftSpan(term, delta);
+  // The term's words are the line's own and are moved with it.
+  if (term.kind === 'acl') (term as { nameStart: number }).nameStart += delta;
+}
+
+function shiftCondition(condition: Condition, delta: number): void {
+  shiftSpan(condition, delta);
+  for (const group of condition.groups) {
+    shiftSpan(group, delta);
+    for (const term of group.terms) shiftTerm(term, delta);
+  }
+}
+
+/** Moves every offset of a line by `delta`, in place: each word once, then the nodes above. */
+function shiftLine(line: Statement | Directive, delta: number): void {
+  for (const word of line.words) shiftSpan(word, delta);
+  if (line.comment) shiftSpan(line.comment, delta);
+  if (line.kind === 'statement' && line.condition) shiftCondition(line.condition, delta);
+  shiftSpan(line, delta);
+}
+
+/**
+ * Moves a section's every offset by `delta` in place. Only for a {@link movable} section when no
+ * `.if` block is open around it before or after the edit, so that its branches stay as they are:
+ * the section then equals what a fresh parse would build at its new place, and everything cached
+ * per section object (catalog resolution, summaries, findings) stays valid for it.
+ */
+function shiftSection(section: Section, delta: number): void {
+  shiftLine(section.header, delta);
+  for (const item of section.items) {
+    if (item.kind === 'statement' || item.kind === 'directive') shiftLine(item, delta);
+    else shiftSpan(item, delta);
+  }
+  shiftSpan(section, delta);
+}
+
 /** Moves a section by `delta` and renumbers its branches from `state`, reusing it when unchanged. */
-function moveSection(section: Section, delta: number, state: ConditionalState): Section {
+function moveSection(
+  section: Section,
+  delta: number,
+  state: ConditionalState,
+  inPlace: boolean,
+): Section {
+  if (inPlace && movable.has(section)) {
+    if (delta !== 0) shiftSection(section, delta);
+    return section;
+  }
   let changed = delta !== 0;
   let sameBranches = state.current === section.header.branch;
   const header = moveLine(section.header, delta, state.current) as Statement;
@@ -116,12 +208,14 @@ function moveSection(section: Section, delta: number, state: ConditionalState): 
   if (!changed) return section;
   const moved = buildSection(header, items, section.start + delta, section.end + delta, undefined);
   if (sameBranches) origins.set(moved, { from: section, delta });
+  movable.add(moved);
   return moved;
 }
 
 /**
  * Re-parses `newText` (= `oldText` with `change` applied) reusing `previous`, the parse of
- * `oldText`. The result equals `parseFull(newText)`.
+ * `oldText`. The result equals `parseFull(newText)`. `previous` is consumed: sections it shares
+ * with the result may have been moved in place (see the module comment).
  */
 export function reparse(
   previous: HaproxyParse,
@@ -177,12 +271,22 @@ export function reparse(
   } else {
     newPreamble = preamble;
   }
-  for (const section of region.sections) newSections.push(section);
+  for (const section of region.sections) {
+    movable.add(section);
+    newSections.push(section);
+  }
   for (let index = 1; index < region.issues.length; index++) {
     segmentIssues.push(region.issues[index] as Issue[]);
   }
+  // Without any `.if` block before or after the edit, every moved line keeps its branch (none),
+  // so the sections after the edit can be moved in place instead of rebuilt.
+  const inPlace =
+    previous.ast.conditionals.length === 0 &&
+    state.current === undefined &&
+    !region.sections.some(hasConditional) &&
+    !hasConditional({ items: region.preamble });
   for (let index = last + 1; index <= sections.length; index++) {
-    newSections.push(moveSection(sections[index - 1] as Section, delta, state));
+    newSections.push(moveSection(sections[index - 1] as Section, delta, state, inPlace));
     const issues = previous.segmentIssues[index] as readonly Issue[];
     segmentIssues.push(delta === 0 ? issues : issues.map((issue) => shiftIssue(issue, delta)));
   }

@@ -31,7 +31,7 @@ import type { HaproxyConfig, Section, Statement, Word } from '../ast.js';
 import { HAPROXY_CATALOG, sectionSpec } from '../catalog/index.js';
 import type { OptionSpec, SampleSpec } from '../catalog/types.js';
 import { branchActivity, type BranchActivity } from './branches.js';
-import { resolvedSection, type ResolvedStatement } from './resolve.js';
+import { resolvedSection, type ResolvedSection, type ResolvedStatement } from './resolve.js';
 import { haproxySymbols, isDynamicName, type HaproxySymbols } from './symbols.js';
 
 /** How a site is written. */
@@ -103,6 +103,93 @@ export interface HaproxyReferences extends ReferenceTable<HaproxyNameSite> {
   resolve(site: HaproxyNameSite): readonly HaproxyNameSite[];
   /** Names of the live definitions of `kind` (stick tables: proxies holding one, `<peers>/<table>`). */
   liveNames(kind: string): string[];
+}
+
+/**
+ * A span inside a word, kept relative to the word: a section moved in place by an incremental
+ * re-parse moves its words, and the sites cached for it (see {@link build}) move with them.
+ */
+class WordSpan {
+  private readonly from: number;
+  private readonly length: number;
+
+  constructor(
+    readonly word: Word,
+    start: number,
+    end: number,
+  ) {
+    this.from = start - word.start;
+    this.length = end - start;
+  }
+
+  get start(): number {
+    return this.word.start + this.from;
+  }
+
+  get end(): number {
+    return this.word.start + this.from + this.length;
+  }
+}
+
+class Qualified extends WordSpan implements QualifiedName {
+  constructor(
+    readonly text: string,
+    word: Word,
+    start: number,
+    end: number,
+  ) {
+    super(word, start, end);
+  }
+}
+
+type SiteFields = Omit<HaproxyNameSite, 'template' | 'qualified'> & Partial<HaproxyNameSite>;
+
+class Site extends WordSpan implements HaproxyNameSite {
+  readonly kind: string;
+  readonly name: string;
+  readonly definition: boolean;
+  readonly key: string;
+  readonly exact: boolean;
+  readonly dynamic: boolean;
+  readonly dead: boolean;
+  readonly section: Section;
+  readonly statement: Statement | undefined;
+  readonly origin: SiteOrigin;
+  readonly via: string;
+  readonly scope: Section | undefined;
+  readonly template: boolean;
+  readonly qualified: QualifiedName | undefined;
+
+  constructor(fields: SiteFields) {
+    super(fields.word, fields.start, fields.end);
+    this.kind = fields.kind;
+    this.name = fields.name;
+    this.definition = fields.definition;
+    this.key = fields.key;
+    this.exact = fields.exact;
+    this.dynamic = fields.dynamic;
+    this.dead = fields.dead;
+    this.section = fields.section;
+    this.statement = fields.statement;
+    this.origin = fields.origin;
+    this.via = fields.via;
+    this.scope = fields.scope;
+    this.template = fields.template ?? false;
+    this.qualified = fields.qualified;
+  }
+}
+
+/** A number per section object, naming its scope in keys (its offset would move with edits). */
+const sectionIds = new WeakMap<Section, string>();
+let nextSectionId = 0;
+
+function scopeOf(section: Section): string {
+  let id = sectionIds.get(section);
+  if (id === undefined) {
+    id = String(nextSectionId++);
+    sectionIds.set(section, id);
+  }
+  return id;
 }
 
 /** Kinds whose names may be qualified by the section they live in: `be/srv`, `mypeers/tbl`. */
@@ -212,10 +299,24 @@ interface Prepass {
   readonly holders: ReadonlyMap<string, { section: Section; kind: string }>;
 }
 
+const tableLinesCache = new WeakMap<ResolvedSection, readonly Statement[]>();
+
+/** The `stick-table` lines of a section (cached with its resolution, which an edit keeps). */
+function tableLines(resolved: ResolvedSection): readonly Statement[] {
+  let lines = tableLinesCache.get(resolved);
+  if (lines === undefined) {
+    lines = resolved.statements
+      .filter((entry) => entry.match?.spec.defines === 'table' && !entry.match.negated)
+      .map((entry) => entry.statement);
+    tableLinesCache.set(resolved, lines);
+  }
+  return lines;
+}
+
 function prepass(config: HaproxyConfig, version: string, activity: BranchActivity): Prepass {
   const backends = new Map<string, Section>();
   const peers = new Map<string, Section>();
-  const tables = new Map<Section, Statement[]>();
+  const tables = new Map<Section, readonly Statement[]>();
   const holders = new Map<string, { section: Section; kind: string }>();
   const first = (map: Map<string, Section>, name: string, section: Section): void => {
     const known = map.get(name);
@@ -233,13 +334,12 @@ function prepass(config: HaproxyConfig, version: string, activity: BranchActivit
     if (name !== undefined && kind === 'backend') first(backends, name, section);
     if (name !== undefined && kind === 'peers') first(peers, name, section);
     if (!sectionSpec(section.type)?.capabilities) continue;
-    for (const resolved of resolvedSection(section, version).statements) {
-      if (resolved.match?.spec.defines !== 'table' || resolved.match.negated) continue;
-      push(tables, section, resolved.statement);
-      // A defaults section has no name a table could take.
-      if (name !== undefined && kind !== undefined && kind !== 'defaults' && !holders.has(name)) {
-        holders.set(name, { section, kind });
-      }
+    const lines = tableLines(resolvedSection(section, version));
+    if (lines.length === 0) continue;
+    tables.set(section, lines);
+    // A defaults section has no name a table could take.
+    if (name !== undefined && kind !== undefined && kind !== 'defaults' && !holders.has(name)) {
+      holders.set(name, { section, kind });
     }
   }
   return { backends, peers, tables, holders };
@@ -249,18 +349,18 @@ function prepass(config: HaproxyConfig, version: string, activity: BranchActivit
 class Builder {
   readonly sites: HaproxyNameSite[] = [];
   /** ACL names defined so far per proxy section, to key a use to the definitions above it. */
-  private readonly aclsSoFar = new Map<Section, Set<string>>();
+  readonly aclsSoFar = new Map<Section, Set<string>>();
 
   constructor(
     private readonly pre: Prepass,
     private readonly symbols: HaproxySymbols,
     /** Whether the `acl()` fetch exists at the target version (3.0 and later). */
-    private readonly aclFetch: boolean,
+    readonly aclFetch: boolean,
   ) {}
 
-  private add(site: Omit<HaproxyNameSite, 'template' | 'qualified'> & Partial<HaproxyNameSite>) {
+  private add(site: SiteFields) {
     if (site.name === '') return;
-    this.sites.push({ template: false, qualified: undefined, ...site });
+    this.sites.push(new Site(site));
   }
 
   /** The key of an unscoped name, a stick table being keyed to the proxy holding it. */
@@ -331,7 +431,7 @@ class Builder {
       key:
         scope === undefined
           ? this.globalKeyOf(kind, word.value)
-          : scopedKey(kind, String(scope.start), word.value),
+          : scopedKey(kind, scopeOf(scope), word.value),
       exact: plain(word),
       dynamic: isDynamicName(word),
       dead,
@@ -370,9 +470,7 @@ class Builder {
       end: at === undefined ? word.end : at + index + name.length,
       definition: false,
       key:
-        scope === undefined
-          ? this.globalKeyOf(kind, name)
-          : scopedKey(kind, String(scope.start), name),
+        scope === undefined ? this.globalKeyOf(kind, name) : scopedKey(kind, scopeOf(scope), name),
       exact,
       dynamic: partDynamic(word, name),
       dead,
@@ -406,8 +504,8 @@ class Builder {
     const exact = at !== undefined;
     const base = at ?? word.start;
     const qualified: QualifiedName = exact
-      ? { text, start: base + index, end: base + index + text.length }
-      : { text, start: word.start, end: word.end };
+      ? new Qualified(text, word, base + index, base + index + text.length)
+      : new Qualified(text, word, word.start, word.end);
     const dynamic = partDynamic(word, text);
     const common = {
       definition: false,
@@ -437,7 +535,7 @@ class Builder {
       name,
       start: exact ? base + index + slash + 1 : word.start,
       end: exact ? base + index + text.length : word.end,
-      key: scopedKey(kind, scope ? String(scope.start) : `?${qualifier}`, name),
+      key: scopedKey(kind, scope ? scopeOf(scope) : `?${qualifier}`, name),
       scope,
       qualified,
     });
@@ -469,9 +567,7 @@ class Builder {
       start: word.start,
       end: word.end,
       definition: true,
-      key: scoped
-        ? scopedKey(kind, String(section.start), word.value)
-        : globalKey(kind, word.value),
+      key: scoped ? scopedKey(kind, scopeOf(section), word.value) : globalKey(kind, word.value),
       exact: plain(word),
       dynamic: isDynamicName(word),
       dead,
@@ -591,7 +687,7 @@ class Builder {
       start,
       end,
       definition: false,
-      key: scopedKey('acl', String(scope.start), name),
+      key: scopedKey('acl', scopeOf(scope), name),
       exact: origin === 'condition' ? plain(word) : valueStart(word) !== undefined,
       dynamic: origin === 'condition' ? isDynamicName(word) : partDynamic(word, name),
       dead,
@@ -667,6 +763,126 @@ function describe(site: HaproxyNameSite): string {
   return `a ${site.kind} is also ${how} by the computed name '${site.word.raw}', which a rename cannot follow`;
 }
 
+/** The sites of one section, valid while the file-wide facts are {@link FactsToken | these}. */
+interface CachedSites {
+  readonly facts: FactsToken;
+  readonly index: SectionSites;
+  /** The ACL names the section defines (a defaults section lends them to its proxies). */
+  readonly acls: Set<string> | undefined;
+  /**
+   * Other sections the sites are scoped to (the backend of `be/srv`, the defaults lending an
+   * ACL): if one of them was parsed again, it is another object and the sites are read again.
+   */
+  readonly foreign: readonly Section[];
+}
+
+/** Stands for one set of file-wide facts: equal facts give the same object (see below). */
+interface FactsToken {
+  readonly text: string;
+}
+
+const siteCache = new WeakMap<Section, CachedSites>();
+
+/** The sites written in one section, in offset order, and their lookups. */
+interface SectionSites {
+  readonly sites: readonly HaproxyNameSite[];
+  /** Definitions by kind and by kind and name (`kind\u0000name`). */
+  readonly definitions: ReadonlyMap<string, HaproxyNameSite[]>;
+  /** Definitions local to this section (ACLs, servers, tables), keyed the same way. */
+  readonly scoped: ReadonlyMap<string, HaproxyNameSite[]>;
+  /** References by kind. */
+  readonly references: ReadonlyMap<string, HaproxyNameSite[]>;
+  readonly byWord: ReadonlyMap<Word, HaproxyNameSite[]>;
+}
+
+/** Indexes the sites of one section (sorted here, as the whole file's table sorts them). */
+function indexSites(sites: HaproxyNameSite[]): SectionSites {
+  sites.sort((a, b) => a.start - b.start || a.end - b.end);
+  const definitions = new Map<string, HaproxyNameSite[]>();
+  const scoped = new Map<string, HaproxyNameSite[]>();
+  const references = new Map<string, HaproxyNameSite[]>();
+  const byWord = new Map<Word, HaproxyNameSite[]>();
+  for (const site of sites) {
+    push(byWord, site.word, site);
+    if (!site.definition) {
+      push(references, site.kind, site);
+      continue;
+    }
+    push(definitions, site.kind, site);
+    // A definition is local to the section it is written in, or document-wide.
+    if (site.scope) {
+      push(scoped, site.kind, site);
+      push(scoped, `${site.kind}\u0000${site.name}`, site);
+    }
+  }
+  return { sites, definitions, scoped, references, byWord };
+}
+
+/** The section whose span holds `offset` (sections are in offset order and do not overlap). */
+function sectionHolding(sections: readonly Section[], offset: number): Section | undefined {
+  let low = 0;
+  let high = sections.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const section = sections[mid] as Section;
+    if (offset < section.start) high = mid - 1;
+    else if (offset >= section.end) low = mid + 1;
+    else return section;
+  }
+  return undefined;
+}
+
+/**
+ * The facts seen lately, by their text: a build with equal facts gets the same token, so every
+ * section compares its cached facts by identity instead of comparing the text again. Several are
+ * kept because validation alternates between the whole file and a view of the edited sections.
+ */
+const recentFacts = new Map<string, FactsToken>();
+const RECENT_FACTS = 8;
+
+/** Sites are cached only without `.if` blocks: a block decides which sites are dead anywhere. */
+function cacheable(config: HaproxyConfig): boolean {
+  return config.conditionals.length === 0;
+}
+
+/**
+ * What a section's sites read from outside it: every header (section kinds, names, `from`, and
+ * so which defaults section a proxy inherits from and which `be/…` qualifier means what), the
+ * proxies holding a stick table, the ACL names of every defaults section, the target version and
+ * whether it has the `acl()` fetch. Linear in the headers and the defaults sections.
+ */
+function factsToken(
+  config: HaproxyConfig,
+  version: string,
+  pre: Prepass,
+  builder: Builder,
+): FactsToken {
+  const holders = [...pre.holders].map(([name, holder]) => `${name}:${holder.kind}`);
+  const parts: string[] = [version, String(builder.aclFetch), holders.join(' ')];
+  for (const section of config.sections) {
+    parts.push(section.header.words.map((word) => word.raw).join(' '));
+    if (section.type !== 'defaults') continue;
+    for (const resolved of resolvedSection(section, version).statements) {
+      if (resolved.match?.spec.defines === 'acl' && !resolved.match.negated) {
+        parts.push(`acl ${resolved.args[0]?.value ?? ''}`);
+      }
+    }
+  }
+  const text = parts.join('\n');
+  let token = recentFacts.get(text);
+  if (token === undefined) {
+    token = { text };
+    if (recentFacts.size >= RECENT_FACTS) {
+      recentFacts.delete(recentFacts.keys().next().value as string);
+    }
+  } else {
+    recentFacts.delete(text);
+  }
+  // Most recently used last, so the oldest is the first to go.
+  recentFacts.set(text, token);
+  return token;
+}
+
 function build(config: HaproxyConfig, version: string): HaproxyReferences {
   const activity = branchActivity(config, version);
   const symbols = haproxySymbols(config, version);
@@ -677,7 +893,25 @@ function build(config: HaproxyConfig, version: string): HaproxyReferences {
     symbols,
     aclFetch?.since === undefined || compareVersions(version, aclFetch.since) >= 0,
   );
+  // The sites of a section depend on the section and on a few facts of the whole file (which
+  // sections exist, which proxies hold a stick table, the ACL names of each defaults section, the
+  // `.if` branches). While those facts stay the same, a section kept by the incremental parser
+  // (moved in place, so its words still hold it) keeps its sites: an edit re-reads one section.
+  const facts = cacheable(config) ? factsToken(config, version, pre, builder) : undefined;
+  const present = facts === undefined ? undefined : new Set(config.sections);
+  const indexes = new Map<Section, SectionSites>();
   for (const section of config.sections) {
+    const cached = facts === undefined ? undefined : siteCache.get(section);
+    if (
+      cached !== undefined &&
+      cached.facts === facts &&
+      cached.foreign.every((other) => present?.has(other) === true)
+    ) {
+      indexes.set(section, cached.index);
+      if (cached.acls) builder.aclsSoFar.set(section, cached.acls);
+      continue;
+    }
+    const from = builder.sites.length;
     const headerDead = !activity.isLive(section.header.branch);
     builder.header(section, headerDead);
     const proxy = sectionSpec(section.type)?.capabilities !== undefined;
@@ -685,36 +919,76 @@ function build(config: HaproxyConfig, version: string): HaproxyReferences {
       const dead = headerDead || !activity.isLive(resolved.statement.branch);
       builder.statement(resolved, section, dead, proxy);
     }
-  }
-  const table = makeTable(builder.sites, describe);
-
-  const definitions = new Map<string, HaproxyNameSite[]>();
-  const scoped = new Map<Section, Map<string, HaproxyNameSite[]>>();
-  const references = new Map<string, HaproxyNameSite[]>();
-  const byWord = new Map<Word, HaproxyNameSite[]>();
-  for (const site of table.sites) {
-    push(byWord, site.word, site);
-    if (!site.definition) {
-      push(references, site.kind, site);
-      continue;
-    }
-    push(definitions, site.kind, site);
-    push(definitions, `${site.kind}\u0000${site.name}`, site);
-    if (site.scope) {
-      let inScope = scoped.get(site.scope);
-      if (!inScope) {
-        inScope = new Map();
-        scoped.set(site.scope, inScope);
+    const index = indexSites(builder.sites.slice(from));
+    indexes.set(section, index);
+    if (facts !== undefined) {
+      const foreign = new Set<Section>();
+      for (const site of index.sites) {
+        if (site.scope !== undefined && site.scope !== section) foreign.add(site.scope);
       }
-      push(inScope, site.kind, site);
-      push(inScope, `${site.kind}\u0000${site.name}`, site);
+      siteCache.set(section, {
+        facts,
+        index,
+        acls: builder.aclsSoFar.get(section),
+        foreign: [...foreign],
+      });
     }
   }
+
   const none: readonly HaproxyNameSite[] = [];
-  const definitionsOf = (kind: string, name?: string): readonly HaproxyNameSite[] =>
-    definitions.get(name === undefined ? kind : `${kind}\u0000${name}`) ?? none;
+  // What the whole file answers is put together from the sections' parts when first asked for:
+  // most of it is never asked for after an edit, and each part is linear in what it lists.
+  const sectionList = config.sections.map((section) => indexes.get(section) as SectionSites);
+  const gather = (part: (index: SectionSites) => readonly HaproxyNameSite[] | undefined) => {
+    const all: HaproxyNameSite[] = [];
+    for (const index of sectionList) {
+      const sites = part(index);
+      if (sites) for (const site of sites) all.push(site);
+    }
+    return all;
+  };
+  let whole: ReferenceTable<HaproxyNameSite> | undefined;
+  const table = (): ReferenceTable<HaproxyNameSite> =>
+    (whole ??= makeTable(
+      gather((index) => index.sites),
+      describe,
+    ));
+  const definitionsByKind = new Map<string, readonly HaproxyNameSite[]>();
+  const definitionsByName = new Map<string, ReadonlyMap<string, HaproxyNameSite[]>>();
+  const referencesByKind = new Map<string, readonly HaproxyNameSite[]>();
+  const definitionsOfKind = (kind: string): readonly HaproxyNameSite[] => {
+    let found = definitionsByKind.get(kind);
+    if (!found) {
+      found = gather((index) => index.definitions.get(kind));
+      definitionsByKind.set(kind, found);
+    }
+    return found;
+  };
+  const definitionsOf = (kind: string, name?: string): readonly HaproxyNameSite[] => {
+    if (name === undefined) return definitionsOfKind(kind);
+    let byName = definitionsByName.get(kind);
+    if (!byName) {
+      const map = new Map<string, HaproxyNameSite[]>();
+      for (const site of definitionsOfKind(kind)) push(map, site.name, site);
+      byName = map;
+      definitionsByName.set(kind, byName);
+    }
+    return byName.get(name) ?? none;
+  };
   const definitionsIn = (scope: Section, kind: string, name?: string) =>
-    scoped.get(scope)?.get(name === undefined ? kind : `${kind}\u0000${name}`) ?? none;
+    indexes.get(scope)?.scoped.get(name === undefined ? kind : `${kind}\u0000${name}`) ?? none;
+  const referencesOf = (kind: string): readonly HaproxyNameSite[] => {
+    let found = referencesByKind.get(kind);
+    if (!found) {
+      found = gather((index) => index.references.get(kind));
+      referencesByKind.set(kind, found);
+    }
+    return found;
+  };
+  const sitesIn = (word: Word): readonly HaproxyNameSite[] => {
+    const section = sectionHolding(config.sections, word.start);
+    return (section && indexes.get(section)?.byWord.get(word)) ?? none;
+  };
   const live = (sites: readonly HaproxyNameSite[]): HaproxyNameSite[] =>
     sites.filter((site) => !site.dead);
   const tablesOf = (section: Section): readonly Statement[] => pre.tables.get(section) ?? [];
@@ -776,13 +1050,20 @@ function build(config: HaproxyConfig, version: string): HaproxyReferences {
   };
 
   return {
-    ...table,
+    get sites() {
+      return table().sites;
+    },
+    get incompleteKinds() {
+      return table().incompleteKinds;
+    },
+    sitesOf: (key) => table().sitesOf(key),
+    siteAt: (offset) => table().siteAt(offset),
     version,
     symbols,
     definitions: definitionsOf,
     definitionsIn,
-    references: (kind) => references.get(kind) ?? none,
-    sitesIn: (word) => byWord.get(word) ?? none,
+    references: referencesOf,
+    sitesIn,
     tablesOf,
     resolve,
     liveNames,

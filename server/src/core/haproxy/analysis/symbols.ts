@@ -202,7 +202,9 @@ function build(config: HaproxyConfig, version: string): HaproxySymbols {
     if (!activity.isLive(section.header.branch)) continue;
     const summary = summarize(section);
     // Sections outside `.if` blocks keep every statement: reuse the cached lists then.
-    const allLive = summary.statements.every((statement) => activity.isLive(statement.branch));
+    const allLive =
+      config.conditionals.length === 0 ||
+      summary.statements.every((statement) => activity.isLive(statement.branch));
     const body = allLive
       ? summary.statements
       : summary.statements.filter((statement) => activity.isLive(statement.branch));
@@ -211,11 +213,20 @@ function build(config: HaproxyConfig, version: string): HaproxySymbols {
       continue;
     }
     if (!PROXY_KINDS.has(section.type)) continue;
-    const proxy = makeProxy(section, body, allLive ? summary.byKeyword : undefined, (fromName) => {
+    const findDefaults = (fromName: string | undefined): ProxySymbol | undefined => {
       if (fromName === undefined) return lastDefaults;
       const candidates = namedDefaults.get(fromName);
       return candidates?.[candidates.length - 1];
-    });
+    };
+    // A proxy reads its own lines and its defaults alone: a section the incremental parser kept,
+    // with every line live and the same defaults proxy, keeps its proxy (and its servers' merged
+    // options), so an edit builds only the proxies of what it touched.
+    const cached = allLive ? proxyCache.get(section) : undefined;
+    const proxy =
+      cached !== undefined && cached.defaults === defaultsOf(section, findDefaults)
+        ? cached
+        : makeProxy(section, body, allLive ? summary.byKeyword : undefined, findDefaults);
+    if (allLive) proxyCache.set(section, proxy);
     proxies.push(proxy);
     bySection.set(section, proxy);
     if (proxy.kind === 'defaults') {
@@ -249,6 +260,20 @@ function groupByKeyword(statements: readonly Statement[]): ReadonlyMap<string, S
   return groups;
 }
 
+/** The proxy each section made last, for {@link build} to reuse. */
+const proxyCache = new WeakMap<Section, ProxySymbol>();
+
+/** The defaults proxy `section` inherits from (see {@link makeProxy}). */
+function defaultsOf(
+  section: Section,
+  findDefaults: (name: string | undefined) => ProxySymbol | undefined,
+): ProxySymbol | undefined {
+  const fromWord = fromWordOf(section);
+  if (fromWord !== undefined) return findDefaults(fromWord.value);
+  // A defaults section only inherits through an explicit `from`.
+  return section.type === 'defaults' ? undefined : findDefaults(undefined);
+}
+
 function makeProxy(
   section: Section,
   body: readonly Statement[],
@@ -259,13 +284,7 @@ function makeProxy(
   const fromWord = fromWordOf(section);
   // `defaults from base` is an anonymous defaults section inheriting from `base`.
   const anonymousFrom = fromWord !== undefined && section.header.args[0]?.value === 'from';
-  // A defaults section only inherits through an explicit `from`.
-  const defaults =
-    fromWord !== undefined
-      ? findDefaults(fromWord.value)
-      : kind === 'defaults'
-        ? undefined
-        : findDefaults(undefined);
+  const defaults = defaultsOf(section, findDefaults);
   // The section summary already groups a fully live body by keyword.
   const index = bodyByKeyword ?? groupByKeyword(body);
   const servers: ServerSymbol[] = [];

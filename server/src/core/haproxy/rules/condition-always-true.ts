@@ -13,6 +13,7 @@ import { referencesOf } from './symbol-helpers.js';
  */
 export const conditionAlwaysTrue: Rule<HaproxyRuleContext> = {
   code: 'condition-always-true',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'A condition that is always true (always_true, an ACL ORed with its negation).',
   check(context, report) {

@@ -16,6 +16,7 @@ import { referencesOf } from './symbol-helpers.js';
  */
 export const conditionNeverTrue: Rule<HaproxyRuleContext> = {
   code: 'condition-never-true',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary:
     'A condition that can never be true (an ACL ANDed with its negation, disjoint patterns).',

@@ -29,6 +29,7 @@ function opaque(statement: Statement): boolean {
  */
 export const duplicateAcl: Rule<HaproxyRuleContext> = {
   code: 'duplicate-acl',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'An ACL that shadows a predefined ACL, or a line repeating an earlier definition.',
   check(context, report) {

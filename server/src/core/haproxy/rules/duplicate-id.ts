@@ -27,6 +27,7 @@ function idValue(word: Word, bind: boolean): number | undefined {
  */
 export const duplicateId: Rule<HaproxyRuleContext> = {
   code: 'duplicate-id',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'Two servers of one backend, or two binds of one frontend, share an id.',
   check(context, report) {

@@ -10,6 +10,7 @@ import { describeProxy, referencesOf, relatedAt } from './symbol-helpers.js';
  */
 export const duplicateServer: Rule<HaproxyRuleContext> = {
   code: 'duplicate-server',
+  scope: 'section',
   defaultSeverity: 'error',
   summary: 'Two servers of one backend share a name.',
   check(context, report) {

@@ -27,6 +27,11 @@ import type { HaproxyRuleContext } from './context.js';
 interface Bucket {
   /** The settings they were computed with. */
   readonly key: string;
+  /**
+   * Where the section started when they were computed: a section moved in place by a later edit
+   * (the same object, see `haproxy/incremental.ts`) has its findings moved by the difference.
+   */
+  readonly base: number;
   /** Sparse: rules with no finding there have no entry. */
   readonly byRule: ReadonlyMap<number, readonly Issue[]>;
 }
@@ -106,31 +111,56 @@ function moved(issue: Issue, delta: number, from: number, to: number): Issue | u
 }
 
 /**
+ * `bucket`'s findings moved by `delta`, those of a section that spanned `[from, to]`; undefined
+ * when one of them points outside it (it then has to be computed again).
+ */
+function shiftedBucket(
+  bucket: Bucket,
+  delta: number,
+  from: number,
+  to: number,
+): Bucket | undefined {
+  const byRule = new Map<number, readonly Issue[]>();
+  for (const [rule, issues] of bucket.byRule) {
+    const shifted: Issue[] = [];
+    for (const issue of issues) {
+      const one = moved(issue, delta, from, to);
+      if (!one) return undefined;
+      shifted.push(one);
+    }
+    byRule.set(rule, shifted);
+  }
+  return { key: bucket.key, base: bucket.base + delta, byRule: byRule.size === 0 ? EMPTY : byRule };
+}
+
+/**
  * The bucket of `section` under `key`: its own, or that of the section it was moved from (as many
  * edits back as it takes), moved to where it is now. Undefined when the section must be checked.
  */
 function bucketOf(buckets: Buckets, section: Section, key: string): Bucket | undefined {
   const own = buckets.get(section);
-  if (own) return own.key === key ? own : undefined;
+  if (own) {
+    if (own.key !== key) return undefined;
+    if (own.base === section.start) return own;
+    const from = own.base;
+    const bucket = shiftedBucket(
+      own,
+      section.start - from,
+      from,
+      from + section.end - section.start,
+    );
+    if (bucket) buckets.set(section, bucket);
+    return bucket;
+  }
   let delta = 0;
   let origin = movedFrom(section);
   while (origin) {
     delta += origin.delta;
     const found = buckets.get(origin.from);
     if (found) {
-      if (found.key !== key) return undefined;
-      const byRule = new Map<number, readonly Issue[]>();
-      for (const [rule, issues] of found.byRule) {
-        const shifted: Issue[] = [];
-        for (const issue of issues) {
-          const one = moved(issue, delta, origin.from.start, origin.from.end);
-          if (!one) return undefined;
-          shifted.push(one);
-        }
-        byRule.set(rule, shifted);
-      }
-      const bucket: Bucket = { key, byRule: byRule.size === 0 ? EMPTY : byRule };
-      buckets.set(section, bucket);
+      if (found.key !== key || found.base !== origin.from.start) return undefined;
+      const bucket = shiftedBucket(found, delta, origin.from.start, origin.from.end);
+      if (bucket) buckets.set(section, bucket);
       return bucket;
     }
     origin = movedFrom(origin.from);
@@ -214,10 +244,10 @@ export function runHaproxyRules(
         list.push(issue);
       }
     }
-    if (all) buckets.set(ast.preamble, { key, byRule: fresh.get(-1) ?? EMPTY });
+    if (all) buckets.set(ast.preamble, { key, base: 0, byRule: fresh.get(-1) ?? EMPTY });
     sections.forEach((section, at) => {
       if (!all && known[at] !== undefined) return;
-      const bucket: Bucket = { key, byRule: fresh.get(at) ?? EMPTY };
+      const bucket: Bucket = { key, base: section.start, byRule: fresh.get(at) ?? EMPTY };
       buckets.set(section, bucket);
       known[at] = bucket;
     });

@@ -14,11 +14,16 @@ export const undefinedResolvers: Rule<HaproxyRuleContext> = sectionReferenceRule
   severity: 'error',
   summary: 'A server uses a resolvers section that does not exist.',
   *collect(table) {
+    // Only words the table read as a resolvers name can hold one: look at the servers' options
+    // only if there are any (the usual file has none), and then test words against that set.
+    const named = new Set(table.references('resolvers').map((site) => site.word));
+    if (named.size === 0) return;
     for (const proxy of table.symbols.proxies) {
       for (const server of proxy.servers) {
         // The options in effect name the sites to check, wherever they are written.
         for (const use of effectiveServerOptions(proxy, server).values()) {
           for (const value of use.values) {
+            if (!named.has(value)) continue;
             for (const site of table.sitesIn(value)) {
               if (site.kind !== 'resolvers') continue;
               yield { site, via: `server '${server.name?.value ?? ''}'` };

@@ -84,6 +84,7 @@ function recordCovers(
  */
 export const unreachableRule: Rule<HaproxyRuleContext> = {
   code: 'unreachable-rule',
+  scope: 'section',
   defaultSeverity: 'warning',
   summary: 'A use_backend or default_backend that an earlier use_backend always pre-empts.',
   check(context, report) {
