@@ -5,6 +5,7 @@
  * or on the node itself over SSH. Commands are argument arrays handed to `spawn`, never a shell
  * string; every run has a timeout and an output cap, and the caller can cancel it.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, posix } from 'node:path';
 import {
@@ -83,7 +84,7 @@ interface RawRun {
 }
 
 /** Runs `argv` with stdout and stderr merged, bounded in time and output. */
-async function runBounded(
+function runBounded(
   argv: readonly string[],
   options: {
     cwd?: string;
@@ -94,9 +95,6 @@ async function runBounded(
     env?: Readonly<Record<string, string>>;
   },
 ): Promise<RawRun> {
-  // Loaded on the first check: `node:child_process` (with `net` and the streams behind it) is a
-  // measurable part of a `halint` start, and most runs never ask a daemon.
-  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const [program, ...args] = argv;
     if (program === undefined) {
