@@ -19,6 +19,7 @@
  * key are decided here together, so that what `haproxy -c` would link, a rename changes.
  */
 import { compareVersions, type ArgSpec } from '../../common/catalog.js';
+import { lazy } from '../../common/lazy.js';
 import {
   globalKey,
   makeTable,
@@ -249,9 +250,9 @@ function sampleTable(
   return table;
 }
 
-/** Fetches and converters with arguments naming something, by name. */
-const FETCH_ARGUMENTS = sampleTable(HAPROXY_CATALOG.fetches);
-const CONVERTER_ARGUMENTS = sampleTable(HAPROXY_CATALOG.converters);
+/** Fetches and converters with arguments naming something, by name (built on first use). */
+const FETCH_ARGUMENTS = lazy(() => sampleTable(HAPROXY_CATALOG.fetches));
+const CONVERTER_ARGUMENTS = lazy(() => sampleTable(HAPROXY_CATALOG.converters));
 
 /** `name(args)` calls inside a word; the look-behind keeps `x.name(` from matching as `name(`. */
 const CALL = /(?<![\w.])(\w[\w.]*)\(([^()]*)\)/g;
@@ -259,8 +260,9 @@ const CALL = /(?<![\w.])(\w[\w.]*)\(([^()]*)\)/g;
 /** The `acl(…)` fetch, not a converter (no `,` or `.` before it), with its arguments. */
 const ACL_FETCH = /(?<![\w.,])acl\(([^()]*)\)/g;
 
-const SERVER_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(
-  HAPROXY_CATALOG.serverOptions.map((option) => [option.name, option]),
+const SERVER_OPTIONS = lazy(
+  (): ReadonlyMap<string, OptionSpec> =>
+    new Map(HAPROXY_CATALOG.serverOptions.map((option) => [option.name, option])),
 );
 
 /** Keywords whose `options` arguments are server options (the others take bind options). */
@@ -616,7 +618,7 @@ class Builder {
     dead: boolean,
   ): void {
     for (let at = from; at < words.length;) {
-      const option = SERVER_OPTIONS.get((words[at] as Word).value);
+      const option = SERVER_OPTIONS().get((words[at] as Word).value);
       const count = option?.args.length ?? 0;
       option?.args.forEach((spec, index) => {
         const value = words[at + 1 + index];
@@ -635,7 +637,7 @@ class Builder {
       const name = match[1] ?? '';
       // After a comma the call is a converter of the expression, else its fetch.
       const converter = text[match.index - 1] === ',';
-      const args = (converter ? CONVERTER_ARGUMENTS : FETCH_ARGUMENTS).get(name);
+      const args = (converter ? CONVERTER_ARGUMENTS : FETCH_ARGUMENTS)().get(name);
       if (!args) continue;
       let offset = match.index + name.length + 1;
       (match[2] ?? '').split(',').forEach((arg, position) => {

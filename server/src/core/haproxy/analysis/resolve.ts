@@ -14,6 +14,7 @@ import {
   sectionSpec,
   sectionsAt,
 } from '../catalog/index.js';
+import { lazy } from '../../common/lazy.js';
 import type { HaproxyKeywordSpec, KeywordMatch } from '../catalog/index.js';
 import type { ActionSpec, OptionSpec, RuleSet } from '../catalog/types.js';
 import type { Section, Statement, Word } from '../ast.js';
@@ -97,7 +98,8 @@ const FAMILIES: ReadonlyMap<string, ReadonlySet<string>> = (() => {
 })();
 
 /** Actions of each rule set, by name (actions with the same name in two rule sets differ). */
-const ACTIONS_BY_RULESET: ReadonlyMap<RuleSet, ReadonlyMap<string, ActionSpec>> = (() => {
+// Built on first use: a file without rule sets (and a Keepalived-only run) never reads it.
+const ACTIONS_BY_RULESET = lazy((): ReadonlyMap<RuleSet, ReadonlyMap<string, ActionSpec>> => {
   const map = new Map<RuleSet, Map<string, ActionSpec>>();
   for (const action of HAPROXY_CATALOG.actions) {
     for (const ruleset of action.rulesets) {
@@ -110,19 +112,19 @@ const ACTIONS_BY_RULESET: ReadonlyMap<RuleSet, ReadonlyMap<string, ActionSpec>> 
     }
   }
   return map;
-})();
+});
 
-const BIND_OPTIONS = new Map(HAPROXY_CATALOG.bindOptions.map((o) => [o.name, o]));
-const SERVER_OPTIONS = new Map(HAPROXY_CATALOG.serverOptions.map((o) => [o.name, o]));
+const BIND_OPTIONS = lazy(() => new Map(HAPROXY_CATALOG.bindOptions.map((o) => [o.name, o])));
+const SERVER_OPTIONS = lazy(() => new Map(HAPROXY_CATALOG.serverOptions.map((o) => [o.name, o])));
 
 /** Actions of one rule set by name. */
 export function actionsOf(ruleset: RuleSet): ReadonlyMap<string, ActionSpec> {
-  return ACTIONS_BY_RULESET.get(ruleset) ?? new Map();
+  return ACTIONS_BY_RULESET().get(ruleset) ?? new Map();
 }
 
 /** The option catalog of a `bind` (true) or `server`/`default-server` (false) line. */
 export function optionsOf(bind: boolean): ReadonlyMap<string, OptionSpec> {
-  return bind ? BIND_OPTIONS : SERVER_OPTIONS;
+  return bind ? BIND_OPTIONS() : SERVER_OPTIONS();
 }
 
 /** Actions whose names carry arguments in parentheses (`set-var(txn.x)`). */

@@ -1,8 +1,9 @@
 /**
  * The HAProxy catalog: every section, keyword, option, action, fetch, converter and predefined
- * ACL, with lookups built once at module load.
+ * ACL, with lookups built once, on first use.
  */
 import { closeCandidates } from '../../common/edit-distance.js';
+import { lazy } from '../../common/lazy.js';
 import { ACTIONS } from './actions.js';
 import { BIND_OPTIONS } from './bind-options.js';
 import { CRT_STORE_LOAD_OPTIONS } from './crt-store-options.js';
@@ -82,7 +83,8 @@ function buildIndex(): ReadonlyMap<string, FirstWordIndex> {
   return bySection;
 }
 
-const INDEX = buildIndex();
+// Built on the first lookup: a run over Keepalived files only never reads it.
+const INDEX = lazy(buildIndex);
 
 /**
  * The most words a keyword lookup reads: the longest keyword name plus a leading `no`. Callers
@@ -98,7 +100,7 @@ function matchWords(
 ): IndexedKeyword | undefined {
   const first = words[from];
   if (first === undefined) return undefined;
-  const candidates = INDEX.get(section)?.get(first);
+  const candidates = INDEX().get(section)?.get(first);
   if (!candidates) return undefined;
   // Runs for every statement of a file: plain loops, no closure or array per candidate.
   for (const candidate of candidates) {
@@ -135,7 +137,7 @@ export function lookupKeyword(section: string, words: readonly string[]): Keywor
 
 /** Keywords usable in `section` at `version` (deprecated ones included, removed ones not). */
 export function keywordsForSection(section: string, version: string): HaproxyKeywordSpec[] {
-  const byFirst = INDEX.get(section);
+  const byFirst = INDEX().get(section);
   if (!byFirst) return [];
   const result: HaproxyKeywordSpec[] = [];
   for (const list of byFirst.values()) {

@@ -23,10 +23,27 @@ function shapeOf(signature: string): Shape {
   return { types, mandatory };
 }
 
-const FETCH_SHAPES = new Map(Object.entries(FETCH_ARGS_2_6).map(([k, v]) => [k, shapeOf(v)]));
-const CONVERTER_SHAPES = new Map(
-  Object.entries(CONVERTER_ARGS_2_6).map(([k, v]) => [k, shapeOf(v)]),
-);
+/**
+ * The shape of each name in `signatures`, read from its signature the first time a file calls it:
+ * a start-up does not pay for the hundreds of fetches and converters a configuration never uses.
+ */
+function shapesOf(
+  signatures: Readonly<Record<string, string>>,
+): (name: string) => Shape | undefined {
+  const shapes = new Map<string, Shape>();
+  return (name) => {
+    let shape = shapes.get(name);
+    const signature = Object.hasOwn(signatures, name) ? signatures[name] : undefined;
+    if (shape === undefined && signature !== undefined) {
+      shape = shapeOf(signature);
+      shapes.set(name, shape);
+    }
+    return shape;
+  };
+}
+
+const fetchShape = shapesOf(FETCH_ARGS_2_6);
+const converterShape = shapesOf(CONVERTER_ARGS_2_6);
 
 /** Values the `json` converter's check function accepts (an empty argument picks the default). */
 const JSON_CODES = new Set(['', 'ascii', 'utf8', 'utf8s', 'utf8p', 'utf8ps']);
@@ -139,11 +156,11 @@ export const invalidSampleArgument: Rule<HaproxyRuleContext> = {
     for (const { section, sample } of sectionSamples(context)) {
       const inDefaults = section.kind === 'defaults';
       const calls: { what: string; part: SamplePart; shape: Shape | undefined }[] = [
-        { what: 'Sample fetch', part: sample.fetch, shape: FETCH_SHAPES.get(sample.fetch.name) },
+        { what: 'Sample fetch', part: sample.fetch, shape: fetchShape(sample.fetch.name) },
         ...sample.converters.map((part) => ({
           what: 'Converter',
           part,
-          shape: CONVERTER_SHAPES.get(part.name),
+          shape: converterShape(part.name),
         })),
       ];
       for (const { what, part, shape } of calls) {

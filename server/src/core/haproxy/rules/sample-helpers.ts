@@ -2,6 +2,7 @@
  * Where sample expressions appear on HAProxy lines (the criterion of `acl` lines and of anonymous
  * ACLs in conditions) and how to split one into its fetch and converters.
  */
+import { lazy } from '../../common/lazy.js';
 import { HAPROXY_CATALOG, isAvailable, lifecycleAt } from '../catalog/index.js';
 import type { ArgSpec, SampleSpec } from '../catalog/types.js';
 import type { ResolvedSection, ResolvedStatement } from '../analysis/resolve.js';
@@ -28,8 +29,9 @@ interface SampleExpression {
   readonly converters: readonly SamplePart[];
 }
 
-const FETCHES = new Map(HAPROXY_CATALOG.fetches.map((f) => [f.name, f]));
-const CONVERTERS = new Map(HAPROXY_CATALOG.converters.map((c) => [c.name, c]));
+/** Fetches and converters by name, built on the first lookup rather than at start-up. */
+const FETCHES = lazy(() => new Map(HAPROXY_CATALOG.fetches.map((f) => [f.name, f])));
+const CONVERTERS = lazy(() => new Map(HAPROXY_CATALOG.converters.map((c) => [c.name, c])));
 
 /** The suffixes HAProxy's ACL keywords add to a fetch name to pick a matching method. */
 const ACL_SUFFIXES = ['_beg', '_dir', '_dom', '_end', '_len', '_reg', '_sub'];
@@ -47,11 +49,11 @@ export function buildDependent(name: string): boolean {
 
 /** The fetch spec a name designates, ACL aliases (`path_beg`, `hdr_sub`) included. */
 export function fetchSpec(name: string): SampleSpec | undefined {
-  const direct = FETCHES.get(name);
+  const direct = FETCHES().get(name);
   if (direct) return direct;
   for (const suffix of ACL_SUFFIXES) {
     if (name.endsWith(suffix)) {
-      const base = FETCHES.get(name.slice(0, -suffix.length));
+      const base = FETCHES().get(name.slice(0, -suffix.length));
       if (base) return base;
     }
   }
@@ -63,10 +65,11 @@ export function fetchSpec(name: string): SampleSpec | undefined {
  * `beg`, `hdr_len` is `hdr` matched with `len`; a plain fetch name has no method of its own.
  */
 export function aclKeyword(name: string): { fetch: string; method: string | undefined } {
-  if (FETCHES.has(name)) return { fetch: name, method: undefined };
+  const fetches = FETCHES();
+  if (fetches.has(name)) return { fetch: name, method: undefined };
   for (const suffix of ACL_SUFFIXES) {
     const base = name.slice(0, -suffix.length);
-    if (name.endsWith(suffix) && FETCHES.has(base)) return { fetch: base, method: suffix.slice(1) };
+    if (name.endsWith(suffix) && fetches.has(base)) return { fetch: base, method: suffix.slice(1) };
   }
   return { fetch: name, method: undefined };
 }
@@ -78,7 +81,7 @@ export function aclOnly(name: string): boolean {
 
 /** The converter spec of a name. */
 export function converterSpec(name: string): SampleSpec | undefined {
-  return CONVERTERS.get(name);
+  return CONVERTERS().get(name);
 }
 
 /** Fetches that HAProxy registers ACL keywords for, one per matching suffix (`path_beg`, …). */

@@ -8,6 +8,7 @@
  */
 import { editDistance, MAX_SUGGESTION_WORD } from '../../common/edit-distance.js';
 import { compareVersions } from '../../common/catalog.js';
+import { lazy } from '../../common/lazy.js';
 import { GLOBAL_DEFS_KEYWORDS } from './global-defs.js';
 import {
   CONNECTION_KEYWORDS,
@@ -114,7 +115,8 @@ interface KeepalivedCatalog {
   lifecycleAt(spec: KeepalivedKeywordSpec, version: string): LifecycleState;
 }
 
-function buildCatalog(keywords: readonly KeepalivedKeywordSpec[]): KeepalivedCatalog {
+/** The catalog's indexes by context and by name. */
+function buildIndexes(keywords: readonly KeepalivedKeywordSpec[]) {
   const byContext = new Map<string, Map<string, KeepalivedKeywordSpec>>();
   const byName = new Map<string, string[]>();
   const children = new Map<string, Set<string>>();
@@ -140,33 +142,43 @@ function buildCatalog(keywords: readonly KeepalivedKeywordSpec[]): KeepalivedCat
   }
   const contexts = [...new Set([TOP_CONTEXT, ...byContext.keys(), ...parents.keys()])];
   const topLevelContexts = [...(children.get(TOP_CONTEXT) ?? [])];
+  return { byContext, byName, children, parents, contexts, topLevelContexts };
+}
+
+function buildCatalog(keywords: readonly KeepalivedKeywordSpec[]): KeepalivedCatalog {
+  // Indexed on the first lookup: a run over HAProxy files only never reads this catalog.
+  const indexes = lazy(() => buildIndexes(keywords));
   const cache = new Map<string, readonly KeepalivedKeywordSpec[]>();
 
   return {
     keywords,
     versions: KEEPALIVED_VERSIONS,
-    contexts,
-    topLevelContexts,
-    keyword: (context, name) => byContext.get(context)?.get(name),
+    get contexts() {
+      return indexes().contexts;
+    },
+    get topLevelContexts() {
+      return indexes().topLevelContexts;
+    },
+    keyword: (context, name) => indexes().byContext.get(context)?.get(name),
     keywordsFor(context, version) {
       const key = `${context}\u0000${version ?? ''}`;
       let result = cache.get(key);
       if (!result) {
-        const all = [...(byContext.get(context)?.values() ?? [])];
+        const all = [...(indexes().byContext.get(context)?.values() ?? [])];
         result = version === undefined ? all : all.filter((spec) => availableAt(spec, version));
         cache.set(key, result);
       }
       return result;
     },
-    childContexts: (context) => [...(children.get(context) ?? [])],
-    parentContexts: (context) => [...(parents.get(context) ?? [])],
+    childContexts: (context) => [...(indexes().children.get(context) ?? [])],
+    parentContexts: (context) => [...(indexes().parents.get(context) ?? [])],
     suggest(context, name, max = 3) {
       const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
       const lower = name.toLowerCase();
       const scored: { name: string; distance: number }[] = [];
       // No keyword is that long: a hostile word must not cost a comparison per keyword.
       if (lower.length > MAX_SUGGESTION_WORD) return [];
-      for (const candidate of byContext.get(context)?.keys() ?? []) {
+      for (const candidate of indexes().byContext.get(context)?.keys() ?? []) {
         if (candidate === name) continue;
         const other = candidate.toLowerCase();
         const distance = editDistance(lower, other, limit);
@@ -183,7 +195,7 @@ function buildCatalog(keywords: readonly KeepalivedKeywordSpec[]): KeepalivedCat
       scored.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
       return scored.slice(0, max).map((entry) => entry.name);
     },
-    contextsOf: (name) => byName.get(name) ?? [],
+    contextsOf: (name) => indexes().byName.get(name) ?? [],
     lifecycleAt,
   };
 }
