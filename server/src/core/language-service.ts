@@ -616,14 +616,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       options,
     );
 
-  const referencedFindings = (document: ParsedDocument, context: RequestContext): Issue[] =>
-    context.referencedFiles === undefined
-      ? []
-      : shaped(
-          document,
-          referencedFileIssues(document, context.referencedFiles),
-          context.settings ?? DEFAULT_SETTINGS,
-        );
+  const referencedFindings = (document: ParsedDocument, context: RequestContext): Issue[] => {
+    if (context.referencedFiles === undefined) return [];
+    const issues = referencedFileIssues(document, context.referencedFiles);
+    // Shaping reads the whole text for suppression comments: not worth it for nothing.
+    return issues.length === 0
+      ? issues
+      : shaped(document, issues, context.settings ?? DEFAULT_SETTINGS);
+  };
 
   /** Ours and, merged into them, what a daemon's own check said of the document. */
   const withDaemonFindings = (

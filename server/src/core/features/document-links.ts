@@ -180,13 +180,17 @@ function moved(link: DocumentLinkCandidate, delta: number): DocumentLinkCandidat
 
 /**
  * The links of each section of the last snapshot of the most recently read documents, offsets
- * counted from the section's start, keyed by the base folders and the section's text. The
+ * counted from the section's start, keyed by the section's text, with the base folders they were
+ * read with. The
  * diagnostics of every edit read the links of the whole file (the referenced-file checks); an
  * edit changes one section, and reading the others' statements again cost a 15,000-line file
  * about 15 ms per keystroke. A section's links depend on its own text and the base folders only
  * (HAProxy reads a section line by line), so an equal text yields equal links, moved.
  */
-const sectionMemory = new Map<string, Map<string, readonly DocumentLinkCandidate[]>>();
+const sectionMemory = new Map<
+  string,
+  { readonly bases: string; readonly byText: Map<string, readonly DocumentLinkCandidate[]> }
+>();
 
 /** How many documents {@link sectionMemory} remembers (the ones edited last). */
 const REMEMBERED_DOCUMENTS = 32;
@@ -203,13 +207,15 @@ function documentHaproxyLinks(
   const known = snapshotLinks.get(config);
   if (known) return known;
   const bases = baseFolders(config);
-  const prefix = `${bases['crt-base'] ?? ''}\0${bases['ca-base'] ?? ''}\0`;
-  const previous = sectionMemory.get(uri);
+  const basesKey = `${bases['crt-base'] ?? ''}\0${bases['ca-base'] ?? ''}`;
+  const remembered = sectionMemory.get(uri);
+  const previous = remembered?.bases === basesKey ? remembered.byText : undefined;
+  // Keys are slices of the text, not concatenations: a concatenated key is copied to be hashed.
   const memory = new Map<string, readonly DocumentLinkCandidate[]>();
   const links: DocumentLinkCandidate[] = [];
   itemLinks(config.preamble, bases, links);
   for (const section of config.sections) {
-    const key = prefix + text.slice(section.start, section.end);
+    const key = text.slice(section.start, section.end);
     let relative = previous?.get(key) ?? memory.get(key);
     if (relative === undefined) {
       const own: DocumentLinkCandidate[] = [];
@@ -221,7 +227,7 @@ function documentHaproxyLinks(
   }
   // Re-inserted last: the documents least recently read are forgotten first.
   sectionMemory.delete(uri);
-  sectionMemory.set(uri, memory);
+  sectionMemory.set(uri, { bases: basesKey, byText: memory });
   if (sectionMemory.size > REMEMBERED_DOCUMENTS) {
     const oldest = sectionMemory.keys().next().value;
     if (oldest !== undefined) sectionMemory.delete(oldest);
