@@ -213,6 +213,26 @@ void describe('DiagnosticsPublisher', () => {
     );
   });
 
+  void it('orders many due documents by their last change, closed files last', async () => {
+    const { publisher, sent, put } = setup();
+    const uris = Array.from({ length: 300 }, (_, i) => `d${i}`);
+    for (const uri of uris) put(uri, 1);
+    // Changed in a scrambled order, then all due at once (a settings change).
+    const changed = uris.map((_, i) => uris[(i * 7) % uris.length] as string);
+    for (const uri of changed) publisher.schedule(uri);
+    publisher.revalidateAll();
+    // Closed files whose cluster findings moved never changed here: they go last, as they came.
+    publisher.refresh(['gone-b', 'gone-a']);
+    // An edit while due: the document goes first, and validated again once its quiet time ends.
+    const typed = changed[10] as string;
+    publisher.schedule(typed);
+    await waitFor(() => (sent.length >= uris.length + 3 ? true : undefined), 'every publish');
+    assert.deepEqual(
+      sent.map((entry) => entry.uri),
+      [typed, typed, ...changed.filter((uri) => uri !== typed).reverse(), 'gone-b', 'gone-a'],
+    );
+  });
+
   void it("holds older documents' publications while a newer edit waits for its quiet time", async () => {
     const { publisher, sent, put } = setup({ delayMs: 50 });
     put('other', 1);

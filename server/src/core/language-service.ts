@@ -441,7 +441,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const key = JSON.stringify(settings.haproxy);
     const cached = validated.get(document);
     if (cached?.key === key) return [...cached.issues];
-    const issues = validateNow(document, settings);
+    const issues = validateNow(document, settings, undefined, key);
     validated.set(document, { key, issues });
     return [...issues];
   };
@@ -449,6 +449,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     document: ParsedDocument,
     settings: ServiceSettings,
     node?: Pick<ClusterNodeInput, 'configId' | 'env'>,
+    /** `settings.haproxy` as JSON, when the caller has it already (see `validate`). */
+    settingsKey?: string,
   ): Issue[] => {
     const language = settings[document.languageId];
     let found: Issue[];
@@ -458,7 +460,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         HAPROXY_RULES,
         document,
         language,
-        JSON.stringify(language),
+        settingsKey ?? JSON.stringify(language),
         options.onRuleError,
       );
     } else {
@@ -614,14 +616,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       options,
     );
 
-  const referencedFindings = (document: ParsedDocument, context: RequestContext): Issue[] =>
-    context.referencedFiles === undefined
-      ? []
-      : shaped(
-          document,
-          referencedFileIssues(document, context.referencedFiles),
-          context.settings ?? DEFAULT_SETTINGS,
-        );
+  const referencedFindings = (document: ParsedDocument, context: RequestContext): Issue[] => {
+    if (context.referencedFiles === undefined) return [];
+    const issues = referencedFileIssues(document, context.referencedFiles);
+    // Shaping reads the whole text for suppression comments: not worth it for nothing.
+    return issues.length === 0
+      ? issues
+      : shaped(document, issues, context.settings ?? DEFAULT_SETTINGS);
+  };
 
   /** Ours and, merged into them, what a daemon's own check said of the document. */
   const withDaemonFindings = (

@@ -7,6 +7,7 @@ import type {
   ReferencedFiles,
   ServiceSettings,
 } from '../core/index.js';
+import { ChangeQueue } from './change-queue.js';
 import type { DocumentCache } from './document-cache.js';
 import { describeError, type Logger } from './logger.js';
 
@@ -72,8 +73,17 @@ export class DiagnosticsPublisher {
   /** When each document last changed, on a counter: the queue's order. */
   private readonly changedAt = new Map<string, number>();
   private clock = 0;
-  /** Documents to validate (or closed files to publish), in no particular order. */
-  private readonly due = new Set<string>();
+  /** Documents to validate (or closed files to publish), with the order they joined in. */
+  private readonly due = new Map<string, number>();
+  private joined = 0;
+  /** The due documents, the most recently changed first (then the first to join). */
+  private readonly dueQueue = new ChangeQueue(
+    (uri, at, order) => this.due.get(uri) === order && this.changeOf(uri) === at,
+  );
+  /** The documents whose quiet period runs, the most recently changed first. */
+  private readonly timerQueue = new ChangeQueue(
+    (uri, at) => this.timers.has(uri) && this.changeOf(uri) === at,
+  );
   /** Publications dropped because the cluster analysis was behind; sent after its next pass. */
   private readonly waiting = new Set<string>();
   private draining = false;
@@ -97,7 +107,11 @@ export class DiagnosticsPublisher {
     this.cancelTimer(uri);
     // Taking a ticket now also voids a run that is still waiting for its settings.
     this.nextTicket(uri);
-    if (edited) this.changedAt.set(uri, ++this.clock);
+    if (edited) {
+      this.changedAt.set(uri, ++this.clock);
+      const order = this.due.get(uri);
+      if (order !== undefined) this.dueQueue.push(uri, this.clock, order);
+    }
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -105,6 +119,7 @@ export class DiagnosticsPublisher {
         this.enqueue(uri);
       }, this.delay()),
     );
+    this.timerQueue.push(uri, this.changeOf(uri));
   }
 
   /** Re-validates every open document (the settings changed). */
@@ -148,6 +163,8 @@ export class DiagnosticsPublisher {
     this.timers.clear();
     this.tickets.clear();
     this.due.clear();
+    this.dueQueue.clear();
+    this.timerQueue.clear();
     this.waiting.clear();
   }
 
@@ -158,8 +175,18 @@ export class DiagnosticsPublisher {
 
   private enqueue(uri: string): void {
     if (this.disposed) return;
-    this.due.add(uri);
+    let order = this.due.get(uri);
+    if (order === undefined) {
+      order = ++this.joined;
+      this.due.set(uri, order);
+    }
+    this.dueQueue.push(uri, this.changeOf(uri), order);
     void this.drain();
+  }
+
+  /** When a document last changed, on {@link clock}; 0 when it never did (a closed file). */
+  private changeOf(uri: string): number {
+    return this.changedAt.get(uri) ?? 0;
   }
 
   /**
@@ -185,19 +212,12 @@ export class DiagnosticsPublisher {
 
   /** The most recently changed due document, unless a newer change is still being typed. */
   private next(): string | undefined {
-    let best: string | undefined;
-    let bestAt = -1;
-    for (const uri of this.due) {
-      const at = this.changedAt.get(uri) ?? 0;
-      if (at > bestAt) {
-        best = uri;
-        bestAt = at;
-      }
-    }
-    for (const uri of this.timers.keys()) {
-      if ((this.changedAt.get(uri) ?? 0) > bestAt) return undefined;
-    }
-    return best;
+    const best = this.dueQueue.peek();
+    if (best === undefined) return undefined;
+    const typing = this.timerQueue.peek();
+    if (typing !== undefined && typing.at > best.at) return undefined;
+    this.dueQueue.pop();
+    return best.uri;
   }
 
   private async publish(uri: string): Promise<void> {

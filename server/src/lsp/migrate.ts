@@ -5,9 +5,9 @@
 import { ErrorCodes, ResponseError, type RequestType } from 'vscode-languageserver';
 import { MIGRATION_TARGETS, type LanguageService } from '../core/index.js';
 import type { DocumentCache } from './document-cache.js';
+import type { NodeTable } from './nodes.js';
 import { MigrateRequest, MigrationTargetsRequest } from './protocol.js';
 import type { SettingsProvider } from './settings.js';
-import type { Workspace } from './workspace.js';
 
 /** The part of the handler registry this module uses (the registry imports this module). */
 export interface RequestRegistry {
@@ -23,7 +23,8 @@ export interface MigrateContext {
   readonly service: LanguageService;
   readonly documents: Pick<DocumentCache, 'all'>;
   readonly settings: Pick<SettingsProvider, 'forDocument'>;
-  readonly workspace?: Pick<Workspace, 'documents'> | undefined;
+  /** Every file the server knows (workspace files, open buffers winning); absent: the open ones. */
+  readonly nodes?: Pick<NodeTable, 'documents'> | undefined;
 }
 
 /** Registers the two migration requests. */
@@ -32,7 +33,7 @@ export function registerMigrate(
   context: MigrateContext,
   folders: () => readonly string[],
 ): void {
-  const { service, documents, settings, workspace } = context;
+  const { service, documents, settings, nodes } = context;
   on.request(
     MigrateRequest,
     ({ languageId, version, uris }) => {
@@ -42,8 +43,7 @@ export function registerMigrate(
           `Unknown ${String(languageId)} version ${String(version)}`,
         );
       }
-      const open = documents.all();
-      const all = workspace ? workspace.documents(open) : open;
+      const all = nodes ? nodes.documents() : documents.all();
       const wanted = uris ? new Set(uris) : undefined;
       const chosen = wanted ? all.filter((document) => wanted.has(document.uri)) : all;
       return service.migrate(chosen, languageId, version);

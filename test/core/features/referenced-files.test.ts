@@ -96,6 +96,48 @@ test('the table names every kind of referenced file, with how pattern lines are 
   );
 });
 
+test('after edits, the table is the one of the edited text read afresh', () => {
+  // The links of unchanged sections are remembered from the previous snapshot and moved: every
+  // kind of edit must leave them where the text has them now.
+  const backend = (name: string): string[] => [
+    `backend ${name}`,
+    `    server s1 192.0.2.10:443 ssl crt ${name}.pem ca-file ca.pem`,
+    `    http-request set-var(txn.x) req.hdr(host),map_ip(${name}.map)`,
+  ];
+  let text = [
+    'global',
+    '    crt-base /etc/certs',
+    'frontend fe',
+    '    bind :443 ssl crt site.pem',
+    '    acl bad src -f bad.lst',
+    ...backend('a'),
+    ...backend('b'),
+    ...backend('b'),
+    '',
+  ].join('\n');
+  let document = service.parse('haproxy', 'file:///w/edited', text, 1);
+  const edits: [find: string, replace: string][] = [
+    ['bad.lst', 'worse.lst'], // inside a section: its links read again
+    ['frontend fe\n', 'frontend fe\n    errorfile 503 e.http\n'], // later sections move
+    ['crt-base /etc/certs', 'crt-base /srv/certs'], // every `crt` path changes
+    ['backend a\n', ''], // the first backend's lines join the frontend
+    ['global\n', ''], // no base folder any more
+  ];
+  const fresh = (n: number) =>
+    service.getDocumentLinks(service.parse('haproxy', `file:///w/fresh-${n}`, text, 1));
+  assert.deepEqual(service.getDocumentLinks(document), fresh(0));
+  edits.forEach(([find, replace], i) => {
+    const start = text.indexOf(find);
+    assert.ok(start >= 0, find);
+    const change = { start, end: start + find.length, text: replace };
+    text = text.slice(0, start) + replace + text.slice(start + find.length);
+    document = service.update(document, [change], i + 2);
+    assert.equal(document.text, text);
+    assert.deepEqual(service.getDocumentLinks(document), fresh(i + 1), `after edit ${i + 1}`);
+  });
+  assert.ok(fresh(9).some((link) => link.path === 'b.pem' && link.kind === 'certificate'));
+});
+
 test('go to definition on a path word opens the workspace file', () => {
   const { document, marked } = parse(
     'haproxy',

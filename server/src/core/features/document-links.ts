@@ -7,7 +7,7 @@
  * what kind of file each is; the host resolves them.
  */
 import type { ParsedDocument } from '../document.js';
-import type { HaproxyConfig, Statement, Word } from '../haproxy/ast.js';
+import type { HaproxyConfig, Item, Statement, Word } from '../haproxy/ast.js';
 import { readOptions } from '../haproxy/analysis/symbols.js';
 import { aclPatternLines, type PatternLines } from '../haproxy/rules/acl-helpers.js';
 import { SCRIPT_KEYWORDS } from '../keepalived/analysis/index-node.js';
@@ -82,8 +82,11 @@ function patternReadings(statement: Statement, into: Map<number, PatternLines>):
   }
 }
 
-function haproxyLinks(config: HaproxyConfig): DocumentLinkCandidate[] {
-  const bases: { 'crt-base'?: string; 'ca-base'?: string } = {};
+/** The global `crt-base` and `ca-base` folders (the first of each), which `crt`/`ca-file` paths start from. */
+type BaseFolders = { 'crt-base'?: string; 'ca-base'?: string };
+
+function baseFolders(config: HaproxyConfig): BaseFolders {
+  const bases: BaseFolders = {};
   for (const section of config.sections) {
     if (section.type !== 'global') continue;
     for (const item of section.items) {
@@ -94,7 +97,15 @@ function haproxyLinks(config: HaproxyConfig): DocumentLinkCandidate[] {
       }
     }
   }
-  const links: DocumentLinkCandidate[] = [];
+  return bases;
+}
+
+/** Appends the links of the statements among `items` to `links`. */
+function itemLinks(
+  items: readonly Item[],
+  bases: BaseFolders,
+  links: DocumentLinkCandidate[],
+): void {
   const add = (
     word: Word | undefined,
     kind: ReferencedFileKind,
@@ -151,10 +162,77 @@ function haproxyLinks(config: HaproxyConfig): DocumentLinkCandidate[] {
       }
     }
   };
-  for (const item of config.preamble) if (item.kind === 'statement') statement(item);
+  for (const item of items) if (item.kind === 'statement') statement(item);
+}
+
+function haproxyLinks(config: HaproxyConfig): DocumentLinkCandidate[] {
+  const bases = baseFolders(config);
+  const links: DocumentLinkCandidate[] = [];
+  itemLinks(config.preamble, bases, links);
+  for (const section of config.sections) itemLinks(section.items, bases, links);
+  return links;
+}
+
+/** `link` with its offsets moved by `delta`. */
+function moved(link: DocumentLinkCandidate, delta: number): DocumentLinkCandidate {
+  return { ...link, start: link.start + delta, end: link.end + delta };
+}
+
+/**
+ * The links of each section of the last snapshot of the most recently read documents, offsets
+ * counted from the section's start, keyed by the section's text, with the base folders they were
+ * read with. The
+ * diagnostics of every edit read the links of the whole file (the referenced-file checks); an
+ * edit changes one section, and reading the others' statements again cost a 15,000-line file
+ * about 15 ms per keystroke. A section's links depend on its own text and the base folders only
+ * (HAProxy reads a section line by line), so an equal text yields equal links, moved.
+ */
+const sectionMemory = new Map<
+  string,
+  { readonly bases: string; readonly byText: Map<string, readonly DocumentLinkCandidate[]> }
+>();
+
+/** How many documents {@link sectionMemory} remembers (the ones edited last). */
+const REMEMBERED_DOCUMENTS = 32;
+
+/** The links of a snapshot, for the repeated requests on one snapshot (diagnostics, links). */
+const snapshotLinks = new WeakMap<HaproxyConfig, readonly DocumentLinkCandidate[]>();
+
+/** {@link haproxyLinks} of a whole document, reusing the unchanged sections of its last snapshot. */
+function documentHaproxyLinks(
+  uri: string,
+  text: string,
+  config: HaproxyConfig,
+): readonly DocumentLinkCandidate[] {
+  const known = snapshotLinks.get(config);
+  if (known) return known;
+  const bases = baseFolders(config);
+  const basesKey = `${bases['crt-base'] ?? ''}\0${bases['ca-base'] ?? ''}`;
+  const remembered = sectionMemory.get(uri);
+  const previous = remembered?.bases === basesKey ? remembered.byText : undefined;
+  // Keys are slices of the text, not concatenations: a concatenated key is copied to be hashed.
+  const memory = new Map<string, readonly DocumentLinkCandidate[]>();
+  const links: DocumentLinkCandidate[] = [];
+  itemLinks(config.preamble, bases, links);
   for (const section of config.sections) {
-    for (const item of section.items) if (item.kind === 'statement') statement(item);
+    const key = text.slice(section.start, section.end);
+    let relative = previous?.get(key) ?? memory.get(key);
+    if (relative === undefined) {
+      const own: DocumentLinkCandidate[] = [];
+      itemLinks(section.items, bases, own);
+      relative = own.map((link) => moved(link, -section.start));
+    }
+    memory.set(key, relative);
+    for (const link of relative) links.push(moved(link, section.start));
   }
+  // Re-inserted last: the documents least recently read are forgotten first.
+  sectionMemory.delete(uri);
+  sectionMemory.set(uri, { bases: basesKey, byText: memory });
+  if (sectionMemory.size > REMEMBERED_DOCUMENTS) {
+    const oldest = sectionMemory.keys().next().value;
+    if (oldest !== undefined) sectionMemory.delete(oldest);
+  }
+  snapshotLinks.set(config, links);
   return links;
 }
 
@@ -183,7 +261,9 @@ function keepalivedLinks(nodes: readonly KeepalivedNode[], into: DocumentLinkCan
 
 /** Words of the document that name files, in document order. */
 export function getDocumentLinkCandidates(document: ParsedDocument): DocumentLinkCandidate[] {
-  if (document.languageId === 'haproxy') return haproxyLinks(document.parse.ast);
+  if (document.languageId === 'haproxy') {
+    return [...documentHaproxyLinks(document.uri, document.text, document.parse.ast)];
+  }
   const links: DocumentLinkCandidate[] = [];
   keepalivedLinks(document.parse.ast.items, links);
   return links;
