@@ -231,6 +231,54 @@ function readBinds(
   }
 }
 
+/** The backend-capable proxies of a node's files, with their servers (read on demand). */
+function backendFacts(
+  documents: readonly HaproxyDocument[],
+  env: Env,
+  settings: ServiceSettings,
+): BackendFact[] {
+  const backends: BackendFact[] = [];
+  for (const document of documents) {
+    const { uri } = document;
+    const symbols = haproxySymbols(document.parse.ast, settings.haproxy.version);
+    for (const proxy of symbols.proxies) {
+      const section = proxy.section;
+      if ((proxy.kind === 'backend' || proxy.kind === 'listen') && proxy.nameWord) {
+        let servers: ServerFact[] | undefined;
+        const listServers = (): ServerFact[] =>
+          proxy.servers.flatMap((server): ServerFact[] => {
+            if (!server.name) return [];
+            const addressWord = server.address;
+            return [
+              {
+                ...location(uri, server.name),
+                statement: server.statement,
+                name: server.name.value,
+                address: addressWord
+                  ? (substituteWord(addressWord, env) ?? addressWord.value)
+                  : undefined,
+                addressLocation: location(uri, addressWord ?? server.name),
+              },
+            ];
+          });
+        backends.push({
+          ...location(uri, proxy.nameWord),
+          kind: proxy.kind,
+          name: proxy.nameWord.value,
+          section,
+          // Only config-drift, between two nodes, reads the servers: a lone node never pays for
+          // tens of thousands of them.
+          get servers() {
+            servers ??= listServers();
+            return servers;
+          },
+        });
+      }
+    }
+  }
+  return backends;
+}
+
 /** Collects the facts of a node's HAProxy files; undefined when the node has none. */
 export function haproxyFacts(
   documents: readonly HaproxyDocument[],
@@ -241,7 +289,6 @@ export function haproxyFacts(
   if (!first) return undefined;
   const binds: BindFact[] = [];
   const opaqueBinds: FactLocation[] = [];
-  const backends: BackendFact[] = [];
   const peers: PeersFact[] = [];
   let localPeer: LocalPeerFact | undefined;
   let anchor: FactLocation | undefined;
@@ -304,44 +351,19 @@ export function haproxyFacts(
           readBinds(uri, statement, section, env, binds, opaqueBinds);
         }
       }
-      if ((proxy.kind === 'backend' || proxy.kind === 'listen') && proxy.nameWord) {
-        let servers: ServerFact[] | undefined;
-        const listServers = (): ServerFact[] =>
-          proxy.servers.flatMap((server): ServerFact[] => {
-            if (!server.name) return [];
-            const addressWord = server.address;
-            return [
-              {
-                ...location(uri, server.name),
-                statement: server.statement,
-                name: server.name.value,
-                address: addressWord
-                  ? (substituteWord(addressWord, env) ?? addressWord.value)
-                  : undefined,
-                addressLocation: location(uri, addressWord ?? server.name),
-              },
-            ];
-          });
-        backends.push({
-          ...location(uri, proxy.nameWord),
-          kind: proxy.kind,
-          name: proxy.nameWord.value,
-          section,
-          // Only config-drift, between two nodes, reads the servers: a lone node never pays for
-          // tens of thousands of them.
-          get servers() {
-            servers ??= listServers();
-            return servers;
-          },
-        });
-      }
     }
   }
+  let backends: BackendFact[] | undefined;
   return {
     documents,
     binds,
     opaqueBinds,
-    backends,
+    // Only config-drift, between two nodes, reads the backends: a lone node (or a pass that does
+    // not compare) never walks thousands of them. Read in the same pass as the rest of the facts.
+    get backends() {
+      backends ??= backendFacts(documents, env, settings);
+      return backends;
+    },
     peers,
     localPeer,
     anchor: anchor ?? { uri: first.uri, start: 0, end: 0 },

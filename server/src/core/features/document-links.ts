@@ -7,7 +7,7 @@
  * what kind of file each is; the host resolves them.
  */
 import type { ParsedDocument } from '../document.js';
-import type { HaproxyConfig, Item, Statement, Word } from '../haproxy/ast.js';
+import type { HaproxyConfig, Item, Section, Statement, Word } from '../haproxy/ast.js';
 import { readOptions } from '../haproxy/analysis/symbols.js';
 import { aclPatternLines, type PatternLines } from '../haproxy/rules/acl-helpers.js';
 import { SCRIPT_KEYWORDS } from '../keepalived/analysis/index-node.js';
@@ -179,58 +179,39 @@ function moved(link: DocumentLinkCandidate, delta: number): DocumentLinkCandidat
 }
 
 /**
- * The links of each section of the last snapshot of the most recently read documents, offsets
- * counted from the section's start, keyed by the section's text, with the base folders they were
- * read with. The
- * diagnostics of every edit read the links of the whole file (the referenced-file checks); an
- * edit changes one section, and reading the others' statements again cost a 15,000-line file
- * about 15 ms per keystroke. A section's links depend on its own text and the base folders only
- * (HAProxy reads a section line by line), so an equal text yields equal links, moved.
+ * The links of each section, offsets counted from the section's start, with the base folders
+ * they were read with. The diagnostics of every edit read the links of the whole file (the
+ * referenced-file checks); an edit re-parses one section and moves the others in place (the same
+ * objects, see `haproxy/incremental.ts`), and a section's links depend on its own text and the
+ * base folders only (HAProxy reads a section line by line), so the others' links are reused,
+ * moved to where the section now starts.
  */
-const sectionMemory = new Map<
-  string,
-  { readonly bases: string; readonly byText: Map<string, readonly DocumentLinkCandidate[]> }
+const sectionLinks = new WeakMap<
+  Section,
+  { readonly bases: string; readonly relative: readonly DocumentLinkCandidate[] }
 >();
-
-/** How many documents {@link sectionMemory} remembers (the ones edited last). */
-const REMEMBERED_DOCUMENTS = 32;
 
 /** The links of a snapshot, for the repeated requests on one snapshot (diagnostics, links). */
 const snapshotLinks = new WeakMap<HaproxyConfig, readonly DocumentLinkCandidate[]>();
 
-/** {@link haproxyLinks} of a whole document, reusing the unchanged sections of its last snapshot. */
-function documentHaproxyLinks(
-  uri: string,
-  text: string,
-  config: HaproxyConfig,
-): readonly DocumentLinkCandidate[] {
+/** {@link haproxyLinks} of a whole document, reusing the sections an edit kept. */
+function documentHaproxyLinks(config: HaproxyConfig): readonly DocumentLinkCandidate[] {
   const known = snapshotLinks.get(config);
   if (known) return known;
   const bases = baseFolders(config);
   const basesKey = `${bases['crt-base'] ?? ''}\0${bases['ca-base'] ?? ''}`;
-  const remembered = sectionMemory.get(uri);
-  const previous = remembered?.bases === basesKey ? remembered.byText : undefined;
-  // Keys are slices of the text, not concatenations: a concatenated key is copied to be hashed.
-  const memory = new Map<string, readonly DocumentLinkCandidate[]>();
   const links: DocumentLinkCandidate[] = [];
   itemLinks(config.preamble, bases, links);
   for (const section of config.sections) {
-    const key = text.slice(section.start, section.end);
-    let relative = previous?.get(key) ?? memory.get(key);
+    const cached = sectionLinks.get(section);
+    let relative = cached?.bases === basesKey ? cached.relative : undefined;
     if (relative === undefined) {
       const own: DocumentLinkCandidate[] = [];
       itemLinks(section.items, bases, own);
       relative = own.map((link) => moved(link, -section.start));
+      sectionLinks.set(section, { bases: basesKey, relative });
     }
-    memory.set(key, relative);
     for (const link of relative) links.push(moved(link, section.start));
-  }
-  // Re-inserted last: the documents least recently read are forgotten first.
-  sectionMemory.delete(uri);
-  sectionMemory.set(uri, { bases: basesKey, byText: memory });
-  if (sectionMemory.size > REMEMBERED_DOCUMENTS) {
-    const oldest = sectionMemory.keys().next().value;
-    if (oldest !== undefined) sectionMemory.delete(oldest);
   }
   snapshotLinks.set(config, links);
   return links;
@@ -262,7 +243,7 @@ function keepalivedLinks(nodes: readonly KeepalivedNode[], into: DocumentLinkCan
 /** Words of the document that name files, in document order. */
 export function getDocumentLinkCandidates(document: ParsedDocument): DocumentLinkCandidate[] {
   if (document.languageId === 'haproxy') {
-    return [...documentHaproxyLinks(document.uri, document.text, document.parse.ast)];
+    return [...documentHaproxyLinks(document.parse.ast)];
   }
   const links: DocumentLinkCandidate[] = [];
   keepalivedLinks(document.parse.ast.items, links);

@@ -51,7 +51,7 @@ import {
 import {
   aclLines,
   firstStatement,
-  sectionsDefining,
+  sectionDefining,
   serverLines,
 } from '../haproxy/analysis/defined-names.js';
 import { keepalivedDefinitions } from '../keepalived/analysis/defined-names.js';
@@ -267,9 +267,7 @@ function haproxyArgumentHover(
   if (word.raw.includes('%[')) return sampleHover(document, word, offset, version, format, range);
   const arg = argAt(spec.args, argIndex);
   if (arg?.type === 'reference' && arg.refers !== undefined) {
-    const target = sectionsDefining(haproxyDocumentReferences(document), arg.refers).find(
-      (s) => s.name?.value === word.value,
-    );
+    const target = sectionDefining(haproxyDocumentReferences(document), arg.refers, word.value);
     return target ? hover(sectionSummary(document, target, format), range) : null;
   }
   const value = argumentValueDoc(
@@ -402,9 +400,7 @@ function sampleHover(
     cursor > found.start + open
   ) {
     const userlist = /\(([^,)]*)/.exec(segment)?.[1] ?? '';
-    const target = sectionsDefining(haproxyDocumentReferences(document), 'userlist').find(
-      (s) => s.name?.value === userlist,
-    );
+    const target = sectionDefining(haproxyDocumentReferences(document), 'userlist', userlist);
     if (target) return hover(sectionSummary(document, target, format), fallback);
   }
   const list = found.index === 0 ? HAPROXY_CATALOG.fetches : HAPROXY_CATALOG.converters;
@@ -525,9 +521,7 @@ function serverHover(
   const slash = name.indexOf('/');
   const owner =
     slash >= 0
-      ? sectionsDefining(haproxyDocumentReferences(document), 'backend').find(
-          (s) => s.name?.value === name.slice(0, slash),
-        )
+      ? sectionDefining(haproxyDocumentReferences(document), 'backend', name.slice(0, slash))
       : section;
   const server = serverLines(haproxyDocumentReferences(document), owner).get(
     slash >= 0 ? name.slice(slash + 1) : name,

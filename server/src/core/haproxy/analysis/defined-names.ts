@@ -13,6 +13,15 @@ export function sectionsDefining(table: HaproxyReferences, kind: string): Sectio
     .flatMap((site) => (site.origin === 'header' ? [site.section] : []));
 }
 
+/** The first section whose header defines `name` as a `kind`: a lookup, not a walk of them all. */
+export function sectionDefining(
+  table: HaproxyReferences,
+  kind: string,
+  name: string,
+): Section | undefined {
+  return table.definitions(kind, name).find((site) => site.origin === 'header')?.section;
+}
+
 /** The `acl` lines of a section by ACL name, names in order of first definition. */
 export function aclLines(
   table: HaproxyReferences,

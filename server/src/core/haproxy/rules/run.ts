@@ -259,6 +259,10 @@ export function runHaproxyRules(
 
   const result: Issue[] = [];
   const context: HaproxyRuleContext = { document, settings };
+  // Most sections have no finding: only the others are looked at for each rule.
+  const holding = known.filter(
+    (bucket): bucket is Bucket => bucket !== undefined && bucket.byRule.size > 0,
+  );
   for (const rule of rules) {
     const ruleIndex = index.get(rule);
     if (ruleIndex === undefined) {
@@ -266,8 +270,8 @@ export function runHaproxyRules(
       continue;
     }
     for (const issue of preamble?.byRule.get(ruleIndex) ?? []) result.push(issue);
-    for (const bucket of known) {
-      for (const issue of bucket?.byRule.get(ruleIndex) ?? []) result.push(issue);
+    for (const bucket of holding) {
+      for (const issue of bucket.byRule.get(ruleIndex) ?? []) result.push(issue);
     }
   }
   return result;

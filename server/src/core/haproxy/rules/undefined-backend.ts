@@ -20,7 +20,8 @@ export const undefinedBackend: Rule<HaproxyRuleContext> = {
   summary: 'use_backend or default_backend names a backend that does not exist.',
   check(context, report) {
     const table = referencesOf(context);
-    const candidates = table.liveNames('backend');
+    // The names for the fixes, listed only when a reference is missing.
+    let candidates: string[] | undefined;
     for (const { site, proxy } of proxyReferences(table, 'backend')) {
       // The routing lines: keyword arguments naming a backend (not `be/srv` qualifiers).
       if (site.origin !== 'argument' || site.qualified || !hasFrontend(proxy)) continue;
@@ -34,7 +35,7 @@ export const undefinedBackend: Rule<HaproxyRuleContext> = {
         start: target.start,
         end: target.end,
         related: frontends.map((fe) => relatedAt(context, fe.word, 'frontend with that name')),
-        fixes: wordFixes(target, candidates),
+        fixes: wordFixes(target, (candidates ??= table.liveNames('backend'))),
       });
     }
   },

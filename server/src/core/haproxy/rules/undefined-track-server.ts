@@ -16,11 +16,21 @@ export const undefinedTrackServer: Rule<HaproxyRuleContext> = {
   check(context, report) {
     const table = referencesOf(context);
     const { symbols } = table;
-    const backendNames = table.liveNames('backend');
+    // Only words the table read as a tracked server can hold one: most files track nothing, and
+    // then no server's options need merging.
+    const tracked = new Set(
+      table
+        .references('server')
+        .filter((site) => site.origin === 'option' && site.via === 'track')
+        .map((site) => site.word),
+    );
+    if (tracked.size === 0) return;
+    let names: string[] | undefined;
+    const backendNames = (): string[] => (names ??= table.liveNames('backend'));
     for (const proxy of symbols.proxies) {
       for (const server of proxy.servers) {
         const word = effectiveServerOptions(proxy, server).get('track')?.values[0];
-        if (!word || word.hasVariable || word.template) continue;
+        if (!word || word.hasVariable || word.template || !tracked.has(word)) continue;
         const sites = table.sitesIn(word);
         const serverSite = sites.find((site) => site.kind === 'server');
         const backendSite = sites.find((site) => site.kind === 'backend');
@@ -35,7 +45,7 @@ export const undefinedTrackServer: Rule<HaproxyRuleContext> = {
               start: backendSite.start,
               end: backendSite.end,
               fixes: backendSite.exact
-                ? didYouMean(backendSite.name, backendSite.start, backendSite.end, backendNames)
+                ? didYouMean(backendSite.name, backendSite.start, backendSite.end, backendNames())
                 : [],
             });
             continue;
