@@ -165,14 +165,6 @@ function itemLinks(
   for (const item of items) if (item.kind === 'statement') statement(item);
 }
 
-function haproxyLinks(config: HaproxyConfig): DocumentLinkCandidate[] {
-  const bases = baseFolders(config);
-  const links: DocumentLinkCandidate[] = [];
-  itemLinks(config.preamble, bases, links);
-  for (const section of config.sections) itemLinks(section.items, bases, links);
-  return links;
-}
-
 /** `link` with its offsets moved by `delta`. */
 function moved(link: DocumentLinkCandidate, delta: number): DocumentLinkCandidate {
   return { ...link, start: link.start + delta, end: link.end + delta };
@@ -194,7 +186,7 @@ const sectionLinks = new WeakMap<
 /** The links of a snapshot, for the repeated requests on one snapshot (diagnostics, links). */
 const snapshotLinks = new WeakMap<HaproxyConfig, readonly DocumentLinkCandidate[]>();
 
-/** {@link haproxyLinks} of a whole document, reusing the sections an edit kept. */
+/** The file links of a whole document, reusing the sections an edit kept. */
 function documentHaproxyLinks(config: HaproxyConfig): readonly DocumentLinkCandidate[] {
   const known = snapshotLinks.get(config);
   if (known) return known;
@@ -255,18 +247,11 @@ export function candidateAt(
   document: ParsedDocument,
   offset: number,
 ): DocumentLinkCandidate | undefined {
-  // A hover or a completion asks about one word: in HAProxy, reading the section that holds it
-  // (and `global`, for the base folders) is enough, where the whole file would cost a hover
-  // hundreds of milliseconds in a large configuration.
+  // A hover or a completion asks about one word: the links of the snapshot are already known
+  // (the diagnostics read them), or read from the sections an edit left alone.
   const candidates =
     document.languageId === 'haproxy'
-      ? haproxyLinks({
-          ...document.parse.ast,
-          sections: document.parse.ast.sections.filter(
-            (section) =>
-              section.type === 'global' || (section.start <= offset && offset <= section.end),
-          ),
-        })
+      ? documentHaproxyLinks(document.parse.ast)
       : getDocumentLinkCandidates(document);
   return candidates.find((link) => link.start <= offset && offset <= link.end);
 }
