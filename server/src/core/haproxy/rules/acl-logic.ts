@@ -202,6 +202,22 @@ export function tableResolver(table: HaproxyReferences): AclResolver {
   };
 }
 
+/** Readings per `acl` line and per anonymous ACL: several rules judge the same ones. */
+const readings = new WeakMap<object, AclReading | null>();
+
+/**
+ * {@link readAcl} of `words`, read once per node: an `acl` line is read by every condition naming
+ * it, and an edit keeps the lines it does not touch (and so their readings).
+ */
+function readingOf(node: object, words: () => readonly Word[]): AclReading | undefined {
+  let reading = readings.get(node);
+  if (reading === undefined) {
+    reading = readAcl(words()) ?? null;
+    readings.set(node, reading);
+  }
+  return reading ?? undefined;
+}
+
 function operandOf(term: ConditionTerm, resolve: AclResolver): Operand {
   const negated = term.negated;
   const flip = (verdict: Verdict | undefined): Verdict | undefined => {
@@ -211,7 +227,7 @@ function operandOf(term: ConditionTerm, resolve: AclResolver): Operand {
     return { ...verdict, value: !verdict.value };
   };
   if (term.kind === 'anonymous') {
-    const reading = term.close === undefined ? undefined : readAcl(term.words);
+    const reading = term.close === undefined ? undefined : readingOf(term, () => term.words);
     const text = `{ ${term.words.map((word) => word.value).join(' ')} }`;
     return {
       term,
@@ -249,8 +265,8 @@ function operandOf(term: ConditionTerm, resolve: AclResolver): Operand {
   if (found === undefined) {
     return { term, negated, identity: undefined, lines: undefined, constant: undefined, text };
   }
-  const readings = found.map((line) => readAcl(line.args.slice(1)));
-  const lines = readings.every((reading) => reading !== undefined) ? readings : undefined;
+  const read = found.map((line) => readingOf(line, () => line.args.slice(1)));
+  const lines = read.every((reading) => reading !== undefined) ? read : undefined;
   const volatile = found.some((line) => line.words.some((word) => VOLATILE.test(word.value)));
   return {
     term,
