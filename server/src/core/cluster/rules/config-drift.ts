@@ -87,9 +87,15 @@ function lineInsertion(
   return span && { uri: span.uri, start: span.end, end: span.end };
 }
 
+/** Maps of {@link firstByName} per list: each node's lists are compared with several nodes. */
+const byNameCache = new WeakMap<readonly object[], Map<string, unknown>>();
+
 function firstByName<T extends { readonly name: string }>(list: readonly T[]): Map<string, T> {
+  const cached = byNameCache.get(list) as Map<string, T> | undefined;
+  if (cached) return cached;
   const map = new Map<string, T>();
   for (const item of list) if (!map.has(item.name)) map.set(item.name, item);
+  byNameCache.set(list, map);
   return map;
 }
 
@@ -118,8 +124,11 @@ function differences(
     }
     const serversA = firstByName(backend.servers);
     const serversB = firstByName(other.servers);
-    // A server that differs is brought over with its whole backend.
-    const spans = { aSpan: sectionSpan(fa, backend), bSpan: sectionSpan(fb, other) };
+    // A server that differs is brought over with its whole backend. The spans are worked out
+    // only for a backend that differs: most do not, and each pair of nodes compares them all.
+    let backendSpans: { aSpan: Span | undefined; bSpan: Span | undefined } | undefined;
+    const spans = (): { aSpan: Span | undefined; bSpan: Span | undefined } =>
+      (backendSpans ??= { aSpan: sectionSpan(fa, backend), bSpan: sectionSpan(fb, other) });
     for (const [serverName, server] of serversA) {
       const peer = serversB.get(serverName);
       if (!peer) {
@@ -128,7 +137,7 @@ function differences(
           b: other,
           aMessage: `server ${serverName} of backend ${name} exists on ${a.name} but not on ${b.name}`,
           bMessage: `backend ${name} on ${b.name} lacks server ${serverName} that ${a.name} has`,
-          ...spans,
+          ...spans(),
         });
       } else if (server.address !== peer.address) {
         found.push({
@@ -140,7 +149,7 @@ function differences(
           bMessage:
             `server ${serverName} of backend ${name} points to ${peer.address ?? 'nothing'} ` +
             `on ${b.name} but to ${server.address ?? 'nothing'} on ${a.name}`,
-          ...spans,
+          ...spans(),
         });
       }
     }
@@ -151,7 +160,7 @@ function differences(
         b: peer,
         aMessage: `backend ${name} on ${a.name} lacks server ${serverName} that ${b.name} has`,
         bMessage: `server ${serverName} of backend ${name} exists on ${b.name} but not on ${a.name}`,
-        ...spans,
+        ...spans(),
       });
     }
   }
