@@ -153,4 +153,51 @@ void describe('HandlerRegistry', () => {
     assert.equal(await handler({ textDocument: { uri: document.uri } }, live()), 'haproxy');
     assert.equal(await handler({ textDocument: { uri: 'file:///other' } }, live()), null);
   });
+
+  void it('refuses with ContentModified an answer read from a snapshot an edit replaced', async () => {
+    const service = createLanguageService();
+    const uri = 'file:///a/haproxy.cfg';
+    let current = service.parse('haproxy', uri, 'global\n', 1);
+    const { host, requests } = fakeHost();
+    const log = recordingLog();
+    const registry = new HandlerRegistry(
+      host,
+      { get: (asked) => (asked === uri ? current : undefined) },
+      log,
+    );
+    let release: () => void = () => undefined;
+    const waited = new Promise<void>((resolve) => (release = resolve));
+    const type = new RequestType<{ textDocument: { uri: string } }, number | null, void>('x/slow');
+    registry.documentRequest(
+      type,
+      async (doc: ParsedDocument) => {
+        await waited;
+        return doc.version;
+      },
+      null,
+    );
+    const handler = requests.get('x/slow');
+    assert.ok(handler);
+    // Unchanged while it waits: the answer stands.
+    const first = handler({ textDocument: { uri } }, live());
+    release();
+    assert.equal(await first, 1);
+    // An edit arrives while it waits: the answer is refused, not sent for the old text.
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    registry.documentRequest(
+      new RequestType<{ textDocument: { uri: string } }, number | null, void>('x/slower'),
+      async (doc: ParsedDocument) => {
+        await slow;
+        return doc.version;
+      },
+      null,
+    );
+    const second = requests.get('x/slower')?.({ textDocument: { uri } }, live());
+    current = service.update(current, [{ start: 0, end: 0, text: '# x\n' }], 2);
+    release();
+    const answer = await second;
+    assert.ok(answer instanceof ResponseError);
+    assert.equal(answer.code, -32801);
+    assert.deepEqual(log.lines, []);
+  });
 });

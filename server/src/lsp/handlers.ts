@@ -197,7 +197,13 @@ export class HandlerRegistry {
     this.host.onRequest(type, guardRequest(type.method, work, fallback, this.log, this.isShutDown));
   }
 
-  /** A request about one open document; answered with `fallback` when the document is unknown. */
+  /**
+   * A request about one open document; answered with `fallback` when the document is unknown,
+   * and refused with `ContentModified` when the document changed while the work waited (for its
+   * settings, say): an update consumes the snapshot it replaces (its HAProxy tree may have been
+   * moved in place, see `core/haproxy/incremental.ts`), so an answer read from it would point at
+   * the wrong text. The client asks again or drops the request, as LSP intends.
+   */
   documentRequest<P extends { readonly textDocument: TextDocumentIdentifier }, R>(
     type: RequestType<P, R, void>,
     work: DocumentWork<P, R>,
@@ -205,9 +211,25 @@ export class HandlerRegistry {
   ): void {
     this.request(
       type,
-      (params, token) => {
-        const document = this.documents.get(params.textDocument.uri);
-        return document ? work(document, params, token) : fallback;
+      async (params, token) => {
+        const uri = params.textDocument.uri;
+        const document = this.documents.get(uri);
+        if (!document) return fallback;
+        const changed = (): boolean => this.documents.get(uri) !== document;
+        const modified = (): ResponseError<void> =>
+          new ResponseError(
+            LSPErrorCodes.ContentModified,
+            `${type.method}: the document changed while the request was answered`,
+          );
+        try {
+          const answer = await work(document, params, token);
+          if (changed()) throw modified();
+          return answer;
+        } catch (error) {
+          // Whatever a stale snapshot gave (an answer or an error), it is not about this text.
+          if (!(error instanceof ResponseError) && changed()) throw modified();
+          throw error;
+        }
       },
       fallback,
     );
