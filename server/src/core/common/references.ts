@@ -6,6 +6,7 @@
  * marks; validation, navigation, completion, hovers and code lenses all read them.
  */
 import type { ArgSpec } from './catalog.js';
+import { lastStartingBefore } from './sorted.js';
 
 /** One place where a name is defined or referred to. */
 export interface NameSite {
@@ -103,16 +104,8 @@ export function makeTable<S extends NameSite>(
 }
 
 function siteAt<S extends NameSite>(list: readonly S[], offset: number): S | undefined {
-  let low = 0;
-  let high = list.length - 1;
-  // Binary search for the last site starting at or before the offset.
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((list[mid]?.start ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  const found = list[low];
-  return found && found.start <= offset && offset <= found.end ? found : undefined;
+  const found = list[lastStartingBefore(list, offset)];
+  return found && offset <= found.end ? found : undefined;
 }
 
 /** A word of an argument list that names something, as the catalog marks it. */

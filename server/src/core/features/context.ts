@@ -10,6 +10,7 @@ import type { Item, Section, Word } from '../haproxy/ast.js';
 import type { KeepalivedItem, KeepalivedNode, KeepalivedWord } from '../keepalived/ast.js';
 import { TOP_CONTEXT, keywordIn } from '../keepalived/catalog/index.js';
 import type { KeepalivedKeywordSpec } from '../keepalived/catalog/types.js';
+import { lastStartingBefore } from '../common/sorted.js';
 
 /** How the client wants documentation and insert texts. Filled by the LSP layer. */
 export interface ClientFormat {
@@ -92,26 +93,6 @@ export function prefixAt(
   const { line } = document.lineIndex.positionAt(offset);
   const lineStart = document.lineIndex.offsetAt({ line, character: 0 });
   return linePrefix(document.text, lineStart, offset);
-}
-
-/** Index of the last element whose start is at or before `offset` (-1 when none). */
-function lastStartingBefore<T extends { readonly start: number }>(
-  list: readonly T[],
-  offset: number,
-): number {
-  let low = 0;
-  let high = list.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if ((list[mid]?.start ?? 0) <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return found;
 }
 
 // ---- HAProxy ----------------------------------------------------------------------------------

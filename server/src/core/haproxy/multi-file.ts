@@ -7,6 +7,7 @@
  */
 import type { Issue, QuickFix, RelatedLocation } from '../common/issue.js';
 import type { HaproxyDocument } from '../document.js';
+import { lastStartingBefore } from '../common/sorted.js';
 
 /** Identifier of the concatenated text while it is validated; never shown to anyone. */
 export const COMBINED_URI = 'halint-combined:node';
@@ -45,21 +46,7 @@ export function combine(documents: readonly HaproxyDocument[]): Combined {
 
 /** The segment holding an offset (binary search; the segments are in order). */
 function segmentAt(segments: readonly Segment[], offset: number): Segment | undefined {
-  let low = 0;
-  let high = segments.length - 1;
-  let found: Segment | undefined;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const segment = segments[middle];
-    if (!segment) break;
-    if (segment.start <= offset) {
-      found = segment;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
+  return segments[lastStartingBefore(segments, offset)];
 }
 
 function local(segment: Segment, offset: number): number {

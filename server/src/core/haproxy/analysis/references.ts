@@ -28,6 +28,7 @@ import {
   type NameSite,
   type ReferenceTable,
 } from '../../common/references.js';
+import { lastStartingBefore } from '../../common/sorted.js';
 import type { HaproxyConfig, Section, Statement, Word } from '../ast.js';
 import { HAPROXY_CATALOG, sectionSpec } from '../catalog/index.js';
 import type { OptionSpec, SampleSpec } from '../catalog/types.js';
@@ -822,16 +823,8 @@ function indexSites(sites: HaproxyNameSite[]): SectionSites {
 
 /** The section whose span holds `offset` (sections are in offset order and do not overlap). */
 function sectionHolding(sections: readonly Section[], offset: number): Section | undefined {
-  let low = 0;
-  let high = sections.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const section = sections[mid] as Section;
-    if (offset < section.start) high = mid - 1;
-    else if (offset >= section.end) low = mid + 1;
-    else return section;
-  }
-  return undefined;
+  const section = sections[lastStartingBefore(sections, offset)];
+  return section !== undefined && offset < section.end ? section : undefined;
 }
 
 /**
@@ -955,17 +948,21 @@ function build(config: HaproxyConfig, version: string): HaproxyReferences {
       gather((index) => index.sites),
       describe,
     ));
-  const definitionsByKind = new Map<string, readonly HaproxyNameSite[]>();
-  const definitionsByName = new Map<string, ReadonlyMap<string, HaproxyNameSite[]>>();
-  const referencesByKind = new Map<string, readonly HaproxyNameSite[]>();
-  const definitionsOfKind = (kind: string): readonly HaproxyNameSite[] => {
-    let found = definitionsByKind.get(kind);
-    if (!found) {
-      found = gather((index) => index.definitions.get(kind));
-      definitionsByKind.set(kind, found);
-    }
-    return found;
+  /** A file-wide list per kind, from one of the sections' maps, gathered once. */
+  const perKind = (part: (index: SectionSites) => ReadonlyMap<string, HaproxyNameSite[]>) => {
+    const lists = new Map<string, readonly HaproxyNameSite[]>();
+    return (kind: string): readonly HaproxyNameSite[] => {
+      let found = lists.get(kind);
+      if (!found) {
+        found = gather((index) => part(index).get(kind));
+        lists.set(kind, found);
+      }
+      return found;
+    };
   };
+  const definitionsOfKind = perKind((index) => index.definitions);
+  const referencesOf = perKind((index) => index.references);
+  const definitionsByName = new Map<string, ReadonlyMap<string, HaproxyNameSite[]>>();
   const definitionsOf = (kind: string, name?: string): readonly HaproxyNameSite[] => {
     if (name === undefined) return definitionsOfKind(kind);
     let byName = definitionsByName.get(kind);
@@ -979,14 +976,6 @@ function build(config: HaproxyConfig, version: string): HaproxyReferences {
   };
   const definitionsIn = (scope: Section, kind: string, name?: string) =>
     indexes.get(scope)?.scoped.get(name === undefined ? kind : `${kind}\u0000${name}`) ?? none;
-  const referencesOf = (kind: string): readonly HaproxyNameSite[] => {
-    let found = referencesByKind.get(kind);
-    if (!found) {
-      found = gather((index) => index.references.get(kind));
-      referencesByKind.set(kind, found);
-    }
-    return found;
-  };
   const sitesIn = (word: Word): readonly HaproxyNameSite[] => {
     const section = sectionHolding(config.sections, word.start);
     return (section && indexes.get(section)?.byWord.get(word)) ?? none;

@@ -17,6 +17,7 @@
  */
 import type { Issue } from '../../common/issue.js';
 import { runRules, type Rule } from '../../common/rule.js';
+import { lastStartingBefore } from '../../common/sorted.js';
 import type { HaproxyDocument } from '../../document.js';
 import type { LanguageSettings } from '../../settings.js';
 import type { HaproxyConfig, Item, Section } from '../ast.js';
@@ -168,23 +169,6 @@ function bucketOf(buckets: Buckets, section: Section, key: string): Bucket | und
   return undefined;
 }
 
-/** Index of the section holding `offset`, or -1 for the preamble. */
-function sectionIndexAt(sections: readonly Section[], offset: number): number {
-  let low = 0;
-  let high = sections.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if ((sections[mid] as Section).start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return found;
-}
-
 /**
  * Runs `rules` over `document` (see the module comment). `key` names the settings: findings kept
  * under another key are not reused.
@@ -228,7 +212,8 @@ export function runHaproxyRules(
     for (const rule of sectionRules) {
       const ruleIndex = index.get(rule) as number;
       for (const issue of runRules([rule], context, 'haproxy', onError)) {
-        const at = sectionIndexAt(sections, issue.start);
+        // The section holding the finding, or -1 for the preamble.
+        const at = lastStartingBefore(sections, issue.start);
         // Findings of a context section come from its own bucket, which is current.
         if (!all && (at < 0 || known[at] !== undefined)) continue;
         let byRule = fresh.get(at);
