@@ -86,7 +86,11 @@ const PLAIN = BASE.split('\n')
 /** {@link SNIPPETS} without conditional directives. */
 const PLAIN_SNIPPETS = SNIPPETS.filter((snippet) => !/\.(if|elif|else|endif)/.test(snippet));
 
-function randomChange(text: string, next: () => number, snippets = SNIPPETS): TextChange {
+function randomChange(
+  text: string,
+  next: () => number,
+  snippets: readonly string[] = SNIPPETS,
+): TextChange {
   const start = Math.floor(next() * (text.length + 1));
   const kind = next();
   if (kind < 0.4 && text.length > 0) {
@@ -113,61 +117,63 @@ function assertSame(actual: HaproxyParse, expected: HaproxyParse, context: strin
 }
 
 void describe('reparseHaproxy', () => {
+  /**
+   * Applies `steps` random edits to `base`, re-parsing incrementally and checking each result
+   * against a full parse; `after` sees each step's parse before and after. The text is reset to
+   * `base` when it drifts too far from a configuration.
+   */
+  function replay(
+    seed: number,
+    base: string,
+    steps: number,
+    snippets: readonly string[],
+    after: (
+      previous: HaproxyParse,
+      result: HaproxyParse,
+      change: TextChange,
+      delta: number,
+    ) => void,
+  ): void {
+    const next = seededRandom(seed);
+    let text = base;
+    let parse = parseHaproxy(text);
+    for (let step = 0; step < steps; step++) {
+      const change = randomChange(text, next, snippets);
+      const newText = applyChange(text, change);
+      const incremental = reparseHaproxy(parse, text, newText, change);
+      // The previous parse's section list is left as it was (only its sections may have moved).
+      after(parse, incremental, change, newText.length - text.length);
+      assertSame(
+        incremental,
+        parseHaproxy(newText),
+        `seed ${seed}, step ${step}: ${JSON.stringify(change)}`,
+      );
+      text = newText;
+      parse = incremental;
+      if (text.length > base.length * 2 || text.length < base.length / 3) {
+        text = base;
+        parse = parseHaproxy(text);
+      }
+    }
+  }
+
   for (const seed of [1, 2, 3, 4, 5]) {
     void it(`equals a full parse after each of 120 random edits (seed ${seed})`, () => {
-      const next = seededRandom(seed);
-      let text = BASE;
-      let parse = parseHaproxy(text);
-      for (let step = 0; step < 120; step++) {
-        const change = randomChange(text, next);
-        const newText = applyChange(text, change);
-        const incremental = reparseHaproxy(parse, text, newText, change);
-        assertSame(
-          incremental,
-          parseHaproxy(newText),
-          `seed ${seed}, step ${step}: ${JSON.stringify(change)}`,
-        );
-        text = newText;
-        parse = incremental;
-        // Keep the text from drifting too far from a configuration.
-        if (text.length > BASE.length * 2 || text.length < BASE.length / 3) {
-          text = BASE;
-          parse = parseHaproxy(text);
-        }
-      }
+      replay(seed, BASE, 120, SNIPPETS, () => undefined);
     });
   }
 
   for (const seed of [6, 7, 8]) {
     void it(`equals a full parse after each of 150 random edits without .if blocks, moving sections in place (seed ${seed})`, () => {
-      const next = seededRandom(seed);
-      let text = PLAIN;
-      let parse = parseHaproxy(text);
       let kept = 0;
-      for (let step = 0; step < 150; step++) {
-        const change = randomChange(text, next, PLAIN_SNIPPETS);
-        const newText = applyChange(text, change);
-        const before = new Set(parse.ast.sections);
-        const incremental = reparseHaproxy(parse, text, newText, change);
-        const delta = newText.length - text.length;
+      replay(seed, PLAIN, 150, PLAIN_SNIPPETS, (previous, result, change, delta) => {
         // A section kept as the same object past the edit was moved in place.
-        if (delta !== 0) {
-          kept += incremental.ast.sections.filter(
-            (section) => before.has(section) && section.start > change.start,
-          ).length;
-        }
-        assertSame(
-          incremental,
-          parseHaproxy(newText),
-          `seed ${seed}, step ${step}: ${JSON.stringify(change)}`,
-        );
-        text = newText;
-        parse = incremental;
-        if (text.length > PLAIN.length * 2 || text.length < PLAIN.length / 3) {
-          text = PLAIN;
-          parse = parseHaproxy(text);
-        }
-      }
+        if (delta === 0) return;
+        const old = new Set(previous.ast.sections);
+        kept += result.ast.sections.filter(
+          (section) => old.has(section) && section.start > change.start,
+        ).length;
+      });
       assert.ok(kept > 20, `only ${kept} sections were moved in place`);
     });
   }
