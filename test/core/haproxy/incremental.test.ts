@@ -178,6 +178,12 @@ void describe('reparseHaproxy', () => {
     });
   }
 
+  for (const seed of [9, 10]) {
+    void it(`equals a full parse after each of 150 random edits of a file without .if blocks, conditionals typed in included (seed ${seed})`, () => {
+      replay(seed, PLAIN, 150, SNIPPETS, () => undefined);
+    });
+  }
+
   void it('moves the sections a re-parse made in place, and leaves a shared parse alone', () => {
     const first = { start: PLAIN.indexOf('mode http'), end: PLAIN.indexOf('mode http'), text: '#' };
     const text1 = applyChange(PLAIN, first);
@@ -199,6 +205,19 @@ void describe('reparseHaproxy', () => {
     assert.notEqual(parse3.ast.sections[3], backend);
     assertSame(parse2, parseHaproxy(text2), 'the shared parse');
     assertSame(parse3, parseHaproxy(text3), 'the copy');
+  });
+
+  void it('moves nothing in place past an edit that leaves a .if block open', () => {
+    const first = { start: PLAIN.indexOf('mode http'), end: PLAIN.indexOf('mode http'), text: '#' };
+    const text1 = applyChange(PLAIN, first);
+    const parse1 = reparseHaproxy(parseHaproxy(PLAIN), PLAIN, text1, first);
+    const backend = parse1.ast.sections[3];
+    // The lines after an unclosed `.if` belong to its branch: they are renumbered, not moved.
+    const open = { start: first.start, end: first.start, text: '.if defined(X)\n' };
+    const text2 = applyChange(text1, open);
+    const parse2 = reparseHaproxy(parse1, text1, text2, open);
+    assertSame(parse2, parseHaproxy(text2), 'a block left open');
+    assert.notEqual(parse2.ast.sections[3], backend);
   });
 
   void it('reuses the sections before the edit and moves the ones after it', () => {

@@ -40,11 +40,6 @@ export function parseFull(text: string): HaproxyParse {
   return assemble(text.length, region.preamble, region.sections, region.issues);
 }
 
-/** True when the items hold a conditional directive (`.if`, `.elif`, `.else`, `.endif`). */
-function hasConditional(section: { readonly items: readonly Item[] }): boolean {
-  return section.items.some((item) => item.kind === 'directive' && isConditionalName(item.name));
-}
-
 /** Index of the last segment starting at or before `offset` (segment 0 is the preamble). */
 function segmentAt(sections: readonly Section[], offset: number): number {
   let low = 0;
@@ -278,13 +273,9 @@ export function reparse(
   for (let index = 1; index < region.issues.length; index++) {
     segmentIssues.push(region.issues[index] as Issue[]);
   }
-  // Without any `.if` block before or after the edit, every moved line keeps its branch (none),
-  // so the sections after the edit can be moved in place instead of rebuilt.
-  const inPlace =
-    previous.ast.conditionals.length === 0 &&
-    state.current === undefined &&
-    !region.sections.some(hasConditional) &&
-    !hasConditional({ items: region.preamble });
+  // With no `.if` block in the old text and none left open after the edited region, every moved
+  // line keeps its branch (none), so the sections after the edit can be moved in place.
+  const inPlace = previous.ast.conditionals.length === 0 && state.current === undefined;
   for (let index = last + 1; index <= sections.length; index++) {
     newSections.push(moveSection(sections[index - 1] as Section, delta, state, inPlace));
     const issues = previous.segmentIssues[index] as readonly Issue[];
