@@ -29,7 +29,7 @@ import { buildDirective, buildSection, buildStatement, isConditionalName } from 
 import { ConditionalState } from './conditional-blocks.js';
 import { scan } from './lexer.js';
 import { parseRegion } from './parser.js';
-import { wordAt } from './words.js';
+import { moveWordInPlace, wordAt } from './words.js';
 import { shiftIssue } from './syntax-issues.js';
 
 /** Parses a whole text. */
@@ -149,7 +149,7 @@ function shiftCondition(condition: Condition, delta: number): void {
 
 /** Moves every offset of a line by `delta`, in place: each word once, then the nodes above. */
 function shiftLine(line: Statement | Directive, delta: number): void {
-  for (const word of line.words) shiftSpan(word, delta);
+  for (const word of line.words) moveWordInPlace(word, delta);
   if (line.comment) shiftSpan(line.comment, delta);
   if (line.kind === 'statement' && line.condition) shiftCondition(line.condition, delta);
   shiftSpan(line, delta);

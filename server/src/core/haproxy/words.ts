@@ -1,8 +1,9 @@
 /**
  * The objects behind {@link Word}. A configuration is mostly plain words (`server`, `check`,
- * `10.0.0.1:80`) whose value is their raw text, so those keep only their span and text as own
- * fields and answer the other properties from their prototype: about 48 instead of 80 bytes per
- * word, which on large files is a good part of the syntax tree the garbage collector has to move.
+ * `10.0.0.1:80`) whose value is their raw text, so those keep only their start and text as own
+ * fields and answer the other properties (the end included) from their prototype. Words are the
+ * most numerous objects of a syntax tree, so on large files every field saved here is memory the
+ * garbage collector does not have to move.
  * Quoted and escaped words stay plain objects with every field.
  *
  * Code that copies a word with other offsets must use {@link wordAt}: an object spread only
@@ -14,9 +15,13 @@ import type { Word, WordQuoting } from './ast.js';
 class PlainWord implements Word {
   constructor(
     readonly start: number,
-    readonly end: number,
     readonly raw: string,
   ) {}
+
+  /** A plain word is its raw text: it ends where that text ends, and needs no field for it. */
+  get end(): number {
+    return this.start + this.raw.length;
+  }
 
   get value(): string {
     return this.raw;
@@ -37,7 +42,9 @@ class PlainWord implements Word {
 
 /** A word whose value is its raw text, at `[start, end)`. */
 export function plainWord(raw: string, start: number, end: number): Word {
-  return new PlainWord(start, end, raw);
+  // The lexer cuts `raw` from the text at [start, end), so the span is the raw text's.
+  if (end - start === raw.length) return new PlainWord(start, raw);
+  return { start, end, raw, value: raw, quoting: 'none', hasVariable: false, template: false };
 }
 
 /**
@@ -45,7 +52,9 @@ export function plainWord(raw: string, start: number, end: number): Word {
  * the original, so a moved word compares equal to a freshly scanned one.
  */
 export function wordAt(word: Word, start: number, end: number): Word {
-  if (word instanceof PlainWord) return new PlainWord(start, end, word.raw);
+  if (word instanceof PlainWord && end - start === word.raw.length) {
+    return new PlainWord(start, word.raw);
+  }
   return {
     start,
     end,
@@ -55,4 +64,14 @@ export function wordAt(word: Word, start: number, end: number): Word {
     hasVariable: word.hasVariable,
     template: word.template,
   };
+}
+
+/**
+ * Moves a word by `delta` in place, for the incremental re-parse that shifts the lines after an
+ * edit. A plain word's end follows its start, so only the start is written.
+ */
+export function moveWordInPlace(word: Word, delta: number): void {
+  const span = word as { start: number; end: number };
+  span.start += delta;
+  if (!(word instanceof PlainWord)) span.end += delta;
 }
