@@ -127,12 +127,30 @@ function matchWords(
 export function lookupKeyword(section: string, words: readonly string[]): KeywordMatch | undefined {
   if (words[0] === 'no' && words.length > 1) {
     const found = matchWords(section, words, 1);
-    if (found?.spec.negatable) {
-      return { spec: found.spec, length: found.parts.length + 1, negated: true };
-    }
+    if (found?.spec.negatable) return matchOf(NEGATED_MATCHES, found, true);
   }
   const found = matchWords(section, words, 0);
-  return found ? { spec: found.spec, length: found.parts.length, negated: false } : undefined;
+  return found ? matchOf(DIRECT_MATCHES, found, false) : undefined;
+}
+
+/**
+ * One match object per keyword and polarity: the resolution keeps the match of every statement,
+ * and on a large file a fresh copy each was megabytes of identical, never-changed objects.
+ */
+const DIRECT_MATCHES = new WeakMap<IndexedKeyword, KeywordMatch>();
+const NEGATED_MATCHES = new WeakMap<IndexedKeyword, KeywordMatch>();
+
+function matchOf(
+  table: WeakMap<IndexedKeyword, KeywordMatch>,
+  found: IndexedKeyword,
+  negated: boolean,
+): KeywordMatch {
+  let match = table.get(found);
+  if (match === undefined) {
+    match = { spec: found.spec, length: found.parts.length + (negated ? 1 : 0), negated };
+    table.set(found, match);
+  }
+  return match;
 }
 
 /** Keywords usable in `section` at `version` (deprecated ones included, removed ones not). */
