@@ -8,7 +8,7 @@
  * environment is opaque: rules never guess what it would be.
  */
 import type { Section, Statement, Word } from '../haproxy/ast.js';
-import { haproxySymbols, readOptions } from '../haproxy/analysis/symbols.js';
+import { haproxySymbols, statementOptions } from '../haproxy/analysis/symbols.js';
 import type { HaproxyDocument } from '../document.js';
 import type { ServiceSettings } from '../settings.js';
 import { canonicalAddress, isAnyAddress, isLoopback, literalFamily } from './addresses.js';
@@ -198,7 +198,7 @@ function readBinds(
     opaque.push(location(uri, word));
     return;
   }
-  const options = readOptions(statement.args.slice(1), 'bind');
+  const options = statementOptions(statement);
   // Offsets of each comma-separated part are exact only when the word is written plainly.
   const plain = !word.hasVariable && word.raw === word.value;
   let offset = 0;

@@ -8,7 +8,7 @@
  */
 import type { ParsedDocument } from '../document.js';
 import type { HaproxyConfig, Item, Section, Statement, Word } from '../haproxy/ast.js';
-import { readOptions } from '../haproxy/analysis/symbols.js';
+import { statementOptions } from '../haproxy/analysis/symbols.js';
 import { aclPatternLines, type PatternLines } from '../haproxy/rules/acl-helpers.js';
 import { SCRIPT_KEYWORDS } from '../keepalived/analysis/index-node.js';
 import type { KeepalivedNode } from '../keepalived/ast.js';
@@ -125,11 +125,9 @@ function itemLinks(
     const keyword = item.keyword.value;
     const args = item.args;
     if (keyword === 'bind' || keyword === 'server' || keyword === 'default-server') {
-      const from = keyword === 'bind' ? 1 : keyword === 'server' ? 2 : 0;
-      const options = readOptions(args.slice(from), keyword === 'bind' ? 'bind' : 'server');
-      for (const [name, use] of options) {
+      for (const [name, use] of statementOptions(item)) {
         const option = FILE_OPTIONS[name];
-        if (option) add(use.values[0], option[1], bases[option[0]]);
+        if (option) add(use.args[0], option[1], bases[option[0]]);
       }
     } else if (keyword === 'errorfile') add(args[1], 'errorfile');
     else if (keyword === 'lua-load' || keyword === 'lua-load-per-thread') add(args[0], 'lua');

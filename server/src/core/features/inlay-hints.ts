@@ -4,18 +4,10 @@
  * reads it as.
  */
 import type { InlayHint } from 'vscode-languageserver-types';
-import type { OptionSpec } from '../haproxy/catalog/types.js';
 import type { ParsedDocument } from '../document.js';
 import type { Statement, Word } from '../haproxy/ast.js';
-import { haproxySymbols, readOptions } from '../haproxy/analysis/symbols.js';
-import { HAPROXY_CATALOG, lookupKeyword } from '../haproxy/catalog/index.js';
-
-const SERVER_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(
-  HAPROXY_CATALOG.serverOptions.map((option) => [option.name, option]),
-);
-const BIND_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(
-  HAPROXY_CATALOG.bindOptions.map((option) => [option.name, option]),
-);
+import { haproxySymbols, statementOptions } from '../haproxy/analysis/symbols.js';
+import { lookupKeyword } from '../haproxy/catalog/index.js';
 
 const BARE_NUMBER = /^\d+$/;
 
@@ -40,24 +32,20 @@ export function getInlayHints(
       tooltip: 'A time without a unit is read as milliseconds.',
     });
   };
-  const optionTimes = (words: readonly Word[], kind: 'server' | 'bind'): void => {
-    const specs = kind === 'server' ? SERVER_OPTIONS : BIND_OPTIONS;
-    for (const [name, use] of readOptions(words, kind)) {
-      const spec = specs.get(name);
-      spec?.args.forEach((arg, at) => {
-        if (arg.type === 'time') milliseconds(use.values[at]);
-      });
-    }
-  };
   const statementTimes = (statement: Statement, section: string): void => {
     const keyword = statement.keyword.value;
-    if (keyword === 'server' || keyword === 'default-server' || keyword === 'server-template') {
-      const skip = keyword === 'server' ? 2 : keyword === 'server-template' ? 3 : 0;
-      optionTimes(statement.args.slice(skip), 'server');
-      return;
-    }
-    if (keyword === 'bind') {
-      optionTimes(statement.args.slice(1), 'bind');
+    if (
+      keyword === 'server' ||
+      keyword === 'default-server' ||
+      keyword === 'server-template' ||
+      keyword === 'bind'
+    ) {
+      for (const [, use] of statementOptions(statement)) {
+        if (use.negated) continue;
+        use.spec?.args.forEach((arg, at) => {
+          if (arg.type === 'time') milliseconds(use.args[at]);
+        });
+      }
       return;
     }
     const match = lookupKeyword(
@@ -90,7 +78,7 @@ export function getInlayHints(
       for (const [name, use] of proxy.defaultServer) {
         if (name.startsWith('no-')) continue;
         if (server.options.has(name) || server.options.has(`no-${name}`)) continue;
-        inherited.push([use.word.raw, ...use.values.map((word) => word.raw)].join(' '));
+        inherited.push([use.word.raw, ...use.args.map((word) => word.raw)].join(' '));
       }
       if (inherited.length === 0) continue;
       const last = statement.words[statement.words.length - 1] ?? statement.keyword;

@@ -150,7 +150,7 @@ export function haproxyMigration(
     settings: { version: majorMinor(version), severities: {} },
   };
   const hasNbthread = liveStatements(context).some(
-    ({ section, entry }) => section.kind === 'global' && entry.match?.spec.name === 'nbthread',
+    (entry) => entry.owner.kind === 'global' && entry.match?.spec.name === 'nbthread',
   );
   const steps: HaproxyMigrationStep[] = [];
   // A line rewritten whole takes its other entries (an option of a removed line) with it.

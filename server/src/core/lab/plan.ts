@@ -713,8 +713,8 @@ export function planLab(model: ClusterModel, graph: TopologyGraph, paths: LabPat
           if (options.has('disabled')) continue;
           const key = `${backend.name ?? ''}/${server.name?.value ?? ''}`;
           (options.has('backup') ? backups : active).push(key);
-          inter = haproxyTime(options.get('inter')?.values[0]?.value) ?? inter;
-          fall = Number(options.get('fall')?.values[0]?.value ?? fall) || fall;
+          inter = haproxyTime(options.get('inter')?.args[0]?.value) ?? inter;
+          fall = Number(options.get('fall')?.args[0]?.value ?? fall) || fall;
         }
         const balance = inheritedSetting(backend, 'balance')?.args[0]?.value ?? 'roundrobin';
         const cookie = inheritedSetting(backend, 'cookie');

@@ -15,7 +15,7 @@ import {
   inheritedOption,
   inheritedSetting,
   isDynamicName,
-  readOptions,
+  statementOptions,
   type ProxySymbol,
 } from '../haproxy/analysis/symbols.js';
 import type { ConditionTerm, Statement, Word } from '../haproxy/ast.js';
@@ -264,7 +264,7 @@ function serverEntry(
 ): LayerElement | undefined {
   if (!server.name) return undefined;
   const options = effectiveServerOptions(proxy, server);
-  const value = (name: string): string | undefined => options.get(name)?.values[0]?.value;
+  const value = (name: string): string | undefined => options.get(name)?.args[0]?.value;
   const address = server.address
     ? (substituteWord(server.address, env) ?? server.address.value)
     : '';
@@ -375,7 +375,7 @@ function layerOf(node: ClusterNode, model: ClusterModel, limit: number): Layer |
         for (const statement of proxy.statements('bind')) {
           const address = statement.args[0];
           if (!address) continue;
-          const options = readOptions(statement.args.slice(1), 'bind');
+          const options = statementOptions(statement);
           const flags = [
             options.has('ssl') ? 'ssl' : undefined,
             options.has('transparent') ? 'transparent' : undefined,

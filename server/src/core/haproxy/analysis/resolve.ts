@@ -52,6 +52,8 @@ export interface ResolvedOption {
 /** What the catalog says about one statement. */
 export interface ResolvedStatement {
   readonly statement: Statement;
+  /** The resolved section the statement belongs to. */
+  readonly owner: ResolvedSection;
   /** Words up to the condition (`keyword` first). */
   readonly words: readonly Word[];
   /** The keyword match in this section kind, whatever the version. */
@@ -177,6 +179,7 @@ function lookupOption(catalog: ReadonlyMap<string, OptionSpec>, written: string)
 /** Shared by the many statements and options without any: they are read, never changed. */
 const NO_WORDS: readonly Word[] = Object.freeze([]);
 const NOWHERE: ResolvedStatement['elsewhere'] = Object.freeze([]);
+const NO_OPTIONS: readonly ResolvedOption[] = Object.freeze([]);
 
 /**
  * Splits the words after an address (`words` from index `from`) into options. An option takes
@@ -184,7 +187,11 @@ const NOWHERE: ResolvedStatement['elsewhere'] = Object.freeze([]);
  * itself an option; an unknown word takes nothing, so one typo does not hide the options after
  * it.
  */
-function resolveOptions(words: readonly Word[], from: number, bind: boolean): ResolvedOption[] {
+function resolveOptions(
+  words: readonly Word[],
+  from: number,
+  bind: boolean,
+): readonly ResolvedOption[] {
   const catalog = optionsOf(bind);
   const result: ResolvedOption[] = [];
   for (let i = from; i < words.length;) {
@@ -210,6 +217,34 @@ function resolveOptions(words: readonly Word[], from: number, bind: boolean): Re
   return result;
 }
 
+/** Where the options start among the arguments of each keyword that takes them. */
+const OPTIONS_FROM: ReadonlyMap<string, { readonly from: number; readonly bind: boolean }> =
+  new Map([
+    ['bind', { from: 1, bind: true }],
+    ['server', { from: 2, bind: false }],
+    ['server-template', { from: 3, bind: false }],
+    ['default-server', { from: 0, bind: false }],
+  ]);
+
+const lineOptionCache = new WeakMap<Statement, readonly ResolvedOption[]>();
+
+/**
+ * The options of a `bind`, `server`, `server-template` or `default-server` line (empty for any
+ * other line). The reading does not depend on the target version, so it is made once per
+ * statement and shared by the resolution, the symbol table and every feature that reads options:
+ * on a large file these records are a good part of the memory, and one copy of them is enough.
+ */
+export function lineOptions(statement: Statement): readonly ResolvedOption[] {
+  const where = OPTIONS_FROM.get(statement.keyword.value);
+  if (where === undefined) return NO_OPTIONS;
+  let options = lineOptionCache.get(statement);
+  if (options === undefined) {
+    options = resolveOptions(statement.args, where.from, where.bind);
+    lineOptionCache.set(statement, options);
+  }
+  return options;
+}
+
 /** Values of the first words of a line: all a keyword lookup reads (see `MAX_KEYWORD_WORDS`). */
 function leadingValues(words: readonly Word[]): string[] {
   const count = Math.min(words.length, MAX_KEYWORD_WORDS);
@@ -219,11 +254,12 @@ function leadingValues(words: readonly Word[]): string[] {
 }
 
 function resolveStatement(
-  kind: string,
+  owner: ResolvedSection,
   named: boolean,
   statement: Statement,
   version: string,
 ): ResolvedStatement {
+  const kind = owner.kind;
   // Without a condition the statement's own word list is exactly keyword + args: share it.
   const words =
     statement.condition === undefined
@@ -256,7 +292,7 @@ function resolveStatement(
   const args = length === 1 ? statement.args : words.slice(length);
   let action: ResolvedAction | undefined;
   let address: Word | undefined;
-  let options: ResolvedOption[] | undefined;
+  let options: readonly ResolvedOption[] | undefined;
   const spec: HaproxyKeywordSpec | undefined = match?.spec;
   if (spec?.ruleset !== undefined && !match?.negated) {
     const word = args[0];
@@ -265,18 +301,15 @@ function resolveStatement(
       action = { ruleset: spec.ruleset, word, name, spec: actionsOf(spec.ruleset).get(name) };
     }
   } else if (spec && PROXY_KINDS.has(kind) && !match?.negated) {
-    if (spec.name === 'bind') {
-      address = args[0];
-      options = resolveOptions(args, 1, true);
-    } else if (spec.name === 'server') {
-      address = args[1];
-      options = resolveOptions(args, 2, false);
-    } else if (spec.name === 'default-server') {
-      options = resolveOptions(args, 0, false);
+    if (spec.name === 'bind') address = args[0];
+    else if (spec.name === 'server') address = args[1];
+    if (spec.name === 'bind' || spec.name === 'server' || spec.name === 'default-server') {
+      options = lineOptions(statement);
     }
   }
   return {
     statement,
+    owner,
     words,
     match,
     placement,
@@ -310,13 +343,13 @@ export function resolvedSection(section: Section, version: string): ResolvedSect
   const spec = sectionSpec(kind);
   const known = KINDS_WITH_KEYWORDS.has(kind) && spec !== undefined && isAvailable(spec, v);
   const statements: ResolvedStatement[] = [];
+  const resolved: ResolvedSection = { section, kind, known, statements };
   if (known) {
     for (const item of section.items) {
       if (item.kind !== 'statement') continue;
-      statements.push(resolveStatement(kind, section.name !== undefined, item, v));
+      statements.push(resolveStatement(resolved, section.name !== undefined, item, v));
     }
   }
-  const resolved: ResolvedSection = { section, kind, known, statements };
   byVersion.set(v, resolved);
   return resolved;
 }

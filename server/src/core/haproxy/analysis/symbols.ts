@@ -10,8 +10,8 @@
  * the proxies to their defaults, in one linear pass.
  */
 import type { HaproxyConfig, Section, Statement, Word } from '../ast.js';
-import { HAPROXY_CATALOG } from '../catalog/index.js';
 import { branchActivity, type BranchActivity } from './branches.js';
+import { lineOptions, type ResolvedOption } from './resolve.js';
 
 /** The four proxy section kinds. */
 type ProxyKind = 'defaults' | 'frontend' | 'backend' | 'listen';
@@ -25,17 +25,100 @@ interface ServerSymbol {
   readonly name: Word | undefined;
   /** The address word (`10.0.0.1:80`, `app.local`, `${HOST}`, …). */
   readonly address: Word | undefined;
-  /** The options after the address: name → the word(s) of its value (empty for flags). */
+  /** The options after the address, by name (each with the word(s) of its value). */
   readonly options: OptionMap;
 }
 
-/** Options of a `server`, `default-server` or `bind` line, in order of appearance. */
-type OptionMap = ReadonlyMap<string, OptionUse>;
+/**
+ * Options of a `server`, `default-server` or `bind` line by name, a later option of the same
+ * name winning (as a `Map` filled in order would). It reads the option records of the line
+ * itself ({@link lineOptions}) instead of copying them into a map: a server line has a handful
+ * of options, so a scan costs less than the hash table each of tens of thousands of servers
+ * would otherwise keep.
+ */
+export class OptionMap implements ReadonlyMap<string, ResolvedOption> {
+  /** @param list The option records in the order written. */
+  constructor(readonly list: readonly ResolvedOption[]) {}
 
-/** One option of a line: its name word and the words of its value. */
-interface OptionUse {
-  readonly word: Word;
-  readonly values: readonly Word[];
+  get size(): number {
+    let size = 0;
+    for (let at = 0; at < this.list.length; at++) if (this.isFirst(at)) size++;
+    return size;
+  }
+
+  get(name: string): ResolvedOption | undefined {
+    for (let at = this.list.length - 1; at >= 0; at--) {
+      const option = this.list[at] as ResolvedOption;
+      if (option.word.value === name) return option;
+    }
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  /** Names in order of first appearance, each with its last option: a `Map`'s order. */
+  *entries(): MapIterator<[string, ResolvedOption]> {
+    for (let at = 0; at < this.list.length; at++) {
+      if (!this.isFirst(at)) continue;
+      const name = (this.list[at] as ResolvedOption).word.value;
+      yield [name, this.get(name) as ResolvedOption];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): MapIterator<ResolvedOption> {
+    for (const [, option] of this.entries()) yield option;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ResolvedOption]> {
+    return this.entries();
+  }
+
+  forEach(
+    callback: (
+      value: ResolvedOption,
+      key: string,
+      map: ReadonlyMap<string, ResolvedOption>,
+    ) => void,
+  ): void {
+    for (const [name, option] of this.entries()) callback(option, name, this);
+  }
+
+  /** True when no earlier option has the name of the one at `at`. */
+  private isFirst(at: number): boolean {
+    const name = (this.list[at] as ResolvedOption).word.value;
+    for (let before = 0; before < at; before++) {
+      if ((this.list[before] as ResolvedOption).word.value === name) return false;
+    }
+    return true;
+  }
+}
+
+const NO_OPTIONS = new OptionMap([]);
+
+/** Options of `statement` by name: empty unless it is a `bind` or a `server`-like line. */
+export function statementOptions(statement: Statement): OptionMap {
+  const list = lineOptions(statement);
+  return list.length === 0 ? NO_OPTIONS : new OptionMap(list);
+}
+
+/**
+ * Applies `own` over `base`: an option replaces the inherited one of its name and `no-<x>`
+ * cancels an inherited `<x>` (and `<x>` an inherited `no-<x>`).
+ */
+function mergeOptions(base: OptionMap, own: Iterable<[string, ResolvedOption]>): OptionMap {
+  const merged = new Map<string, ResolvedOption>(base);
+  for (const [name, use] of own) {
+    if (name.startsWith('no-')) merged.delete(name.slice(3));
+    else merged.delete(`no-${name}`);
+    merged.set(name, use);
+  }
+  return new OptionMap([...merged.values()]);
 }
 
 /** Version-independent facts about one section, cached per Section object. */
@@ -122,35 +205,6 @@ function summarize(section: Section): SectionSummary {
   return summary;
 }
 
-const SERVER_ARITY: ReadonlyMap<string, number> = new Map(
-  HAPROXY_CATALOG.serverOptions.map((option) => [option.name, option.args.length]),
-);
-const BIND_ARITY: ReadonlyMap<string, number> = new Map(
-  HAPROXY_CATALOG.bindOptions.map((option) => [option.name, option.args.length]),
-);
-
-const NO_WORDS: readonly Word[] = Object.freeze([]);
-
-/**
- * Splits option words (from index `from`) into name → value words, using the catalog to know how
- * many words each option takes; unknown options are read as flags so that a typo does not swallow
- * its neighbour.
- */
-export function readOptions(words: readonly Word[], kind: 'server' | 'bind', from = 0): OptionMap {
-  const arity = kind === 'server' ? SERVER_ARITY : BIND_ARITY;
-  const options = new Map<string, OptionUse>();
-  for (let at = from; at < words.length;) {
-    const word = words[at];
-    if (!word) break;
-    const count = arity.get(word.value) ?? 0;
-    // Most options are flags: they share one empty list instead of an empty slice each.
-    const values = count === 0 ? NO_WORDS : words.slice(at + 1, at + 1 + count);
-    options.set(word.value, { word, values });
-    at += 1 + count;
-  }
-  return options;
-}
-
 /** Reads a `server` or `server-template` statement. */
 function readServer(statement: Statement): ServerSymbol {
   const template = statement.keyword.value === 'server-template';
@@ -161,7 +215,7 @@ function readServer(statement: Statement): ServerSymbol {
     template,
     name: args[0],
     address: args[addressAt],
-    options: readOptions(args, 'server', addressAt + 1),
+    options: statementOptions(statement),
   };
 }
 
@@ -288,17 +342,14 @@ function makeProxy(
   // The section summary already groups a fully live body by keyword.
   const index = bodyByKeyword ?? groupByKeyword(body);
   const servers: ServerSymbol[] = [];
-  const defaultServer = new Map<string, OptionUse>(defaults?.defaultServer ?? []);
+  let defaultServer = defaults?.defaultServer ?? NO_OPTIONS;
   let modeStatement = defaults?.modeStatement;
   for (const statement of body) {
     const keyword = statement.keyword.value;
     if (keyword === 'server' || keyword === 'server-template') {
       servers.push(readServer(statement));
     } else if (keyword === 'default-server') {
-      for (const [name, use] of readOptions(statement.args, 'server')) {
-        if (name.startsWith('no-')) defaultServer.delete(name.slice(3));
-        defaultServer.set(name, use);
-      }
+      defaultServer = mergeOptions(defaultServer, statementOptions(statement));
     } else if (keyword === 'mode' && statement.args[0] !== undefined) {
       modeStatement = statement;
     }
@@ -325,8 +376,7 @@ export function isDynamicName(word: Word): boolean {
 }
 
 function hasNegation(options: OptionMap): boolean {
-  for (const name of options.keys()) if (name.startsWith('no-')) return true;
-  return false;
+  return options.list.some((option) => option.word.value.startsWith('no-'));
 }
 
 /** Merged options per server symbol, with the proxy they were merged for. */
@@ -345,12 +395,7 @@ export function effectiveServerOptions(proxy: ProxySymbol, server: ServerSymbol)
   if (cached?.proxy === proxy) return cached.options;
   // Nothing inherited and nothing cancelled: the server's own map is already the answer.
   if (proxy.defaultServer.size === 0 && !hasNegation(server.options)) return server.options;
-  const merged = new Map<string, OptionUse>(proxy.defaultServer);
-  for (const [name, use] of server.options) {
-    if (name.startsWith('no-')) merged.delete(name.slice(3));
-    else merged.delete(`no-${name}`);
-    merged.set(name, use);
-  }
+  const merged = mergeOptions(proxy.defaultServer, server.options);
   effectiveCache.set(server, { proxy, options: merged });
   return merged;
 }

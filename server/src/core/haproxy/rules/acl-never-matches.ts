@@ -42,7 +42,7 @@ export const aclNeverMatches: Rule<HaproxyRuleContext> = {
         end: last.end,
       });
     };
-    for (const { entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
       const spec = entry.match?.spec;
       if (spec?.name === 'acl' && entry.placement !== 'unknown' && !entry.match?.negated) {
         const name = entry.args[0];

@@ -5,18 +5,12 @@
 import type { QuickFix } from '../../common/issue.js';
 import { branchActivity } from '../analysis/branches.js';
 import { resolvedSection } from '../analysis/resolve.js';
-import type { ResolvedSection, ResolvedStatement } from '../analysis/resolve.js';
+import type { ResolvedStatement } from '../analysis/resolve.js';
 import type { Word } from '../ast.js';
 import type { HaproxyRuleContext } from './context.js';
 
-/** One live statement and the section it belongs to. */
-export interface LiveEntry {
-  readonly section: ResolvedSection;
-  readonly entry: ResolvedStatement;
-}
-
 /** Live statements per syntax tree and target version (see {@link liveStatements}). */
-const liveCache = new WeakMap<object, Map<string, readonly LiveEntry[]>>();
+const liveCache = new WeakMap<object, Map<string, readonly ResolvedStatement[]>>();
 
 /**
  * Every statement HAProxy would read at the target version, resolved: lines in `.if` branches
@@ -25,7 +19,7 @@ const liveCache = new WeakMap<object, Map<string, readonly LiveEntry[]>>();
  * A dozen rules walk this list, so it is built once per syntax tree and version: a new tree
  * comes with every edit, and the sections the incremental parser kept are resolved from cache.
  */
-export function liveStatements(context: HaproxyRuleContext): readonly LiveEntry[] {
+export function liveStatements(context: HaproxyRuleContext): readonly ResolvedStatement[] {
   const config = context.document.parse.ast;
   const version = context.settings.version;
   let byVersion = liveCache.get(config);
@@ -36,13 +30,13 @@ export function liveStatements(context: HaproxyRuleContext): readonly LiveEntry[
   const cached = byVersion.get(version);
   if (cached) return cached;
   const activity = branchActivity(config, version);
-  const entries: LiveEntry[] = [];
+  const entries: ResolvedStatement[] = [];
   for (const section of config.sections) {
     if (!activity.isLive(section.header.branch)) continue;
     const resolved = resolvedSection(section, version);
     if (!resolved.known) continue;
     for (const entry of resolved.statements) {
-      if (activity.isLive(entry.statement.branch)) entries.push({ section: resolved, entry });
+      if (activity.isLive(entry.statement.branch)) entries.push(entry);
     }
   }
   byVersion.set(version, entries);

@@ -1,7 +1,7 @@
 import { duplicateGroups } from '../../common/duplicates.js';
 import type { Rule } from '../../common/rule.js';
 import type { Statement, Word } from '../ast.js';
-import { readOptions } from '../analysis/symbols.js';
+import { statementOptions } from '../analysis/symbols.js';
 import type { HaproxyRuleContext } from './context.js';
 import { atolInt } from './option-value-helpers.js';
 import { describeProxy, relatedAt, symbolsOf } from './symbol-helpers.js';
@@ -69,7 +69,7 @@ export const duplicateId: Rule<HaproxyRuleContext> = {
           .filter((server) => !server.template)
           .map((server) => ({
             statement: server.statement,
-            id: server.options.get('id')?.values[0],
+            id: server.options.get('id')?.args[0],
           })),
         owner,
       );
@@ -77,7 +77,7 @@ export const duplicateId: Rule<HaproxyRuleContext> = {
         'bind',
         proxy.statements('bind').map((statement) => ({
           statement,
-          id: readOptions(statement.args.slice(1), 'bind').get('id')?.values[0],
+          id: statementOptions(statement).get('id')?.args[0],
         })),
         owner,
       );

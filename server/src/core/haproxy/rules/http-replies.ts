@@ -71,7 +71,7 @@ function replyOptions(words: readonly Word[]): ReplyOption[] | undefined {
  * environment variable or a template are left out: what they expand to is unknown.
  */
 export function* httpReplies(context: HaproxyRuleContext): Generator<HttpReply> {
-  for (const { entry } of liveStatements(context)) {
+  for (const entry of liveStatements(context)) {
     const action = entry.action;
     let label: string;
     let words: readonly Word[];

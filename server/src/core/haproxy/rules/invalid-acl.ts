@@ -104,7 +104,7 @@ export const invalidAcl: Rule<HaproxyRuleContext> = {
   check(context, report) {
     const flag = (problem: AclProblem): void =>
       report({ message: problem.message, start: problem.word.start, end: problem.word.end });
-    for (const { entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
       const spec = entry.match?.spec;
       if (spec?.name === 'acl' && entry.placement !== 'unknown' && !entry.match?.negated) {
         // A line without a criterion is missing-argument's.

@@ -198,7 +198,7 @@ export const invalidActionArgument: Rule<HaproxyRuleContext> = {
   summary: 'An http-request, http-response or tcp-request action with arguments HAProxy refuses.',
   check(context, report) {
     const lua = loadsLua(context);
-    for (const { entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
       const action = entry.action;
       if (!action?.spec || opaque(action.word)) continue;
       const words = entry.args.slice(1);

@@ -55,7 +55,8 @@ export const invalidAddress: Rule<HaproxyRuleContext> = {
   check(context, report) {
     const version = context.settings.version;
     const symbols = symbolsOf(context);
-    for (const { section, entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
+      const section = entry.owner;
       if (entry.match?.negated === true) continue;
       const statement = entry.statement;
       const found = addressOf(section.kind, statement.keyword.value, statement.args);

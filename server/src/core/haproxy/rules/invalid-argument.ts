@@ -108,7 +108,8 @@ export const invalidArgument: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'error',
   summary: 'An argument HAProxy cannot parse (time unit, balance/mode value, IPv4 address, port).',
   check(context, report) {
-    for (const { section, entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
+      const section = entry.owner;
       const spec = entry.match?.spec;
       if (!spec || entry.placement === 'unknown' || entry.match?.negated) continue;
       const flag = (word: Word, message: string): void =>

@@ -71,7 +71,8 @@ export const invalidName: Rule<HaproxyRuleContext> = {
         flag(name, `'${section.type}'`);
       }
     }
-    for (const { section, entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
+      const section = entry.owner;
       const spec = entry.match?.spec;
       if (!spec || entry.placement === 'unknown' || entry.match?.negated) continue;
       const what = CHECKED_LINES.get(spec.name);

@@ -34,7 +34,7 @@ export const invalidOptionValue: Rule<HaproxyRuleContext> = {
       const text = /[.?]$/.test(message) ? message : `${message}.`;
       report({ message: text, start: at.start, end: at.end });
     };
-    for (const { entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
       const line = entry.match?.spec.name;
       if (entry.options === undefined || line === undefined) continue;
       const bind = line === 'bind';
@@ -74,7 +74,7 @@ export const invalidOptionValue: Rule<HaproxyRuleContext> = {
           if (state === 'not-yet' || state === 'removed' || opaque(use.word)) continue;
           const check = spec.args[0]?.check;
           if (!check) continue;
-          const value = use.values[0];
+          const value = use.args[0];
           const problem = optionValueProblem(name, check, value, version);
           if (problem !== undefined) flag(use.word, value, problem);
         }

@@ -115,7 +115,7 @@ export const invalidSampleExpression: Rule<HaproxyRuleContext> = {
         formatProblems(word, problems);
       },
     };
-    for (const { entry } of liveStatements(context)) visitSampleWords(entry, visitor);
+    for (const entry of liveStatements(context)) visitSampleWords(entry, visitor);
     for (const problem of problems) report(problem);
   },
 };

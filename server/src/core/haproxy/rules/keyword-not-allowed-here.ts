@@ -40,7 +40,8 @@ export const keywordNotAllowedHere: Rule<HaproxyRuleContext> = {
   summary: 'A known keyword in a section that does not accept it.',
   check(context, report) {
     const version = context.settings.version;
-    for (const { section, entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
+      const section = entry.owner;
       if (opaque(entry.statement.keyword)) continue;
       const kind = section.kind;
       if (entry.placement === 'named-defaults-only' && entry.match) {

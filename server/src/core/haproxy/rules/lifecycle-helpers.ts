@@ -5,9 +5,9 @@
 import type { ArgSpec, Lifecycle } from '../../common/catalog.js';
 import { lifecycleAt, lookupKeyword } from '../catalog/index.js';
 import type { LifecycleState, Versioned } from '../catalog/index.js';
-import { actionsOf, type ResolvedOption } from '../analysis/resolve.js';
+import { actionsOf, type ResolvedOption, type ResolvedStatement } from '../analysis/resolve.js';
 import type { Statement, Word } from '../ast.js';
-import { liveStatements, opaque, type LiveEntry } from './catalog-helpers.js';
+import { liveStatements, opaque } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './context.js';
 import { wordAt } from '../words.js';
 
@@ -85,7 +85,8 @@ export function* entriesIn(
   // statement and option.
   const live = liveStatements(context);
   for (let index = 0; index < live.length; index++) {
-    const { section, entry } = live[index] as LiveEntry;
+    const entry = live[index] as ResolvedStatement;
+    const section = entry.owner;
     if (opaque(entry.statement.keyword)) continue;
     const match = entry.match;
     if (match && at(match.spec)) {

@@ -15,7 +15,7 @@ export const missingArgument: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'error',
   summary: 'A keyword without an argument it requires.',
   check(context, report) {
-    for (const { entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
       const match = entry.match;
       const spec = match?.spec;
       if (!match || !spec || spec.requiresArgs !== true || match.negated) continue;

@@ -281,7 +281,8 @@ export function sectionSamples(context: HaproxyRuleContext): readonly SectionSam
       for (const sample of formatSamples(word)) found.push(sample);
     },
   };
-  for (const { section, entry } of liveStatements(context)) {
+  for (const entry of liveStatements(context)) {
+    const section = entry.owner;
     found.length = 0;
     visitSampleWords(entry, visitor);
     for (const sample of found) samples.push({ section, sample });

@@ -15,7 +15,7 @@ export const serverTemplateRange: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'error',
   summary: 'A server-template count or range HAProxy refuses.',
   check(context, report) {
-    for (const { entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
       if (entry.match?.spec.name !== 'server-template') continue;
       const word = entry.args[1];
       // Without an address after it, missing-address reports the line instead.

@@ -29,13 +29,13 @@ export const serverVerifyNone: Rule<HaproxyRuleContext> = {
       for (const server of proxy.servers) {
         const options = effectiveServerOptions(proxy, server);
         const verify = options.get('verify');
-        if (!options.has('ssl') || verify?.values[0]?.value !== 'none') continue;
+        if (!options.has('ssl') || verify?.args[0]?.value !== 'none') continue;
         if (seen.has(verify.word.start)) continue;
         seen.add(verify.word.start);
         report({
           message: `server '${server.name?.value ?? ''}' uses TLS without verifying the certificate ('verify none').`,
           start: verify.word.start,
-          end: verify.values[0]?.end ?? verify.word.end,
+          end: verify.args[0]?.end ?? verify.word.end,
         });
       }
     }

@@ -33,7 +33,7 @@ export const serverVerifyWithoutCa: Rule<HaproxyRuleContext> = {
         const tls = options.get('ssl') ?? options.get('check-ssl');
         if (!tls || options.has('ca-file')) continue;
         const verify = options.get('verify');
-        const mode = verify?.values[0];
+        const mode = verify?.args[0];
         if (verify && (!mode || mode.hasVariable || mode.template)) continue;
         if (mode?.value === 'none' || (mode === undefined && globalNone)) continue;
         if (mode !== undefined && mode.value !== 'required') continue;
@@ -46,7 +46,7 @@ export const serverVerifyWithoutCa: Rule<HaproxyRuleContext> = {
         report({
           message: `server '${server.name?.value ?? ''}' uses TLS and ${why}, but has no 'ca-file' to check it against: add 'ca-file', or 'verify none' if the certificate cannot be checked.`,
           start: word.start,
-          end: at?.values[0]?.end ?? word.end,
+          end: at?.args[0]?.end ?? word.end,
         });
       }
     }

@@ -14,7 +14,7 @@ export const tooManyArguments: Rule<HaproxyRuleContext> = {
   defaultSeverity: 'error',
   summary: 'Words HAProxy refuses after the last argument of a keyword.',
   check(context, report) {
-    for (const { entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
       const match = entry.match;
       const spec = match?.spec;
       if (!match || !spec || spec.noExtraArgs !== true || match.negated) continue;

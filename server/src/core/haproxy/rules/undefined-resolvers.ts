@@ -22,7 +22,7 @@ export const undefinedResolvers: Rule<HaproxyRuleContext> = sectionReferenceRule
       for (const server of proxy.servers) {
         // The options in effect name the sites to check, wherever they are written.
         for (const use of effectiveServerOptions(proxy, server).values()) {
-          for (const value of use.values) {
+          for (const value of use.args) {
             if (!named.has(value)) continue;
             for (const site of table.sitesIn(value)) {
               if (site.kind !== 'resolvers') continue;

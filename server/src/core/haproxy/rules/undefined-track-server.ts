@@ -29,7 +29,7 @@ export const undefinedTrackServer: Rule<HaproxyRuleContext> = {
     const backendNames = (): string[] => (names ??= table.liveNames('backend'));
     for (const proxy of symbols.proxies) {
       for (const server of proxy.servers) {
-        const word = effectiveServerOptions(proxy, server).get('track')?.values[0];
+        const word = effectiveServerOptions(proxy, server).get('track')?.args[0];
         if (!word || word.hasVariable || word.template || !tracked.has(word)) continue;
         const sites = table.sitesIn(word);
         const serverSite = sites.find((site) => site.kind === 'server');

@@ -26,7 +26,7 @@ export const unknownAction: Rule<HaproxyRuleContext> = {
   check(context, report) {
     const version = context.settings.version;
     const lua = loadsLua(context);
-    for (const { entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
       const action = entry.action;
       if (!action || opaque(action.word)) continue;
       if (action.name.startsWith('lua.')) {

@@ -70,7 +70,8 @@ export const unknownKeyword: Rule<HaproxyRuleContext> = {
         });
       }
     }
-    for (const { section, entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
+      const section = entry.owner;
       const keyword = entry.statement.keyword;
       if (opaque(keyword)) continue;
       const match = entry.match;

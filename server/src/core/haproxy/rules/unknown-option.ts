@@ -17,7 +17,7 @@ export const unknownOption: Rule<HaproxyRuleContext> = {
   summary: 'An unknown option on a bind, server or default-server line.',
   check(context, report) {
     const version = context.settings.version;
-    for (const { entry } of liveStatements(context)) {
+    for (const entry of liveStatements(context)) {
       const line = entry.match?.spec.name;
       if (entry.options === undefined || line === undefined) continue;
       const bind = line === 'bind';
