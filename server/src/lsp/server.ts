@@ -1,3 +1,4 @@
+import { processIdleCollector } from './idle-collector.js';
 import type { Connection } from 'vscode-languageserver';
 import { createLanguageService, MAX_DOCUMENT_LENGTH, RULE_DOCS_BASE_URL } from '../core/index.js';
 import { ClusterTracker } from './cluster.js';
@@ -46,6 +47,9 @@ export function startServer(connection: Connection, log: Logger): void {
     return resolved;
   };
   const workspace: Workspace = new Workspace(service, log, (uri) => documents.get(uri));
+  // Publications and cluster passes end each burst of work; the garbage they leave is collected
+  // at the first quiet second instead of being held until V8's own schedule comes round.
+  const idle = processIdleCollector();
   // The files a document names, through the path mappings of its settings; read only inside the
   // workspace folders and the roots .halint.json names.
   const referencedFilesFor = async (uri: string): Promise<ReferencedFiles> => {
@@ -83,6 +87,7 @@ export function startServer(connection: Connection, log: Logger): void {
     settled: () => diagnostics.clusterSettled(),
     delayMs: () => settings.timing().clusterDelayMs,
     analysed: (uris) => {
+      idle?.touch();
       void connection
         .sendNotification(TopologyChangedNotification, { uris: [...uris] })
         .catch(() => undefined);
@@ -107,7 +112,10 @@ export function startServer(connection: Connection, log: Logger): void {
     service,
     documents,
     settingsFor,
-    send: (params) => connection.sendDiagnostics(params),
+    send: (params) => {
+      idle?.touch();
+      return connection.sendDiagnostics(params);
+    },
     log,
     extra: (uri, document) => [
       ...cluster.diagnosticsFor(uri, document?.lineIndex, document?.version),
