@@ -40,15 +40,6 @@ interface ResolvedAction {
   readonly spec: ActionSpec | undefined;
 }
 
-/** One option word of a `bind`/`server`/`default-server` line and the words it consumes. */
-export interface ResolvedOption {
-  readonly word: Word;
-  readonly spec: OptionSpec | undefined;
-  /** Written as `no-<name>` to cancel an inherited setting. */
-  readonly negated: boolean;
-  readonly args: readonly Word[];
-}
-
 /** What the catalog says about one statement. */
 export interface ResolvedStatement {
   readonly statement: Statement;
@@ -178,6 +169,40 @@ function lookupOption(catalog: ReadonlyMap<string, OptionSpec>, written: string)
 
 /** Shared by the many statements and options without any: they are read, never changed. */
 const NO_WORDS: readonly Word[] = Object.freeze([]);
+
+/**
+ * One option word of a `bind`/`server`/`default-server` line and the words it consumes. A large
+ * file has several of these per server line, kept as long as the file is open, so each holds only
+ * positions in its line's argument list and its shared catalog reading; the word and the
+ * arguments are read from the line when asked for.
+ */
+export class ResolvedOption {
+  constructor(
+    private readonly line: readonly Word[],
+    private readonly reading: OptionLookup,
+    private readonly at: number,
+    /** One past the option's last argument, in `line`. */
+    private readonly end: number,
+  ) {}
+
+  get word(): Word {
+    return this.line[this.at] as Word;
+  }
+
+  get spec(): OptionSpec | undefined {
+    return this.reading.spec;
+  }
+
+  /** Written as `no-<name>` to cancel an inherited setting. */
+  get negated(): boolean {
+    return this.reading.negated;
+  }
+
+  /** The words the option consumes: a new list at each read, so read it once per use. */
+  get args(): readonly Word[] {
+    return this.end > this.at + 1 ? this.line.slice(this.at + 1, this.end) : NO_WORDS;
+  }
+}
 const NOWHERE: ResolvedStatement['elsewhere'] = Object.freeze([]);
 const NO_OPTIONS: readonly ResolvedOption[] = Object.freeze([]);
 
@@ -197,10 +222,10 @@ function resolveOptions(
   for (let i = from; i < words.length;) {
     const word = words[i];
     if (!word) break;
+    const at = i;
     i++;
-    const { spec, negated } = lookupOption(catalog, word.value);
-    // The arguments are the consecutive words from here to `i`: one exact slice at the end.
-    const first = i;
+    const reading = lookupOption(catalog, word.value);
+    const { spec, negated } = reading;
     if (spec && !negated) {
       for (const arg of spec.args) {
         const next = words[i];
@@ -212,9 +237,11 @@ function resolveOptions(
         }
       }
     }
-    result.push({ word, spec, negated, args: i > first ? words.slice(first, i) : NO_WORDS });
+    result.push(new ResolvedOption(words, reading, at, i));
   }
-  return result;
+  // A list grown by `push` keeps room for 17 entries or more; the copy is exactly as long, which
+  // matters for a list kept per server line as long as the file is open.
+  return result.length === 0 ? NO_OPTIONS : result.slice();
 }
 
 /** Where the options start among the arguments of each keyword that takes them. */
