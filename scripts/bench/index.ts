@@ -29,7 +29,14 @@ import {
 import { backendsForLines, generateHaproxy, generateKeepalived, writeCluster } from './inputs.js';
 import { BenchServer } from './lsp.js';
 import { mb, meets, ms, percentile, Report } from './report.js';
-import { clusterSession, cpuPercentiles, haproxySession, type HaproxyFigures } from './server.js';
+import {
+  clusterSession,
+  cpuPercentiles,
+  haproxySession,
+  QUIET_LONG_MS,
+  QUIET_SHORT_MS,
+  type HaproxyFigures,
+} from './server.js';
 
 const GROUPS = ['cli', 'startup', 'server', 'cluster', 'gc', 'scaling'] as const;
 type Group = (typeof GROUPS)[number];
@@ -375,18 +382,25 @@ function serverRows(label: string, lines: number, figures: HaproxyFigures): void
     target: '≤ 2 ms',
     verdict: meets(hover, 2),
   });
+  // The verdicts read the RSS at once, as the issue measured it; the quiet readings beside them
+  // show what the server holds a moment later, once its garbage is collected.
+  const short = `${QUIET_SHORT_MS / 1000} s`;
   report.add({
-    figure: 'server RSS after opening',
+    figure: `server RSS after opening: at once / after ${short} quiet`,
     size: label,
-    measured: `${mb(figures.rssOpenMb)} (open: ${ms(figures.openCpuMs)} CPU)`,
-    target: lines === 75_000 ? '≤ 200 MB' : '',
+    measured: `${mb(figures.rssOpenMb)} / ${mb(figures.rssOpenQuietMb)} (open: ${ms(figures.openCpuMs)} CPU)`,
+    target: lines === 75_000 ? '≤ 200 MB at once' : '',
     verdict: lines === 75_000 ? meets(figures.rssOpenMb, 200) : '',
   });
   report.add({
-    figure: `server RSS after ${figures.edits.length} edits / peak (VmHWM)`,
+    figure:
+      `server RSS after ${figures.edits.length} edits: at once / after ${short} / ` +
+      `${QUIET_LONG_MS / 1000} s quiet; peak (VmHWM)`,
     size: label,
-    measured: `${mb(figures.rssEditedMb)} / ${mb(figures.peakMb)}`,
-    target: lines === 75_000 ? '≤ 250 MB after the edits' : '',
+    measured:
+      `${mb(figures.rssEditedMb)} / ${mb(figures.rssEditedQuietMb)} / ` +
+      `${mb(figures.rssEditedLongQuietMb)}; ${mb(figures.peakMb)}`,
+    target: lines === 75_000 ? '≤ 250 MB at once' : '',
     verdict: lines === 75_000 ? meets(figures.rssEditedMb, 250) : '',
   });
   if (figures.symbolBytes !== undefined) {

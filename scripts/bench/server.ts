@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { BenchServer, readMemory, type Measured } from './lsp.js';
 import { median, percentile } from './report.js';
@@ -13,6 +14,8 @@ import { median, percentile } from './report.js';
 export interface HaproxyFigures {
   readonly openCpuMs: number;
   readonly rssOpenMb: number;
+  /** RSS once the server has been quiet for {@link QUIET_SHORT_MS} after opening. */
+  readonly rssOpenQuietMb: number;
   readonly completion: Measured[];
   readonly hover: Measured[];
   /** Median CPU of `textDocument/references` on a backend, ms. */
@@ -21,9 +24,22 @@ export interface HaproxyFigures {
   readonly semanticCpuMs: number | undefined;
   readonly formattingCpuMs: number | undefined;
   readonly edits: Measured[];
+  /** RSS as soon as the last edit's diagnostics are in and the server is idle. */
   readonly rssEditedMb: number;
+  /** The same after {@link QUIET_SHORT_MS} and {@link QUIET_LONG_MS} of quiet. */
+  readonly rssEditedQuietMb: number;
+  readonly rssEditedLongQuietMb: number;
   readonly peakMb: number;
 }
+
+/**
+ * How long the session stays quiet before reading the RSS again. After a burst of work the
+ * server collects its garbage at the first quiet second (`lsp/idle-collector.ts`), and V8's own
+ * memory reducer hands freed pages back to the system some ten seconds later: the three readings
+ * show what the editor's machine sees while typing, a moment after, and once the user reads.
+ */
+export const QUIET_SHORT_MS = 2_000;
+export const QUIET_LONG_MS = 12_000;
 
 /** What a session does besides opening the file and editing it. */
 export interface SessionPlan {
@@ -64,6 +80,8 @@ export async function haproxySession(file: string, plan: SessionPlan): Promise<H
     });
     await server.settle();
     const rssOpenMb = readMemory(server.pid).rssMb;
+    await delay(QUIET_SHORT_MS);
+    const rssOpenQuietMb = readMemory(server.pid).rssMb;
 
     const completion: Measured[] = [];
     for (let i = 0; i < plan.requests; i++) {
@@ -161,9 +179,14 @@ export async function haproxySession(file: string, plan: SessionPlan): Promise<H
       await server.settle();
     }
     const memory = readMemory(server.pid);
+    await delay(QUIET_SHORT_MS);
+    const rssEditedQuietMb = readMemory(server.pid).rssMb;
+    await delay(QUIET_LONG_MS - QUIET_SHORT_MS);
+    const rssEditedLongQuietMb = readMemory(server.pid).rssMb;
     return {
       openCpuMs: open.cpuMs,
       rssOpenMb,
+      rssOpenQuietMb,
       completion,
       hover,
       referencesCpuMs: median(references),
@@ -172,6 +195,8 @@ export async function haproxySession(file: string, plan: SessionPlan): Promise<H
       formattingCpuMs,
       edits,
       rssEditedMb: memory.rssMb,
+      rssEditedQuietMb,
+      rssEditedLongQuietMb,
       peakMb: memory.peakMb,
     };
   } finally {
