@@ -36,15 +36,16 @@ export interface KeepalivedDocument extends DocumentBase {
  */
 export type ParsedDocument = HaproxyDocument | KeepalivedDocument;
 
-/** Builds the snapshot record around a parse result. */
+/** Builds the snapshot record around a parse result (and the text's line index, when known). */
 export function makeDocument(
   languageId: LanguageId,
   uri: string,
   version: number,
   text: string,
   parse: HaproxyParse | KeepalivedParse,
+  lineIndex: LineIndex = new LineIndex(text),
 ): ParsedDocument {
-  const base = { uri, version, text, lineIndex: new LineIndex(text), syntaxIssues: parse.issues };
+  const base = { uri, version, text, lineIndex, syntaxIssues: parse.issues };
   return languageId === 'haproxy'
     ? { ...base, languageId, parse: parse as HaproxyParse }
     : { ...base, languageId, parse: parse as KeepalivedParse };

@@ -24,7 +24,7 @@ import type { TextChange } from './common/text-change.js';
 import { applyChange } from './common/text-change.js';
 import { makeDocument, type HaproxyDocument, type ParsedDocument } from './document.js';
 import { runRules } from './common/rule.js';
-import type { LineIndex } from './common/line-index.js';
+import { LineIndex } from './common/line-index.js';
 import { mergeDaemonIssues } from './daemons/place.js';
 import { toDiagnostic, type DiagnosticOptions } from './features/diagnostics.js';
 import { applySuppressions } from './common/suppressions.js';
@@ -426,7 +426,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         current.languageId === 'haproxy'
           ? reparseHaproxy(current.parse, current.text, text, change)
           : reparseKeepalived(current.parse, current.text, text, change);
-      current = makeDocument(current.languageId, current.uri, version, text, result);
+      const lines = LineIndex.edited(current.lineIndex, text, change);
+      current = makeDocument(current.languageId, current.uri, version, text, result, lines);
     }
     return current.version === version ? current : { ...current, version };
   };

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LineIndex } from '../../../server/src/core/common/line-index.js';
+import { applyChange } from '../../../server/src/core/common/text-change.js';
+import { seededRandom } from '../../helpers/random.js';
 
 test('positions and offsets round-trip on LF and CRLF text', () => {
   for (const eol of ['\n', '\r\n']) {
@@ -48,5 +50,35 @@ test('a lone carriage return ends a line, as LSP 3.17 says', () => {
   for (let offset = 0; offset <= text.length; offset++) {
     if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
     assert.equal(index.offsetAt(index.positionAt(offset)), offset, `offset ${offset}`);
+  }
+});
+
+test('an index updated by edits equals the index of the edited text read afresh', () => {
+  // Insertions and deletions of newlines, carriage returns and plain text at random places,
+  // edits at either end included; each step compares every line start through the public API.
+  const pieces = ['\n', '\n\n', 'ab', '', 'x\ny', '\r\n', '\r', 'backend b\n  server s 1'];
+  for (let seed = 1; seed <= 20; seed++) {
+    const random = seededRandom(seed);
+    let text = 'global\n  maxconn 10\n\ndefaults\n  mode http\n';
+    let index = new LineIndex(text);
+    // Half the sequences stay free of '\r', so that the copy-and-shift path runs throughout.
+    const choices = seed % 2 === 0 ? pieces.filter((piece) => !piece.includes('\r')) : pieces;
+    for (let step = 0; step < 60; step++) {
+      const a = Math.floor(random() * (text.length + 1));
+      const b = Math.min(text.length, a + Math.floor(random() * 6));
+      const change = {
+        start: a,
+        end: b,
+        text: choices[Math.floor(random() * choices.length)] ?? '',
+      };
+      text = applyChange(text, change);
+      index = LineIndex.edited(index, text, change);
+      const fresh = new LineIndex(text);
+      assert.equal(index.lineCount, fresh.lineCount, `seed ${seed}, step ${step}`);
+      for (let line = 0; line < fresh.lineCount; line++) {
+        assert.equal(index.lineStart(line), fresh.lineStart(line), `seed ${seed}, step ${step}`);
+        assert.equal(index.lineEnd(line), fresh.lineEnd(line), `seed ${seed}, step ${step}`);
+      }
+    }
   }
 });

@@ -8,13 +8,28 @@
  * not belong to the line's text. The parsers keep the daemons' own view of lines; only positions
  * go through here.
  */
+import { lastAtMost } from './sorted.js';
+import type { TextChange } from './text-change.js';
+
 export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly starts: number[];
+  /** Whether the text has a `\r`: without one, every line ends at a `\n` alone. */
+  private readonly carriageReturns: boolean;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Already known (see {@link LineIndex.edited}); not for other callers. */
+    known?: number[],
+  ) {
+    if (known !== undefined) {
+      this.starts = known;
+      this.carriageReturns = false;
+      return;
+    }
     const starts = [0];
-    if (!text.includes('\r')) {
+    this.carriageReturns = text.includes('\r');
+    if (!this.carriageReturns) {
       // The common case, at indexOf speed.
       let at = text.indexOf('\n');
       while (at !== -1) {
@@ -32,6 +47,31 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /**
+   * The index of `text`, which is `previous`'s text with `change` applied. The lines before the
+   * change keep their starts, the ones after it move by the change's length difference, and only
+   * the inserted text is read: a keystroke in a large file costs a copy of the starts instead of
+   * a search of the whole text. A text with `\r` is indexed afresh, since an edit next to one can
+   * join or split a `\r\n` pair outside the changed range.
+   */
+  static edited(previous: LineIndex, text: string, change: TextChange): LineIndex {
+    if (previous.carriageReturns || change.text.includes('\r')) return new LineIndex(text);
+    const old = previous.starts;
+    const delta = change.text.length - (change.end - change.start);
+    // Starts up to the change's start are kept: their `\n` lies before it.
+    const kept = lastAtMost(old, change.start) + 1;
+    const starts = old.slice(0, kept);
+    for (let at = text.indexOf('\n', change.start); at !== -1; at = text.indexOf('\n', at + 1)) {
+      if (at >= change.start + change.text.length) break;
+      starts.push(at + 1);
+    }
+    // Starts whose `\n` was removed (inside the replaced range) are dropped; the rest move.
+    for (let i = lastAtMost(old, change.end) + 1; i < old.length; i++) {
+      starts.push((old[i] as number) + delta);
+    }
+    return new LineIndex(text, starts);
   }
 
   /** Number of lines (a text ending with `\n` has an empty last line). */
@@ -61,14 +101,9 @@ export class LineIndex {
   /** 0-based line and character of `offset` (binary search, so O(log n)). */
   positionAt(offset: number): { line: number; character: number } {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - (this.starts[low] ?? 0) };
+    // The first start is 0, so some line always holds the offset.
+    const line = Math.max(0, lastAtMost(this.starts, clamped));
+    return { line, character: clamped - (this.starts[line] ?? 0) };
   }
 
   /** Offset of a 0-based line/character, clamped to the line's end. */
