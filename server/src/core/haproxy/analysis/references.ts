@@ -781,7 +781,8 @@ interface CachedSites {
 
 /** Stands for one set of file-wide facts: equal facts give the same object (see below). */
 interface FactsToken {
-  readonly text: string;
+  /** The facts, one entry per header and per ACL of a defaults section (see `factsToken`). */
+  readonly parts: readonly string[];
 }
 
 const siteCache = new WeakMap<Section, CachedSites>();
@@ -828,12 +829,34 @@ function sectionHolding(sections: readonly Section[], offset: number): Section |
 }
 
 /**
- * The facts seen lately, by their text: a build with equal facts gets the same token, so every
- * section compares its cached facts by identity instead of comparing the text again. Several are
- * kept because validation alternates between the whole file and a view of the edited sections.
+ * The facts seen lately, most recently used last: a build with equal facts gets the same token,
+ * so every section compares its cached facts by identity instead of comparing them again. Several
+ * are kept because validation alternates between the whole file and a view of the edited sections.
  */
-const recentFacts = new Map<string, FactsToken>();
+const recentFacts: FactsToken[] = [];
 const RECENT_FACTS = 8;
+
+/**
+ * The text of a header line, kept per line object: a section moved in place by an edit keeps its
+ * header object, so comparing the facts of two versions of a large file is mostly comparing the
+ * same strings by identity.
+ */
+const headerTexts = new WeakMap<Statement, string>();
+
+function headerText(header: Statement): string {
+  let text = headerTexts.get(header);
+  if (text === undefined) {
+    text = header.words.map((word) => word.raw).join(' ');
+    headerTexts.set(header, text);
+  }
+  return text;
+}
+
+function sameParts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** Sites are cached only without `.if` blocks: a block decides which sites are dead anywhere. */
 function cacheable(config: HaproxyConfig): boolean {
@@ -855,7 +878,7 @@ function factsToken(
   const holders = [...pre.holders].map(([name, holder]) => `${name}:${holder.kind}`);
   const parts: string[] = [version, String(builder.aclFetch), holders.join(' ')];
   for (const section of config.sections) {
-    parts.push(section.header.words.map((word) => word.raw).join(' '));
+    parts.push(headerText(section.header));
     if (section.type !== 'defaults') continue;
     for (const resolved of resolvedSection(section, version).statements) {
       if (resolved.match?.spec.defines === 'acl' && !resolved.match.negated) {
@@ -863,18 +886,11 @@ function factsToken(
       }
     }
   }
-  const text = parts.join('\n');
-  let token = recentFacts.get(text);
-  if (token === undefined) {
-    token = { text };
-    if (recentFacts.size >= RECENT_FACTS) {
-      recentFacts.delete(recentFacts.keys().next().value as string);
-    }
-  } else {
-    recentFacts.delete(text);
-  }
+  const at = recentFacts.findIndex((token) => sameParts(token.parts, parts));
+  const token = at === -1 ? { parts } : (recentFacts.splice(at, 1)[0] as FactsToken);
   // Most recently used last, so the oldest is the first to go.
-  recentFacts.set(text, token);
+  if (recentFacts.length >= RECENT_FACTS) recentFacts.shift();
+  recentFacts.push(token);
   return token;
 }
 
