@@ -135,6 +135,33 @@ test('config-drift: only the first differences of a pair, with the total', () =>
   assert.match(issues[0]?.message ?? '', /5 differences between a and b; the first 3 are shown/);
 });
 
+test('config-drift: the same text reads differently under another environment', () => {
+  // Nodes with one text and one environment are not compared at all; a node whose environment
+  // gives a server another address still is.
+  const text = 'backend be\n    server s "${BACKEND}:80"\n';
+  const node = (name: string, address: string) => ({
+    name,
+    env: { BACKEND: address },
+    haproxy: [haproxyDocument(`/x/${name}/haproxy.cfg`, text)],
+    keepalived: [],
+  });
+  const same = buildCluster({
+    nodes: [node('a', '192.0.2.10'), node('b', '192.0.2.10')],
+    settings: DEFAULT_SETTINGS,
+  });
+  assert.deepEqual(runHaproxySide(same), []);
+  const differing = buildCluster({
+    nodes: [node('a', '192.0.2.10'), node('b', '192.0.2.11'), node('c', '192.0.2.10')],
+    settings: DEFAULT_SETTINGS,
+  });
+  const messages = runHaproxySide(differing).map((issue) => issue.message);
+  assert.equal(messages.length, 4, messages.join('\n'));
+  assert.ok(
+    messages.every((message) => /192\.0\.2\.1[01]/.test(message)),
+    messages.join('\n'),
+  );
+});
+
 test('peers-local: the host name is no peer; localpeer names the local peer', () => {
   assert.deepEqual(findings('hk-peers-local'), [
     'peers-local lb2/haproxy.cfg:11 -> lb2/haproxy.cfg:12',

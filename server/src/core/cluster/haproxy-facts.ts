@@ -98,6 +98,27 @@ export interface HaproxyFacts {
   readonly localPeer: LocalPeerFact | undefined;
   /** Where node-level findings about HAProxy go: the first section header of the first file. */
   readonly anchor: FactLocation;
+  /**
+   * What every fact above is read from, besides the files' places: two nodes with the same
+   * inputs have the same facts, so comparing nodes can stop there (see {@link sameInputs}).
+   */
+  readonly inputs: FactsInputs;
+}
+
+/** The texts of a node's HAProxy files in load order, its environment and the target version. */
+export interface FactsInputs {
+  readonly texts: readonly string[];
+  /** The environment as JSON pairs in name order ('' without one). */
+  readonly env: string;
+  readonly version: string;
+}
+
+/** Whether two nodes' HAProxy facts come from the same texts, environment and version. */
+export function sameInputs(a: FactsInputs, b: FactsInputs): boolean {
+  if (a.env !== b.env || a.version !== b.version || a.texts.length !== b.texts.length) {
+    return false;
+  }
+  return a.texts.every((text, index) => text === b.texts[index]);
 }
 
 type Env = Readonly<Record<string, string>> | undefined;
@@ -367,6 +388,18 @@ export function haproxyFacts(
     peers,
     localPeer,
     anchor: anchor ?? { uri: first.uri, start: 0, end: 0 },
+    inputs: {
+      texts: documents.map((document) => document.text),
+      env:
+        env === undefined
+          ? ''
+          : JSON.stringify(
+              Object.keys(env)
+                .sort()
+                .map((name) => [name, env[name]]),
+            ),
+      version: settings.haproxy.version,
+    },
   };
 }
 

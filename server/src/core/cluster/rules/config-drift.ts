@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../common/rule.js';
 import type { Section } from '../../haproxy/ast.js';
 import { countWork } from '../../common/work.js';
-import type { FactLocation, HaproxyFacts } from '../haproxy-facts.js';
+import { sameInputs, type FactLocation, type HaproxyFacts } from '../haproxy-facts.js';
 import { findingAt, relatedAt } from '../haproxy-rule-helpers.js';
 import { haproxyClusters } from '../keepalived-facts.js';
 import type { ClusterNode, ClusterRuleContext } from '../model.js';
@@ -256,7 +256,10 @@ export const configDrift: Rule<ClusterRuleContext> = {
           const b = nodes[j];
           const fa = a?.haproxy;
           const fb = b?.haproxy;
-          if (!a || !b || !fa || !fb) continue;
+          // Most clusters run one configuration everywhere: nodes read from the same texts with
+          // the same environment cannot differ, and comparing their backends and servers would
+          // be most of the cluster analysis.
+          if (!a || !b || !fa || !fb || sameInputs(fa.inputs, fb.inputs)) continue;
           countWork();
           const found = differences(a, fa, b, fb);
           const more =
