@@ -6,6 +6,7 @@
 import type { InlayHint } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document.js';
 import type { Statement, Word } from '../haproxy/ast.js';
+import { takesOptions } from '../haproxy/analysis/resolve.js';
 import { haproxySymbols, statementOptions } from '../haproxy/analysis/symbols.js';
 import { lookupKeyword } from '../haproxy/catalog/index.js';
 
@@ -34,12 +35,7 @@ export function getInlayHints(
   };
   const statementTimes = (statement: Statement, section: string): void => {
     const keyword = statement.keyword.value;
-    if (
-      keyword === 'server' ||
-      keyword === 'default-server' ||
-      keyword === 'server-template' ||
-      keyword === 'bind'
-    ) {
+    if (takesOptions(keyword)) {
       for (const [, use] of statementOptions(statement)) {
         if (use.negated) continue;
         use.spec?.args.forEach((arg, at) => {

@@ -20,6 +20,7 @@
  */
 import { compareVersions, type ArgSpec } from '../../common/catalog.js';
 import { lazy } from '../../common/lazy.js';
+import { keptFor } from '../../common/memo.js';
 import {
   globalKey,
   makeTable,
@@ -843,14 +844,7 @@ const RECENT_FACTS = 8;
  */
 const headerTexts = new WeakMap<Statement, string>();
 
-function headerText(header: Statement): string {
-  let text = headerTexts.get(header);
-  if (text === undefined) {
-    text = header.words.map((word) => word.raw).join(' ');
-    headerTexts.set(header, text);
-  }
-  return text;
-}
+const joinHeader = (header: Statement): string => header.words.map((word) => word.raw).join(' ');
 
 function sameParts(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -878,7 +872,7 @@ function factsToken(
   const holders = [...pre.holders].map(([name, holder]) => `${name}:${holder.kind}`);
   const parts: string[] = [version, String(builder.aclFetch), holders.join(' ')];
   for (const section of config.sections) {
-    parts.push(headerText(section.header));
+    parts.push(keptFor(headerTexts, section.header, joinHeader));
     if (section.type !== 'defaults') continue;
     for (const resolved of resolvedSection(section, version).statements) {
       if (resolved.match?.spec.defines === 'acl' && !resolved.match.negated) {

@@ -15,6 +15,7 @@ import {
   sectionsAt,
 } from '../catalog/index.js';
 import { lazy } from '../../common/lazy.js';
+import { keptFor } from '../../common/memo.js';
 import type { HaproxyKeywordSpec, KeywordMatch } from '../catalog/index.js';
 import type { ActionSpec, OptionSpec, RuleSet } from '../catalog/types.js';
 import type { Section, Statement, Word } from '../ast.js';
@@ -141,28 +142,18 @@ const NO_OPTION: OptionLookup = { spec: undefined, negated: false };
 const DIRECT_LOOKUP = new WeakMap<OptionSpec, OptionLookup>();
 const NEGATED_LOOKUP = new WeakMap<OptionSpec, OptionLookup>();
 
-function lookupResult(
-  table: WeakMap<OptionSpec, OptionLookup>,
-  spec: OptionSpec,
-  negated: boolean,
-) {
-  let result = table.get(spec);
-  if (result === undefined) {
-    result = { spec, negated };
-    table.set(spec, result);
-  }
-  return result;
-}
+const directLookup = (spec: OptionSpec): OptionLookup => ({ spec, negated: false });
+const negatedLookup = (spec: OptionSpec): OptionLookup => ({ spec, negated: true });
 
 function lookupOption(catalog: ReadonlyMap<string, OptionSpec>, written: string): OptionLookup {
   // Options such as `set-proxy-v2-tlv-fmt(0xE1)` carry their first argument in parentheses.
   const paren = written.indexOf('(');
   const value = paren > 0 ? written.slice(0, paren) : written;
   const direct = catalog.get(value);
-  if (direct) return lookupResult(DIRECT_LOOKUP, direct, false);
+  if (direct) return keptFor(DIRECT_LOOKUP, direct, directLookup);
   if (value.startsWith('no-')) {
     const base = catalog.get(value.slice(3));
-    if (base?.negatable) return lookupResult(NEGATED_LOOKUP, base, true);
+    if (base?.negatable) return keptFor(NEGATED_LOOKUP, base, negatedLookup);
   }
   return NO_OPTION;
 }
@@ -262,14 +253,18 @@ const lineOptionCache = new WeakMap<Statement, readonly ResolvedOption[]>();
  * on a large file these records are a good part of the memory, and one copy of them is enough.
  */
 export function lineOptions(statement: Statement): readonly ResolvedOption[] {
-  const where = OPTIONS_FROM.get(statement.keyword.value);
-  if (where === undefined) return NO_OPTIONS;
-  let options = lineOptionCache.get(statement);
-  if (options === undefined) {
-    options = resolveOptions(statement.args, where.from, where.bind);
-    lineOptionCache.set(statement, options);
-  }
-  return options;
+  if (!takesOptions(statement.keyword.value)) return NO_OPTIONS;
+  return keptFor(lineOptionCache, statement, readLineOptions);
+}
+
+function readLineOptions(line: Statement): readonly ResolvedOption[] {
+  const where = OPTIONS_FROM.get(line.keyword.value);
+  return where === undefined ? NO_OPTIONS : resolveOptions(line.args, where.from, where.bind);
+}
+
+/** Whether lines of `keyword` carry options ({@link lineOptions} reads them). */
+export function takesOptions(keyword: string): boolean {
+  return OPTIONS_FROM.has(keyword);
 }
 
 /** Values of the first words of a line: all a keyword lookup reads (see `MAX_KEYWORD_WORDS`). */

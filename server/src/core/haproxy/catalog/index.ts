@@ -4,6 +4,7 @@
  */
 import { closeCandidates } from '../../common/edit-distance.js';
 import { lazy } from '../../common/lazy.js';
+import { keptFor } from '../../common/memo.js';
 import { ACTIONS } from './actions.js';
 import { BIND_OPTIONS } from './bind-options.js';
 import { CRT_STORE_LOAD_OPTIONS } from './crt-store-options.js';
@@ -127,10 +128,10 @@ function matchWords(
 export function lookupKeyword(section: string, words: readonly string[]): KeywordMatch | undefined {
   if (words[0] === 'no' && words.length > 1) {
     const found = matchWords(section, words, 1);
-    if (found?.spec.negatable) return matchOf(NEGATED_MATCHES, found, true);
+    if (found?.spec.negatable) return keptFor(NEGATED_MATCHES, found, negatedMatch);
   }
   const found = matchWords(section, words, 0);
-  return found ? matchOf(DIRECT_MATCHES, found, false) : undefined;
+  return found ? keptFor(DIRECT_MATCHES, found, directMatch) : undefined;
 }
 
 /**
@@ -140,18 +141,18 @@ export function lookupKeyword(section: string, words: readonly string[]): Keywor
 const DIRECT_MATCHES = new WeakMap<IndexedKeyword, KeywordMatch>();
 const NEGATED_MATCHES = new WeakMap<IndexedKeyword, KeywordMatch>();
 
-function matchOf(
-  table: WeakMap<IndexedKeyword, KeywordMatch>,
-  found: IndexedKeyword,
-  negated: boolean,
-): KeywordMatch {
-  let match = table.get(found);
-  if (match === undefined) {
-    match = { spec: found.spec, length: found.parts.length + (negated ? 1 : 0), negated };
-    table.set(found, match);
-  }
-  return match;
-}
+const directMatch = (found: IndexedKeyword): KeywordMatch => ({
+  spec: found.spec,
+  length: found.parts.length,
+  negated: false,
+});
+
+/** `no` counts as one more word of the keyword. */
+const negatedMatch = (found: IndexedKeyword): KeywordMatch => ({
+  spec: found.spec,
+  length: found.parts.length + 1,
+  negated: true,
+});
 
 /** Keywords usable in `section` at `version` (deprecated ones included, removed ones not). */
 export function keywordsForSection(section: string, version: string): HaproxyKeywordSpec[] {
