@@ -788,39 +788,123 @@ interface FactsToken {
 
 const siteCache = new WeakMap<Section, CachedSites>();
 
-/** The sites written in one section, in offset order, and their lookups. */
-interface SectionSites {
-  readonly sites: readonly HaproxyNameSite[];
-  /** Definitions by kind and by kind and name (`kind\u0000name`). */
+/**
+ * Sections with at most this many sites answer lookups by reading their list. Most sections are
+ * small (a backend: its name and its servers), and maps per section were a fifth of a large
+ * file's reference table; a proxy with thousands of ACLs builds its maps when first asked.
+ */
+const SMALL_SECTION_SITES = 32;
+
+/** The lookups of a large section, by kind and by kind and name (`kind\u0000name`). */
+interface SectionMaps {
   readonly definitions: ReadonlyMap<string, HaproxyNameSite[]>;
-  /** Definitions local to this section (ACLs, servers, tables), keyed the same way. */
+  /** Definitions local to the section (ACLs, servers, tables). */
   readonly scoped: ReadonlyMap<string, HaproxyNameSite[]>;
-  /** References by kind. */
   readonly references: ReadonlyMap<string, HaproxyNameSite[]>;
-  readonly byWord: ReadonlyMap<Word, HaproxyNameSite[]>;
 }
 
-/** Indexes the sites of one section (sorted here, as the whole file's table sorts them). */
-function indexSites(sites: HaproxyNameSite[]): SectionSites {
-  sites.sort((a, b) => a.start - b.start || a.end - b.end);
-  const definitions = new Map<string, HaproxyNameSite[]>();
-  const scoped = new Map<string, HaproxyNameSite[]>();
-  const references = new Map<string, HaproxyNameSite[]>();
-  const byWord = new Map<Word, HaproxyNameSite[]>();
-  for (const site of sites) {
-    push(byWord, site.word, site);
-    if (!site.definition) {
-      push(references, site.kind, site);
-      continue;
+/** One bit per site kind, given in the order kinds are first seen; kinds past the 30th share 0. */
+const kindBits = new Map<string, number>();
+
+function kindBit(kind: string): number {
+  let bit = kindBits.get(kind);
+  if (bit === undefined) {
+    bit = kindBits.size < 30 ? 1 << kindBits.size : 0;
+    kindBits.set(kind, bit);
+  }
+  return bit;
+}
+
+/** Whether a mask of {@link kindBit}s may hold `kind` (a kind without a bit always may). */
+function mayHold(mask: number, kind: string): boolean {
+  const bit = kindBit(kind);
+  return bit === 0 || (mask & bit) !== 0;
+}
+
+/** The sites written in one section, in offset order, and their lookups. */
+class SectionSites {
+  private maps: SectionMaps | undefined;
+  /** The kinds of the section's definitions and of its references, as {@link kindBit} masks. */
+  private readonly definitionKinds: number;
+  private readonly referenceKinds: number;
+
+  /** @param sites The section's sites; sorted here, as the whole file's table sorts them. */
+  constructor(readonly sites: HaproxyNameSite[]) {
+    sites.sort((a, b) => a.start - b.start || a.end - b.end);
+    let definitionKinds = 0;
+    let referenceKinds = 0;
+    for (const site of sites) {
+      if (site.definition) definitionKinds |= kindBit(site.kind);
+      else referenceKinds |= kindBit(site.kind);
     }
-    push(definitions, site.kind, site);
-    // A definition is local to the section it is written in, or document-wide.
-    if (site.scope) {
-      push(scoped, site.kind, site);
-      push(scoped, `${site.kind}\u0000${site.name}`, site);
+    this.definitionKinds = definitionKinds;
+    this.referenceKinds = referenceKinds;
+  }
+
+  /** Appends the section's definitions (or references) of `kind` to `into`. */
+  collect(kind: string, definition: boolean, into: HaproxyNameSite[]): void {
+    if (!mayHold(definition ? this.definitionKinds : this.referenceKinds, kind)) return;
+    if (this.sites.length > SMALL_SECTION_SITES) {
+      const maps = this.indexed();
+      const found = (definition ? maps.definitions : maps.references).get(kind);
+      if (found) for (const site of found) into.push(site);
+      return;
+    }
+    for (const site of this.sites) {
+      if (site.definition === definition && site.kind === kind) into.push(site);
     }
   }
-  return { sites, definitions, scoped, references, byWord };
+
+  /** Definitions of `kind` (named `name`) local to the section. */
+  scoped(kind: string, name?: string): readonly HaproxyNameSite[] | undefined {
+    if (!mayHold(this.definitionKinds, kind)) return undefined;
+    if (this.sites.length > SMALL_SECTION_SITES) {
+      return this.indexed().scoped.get(name === undefined ? kind : `${kind}\u0000${name}`);
+    }
+    return this.sites.filter(
+      (site) =>
+        site.definition &&
+        site.scope !== undefined &&
+        site.kind === kind &&
+        (name === undefined || site.name === name),
+    );
+  }
+
+  /** The sites cut from `word`: they start inside it, and the list is in offset order. */
+  inWord(word: Word): readonly HaproxyNameSite[] {
+    const found: HaproxyNameSite[] = [];
+    for (
+      let at = lastStartingBefore(this.sites, word.start - 1) + 1;
+      at < this.sites.length;
+      at++
+    ) {
+      const site = this.sites[at] as HaproxyNameSite;
+      if (site.start > word.end) break;
+      if (site.word === word) found.push(site);
+    }
+    return found;
+  }
+
+  private indexed(): SectionMaps {
+    if (this.maps) return this.maps;
+    const definitions = new Map<string, HaproxyNameSite[]>();
+    const scoped = new Map<string, HaproxyNameSite[]>();
+    const references = new Map<string, HaproxyNameSite[]>();
+    for (const site of this.sites) {
+      if (!site.definition) {
+        push(references, site.kind, site);
+        continue;
+      }
+      push(definitions, site.kind, site);
+      // A definition is local to the section it is written in, or document-wide.
+      if (site.scope) {
+        push(scoped, site.kind, site);
+        push(scoped, `${site.kind}\u0000${site.name}`, site);
+      }
+    }
+    this.maps = { definitions, scoped, references };
+    return this.maps;
+  }
 }
 
 /** The section whose span holds `offset` (sections are in offset order and do not overlap). */
@@ -924,7 +1008,7 @@ function build(config: HaproxyConfig, version: string): HaproxyReferences {
       const dead = headerDead || !activity.isLive(resolved.statement.branch);
       builder.statement(resolved, section, dead, proxy);
     }
-    const index = indexSites(builder.sites.slice(from));
+    const index = new SectionSites(builder.sites.slice(from));
     indexes.set(section, index);
     if (facts !== undefined) {
       const foreign = new Set<Section>();
@@ -942,36 +1026,32 @@ function build(config: HaproxyConfig, version: string): HaproxyReferences {
 
   const none: readonly HaproxyNameSite[] = [];
   // What the whole file answers is put together from the sections' parts when first asked for:
-  // most of it is never asked for after an edit, and each part is linear in what it lists.
+  // most of it is never asked for after an edit, and a list per kind reads only the sections
+  // holding that kind.
   const sectionList = config.sections.map((section) => indexes.get(section) as SectionSites);
-  const gather = (part: (index: SectionSites) => readonly HaproxyNameSite[] | undefined) => {
-    const all: HaproxyNameSite[] = [];
-    for (const index of sectionList) {
-      const sites = part(index);
-      if (sites) for (const site of sites) all.push(site);
-    }
-    return all;
-  };
   let whole: ReferenceTable<HaproxyNameSite> | undefined;
-  const table = (): ReferenceTable<HaproxyNameSite> =>
-    (whole ??= makeTable(
-      gather((index) => index.sites),
-      describe,
-    ));
-  /** A file-wide list per kind, from one of the sections' maps, gathered once. */
-  const perKind = (part: (index: SectionSites) => ReadonlyMap<string, HaproxyNameSite[]>) => {
+  const table = (): ReferenceTable<HaproxyNameSite> => {
+    if (whole) return whole;
+    const all: HaproxyNameSite[] = [];
+    for (const index of sectionList) for (const site of index.sites) all.push(site);
+    return (whole = makeTable(all, describe));
+  };
+  /** File-wide lists of definitions (or references) per kind, gathered once. */
+  const perKind = (definition: boolean) => {
     const lists = new Map<string, readonly HaproxyNameSite[]>();
     return (kind: string): readonly HaproxyNameSite[] => {
       let found = lists.get(kind);
       if (!found) {
-        found = gather((index) => part(index).get(kind));
+        const all: HaproxyNameSite[] = [];
+        for (const index of sectionList) index.collect(kind, definition, all);
+        found = all;
         lists.set(kind, found);
       }
       return found;
     };
   };
-  const definitionsOfKind = perKind((index) => index.definitions);
-  const referencesOf = perKind((index) => index.references);
+  const definitionsOfKind = perKind(true);
+  const referencesOf = perKind(false);
   const definitionsByName = new Map<string, ReadonlyMap<string, HaproxyNameSite[]>>();
   const definitionsOf = (kind: string, name?: string): readonly HaproxyNameSite[] => {
     if (name === undefined) return definitionsOfKind(kind);
@@ -985,10 +1065,10 @@ function build(config: HaproxyConfig, version: string): HaproxyReferences {
     return byName.get(name) ?? none;
   };
   const definitionsIn = (scope: Section, kind: string, name?: string) =>
-    indexes.get(scope)?.scoped.get(name === undefined ? kind : `${kind}\u0000${name}`) ?? none;
+    indexes.get(scope)?.scoped(kind, name) ?? none;
   const sitesIn = (word: Word): readonly HaproxyNameSite[] => {
     const section = sectionHolding(config.sections, word.start);
-    return (section && indexes.get(section)?.byWord.get(word)) ?? none;
+    return (section && indexes.get(section)?.inWord(word)) ?? none;
   };
   const live = (sites: readonly HaproxyNameSite[]): HaproxyNameSite[] =>
     sites.filter((site) => !site.dead);
