@@ -19,6 +19,16 @@ export const IPC_TRANSPORT = 1 satisfies TransportKind.ipc;
 /** Port the server's inspector listens on when the extension runs in debug mode. */
 export const DEBUG_INSPECT_PORT = 6009;
 
+/**
+ * V8 flags the server runs with. `--max-semi-space-size=4` caps each half of V8's young
+ * generation at 4 MB instead of letting it grow to 16 MB: the server's work is a long-lived syntax
+ * tree plus short-lived garbage per edit, and a larger nursery holds 24 MB more resident memory
+ * without making edits faster (measured on the 75k-line benchmark file: resident memory after
+ * opening 265 → 239 MB, edit CPU unchanged). The size cannot be changed once V8 has started, so it
+ * is given on the command line; `npm run bench` starts the server with these same flags.
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+
 /** Bundled server, relative to the extension root. */
 export const SERVER_MODULE = 'dist/server.cjs';
 
@@ -31,12 +41,16 @@ export interface ServerModuleOptions {
 /** Options for starting the bundled server at the absolute path `serverModule` over Node IPC. */
 export function buildServerOptions(serverModule: string): ServerModuleOptions {
   return {
-    run: { module: serverModule, transport: IPC_TRANSPORT },
+    run: {
+      module: serverModule,
+      transport: IPC_TRANSPORT,
+      options: { execArgv: [...SERVER_NODE_FLAGS] },
+    },
     debug: {
       module: serverModule,
       transport: IPC_TRANSPORT,
       // --nolazy makes breakpoints in not-yet-run functions bind at start-up.
-      options: { execArgv: ['--nolazy', `--inspect=${DEBUG_INSPECT_PORT}`] },
+      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', `--inspect=${DEBUG_INSPECT_PORT}`] },
     },
   };
 }

@@ -1,12 +1,13 @@
 /**
- * The benchmark's LSP client: the built server (`dist/server.cjs --stdio`, started by the tests'
- * harness) and what the kernel says about its process. CPU time comes from
+ * The benchmark's LSP client: the built server (`server.cjs --stdio` with VS Code's V8 flags,
+ * started by the tests' harness) and what the kernel says about its process. CPU time comes from
  * `/proc/<pid>/task/<tid>/schedstat` (first field: nanoseconds on a CPU), so that a figure does
  * not grow when other processes share the machine; wall time is kept beside it.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
+import { SERVER_NODE_FLAGS } from '../../client/src/server-options.js';
 import { LspTestClient } from '../../test/helpers/lsp-harness.js';
 import { distFile } from '../../test/helpers/paths.js';
 
@@ -57,6 +58,9 @@ export function readMemory(pid: number): { rssMb: number; peakMb: number } {
 
 /** A running server and the measuring around it. */
 export class BenchServer {
+  /** The server bundle to start (the benchmark builds its own; the tests' one by default). */
+  static file = distFile('server.cjs');
+
   /** Servers not yet disposed, killed by {@link killAll} when the benchmark is interrupted. */
   private static readonly live = new Set<BenchServer>();
 
@@ -78,9 +82,15 @@ export class BenchServer {
     const profile = process.env['HALINT_BENCH_PROFILE'];
     const client =
       profile === undefined || profile === ''
-        ? LspTestClient.stdio()
+        ? LspTestClient.stdio(SERVER_NODE_FLAGS, BenchServer.file)
         : LspTestClient.command(
-            [process.execPath, '--cpu-prof', `--cpu-prof-dir=${profile}`, distFile('server.cjs')]
+            [
+              process.execPath,
+              ...SERVER_NODE_FLAGS,
+              '--cpu-prof',
+              `--cpu-prof-dir=${profile}`,
+              BenchServer.file,
+            ]
               .map((part) => `'${part.replaceAll("'", "'\\''")}'`)
               .concat('--stdio')
               .join(' '),

@@ -7,6 +7,7 @@ import {
   DEBUG_INSPECT_PORT,
   IPC_TRANSPORT,
   SERVER_MODULE,
+  SERVER_NODE_FLAGS,
   type OutputChannel,
 } from '../../client/src/server-options.js';
 
@@ -20,7 +21,10 @@ void describe('server options', () => {
     assert.equal(IPC_TRANSPORT, 1);
     assert.equal(options.run.transport, IPC_TRANSPORT);
     assert.equal(options.debug.transport, IPC_TRANSPORT);
-    assert.equal(options.run.options, undefined);
+    // Both start V8 with the server's flags (a capped young generation).
+    assert.deepEqual(options.run.options?.execArgv, ['--max-semi-space-size=4']);
+    assert.deepEqual(SERVER_NODE_FLAGS, ['--max-semi-space-size=4']);
+    assert.deepEqual(options.debug.options?.execArgv?.slice(0, 1), ['--max-semi-space-size=4']);
   });
 
   void it('opens the inspector on port 6009 in debug mode only', () => {

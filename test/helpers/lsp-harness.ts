@@ -132,9 +132,12 @@ export class LspTestClient {
     connection.listen();
   }
 
-  /** Spawns `node dist/server.cjs --stdio`. */
-  static stdio(): LspTestClient {
-    const child = spawn(process.execPath, [distFile('server.cjs'), '--stdio'], {
+  /** Spawns `node [nodeFlags] dist/server.cjs --stdio` (or another bundle, `serverFile`). */
+  static stdio(
+    nodeFlags: readonly string[] = [],
+    serverFile = distFile('server.cjs'),
+  ): LspTestClient {
+    const child = spawn(process.execPath, [...nodeFlags, serverFile, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     if (!child.stdout || !child.stdin) throw new Error('server has no stdio pipes');
