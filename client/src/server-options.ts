@@ -29,6 +29,13 @@ export const DEBUG_INSPECT_PORT = 6009;
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
 
+/**
+ * Environment the server runs with, over the editor's own. `MALLOC_ARENA_MAX=2` keeps glibc from
+ * giving each of V8's helper threads its own malloc arena, memory it keeps once freed: 7 MB less
+ * resident after opening the 75k-line benchmark file, no slower. Other C libraries ignore it.
+ */
+export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
+
 /** Bundled server, relative to the extension root. */
 export const SERVER_MODULE = 'dist/server.cjs';
 
@@ -38,19 +45,29 @@ export interface ServerModuleOptions {
   readonly debug: NodeModule;
 }
 
-/** Options for starting the bundled server at the absolute path `serverModule` over Node IPC. */
-export function buildServerOptions(serverModule: string): ServerModuleOptions {
+/**
+ * Options for starting the bundled server at the absolute path `serverModule` over Node IPC, in
+ * the editor's environment `environment` with {@link SERVER_ENVIRONMENT} added.
+ */
+export function buildServerOptions(
+  serverModule: string,
+  environment: NodeJS.ProcessEnv = process.env,
+): ServerModuleOptions {
+  const env = { ...environment, ...SERVER_ENVIRONMENT };
   return {
     run: {
       module: serverModule,
       transport: IPC_TRANSPORT,
-      options: { execArgv: [...SERVER_NODE_FLAGS] },
+      options: { execArgv: [...SERVER_NODE_FLAGS], env },
     },
     debug: {
       module: serverModule,
       transport: IPC_TRANSPORT,
       // --nolazy makes breakpoints in not-yet-run functions bind at start-up.
-      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', `--inspect=${DEBUG_INSPECT_PORT}`] },
+      options: {
+        execArgv: [...SERVER_NODE_FLAGS, '--nolazy', `--inspect=${DEBUG_INSPECT_PORT}`],
+        env,
+      },
     },
   };
 }

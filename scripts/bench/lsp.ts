@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
-import { SERVER_NODE_FLAGS } from '../../client/src/server-options.js';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../../client/src/server-options.js';
 import { LspTestClient } from '../../test/helpers/lsp-harness.js';
 import { distFile } from '../../test/helpers/paths.js';
 
@@ -82,9 +82,12 @@ export class BenchServer {
     const profile = process.env['HALINT_BENCH_PROFILE'];
     const client =
       profile === undefined || profile === ''
-        ? LspTestClient.stdio(SERVER_NODE_FLAGS, BenchServer.file)
+        ? LspTestClient.stdio(SERVER_NODE_FLAGS, BenchServer.file, SERVER_ENVIRONMENT)
         : LspTestClient.command(
             [
+              // `env` runs Node in its own place (the shell's `exec` keeps one process).
+              'env',
+              ...Object.entries(SERVER_ENVIRONMENT).map(([name, value]) => `${name}=${value}`),
               process.execPath,
               ...SERVER_NODE_FLAGS,
               '--cpu-prof',

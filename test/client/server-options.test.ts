@@ -6,6 +6,7 @@ import {
   buildServerOptions,
   DEBUG_INSPECT_PORT,
   IPC_TRANSPORT,
+  SERVER_ENVIRONMENT,
   SERVER_MODULE,
   SERVER_NODE_FLAGS,
   type OutputChannel,
@@ -25,6 +26,16 @@ void describe('server options', () => {
     assert.deepEqual(options.run.options?.execArgv, ['--max-semi-space-size=4']);
     assert.deepEqual(SERVER_NODE_FLAGS, ['--max-semi-space-size=4']);
     assert.deepEqual(options.debug.options?.execArgv?.slice(0, 1), ['--max-semi-space-size=4']);
+  });
+
+  void it("keeps the editor's environment and adds the server's", () => {
+    const options = buildServerOptions('/x/server.cjs', {
+      PATH: '/usr/bin',
+      MALLOC_ARENA_MAX: '8',
+    });
+    assert.deepEqual(SERVER_ENVIRONMENT, { MALLOC_ARENA_MAX: '2' });
+    assert.deepEqual(options.run.options?.env, { PATH: '/usr/bin', MALLOC_ARENA_MAX: '2' });
+    assert.deepEqual(options.debug.options?.env, options.run.options?.env);
   });
 
   void it('opens the inspector on port 6009 in debug mode only', () => {

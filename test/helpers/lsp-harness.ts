@@ -132,13 +132,18 @@ export class LspTestClient {
     connection.listen();
   }
 
-  /** Spawns `node [nodeFlags] dist/server.cjs --stdio` (or another bundle, `serverFile`). */
+  /**
+   * Spawns `node [nodeFlags] dist/server.cjs --stdio` (or another bundle, `serverFile`), with
+   * `environment` added to this process's.
+   */
   static stdio(
     nodeFlags: readonly string[] = [],
     serverFile = distFile('server.cjs'),
+    environment: Readonly<Record<string, string>> = {},
   ): LspTestClient {
     const child = spawn(process.execPath, [...nodeFlags, serverFile, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...environment },
     });
     if (!child.stdout || !child.stdin) throw new Error('server has no stdio pipes');
     const connection = createMessageConnection(
