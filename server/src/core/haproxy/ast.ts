@@ -102,7 +102,7 @@ export interface Statement {
   readonly keyword: Word;
   /** Words after the first one, up to (not including) `if`/`unless` when the rule takes a condition. */
   readonly args: readonly Word[];
-  /** Every word of the line, condition included. */
+  /** Every word of the line, condition included: a new list at each read (see `buildStatement`). */
   readonly words: readonly Word[];
   /** Present only for keywords that accept a condition and actually have `if`/`unless`. */
   readonly condition: Condition | undefined;

@@ -149,10 +149,21 @@ function shiftCondition(condition: Condition, delta: number): void {
 
 /** Moves every offset of a line by `delta`, in place: each word once, then the nodes above. */
 function shiftLine(line: Statement | Directive, delta: number): void {
-  for (const word of line.words) moveWordInPlace(word, delta);
+  if (line.kind === 'statement') {
+    // A statement's word list is made at each read: move the words where the node keeps them.
+    moveWordInPlace(line.keyword, delta);
+    for (const word of line.args) moveWordInPlace(word, delta);
+    if (line.condition) {
+      moveWordInPlace(line.condition.keyword, delta);
+      for (const word of line.condition.words) moveWordInPlace(word, delta);
+      shiftCondition(line.condition, delta);
+    }
+    // Its span is read from its first and last words, moved above.
+  } else {
+    for (const word of line.words) moveWordInPlace(word, delta);
+    shiftSpan(line, delta);
+  }
   if (line.comment) shiftSpan(line.comment, delta);
-  if (line.kind === 'statement' && line.condition) shiftCondition(line.condition, delta);
-  shiftSpan(line, delta);
 }
 
 /**

@@ -147,38 +147,65 @@ class Qualified extends WordSpan implements QualifiedName {
 
 type SiteFields = Omit<HaproxyNameSite, 'template' | 'qualified'> & Partial<HaproxyNameSite>;
 
+const DEFINITION = 1;
+const EXACT = 2;
+const DYNAMIC = 4;
+const DEAD = 8;
+const TEMPLATE = 16;
+
+/**
+ * A large file has a site per name it writes (60 thousand at 75k lines): the five yes-or-no facts
+ * share one field, 32 bytes less per site.
+ */
 class Site extends WordSpan implements HaproxyNameSite {
   readonly kind: string;
   readonly name: string;
-  readonly definition: boolean;
   readonly key: string;
-  readonly exact: boolean;
-  readonly dynamic: boolean;
-  readonly dead: boolean;
   readonly section: Section;
   readonly statement: Statement | undefined;
   readonly origin: SiteOrigin;
   readonly via: string;
   readonly scope: Section | undefined;
-  readonly template: boolean;
   readonly qualified: QualifiedName | undefined;
+  private readonly flags: number;
 
   constructor(fields: SiteFields) {
     super(fields.word, fields.start, fields.end);
     this.kind = fields.kind;
     this.name = fields.name;
-    this.definition = fields.definition;
     this.key = fields.key;
-    this.exact = fields.exact;
-    this.dynamic = fields.dynamic;
-    this.dead = fields.dead;
     this.section = fields.section;
     this.statement = fields.statement;
     this.origin = fields.origin;
     this.via = fields.via;
     this.scope = fields.scope;
-    this.template = fields.template ?? false;
     this.qualified = fields.qualified;
+    this.flags =
+      (fields.definition ? DEFINITION : 0) |
+      (fields.exact ? EXACT : 0) |
+      (fields.dynamic ? DYNAMIC : 0) |
+      (fields.dead ? DEAD : 0) |
+      (fields.template === true ? TEMPLATE : 0);
+  }
+
+  get definition(): boolean {
+    return (this.flags & DEFINITION) !== 0;
+  }
+
+  get exact(): boolean {
+    return (this.flags & EXACT) !== 0;
+  }
+
+  get dynamic(): boolean {
+    return (this.flags & DYNAMIC) !== 0;
+  }
+
+  get dead(): boolean {
+    return (this.flags & DEAD) !== 0;
+  }
+
+  get template(): boolean {
+    return (this.flags & TEMPLATE) !== 0;
   }
 }
 

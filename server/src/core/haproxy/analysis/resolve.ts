@@ -46,7 +46,7 @@ export interface ResolvedStatement {
   readonly statement: Statement;
   /** The resolved section the statement belongs to. */
   readonly owner: ResolvedSection;
-  /** Words up to the condition (`keyword` first). */
+  /** Words up to the condition (`keyword` first): a new list at each read, so read it once per use. */
   readonly words: readonly Word[];
   /** The keyword match in this section kind, whatever the version. */
   readonly match: KeywordMatch | undefined;
@@ -268,11 +268,35 @@ export function takesOptions(keyword: string): boolean {
 }
 
 /** Values of the first words of a line: all a keyword lookup reads (see `MAX_KEYWORD_WORDS`). */
-function leadingValues(words: readonly Word[]): string[] {
-  const count = Math.min(words.length, MAX_KEYWORD_WORDS);
+function leadingValues(statement: Statement): string[] {
+  const args = statement.args;
+  const count = Math.min(args.length + 1, MAX_KEYWORD_WORDS);
   const values = new Array<string>(count);
-  for (let i = 0; i < count; i++) values[i] = (words[i] as Word).value;
+  values[0] = statement.keyword.value;
+  for (let i = 1; i < count; i++) values[i] = (args[i - 1] as Word).value;
   return values;
+}
+
+/**
+ * A statement's resolution. The words up to the condition are the statement's keyword and
+ * arguments, put together when asked for rather than kept as one more list per line.
+ */
+class Resolution implements ResolvedStatement {
+  constructor(
+    readonly statement: Statement,
+    readonly owner: ResolvedSection,
+    readonly match: KeywordMatch | undefined,
+    readonly placement: Placement,
+    readonly elsewhere: ResolvedStatement['elsewhere'],
+    readonly args: readonly Word[],
+    readonly action: ResolvedAction | undefined,
+    readonly address: Word | undefined,
+    readonly options: readonly ResolvedOption[] | undefined,
+  ) {}
+
+  get words(): readonly Word[] {
+    return [this.statement.keyword, ...this.statement.args];
+  }
 }
 
 function resolveStatement(
@@ -282,12 +306,7 @@ function resolveStatement(
   version: string,
 ): ResolvedStatement {
   const kind = owner.kind;
-  // Without a condition the statement's own word list is exactly keyword + args: share it.
-  const words =
-    statement.condition === undefined
-      ? statement.words
-      : statement.words.slice(0, statement.args.length + 1);
-  const values = leadingValues(words);
+  const values = leadingValues(statement);
   const match = lookupKeyword(kind, values);
   let elsewhere: { section: string; match: KeywordMatch }[] | undefined;
   let placement: Placement;
@@ -311,7 +330,7 @@ function resolveStatement(
     }
   }
   const length = match?.length ?? 1;
-  const args = length === 1 ? statement.args : words.slice(length);
+  const args = length === 1 ? statement.args : statement.args.slice(length - 1);
   let action: ResolvedAction | undefined;
   let address: Word | undefined;
   let options: readonly ResolvedOption[] | undefined;
@@ -329,18 +348,17 @@ function resolveStatement(
       options = lineOptions(statement);
     }
   }
-  return {
+  return new Resolution(
     statement,
     owner,
-    words,
     match,
     placement,
-    elsewhere: elsewhere ?? NOWHERE,
+    elsewhere ?? NOWHERE,
     args,
     action,
     address,
     options,
-  };
+  );
 }
 
 const cache = new WeakMap<Section, Map<string, ResolvedSection>>();

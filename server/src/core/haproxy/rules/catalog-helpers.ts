@@ -6,7 +6,7 @@ import type { QuickFix } from '../../common/issue.js';
 import { branchActivity } from '../analysis/branches.js';
 import { resolvedSection } from '../analysis/resolve.js';
 import type { ResolvedStatement } from '../analysis/resolve.js';
-import type { Word } from '../ast.js';
+import type { Statement, Word } from '../ast.js';
 import type { HaproxyRuleContext } from './context.js';
 
 /** Live statements per syntax tree and target version (see {@link liveStatements}). */
@@ -46,6 +46,13 @@ export function liveStatements(context: HaproxyRuleContext): readonly ResolvedSt
 /** True when a word's runtime value is unknown (environment variable or template span). */
 export function opaque(word: Word | undefined): boolean {
   return word === undefined || word.hasVariable || word.template;
+}
+
+/** True when a word of the line, condition included, is {@link opaque}. */
+export function hasOpaqueWord(statement: Statement): boolean {
+  if (opaque(statement.keyword) || statement.args.some(opaque)) return true;
+  const condition = statement.condition;
+  return condition !== undefined && (opaque(condition.keyword) || condition.words.some(opaque));
 }
 
 /**

@@ -154,7 +154,10 @@ export const invalidArgument: Rule<HaproxyRuleContext> = {
         if (arg.optional === true || arg.variadic === true) break;
       }
       // Keywords with a grammar of their own (`log`, `cookie`, `stick-table`…).
-      const keywordWord = entry.words[(entry.match?.length ?? 1) - 1];
+      // The keyword's last word (`connect` of `timeout connect`), read without making the list.
+      const keywordLength = entry.match?.length ?? 1;
+      const keywordWord =
+        keywordLength === 1 ? entry.statement.keyword : entry.statement.args[keywordLength - 2];
       if (keywordWord && !entry.args.some(opaque)) {
         const line = {
           keyword: spec.name,

@@ -1,5 +1,5 @@
 import type { Rule } from '../../common/rule.js';
-import { liveStatements, opaque } from './catalog-helpers.js';
+import { hasOpaqueWord, liveStatements } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './context.js';
 
 /**
@@ -19,7 +19,7 @@ export const missingArgument: Rule<HaproxyRuleContext> = {
       const match = entry.match;
       const spec = match?.spec;
       if (!match || !spec || spec.requiresArgs !== true || match.negated) continue;
-      if (entry.placement === 'unknown' || entry.statement.words.some(opaque)) continue;
+      if (entry.placement === 'unknown' || hasOpaqueWord(entry.statement)) continue;
       // The `if`/`unless` tail is not among `entry.args`, so condition arguments are not counted.
       const needed = spec.args.filter((arg) => arg.optional !== true && arg.type !== 'condition');
       if (entry.args.length >= needed.length) continue;

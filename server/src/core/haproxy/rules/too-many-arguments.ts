@@ -1,5 +1,5 @@
 import type { Rule } from '../../common/rule.js';
-import { liveStatements, opaque } from './catalog-helpers.js';
+import { hasOpaqueWord, liveStatements } from './catalog-helpers.js';
 import type { HaproxyRuleContext } from './context.js';
 
 /**
@@ -18,7 +18,7 @@ export const tooManyArguments: Rule<HaproxyRuleContext> = {
       const match = entry.match;
       const spec = match?.spec;
       if (!match || !spec || spec.noExtraArgs !== true || match.negated) continue;
-      if (entry.placement === 'unknown' || entry.statement.words.some(opaque)) continue;
+      if (entry.placement === 'unknown' || hasOpaqueWord(entry.statement)) continue;
       if (spec.args.some((arg) => arg.variadic === true)) continue;
       const count = spec.args.filter((arg) => arg.type !== 'condition').length;
       const extra = entry.args.slice(count);
