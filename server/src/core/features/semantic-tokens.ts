@@ -244,15 +244,21 @@ class KeywordMemo {
 
   constructor(private readonly version: string) {}
 
-  of(section: string, words: readonly Word[]): KeywordFacts {
-    const first = words[0]?.value ?? '';
+  /**
+   * The keyword facts of a line of `section` written `keyword` then `args` (the words up to its
+   * condition: a keyword name never reaches into it).
+   */
+  of(section: string, keyword: Word, args: readonly Word[]): KeywordFacts {
+    const count = args.length + 1;
+    const valueAt = (at: number): string => (at === 0 ? keyword.value : args[at - 1]?.value) ?? '';
+    const first = keyword.value;
     // `no` may precede a keyword; one more word then takes part in the match.
-    const head = first === 'no' ? (words[1]?.value ?? '') : first;
+    const head = first === 'no' ? valueAt(1) : first;
     const span =
       first === 'no'
         ? Math.max((KEYWORD_SPAN.get(head) ?? 1) + 1, KEYWORD_SPAN.get('no') ?? 1)
         : (KEYWORD_SPAN.get(first) ?? 1);
-    if (span === 1 || words.length <= 1) {
+    if (span === 1 || count <= 1) {
       let bySection = this.single.get(section);
       if (!bySection) {
         bySection = new Map();
@@ -260,17 +266,17 @@ class KeywordMemo {
       }
       let facts = bySection.get(first);
       if (!facts) {
-        facts = this.lookup(section, words.length === 0 ? [] : [first]);
+        facts = this.lookup(section, [first]);
         bySection.set(first, facts);
       }
       return facts;
     }
     let key = section;
-    for (let at = 0; at < span && at < words.length; at++) key += `\u0000${words[at]?.value ?? ''}`;
+    for (let at = 0; at < span && at < count; at++) key += `\u0000${valueAt(at)}`;
     let facts = this.facts.get(key);
     if (!facts) {
       const values: string[] = [];
-      for (let at = 0; at < span && at < words.length; at++) values.push(words[at]?.value ?? '');
+      for (let at = 0; at < span && at < count; at++) values.push(valueAt(at));
       facts = this.lookup(section, values);
       this.facts.set(key, facts);
     }
@@ -292,12 +298,12 @@ function haproxyStatement(
   section: string,
   keywords: KeywordMemo,
 ): void {
-  const words = statement.words;
-  const { length, deprecated } = keywords.of(section, words);
-  for (let at = 0; at < length && at < words.length; at++) {
-    tokens.span(words[at] as Word, KEYWORD, deprecated ? DEPRECATED : 0, 2);
-  }
   const args = statement.args;
+  const { length, deprecated } = keywords.of(section, statement.keyword, args);
+  tokens.span(statement.keyword, KEYWORD, deprecated ? DEPRECATED : 0, 2);
+  for (let at = 1; at < length && at <= args.length; at++) {
+    tokens.span(args[at - 1] as Word, KEYWORD, deprecated ? DEPRECATED : 0, 2);
+  }
   if (statement.keyword.value === 'acl' && args[1]) fetchWord(tokens, args[1]);
   for (let at = 0; at < args.length; at++) scalar(tokens, args[at] as Word);
   if (statement.condition) condition(tokens, statement.condition);

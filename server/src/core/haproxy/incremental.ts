@@ -25,7 +25,13 @@ import type {
   Word,
 } from './ast.js';
 import { assemble, type HaproxyParse } from './assemble.js';
-import { buildDirective, buildSection, buildStatement, isConditionalName } from './build-ast.js';
+import {
+  buildDirective,
+  buildSection,
+  buildStatement,
+  forEachWord,
+  isConditionalName,
+} from './build-ast.js';
 import { ConditionalState } from './conditional-blocks.js';
 import { scan } from './lexer.js';
 import { parseRegion } from './parser.js';
@@ -151,14 +157,9 @@ function shiftCondition(condition: Condition, delta: number): void {
 function shiftLine(line: Statement | Directive, delta: number): void {
   if (line.kind === 'statement') {
     // A statement's word list is made at each read: move the words where the node keeps them.
-    moveWordInPlace(line.keyword, delta);
-    for (const word of line.args) moveWordInPlace(word, delta);
-    if (line.condition) {
-      moveWordInPlace(line.condition.keyword, delta);
-      for (const word of line.condition.words) moveWordInPlace(word, delta);
-      shiftCondition(line.condition, delta);
-    }
-    // Its span is read from its first and last words, moved above.
+    // Its span is read from its first and last words.
+    forEachWord(line, (word) => moveWordInPlace(word, delta));
+    if (line.condition) shiftCondition(line.condition, delta);
   } else {
     for (const word of line.words) moveWordInPlace(word, delta);
     shiftSpan(line, delta);

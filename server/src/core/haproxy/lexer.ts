@@ -314,24 +314,33 @@ function variableEnd(text: string, at: number, lineEnd: number, issues: Issue[])
  * of a line or the end of the text; offsets are absolute. Blank lines yield no token.
  *
  * Tokens are whole lines because HAProxy's grammar is line-oriented: one token per word made the
- * token objects the largest allocation of a parse, for no structural information.
+ * token objects the largest allocation of a parse, for no structural information. They are made
+ * as the parser asks for them, so each dies as soon as its line is built: a list of the whole
+ * file's tokens outlived the garbage collector's young generation and left about 14 MB of dead
+ * objects in the old one after each full parse of a 75k-line file.
  */
-export function scan(text: string, from: number, to: number, issues: Issue[]): LineToken[] {
+export function* scan(
+  text: string,
+  from: number,
+  to: number,
+  issues: Issue[],
+): Generator<LineToken, void, undefined> {
   closerSearches.clear();
-  const tokens: LineToken[] = [];
-  let lineStart = from;
-  while (lineStart < to) {
-    let newline = text.indexOf('\n', lineStart);
-    if (newline >= to) newline = -1;
-    const lineEnd = newline === -1 ? to : newline;
-    const contentEnd =
-      lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
-    const tok = scanLine(text, lineStart, contentEnd, issues);
-    if (tok !== undefined) tokens.push(tok);
-    lineStart = newline === -1 ? to : newline + 1;
+  try {
+    let lineStart = from;
+    while (lineStart < to) {
+      let newline = text.indexOf('\n', lineStart);
+      if (newline >= to) newline = -1;
+      const lineEnd = newline === -1 ? to : newline;
+      const contentEnd =
+        lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+      const tok = scanLine(text, lineStart, contentEnd, issues);
+      if (tok !== undefined) yield tok;
+      lineStart = newline === -1 ? to : newline + 1;
+    }
+  } finally {
+    closerSearches.clear(); // no text kept alive between scans
   }
-  closerSearches.clear(); // no text kept alive between scans
-  return tokens;
 }
 
 /** Reused word buffer of {@link scanLine}. */

@@ -68,14 +68,15 @@ function checkPreamble(preamble: readonly Item[], issues: Issue[]): void {
 /**
  * Parses the tokens of `text[from, to)`; `from` is 0 or the start of a header line, `to` the
  * start of a header line or the text end. `state` describes the conditional blocks open at `from`
- * and is advanced past the region. Lexical findings (`lexIssues`, in order) are distributed over
- * the segments they fall in.
+ * and is advanced past the region. Lexical findings (`lexIssues`, in order, complete once `tokens`
+ * is read to its end: the scanner makes both as it goes) are distributed over the segments they
+ * fall in.
  */
 export function parseRegion(
   text: string,
   from: number,
   to: number,
-  tokens: readonly LineToken[],
+  tokens: Iterable<LineToken>,
   lexIssues: readonly Issue[],
   state: ConditionalState,
 ): RegionResult {

@@ -147,6 +147,13 @@ class Qualified extends WordSpan implements QualifiedName {
 
 type SiteFields = Omit<HaproxyNameSite, 'template' | 'qualified'> & Partial<HaproxyNameSite>;
 
+/** The key most sites have: their name, scoped to their section when they have one. */
+function naturalKey(site: Pick<HaproxyNameSite, 'kind' | 'name' | 'scope'>): string {
+  return site.scope === undefined
+    ? globalKey(site.kind, site.name)
+    : scopedKey(site.kind, scopeOf(site.scope), site.name);
+}
+
 const DEFINITION = 1;
 const EXACT = 2;
 const DYNAMIC = 4;
@@ -160,7 +167,8 @@ const TEMPLATE = 16;
 class Site extends WordSpan implements HaproxyNameSite {
   readonly kind: string;
   readonly name: string;
-  readonly key: string;
+  /** The key when it is not the one its kind, name and scope give (see {@link naturalKey}). */
+  private readonly otherKey: string | undefined;
   readonly section: Section;
   readonly statement: Statement | undefined;
   readonly origin: SiteOrigin;
@@ -173,7 +181,7 @@ class Site extends WordSpan implements HaproxyNameSite {
     super(fields.word, fields.start, fields.end);
     this.kind = fields.kind;
     this.name = fields.name;
-    this.key = fields.key;
+    this.otherKey = fields.key === naturalKey(fields) ? undefined : fields.key;
     this.section = fields.section;
     this.statement = fields.statement;
     this.origin = fields.origin;
@@ -186,6 +194,11 @@ class Site extends WordSpan implements HaproxyNameSite {
       (fields.dynamic ? DYNAMIC : 0) |
       (fields.dead ? DEAD : 0) |
       (fields.template === true ? TEMPLATE : 0);
+  }
+
+  /** Made when read: a key string per site was 2 MB of a 75k-line file, for a rare question. */
+  get key(): string {
+    return this.otherKey ?? naturalKey(this);
   }
 
   get definition(): boolean {

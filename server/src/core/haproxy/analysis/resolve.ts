@@ -244,22 +244,100 @@ const OPTIONS_FROM: ReadonlyMap<string, { readonly from: number; readonly bind: 
     ['default-server', { from: 0, bind: false }],
   ]);
 
-const lineOptionCache = new WeakMap<Statement, readonly ResolvedOption[]>();
+/**
+ * Options of a `server`, `default-server` or `bind` line by name, a later option of the same
+ * name winning (as a `Map` filled in order would). It reads the option records of the line
+ * itself ({@link lineOptions}) instead of copying them into a map: a server line has a handful
+ * of options, so a scan costs less than the hash table each of tens of thousands of servers
+ * would otherwise keep.
+ */
+export class OptionMap implements ReadonlyMap<string, ResolvedOption> {
+  /** @param list The option records in the order written. */
+  constructor(readonly list: readonly ResolvedOption[]) {}
+
+  get size(): number {
+    let size = 0;
+    for (let at = 0; at < this.list.length; at++) if (this.isFirst(at)) size++;
+    return size;
+  }
+
+  get(name: string): ResolvedOption | undefined {
+    for (let at = this.list.length - 1; at >= 0; at--) {
+      const option = this.list[at] as ResolvedOption;
+      if (option.word.value === name) return option;
+    }
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  /** Names in order of first appearance, each with its last option: a `Map`'s order. */
+  *entries(): MapIterator<[string, ResolvedOption]> {
+    for (let at = 0; at < this.list.length; at++) {
+      if (!this.isFirst(at)) continue;
+      const name = (this.list[at] as ResolvedOption).word.value;
+      yield [name, this.get(name) as ResolvedOption];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): MapIterator<ResolvedOption> {
+    for (const [, option] of this.entries()) yield option;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ResolvedOption]> {
+    return this.entries();
+  }
+
+  forEach(
+    callback: (
+      value: ResolvedOption,
+      key: string,
+      map: ReadonlyMap<string, ResolvedOption>,
+    ) => void,
+  ): void {
+    for (const [name, option] of this.entries()) callback(option, name, this);
+  }
+
+  /** True when no earlier option has the name of the one at `at`. */
+  private isFirst(at: number): boolean {
+    const name = (this.list[at] as ResolvedOption).word.value;
+    for (let before = 0; before < at; before++) {
+      if ((this.list[before] as ResolvedOption).word.value === name) return false;
+    }
+    return true;
+  }
+}
+
+const NO_OPTION_MAP = new OptionMap(NO_OPTIONS);
+const lineOptionCache = new WeakMap<Statement, OptionMap>();
 
 /**
- * The options of a `bind`, `server`, `server-template` or `default-server` line (empty for any
- * other line). The reading does not depend on the target version, so it is made once per
+ * The options of a `bind`, `server`, `server-template` or `default-server` line by name (empty
+ * for any other line). The reading does not depend on the target version, so it is made once per
  * statement and shared by the resolution, the symbol table and every feature that reads options:
  * on a large file these records are a good part of the memory, and one copy of them is enough.
  */
-export function lineOptions(statement: Statement): readonly ResolvedOption[] {
-  if (!takesOptions(statement.keyword.value)) return NO_OPTIONS;
+export function lineOptionMap(statement: Statement): OptionMap {
+  if (!takesOptions(statement.keyword.value)) return NO_OPTION_MAP;
   return keptFor(lineOptionCache, statement, readLineOptions);
 }
 
-function readLineOptions(line: Statement): readonly ResolvedOption[] {
+/** The options of a line in the order written (see {@link lineOptionMap}). */
+export function lineOptions(statement: Statement): readonly ResolvedOption[] {
+  return lineOptionMap(statement).list;
+}
+
+function readLineOptions(line: Statement): OptionMap {
   const where = OPTIONS_FROM.get(line.keyword.value);
-  return where === undefined ? NO_OPTIONS : resolveOptions(line.args, where.from, where.bind);
+  if (where === undefined) return NO_OPTION_MAP;
+  const list = resolveOptions(line.args, where.from, where.bind);
+  return list.length === 0 ? NO_OPTION_MAP : new OptionMap(list);
 }
 
 /** Whether lines of `keyword` carry options ({@link lineOptions} reads them). */

@@ -11,7 +11,7 @@
  */
 import type { HaproxyConfig, Section, Statement, Word } from '../ast.js';
 import { branchActivity, type BranchActivity } from './branches.js';
-import { lineOptions, type ResolvedOption } from './resolve.js';
+import { lineOptionMap, OptionMap, type ResolvedOption } from './resolve.js';
 
 /** The four proxy section kinds. */
 type ProxyKind = 'defaults' | 'frontend' | 'backend' | 'listen';
@@ -29,82 +29,11 @@ interface ServerSymbol {
   readonly options: OptionMap;
 }
 
-/**
- * Options of a `server`, `default-server` or `bind` line by name, a later option of the same
- * name winning (as a `Map` filled in order would). It reads the option records of the line
- * itself ({@link lineOptions}) instead of copying them into a map: a server line has a handful
- * of options, so a scan costs less than the hash table each of tens of thousands of servers
- * would otherwise keep.
- */
-export class OptionMap implements ReadonlyMap<string, ResolvedOption> {
-  /** @param list The option records in the order written. */
-  constructor(readonly list: readonly ResolvedOption[]) {}
-
-  get size(): number {
-    let size = 0;
-    for (let at = 0; at < this.list.length; at++) if (this.isFirst(at)) size++;
-    return size;
-  }
-
-  get(name: string): ResolvedOption | undefined {
-    for (let at = this.list.length - 1; at >= 0; at--) {
-      const option = this.list[at] as ResolvedOption;
-      if (option.word.value === name) return option;
-    }
-    return undefined;
-  }
-
-  has(name: string): boolean {
-    return this.get(name) !== undefined;
-  }
-
-  /** Names in order of first appearance, each with its last option: a `Map`'s order. */
-  *entries(): MapIterator<[string, ResolvedOption]> {
-    for (let at = 0; at < this.list.length; at++) {
-      if (!this.isFirst(at)) continue;
-      const name = (this.list[at] as ResolvedOption).word.value;
-      yield [name, this.get(name) as ResolvedOption];
-    }
-  }
-
-  *keys(): MapIterator<string> {
-    for (const [name] of this.entries()) yield name;
-  }
-
-  *values(): MapIterator<ResolvedOption> {
-    for (const [, option] of this.entries()) yield option;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, ResolvedOption]> {
-    return this.entries();
-  }
-
-  forEach(
-    callback: (
-      value: ResolvedOption,
-      key: string,
-      map: ReadonlyMap<string, ResolvedOption>,
-    ) => void,
-  ): void {
-    for (const [name, option] of this.entries()) callback(option, name, this);
-  }
-
-  /** True when no earlier option has the name of the one at `at`. */
-  private isFirst(at: number): boolean {
-    const name = (this.list[at] as ResolvedOption).word.value;
-    for (let before = 0; before < at; before++) {
-      if ((this.list[before] as ResolvedOption).word.value === name) return false;
-    }
-    return true;
-  }
-}
-
 const NO_OPTIONS = new OptionMap([]);
 
 /** Options of `statement` by name: empty unless it is a `bind` or a `server`-like line. */
 export function statementOptions(statement: Statement): OptionMap {
-  const list = lineOptions(statement);
-  return list.length === 0 ? NO_OPTIONS : new OptionMap(list);
+  return lineOptionMap(statement);
 }
 
 /**
@@ -206,18 +135,30 @@ function summarize(section: Section): SectionSummary {
 }
 
 /** Reads a `server` or `server-template` statement. */
-function readServer(statement: Statement): ServerSymbol {
-  const template = statement.keyword.value === 'server-template';
-  const { args } = statement;
-  const addressAt = template ? 2 : 1;
-  return {
-    statement,
-    template,
-    name: args[0],
-    address: args[addressAt],
-    options: statementOptions(statement),
-  };
+/**
+ * A server line's symbol. Its parts are read from the line when asked for: a large file has tens
+ * of thousands of servers, and each field kept is memory the garbage collector walks.
+ */
+class ServerLine implements ServerSymbol {
+  constructor(readonly statement: Statement) {}
+
+  get template(): boolean {
+    return this.statement.keyword.value === 'server-template';
+  }
+
+  get name(): Word | undefined {
+    return this.statement.args[0];
+  }
+
+  get address(): Word | undefined {
+    return this.statement.args[this.template ? 2 : 1];
+  }
+
+  get options(): OptionMap {
+    return statementOptions(this.statement);
+  }
 }
+
 
 const PROXY_KINDS: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
 const EMPTY: readonly Statement[] = [];
@@ -347,7 +288,7 @@ function makeProxy(
   for (const statement of body) {
     const keyword = statement.keyword.value;
     if (keyword === 'server' || keyword === 'server-template') {
-      servers.push(readServer(statement));
+      servers.push(new ServerLine(statement));
     } else if (keyword === 'default-server') {
       defaultServer = mergeOptions(defaultServer, statementOptions(statement));
     } else if (keyword === 'mode' && statement.args[0] !== undefined) {

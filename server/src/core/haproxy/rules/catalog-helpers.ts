@@ -7,6 +7,7 @@ import { branchActivity } from '../analysis/branches.js';
 import { resolvedSection } from '../analysis/resolve.js';
 import type { ResolvedStatement } from '../analysis/resolve.js';
 import type { Statement, Word } from '../ast.js';
+import { someWord } from '../build-ast.js';
 import type { HaproxyRuleContext } from './context.js';
 
 /** Live statements per syntax tree and target version (see {@link liveStatements}). */
@@ -50,9 +51,7 @@ export function opaque(word: Word | undefined): boolean {
 
 /** True when a word of the line, condition included, is {@link opaque}. */
 export function hasOpaqueWord(statement: Statement): boolean {
-  if (opaque(statement.keyword) || statement.args.some(opaque)) return true;
-  const condition = statement.condition;
-  return condition !== undefined && (opaque(condition.keyword) || condition.words.some(opaque));
+  return someWord(statement, opaque);
 }
 
 /**
