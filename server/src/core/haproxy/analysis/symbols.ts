@@ -159,7 +159,6 @@ class ServerLine implements ServerSymbol {
   }
 }
 
-
 const PROXY_KINDS: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
 const EMPTY: readonly Statement[] = [];
 
