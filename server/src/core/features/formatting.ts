@@ -23,7 +23,6 @@ import type { FormattingOptions, TextEdit as LspTextEdit } from 'vscode-language
 import type { LineIndex } from '../common/line-index.js';
 import type { ParsedDocument } from '../document.js';
 import type { CommentNode, HaproxyConfig, Item, Statement } from '../haproxy/ast.js';
-import { forEachWord } from '../haproxy/build-ast.js';
 import type { KeepalivedConfig, KeepalivedNode } from '../keepalived/ast.js';
 
 interface Span {
@@ -246,7 +245,7 @@ function renderLine(
 
 function planHaproxy(config: HaproxyConfig, plan: Plan): void {
   const statement = (item: Statement, level: number): void => {
-    forEachWord(item, (word) => plan.token(word, level));
+    for (const word of item.words) plan.token(word, level);
     if (item.comment) plan.comment(item.comment);
   };
   const comment = (item: CommentNode): void => plan.comment(item);

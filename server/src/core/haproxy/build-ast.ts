@@ -53,25 +53,14 @@ class ParsedStatement implements Statement {
 
   /** Every word of the line, put together at each read: read it once per use. */
   get words(): readonly Word[] {
-    const words: Word[] = [];
-    forEachWord(this, (word) => {
-      words.push(word);
-    });
+    const words = [this.keyword];
+    for (const word of this.args) words.push(word);
+    const condition = this.condition;
+    if (condition === undefined) return words;
+    words.push(condition.keyword);
+    for (const word of condition.words) words.push(word);
     return words;
   }
-}
-
-/**
- * Visits the words of a statement in line order (keyword, arguments, condition) without making
- * its word list.
- */
-export function forEachWord(statement: Statement, visit: (word: Word) => void): void {
-  visit(statement.keyword);
-  for (const word of statement.args) visit(word);
-  const condition = statement.condition;
-  if (condition === undefined) return;
-  visit(condition.keyword);
-  for (const word of condition.words) visit(word);
 }
 
 /** Whether a word of the statement, condition included, passes `test`. */

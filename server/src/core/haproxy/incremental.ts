@@ -25,13 +25,7 @@ import type {
   Word,
 } from './ast.js';
 import { assemble, type HaproxyParse } from './assemble.js';
-import {
-  buildDirective,
-  buildSection,
-  buildStatement,
-  forEachWord,
-  isConditionalName,
-} from './build-ast.js';
+import { buildDirective, buildSection, buildStatement, isConditionalName } from './build-ast.js';
 import { ConditionalState } from './conditional-blocks.js';
 import { scan } from './lexer.js';
 import { parseRegion } from './parser.js';
@@ -156,10 +150,17 @@ function shiftCondition(condition: Condition, delta: number): void {
 /** Moves every offset of a line by `delta`, in place: each word once, then the nodes above. */
 function shiftLine(line: Statement | Directive, delta: number): void {
   if (line.kind === 'statement') {
-    // A statement's word list is made at each read: move the words where the node keeps them.
-    // Its span is read from its first and last words.
-    forEachWord(line, (word) => moveWordInPlace(word, delta));
-    if (line.condition) shiftCondition(line.condition, delta);
+    // A statement's word list is made at each read: move the words where the node keeps them
+    // (loops rather than a visitor: this runs for every line after an edit). Its span is read
+    // from its first and last words.
+    moveWordInPlace(line.keyword, delta);
+    for (const word of line.args) moveWordInPlace(word, delta);
+    const condition = line.condition;
+    if (condition) {
+      moveWordInPlace(condition.keyword, delta);
+      for (const word of condition.words) moveWordInPlace(word, delta);
+      shiftCondition(condition, delta);
+    }
   } else {
     for (const word of line.words) moveWordInPlace(word, delta);
     shiftSpan(line, delta);
