@@ -147,3 +147,57 @@ test('keepalived: track_file and vrrp_track_file both define a track file', () =
     ['web'],
   );
 });
+
+test('a section of many sites answers the same lookups as a small one', () => {
+  // Sections with more than a few dozen sites index them in maps; smaller ones read their list.
+  // Both must give the same answers: a proxy of 3 ACLs and one of 60, each used once.
+  for (const count of [3, 60]) {
+    const lines = ['frontend fe', '    bind :80'];
+    for (let i = 0; i < count; i++) lines.push(`    acl a${i} path_beg /p${i}`);
+    for (let i = 0; i < count; i++) lines.push(`    use_backend be if a${i}`);
+    lines.push('backend be', '    server s1 192.0.2.1:80', '');
+    const config = parseHaproxy(lines.join('\n')).ast;
+    const table = haproxyReferences(config, '2.6');
+    const frontend = config.sections[0]!;
+    const last = `a${count - 1}`;
+    assert.deepEqual(
+      table.definitionsIn(frontend, 'acl').map((site) => site.name),
+      Array.from({ length: count }, (_, i) => `a${i}`),
+      `${count} ACLs`,
+    );
+    assert.deepEqual(
+      table.definitionsIn(frontend, 'acl', last).map((site) => site.name),
+      [last],
+    );
+    assert.deepEqual(table.definitionsIn(frontend, 'server'), []);
+    assert.equal(table.references('acl').length, count);
+    assert.equal(table.references('backend').length, count);
+    assert.deepEqual(
+      table
+        .definitions('acl')
+        .map((site) => site.name)
+        .slice(-1),
+      [last],
+    );
+    // The use of the last ACL: its word holds one site, which resolves to the definition.
+    const use = frontend.items[frontend.items.length - 1]!;
+    assert.equal(use.kind, 'statement');
+    const word = use.kind === 'statement' ? use.condition?.words[0] : undefined;
+    assert.ok(word);
+    const sites = table.sitesIn(word);
+    assert.deepEqual(
+      sites.map((site) => [site.kind, site.name, site.definition]),
+      [['acl', last, false]],
+    );
+    assert.deepEqual(
+      table.resolve(sites[0]!).map((site) => site.start),
+      table.definitionsIn(frontend, 'acl', last).map((site) => site.start),
+    );
+    // Sites of the server section are found by kind, and keys group uses with definitions.
+    assert.deepEqual(
+      table.definitionsIn(config.sections[1]!, 'server').map((s) => s.name),
+      ['s1'],
+    );
+    assert.equal(sites[0]!.key, table.definitionsIn(frontend, 'acl', last)[0]!.key);
+  }
+});

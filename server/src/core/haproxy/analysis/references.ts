@@ -855,9 +855,8 @@ function kindBit(kind: string): number {
   return bit;
 }
 
-/** Whether a mask of {@link kindBit}s may hold `kind` (a kind without a bit always may). */
-function mayHold(mask: number, kind: string): boolean {
-  const bit = kindBit(kind);
+/** Whether a mask of {@link kindBit}s may hold the kind of `bit` (a kind without a bit always may). */
+function mayHold(mask: number, bit: number): boolean {
   return bit === 0 || (mask & bit) !== 0;
 }
 
@@ -881,9 +880,9 @@ class SectionSites {
     this.referenceKinds = referenceKinds;
   }
 
-  /** Appends the section's definitions (or references) of `kind` to `into`. */
-  collect(kind: string, definition: boolean, into: HaproxyNameSite[]): void {
-    if (!mayHold(definition ? this.definitionKinds : this.referenceKinds, kind)) return;
+  /** Appends the section's definitions (or references) of `kind` (whose bit is `bit`) to `into`. */
+  collect(kind: string, bit: number, definition: boolean, into: HaproxyNameSite[]): void {
+    if (!mayHold(definition ? this.definitionKinds : this.referenceKinds, bit)) return;
     if (this.sites.length > SMALL_SECTION_SITES) {
       const maps = this.indexed();
       const found = (definition ? maps.definitions : maps.references).get(kind);
@@ -897,7 +896,7 @@ class SectionSites {
 
   /** Definitions of `kind` (named `name`) local to the section. */
   scoped(kind: string, name?: string): readonly HaproxyNameSite[] | undefined {
-    if (!mayHold(this.definitionKinds, kind)) return undefined;
+    if (!mayHold(this.definitionKinds, kindBit(kind))) return undefined;
     if (this.sites.length > SMALL_SECTION_SITES) {
       return this.indexed().scoped.get(name === undefined ? kind : `${kind}\u0000${name}`);
     }
@@ -1083,7 +1082,8 @@ function build(config: HaproxyConfig, version: string): HaproxyReferences {
       let found = lists.get(kind);
       if (!found) {
         const all: HaproxyNameSite[] = [];
-        for (const index of sectionList) index.collect(kind, definition, all);
+        const bit = kindBit(kind);
+        for (const index of sectionList) index.collect(kind, bit, definition, all);
         found = all;
         lists.set(kind, found);
       }
