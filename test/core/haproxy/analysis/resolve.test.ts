@@ -88,4 +88,28 @@ defaults
   void it('leaves sections the target version does not have unresolved', () => {
     assert.equal(resolvedSection(section('healthcheck hc\n  type httpchk\n'), '2.6').known, false);
   });
+
+  void it('reads options at any position of a line, however long', () => {
+    // Positions below 32768 words are packed into one number; an option past that is kept apart.
+    for (const filler of [3, 40_000]) {
+      const words = Array.from({ length: filler }, () => 'weight 1').join(' ');
+      const fe = section(`backend be\n  server s1 192.0.2.1:80 ${words} inter 2s check\n`);
+      const server = resolvedSection(fe, '2.6').statements[0];
+      const options = server?.options ?? [];
+      const inter = options.find((option) => option.word.value === 'inter');
+      assert.deepEqual(
+        inter?.args.map((word) => word.value),
+        ['2s'],
+        `${filler} weights before`,
+      );
+      const last = options[options.length - 1];
+      assert.equal(last?.word.value, 'check');
+      assert.deepEqual(last?.args, []);
+      assert.equal(options.length, filler + 2);
+      assert.deepEqual(
+        options[0]?.args.map((word) => word.value),
+        ['1'],
+      );
+    }
+  });
 });

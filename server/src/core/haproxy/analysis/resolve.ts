@@ -168,13 +168,37 @@ const NO_WORDS: readonly Word[] = Object.freeze([]);
  * arguments are read from the line when asked for.
  */
 export class ResolvedOption {
+  /**
+   * Where the option is in its line: its index times {@link SPAN_SCALE} plus one past its last
+   * argument. One small integer instead of two fields, 2 MB of a 75k-line file's options; a line
+   * too long for it (tens of thousands of words) gets a {@link WideOption}.
+   */
+  private readonly span: number;
+
   constructor(
-    private readonly line: readonly Word[],
+    protected readonly line: readonly Word[],
     private readonly reading: OptionLookup,
-    private readonly at: number,
+    at: number,
     /** One past the option's last argument, in `line`. */
-    private readonly end: number,
-  ) {}
+    end: number,
+  ) {
+    this.span = at * SPAN_SCALE + end;
+  }
+
+  /** The option's record, in whichever form its position fits. */
+  static at(line: readonly Word[], reading: OptionLookup, at: number, end: number): ResolvedOption {
+    return at < SPAN_SCALE && end < SPAN_SCALE
+      ? new ResolvedOption(line, reading, at, end)
+      : new WideOption(line, reading, at, end);
+  }
+
+  protected get at(): number {
+    return Math.floor(this.span / SPAN_SCALE);
+  }
+
+  protected get end(): number {
+    return this.span % SPAN_SCALE;
+  }
 
   get word(): Word {
     return this.line[this.at] as Word;
@@ -191,9 +215,35 @@ export class ResolvedOption {
 
   /** The words the option consumes: a new list at each read, so read it once per use. */
   get args(): readonly Word[] {
-    return this.end > this.at + 1 ? this.line.slice(this.at + 1, this.end) : NO_WORDS;
+    const at = this.at;
+    const end = this.end;
+    return end > at + 1 ? this.line.slice(at + 1, end) : NO_WORDS;
   }
 }
+
+/** See `ResolvedOption.span`: a position and an end below this fit one small integer. */
+const SPAN_SCALE = 1 << 15;
+
+/** An option too far into its line for a packed position. */
+class WideOption extends ResolvedOption {
+  constructor(
+    line: readonly Word[],
+    reading: OptionLookup,
+    private readonly wideAt: number,
+    private readonly wideEnd: number,
+  ) {
+    super(line, reading, 0, 0);
+  }
+
+  protected override get at(): number {
+    return this.wideAt;
+  }
+
+  protected override get end(): number {
+    return this.wideEnd;
+  }
+}
+
 const NOWHERE: ResolvedStatement['elsewhere'] = Object.freeze([]);
 const NO_OPTIONS: readonly ResolvedOption[] = Object.freeze([]);
 
@@ -228,7 +278,7 @@ function resolveOptions(
         }
       }
     }
-    result.push(new ResolvedOption(words, reading, at, i));
+    result.push(ResolvedOption.at(words, reading, at, i));
   }
   // A list grown by `push` keeps room for 17 entries or more; the copy is exactly as long, which
   // matters for a list kept per server line as long as the file is open.

@@ -22,9 +22,12 @@ export const modeMismatch: Rule<HaproxyRuleContext> = {
         for (const statement of proxy.statements(keyword)) {
           const target = statement.args[0];
           if (!target || isDynamicName(target)) continue;
-          // The backend the reference table resolves the routing word to.
-          const site = table.sitesIn(target).find((candidate) => candidate.kind === 'backend');
-          const definition = site && table.resolve(site)[0];
+          // The backend the routing word names, as the reference table resolves a backend name
+          // (its first live definition), looked up by name: this runs for every routing line of
+          // the file at each edit.
+          const definition = table
+            .definitions('backend', target.value)
+            .find((candidate) => !candidate.dead);
           const backend = definition && symbols.proxyOf(definition.section);
           if (!backend || backend.mode !== 'tcp') continue;
           const frontendMode = proxy.modeStatement;
