@@ -8,7 +8,8 @@
  * environment is opaque: rules never guess what it would be.
  */
 import type { Section, Statement, Word } from '../haproxy/ast.js';
-import { haproxySymbols, statementOptions } from '../haproxy/analysis/symbols.js';
+import { haproxySymbols } from '../haproxy/analysis/symbols.js';
+import { lineOptionMap } from '../haproxy/analysis/resolve.js';
 import type { HaproxyDocument } from '../document.js';
 import type { ServiceSettings } from '../settings.js';
 import { canonicalAddress, isAnyAddress, isLoopback, literalFamily } from './addresses.js';
@@ -219,7 +220,7 @@ function readBinds(
     opaque.push(location(uri, word));
     return;
   }
-  const options = statementOptions(statement);
+  const options = lineOptionMap(statement);
   // Offsets of each comma-separated part are exact only when the word is written plainly.
   const plain = !word.hasVariable && word.raw === word.value;
   let offset = 0;

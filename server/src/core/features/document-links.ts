@@ -8,7 +8,7 @@
  */
 import type { ParsedDocument } from '../document.js';
 import type { HaproxyConfig, Item, Section, Statement, Word } from '../haproxy/ast.js';
-import { statementOptions } from '../haproxy/analysis/symbols.js';
+import { lineOptionMap } from '../haproxy/analysis/resolve.js';
 import { aclPatternLines, type PatternLines } from '../haproxy/rules/acl-helpers.js';
 import { SCRIPT_KEYWORDS } from '../keepalived/analysis/index-node.js';
 import type { KeepalivedNode } from '../keepalived/ast.js';
@@ -125,7 +125,7 @@ function itemLinks(
     const keyword = item.keyword.value;
     const args = item.args;
     if (keyword === 'bind' || keyword === 'server' || keyword === 'default-server') {
-      for (const [name, use] of statementOptions(item)) {
+      for (const [name, use] of lineOptionMap(item)) {
         const option = FILE_OPTIONS[name];
         if (option) add(use.args[0], option[1], bases[option[0]]);
       }

@@ -6,8 +6,8 @@
 import type { InlayHint } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document.js';
 import type { Statement, Word } from '../haproxy/ast.js';
-import { takesOptions } from '../haproxy/analysis/resolve.js';
-import { haproxySymbols, statementOptions } from '../haproxy/analysis/symbols.js';
+import { lineOptionMap, takesOptions } from '../haproxy/analysis/resolve.js';
+import { haproxySymbols } from '../haproxy/analysis/symbols.js';
 import { lookupKeyword } from '../haproxy/catalog/index.js';
 
 const BARE_NUMBER = /^\d+$/;
@@ -36,7 +36,7 @@ export function getInlayHints(
   const statementTimes = (statement: Statement, section: string): void => {
     const keyword = statement.keyword.value;
     if (takesOptions(keyword)) {
-      for (const [, use] of statementOptions(statement)) {
+      for (const [, use] of lineOptionMap(statement)) {
         if (use.negated) continue;
         use.spec?.args.forEach((arg, at) => {
           if (arg.type === 'time') milliseconds(use.args[at]);

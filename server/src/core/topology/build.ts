@@ -15,9 +15,9 @@ import {
   inheritedOption,
   inheritedSetting,
   isDynamicName,
-  statementOptions,
   type ProxySymbol,
 } from '../haproxy/analysis/symbols.js';
+import { lineOptionMap } from '../haproxy/analysis/resolve.js';
 import type { ConditionTerm, Statement, Word } from '../haproxy/ast.js';
 import { haproxyReferences, type HaproxyReferences } from '../haproxy/analysis/references.js';
 import type { KeepalivedItem } from '../keepalived/ast.js';
@@ -375,7 +375,7 @@ function layerOf(node: ClusterNode, model: ClusterModel, limit: number): Layer |
         for (const statement of proxy.statements('bind')) {
           const address = statement.args[0];
           if (!address) continue;
-          const options = statementOptions(statement);
+          const options = lineOptionMap(statement);
           const flags = [
             options.has('ssl') ? 'ssl' : undefined,
             options.has('transparent') ? 'transparent' : undefined,

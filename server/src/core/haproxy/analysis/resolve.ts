@@ -364,7 +364,8 @@ export class OptionMap implements ReadonlyMap<string, ResolvedOption> {
   }
 }
 
-const NO_OPTION_MAP = new OptionMap(NO_OPTIONS);
+/** The options of a line that has none. */
+export const NO_OPTION_MAP = new OptionMap(NO_OPTIONS);
 const lineOptionCache = new WeakMap<Statement, OptionMap>();
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { HaproxyConfig, Section, Statement, Word } from '../ast.js';
 import { branchActivity, type BranchActivity } from './branches.js';
-import { lineOptionMap, OptionMap, type ResolvedOption } from './resolve.js';
+import { lineOptionMap, NO_OPTION_MAP, OptionMap, type ResolvedOption } from './resolve.js';
 
 /** The four proxy section kinds. */
 type ProxyKind = 'defaults' | 'frontend' | 'backend' | 'listen';
@@ -27,13 +27,6 @@ interface ServerSymbol {
   readonly address: Word | undefined;
   /** The options after the address, by name (each with the word(s) of its value). */
   readonly options: OptionMap;
-}
-
-const NO_OPTIONS = new OptionMap([]);
-
-/** Options of `statement` by name: empty unless it is a `bind` or a `server`-like line. */
-export function statementOptions(statement: Statement): OptionMap {
-  return lineOptionMap(statement);
 }
 
 /**
@@ -134,7 +127,6 @@ function summarize(section: Section): SectionSummary {
   return summary;
 }
 
-/** Reads a `server` or `server-template` statement. */
 /**
  * A server line's symbol. Its parts are read from the line when asked for: a large file has tens
  * of thousands of servers, and each field kept is memory the garbage collector walks.
@@ -155,7 +147,7 @@ class ServerLine implements ServerSymbol {
   }
 
   get options(): OptionMap {
-    return statementOptions(this.statement);
+    return lineOptionMap(this.statement);
   }
 }
 
@@ -282,14 +274,14 @@ function makeProxy(
   // The section summary already groups a fully live body by keyword.
   const index = bodyByKeyword ?? groupByKeyword(body);
   const servers: ServerSymbol[] = [];
-  let defaultServer = defaults?.defaultServer ?? NO_OPTIONS;
+  let defaultServer = defaults?.defaultServer ?? NO_OPTION_MAP;
   let modeStatement = defaults?.modeStatement;
   for (const statement of body) {
     const keyword = statement.keyword.value;
     if (keyword === 'server' || keyword === 'server-template') {
       servers.push(new ServerLine(statement));
     } else if (keyword === 'default-server') {
-      defaultServer = mergeOptions(defaultServer, statementOptions(statement));
+      defaultServer = mergeOptions(defaultServer, lineOptionMap(statement));
     } else if (keyword === 'mode' && statement.args[0] !== undefined) {
       modeStatement = statement;
     }

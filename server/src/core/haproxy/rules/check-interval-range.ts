@@ -1,7 +1,7 @@
 import { leadingInteger } from '../../common/leading-integer.js';
 import type { Rule } from '../../common/rule.js';
 import type { Word } from '../ast.js';
-import { statementOptions } from '../analysis/symbols.js';
+import { lineOptionMap } from '../analysis/resolve.js';
 import type { HaproxyRuleContext } from './context.js';
 import { UNIT_MS } from './option-value-helpers.js';
 import { symbolsOf } from './symbol-helpers.js';
@@ -32,7 +32,7 @@ export const checkIntervalRange: Rule<HaproxyRuleContext> = {
     for (const proxy of symbolsOf(context).proxies) {
       const lines = [
         ...proxy.servers.map((server) => server.options),
-        ...proxy.statements('default-server').map((s) => statementOptions(s)),
+        ...proxy.statements('default-server').map((s) => lineOptionMap(s)),
       ];
       {
         for (const options of lines) {

@@ -1,7 +1,7 @@
 import { duplicateGroups } from '../../common/duplicates.js';
 import type { Rule } from '../../common/rule.js';
 import type { Statement, Word } from '../ast.js';
-import { statementOptions } from '../analysis/symbols.js';
+import { lineOptionMap } from '../analysis/resolve.js';
 import type { HaproxyRuleContext } from './context.js';
 import { atolInt } from './option-value-helpers.js';
 import { describeProxy, relatedAt, symbolsOf } from './symbol-helpers.js';
@@ -77,7 +77,7 @@ export const duplicateId: Rule<HaproxyRuleContext> = {
         'bind',
         proxy.statements('bind').map((statement) => ({
           statement,
-          id: statementOptions(statement).get('id')?.args[0],
+          id: lineOptionMap(statement).get('id')?.args[0],
         })),
         owner,
       );

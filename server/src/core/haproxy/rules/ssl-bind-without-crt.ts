@@ -1,5 +1,5 @@
 import type { Rule } from '../../common/rule.js';
-import { statementOptions } from '../analysis/symbols.js';
+import { lineOptionMap } from '../analysis/resolve.js';
 import type { HaproxyRuleContext } from './context.js';
 import { describeProxy, symbolsOf } from './symbol-helpers.js';
 
@@ -18,7 +18,7 @@ export const sslBindWithoutCrt: Rule<HaproxyRuleContext> = {
   check(context, report) {
     for (const proxy of symbolsOf(context).proxies) {
       for (const statement of proxy.statements('bind')) {
-        const options = statementOptions(statement);
+        const options = lineOptionMap(statement);
         const ssl = options.get('ssl');
         if (!ssl || CERTIFICATE_OPTIONS.some((name) => options.has(name))) continue;
         report({
