@@ -11,6 +11,7 @@ import type {
 } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document.js';
 import type { Condition, HaproxyConfig, Statement, Word } from '../haproxy/ast.js';
+import { headWord } from '../haproxy/build-ast.js';
 import { HAPROXY_CATALOG, lifecycleAt, lookupKeyword } from '../haproxy/catalog/index.js';
 import type { KeepalivedConfig, KeepalivedNode, KeepalivedWord } from '../keepalived/ast.js';
 import { KEEPALIVED_CATALOG, TOP_CONTEXT } from '../keepalived/catalog/index.js';
@@ -245,13 +246,13 @@ class KeywordMemo {
   constructor(private readonly version: string) {}
 
   /**
-   * The keyword facts of a line of `section` written `keyword` then `args` (the words up to its
-   * condition: a keyword name never reaches into it).
+   * The keyword facts of `statement`, a line of `section` (read from its keyword and arguments: a
+   * keyword name never reaches into the condition).
    */
-  of(section: string, keyword: Word, args: readonly Word[]): KeywordFacts {
-    const count = args.length + 1;
-    const valueAt = (at: number): string => (at === 0 ? keyword.value : args[at - 1]?.value) ?? '';
-    const first = keyword.value;
+  of(section: string, statement: Statement): KeywordFacts {
+    const count = statement.args.length + 1;
+    const valueAt = (at: number): string => headWord(statement, at)?.value ?? '';
+    const first = statement.keyword.value;
     // `no` may precede a keyword; one more word then takes part in the match.
     const head = first === 'no' ? valueAt(1) : first;
     const span =
@@ -299,10 +300,9 @@ function haproxyStatement(
   keywords: KeywordMemo,
 ): void {
   const args = statement.args;
-  const { length, deprecated } = keywords.of(section, statement.keyword, args);
-  tokens.span(statement.keyword, KEYWORD, deprecated ? DEPRECATED : 0, 2);
-  for (let at = 1; at < length && at <= args.length; at++) {
-    tokens.span(args[at - 1] as Word, KEYWORD, deprecated ? DEPRECATED : 0, 2);
+  const { length, deprecated } = keywords.of(section, statement);
+  for (let at = 0; at < length && at <= args.length; at++) {
+    tokens.span(headWord(statement, at) as Word, KEYWORD, deprecated ? DEPRECATED : 0, 2);
   }
   if (statement.keyword.value === 'acl' && args[1]) fetchWord(tokens, args[1]);
   for (let at = 0; at < args.length; at++) scalar(tokens, args[at] as Word);

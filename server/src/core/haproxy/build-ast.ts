@@ -63,6 +63,11 @@ class ParsedStatement implements Statement {
   }
 }
 
+/** The word at `index` among the statement's keyword and arguments (0 is the keyword). */
+export function headWord(statement: Statement, index: number): Word | undefined {
+  return index === 0 ? statement.keyword : statement.args[index - 1];
+}
+
 /** Whether a word of the statement, condition included, passes `test`. */
 export function someWord(statement: Statement, test: (word: Word) => boolean): boolean {
   if (test(statement.keyword) || statement.args.some(test)) return true;

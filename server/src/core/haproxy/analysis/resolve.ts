@@ -19,6 +19,7 @@ import { keptFor } from '../../common/memo.js';
 import type { HaproxyKeywordSpec, KeywordMatch } from '../catalog/index.js';
 import type { ActionSpec, OptionSpec, RuleSet } from '../catalog/types.js';
 import type { Section, Statement, Word } from '../ast.js';
+import { headWord } from '../build-ast.js';
 
 /** Where a keyword stands relative to the section it was written in. */
 type Placement =
@@ -398,11 +399,9 @@ export function takesOptions(keyword: string): boolean {
 
 /** Values of the first words of a line: all a keyword lookup reads (see `MAX_KEYWORD_WORDS`). */
 function leadingValues(statement: Statement): string[] {
-  const args = statement.args;
-  const count = Math.min(args.length + 1, MAX_KEYWORD_WORDS);
+  const count = Math.min(statement.args.length + 1, MAX_KEYWORD_WORDS);
   const values = new Array<string>(count);
-  values[0] = statement.keyword.value;
-  for (let i = 1; i < count; i++) values[i] = (args[i - 1] as Word).value;
+  for (let i = 0; i < count; i++) values[i] = (headWord(statement, i) as Word).value;
   return values;
 }
 

@@ -2,6 +2,7 @@ import { leadingInteger } from '../../common/leading-integer.js';
 import type { Rule } from '../../common/rule.js';
 import type { ResolvedSection, ResolvedStatement } from '../analysis/resolve.js';
 import type { Word } from '../ast.js';
+import { headWord } from '../build-ast.js';
 import { suggestNames, valueAvailable } from '../catalog/index.js';
 import type { HaproxyArgSpec } from '../catalog/index.js';
 import { didYouMean, liveStatements, opaque } from './catalog-helpers.js';
@@ -154,10 +155,8 @@ export const invalidArgument: Rule<HaproxyRuleContext> = {
         if (arg.optional === true || arg.variadic === true) break;
       }
       // Keywords with a grammar of their own (`log`, `cookie`, `stick-table`…).
-      // The keyword's last word (`connect` of `timeout connect`), read without making the list.
-      const keywordLength = entry.match?.length ?? 1;
-      const keywordWord =
-        keywordLength === 1 ? entry.statement.keyword : entry.statement.args[keywordLength - 2];
+      // The keyword's last word (`connect` of `timeout connect`).
+      const keywordWord = headWord(entry.statement, (entry.match?.length ?? 1) - 1);
       if (keywordWord && !entry.args.some(opaque)) {
         const line = {
           keyword: spec.name,
