@@ -34,7 +34,7 @@ export interface HaproxyFigures {
 
 /**
  * How long the session stays quiet before reading the RSS again. After a burst of work the
- * server collects its garbage at the first quiet second (`lsp/idle-collector.ts`), and V8's own
+ * server collects its garbage in the first pause (`lsp/idle-collector.ts`), and V8's own
  * memory reducer hands freed pages back to the system some ten seconds later: the three readings
  * show what the editor's machine sees while typing, a moment after, and once the user reads.
  */

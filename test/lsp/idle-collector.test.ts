@@ -1,5 +1,5 @@
 /**
- * The idle collector: it looks at the heap once work has stopped for a second, collects only when
+ * The idle collector: it looks at the heap once work has stopped for a moment, collects only when
  * enough garbage has piled up since the last collection, and runs for real in this process.
  */
 import { strict as assert } from 'node:assert';
@@ -8,6 +8,7 @@ import {
   IDLE_MS,
   IdleCollector,
   MIN_GROWTH_BYTES,
+  MIN_GROWTH_SHARE,
   processIdleCollector,
   type IdleCollectorHost,
 } from '../../server/src/lsp/idle-collector.js';
@@ -47,7 +48,7 @@ class FakeHost implements IdleCollectorHost {
 }
 
 describe('IdleCollector', () => {
-  it('waits for one quiet second after the last piece of work, however many came before', () => {
+  it('waits for one quiet moment after the last piece of work, however many came before', () => {
     const host = new FakeHost();
     const collector = new IdleCollector(host);
     collector.touch();
@@ -72,19 +73,21 @@ describe('IdleCollector', () => {
     const host = new FakeHost();
     const collector = new IdleCollector(host);
     host.used = 600 * MB;
-    host.live = 200 * MB;
+    host.live = 400 * MB;
     collector.touch();
     host.fire();
     assert.equal(host.collections, 1);
 
-    // 80 MB of growth over 200 MB live: less than half of it, not worth a pause.
-    host.used = 280 * MB;
+    // Past the minimum but under the share of the 400 MB that stayed live: not worth a pause.
+    const share = 400 * MB * MIN_GROWTH_SHARE;
+    assert.ok(share > MIN_GROWTH_BYTES, 'the share decides at this size');
+    host.used = 400 * MB + share - MB;
     collector.touch();
     host.fire();
     assert.equal(host.collections, 1);
 
-    // 120 MB over 200 MB: more than half, collected.
-    host.used = 320 * MB;
+    // Past both: collected.
+    host.used = 400 * MB + share + MB;
     collector.touch();
     host.fire();
     assert.equal(host.collections, 2);

@@ -48,7 +48,7 @@ export function startServer(connection: Connection, log: Logger): void {
   };
   const workspace: Workspace = new Workspace(service, log, (uri) => documents.get(uri));
   // Publications and cluster passes end each burst of work; the garbage they leave is collected
-  // at the first quiet second instead of being held until V8's own schedule comes round.
+  // in the first pause instead of being held until V8's own schedule comes round.
   const idle = processIdleCollector();
   // The files a document names, through the path mappings of its settings; read only inside the
   // workspace folders and the roots .halint.json names.
