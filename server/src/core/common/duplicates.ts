@@ -32,21 +32,34 @@ export function duplicateGroups<T>(
   signatureOf: (entry: T) => string,
   clash: (earlier: T, later: T) => boolean,
 ): DuplicateGroup<T>[] {
+  // Most keys have one entry: it is kept alone, and its signature is only read (and the key's
+  // map of signatures made) once a second entry of the key comes.
+  const alone = new Map<string, T>();
   const earlier = new Map<string, Map<string, T>>();
   const groups = new Map<T, T[]>();
+  const clashWith = (candidate: T, entry: T): boolean => {
+    countWork();
+    if (!clash(candidate, entry)) return false;
+    const group = groups.get(candidate);
+    if (group) group.push(entry);
+    else groups.set(candidate, [entry]);
+    return true;
+  };
   for (const entry of entries) {
     const key = keyOf(entry);
     if (key === undefined) continue;
     let kept = earlier.get(key);
-    if (!kept) earlier.set(key, (kept = new Map<string, T>()));
-    for (const candidate of kept.values()) {
-      countWork();
-      if (!clash(candidate, entry)) continue;
-      const group = groups.get(candidate);
-      if (group) group.push(entry);
-      else groups.set(candidate, [entry]);
-      break;
+    if (!kept) {
+      if (!alone.has(key)) {
+        alone.set(key, entry);
+        continue;
+      }
+      const first = alone.get(key) as T;
+      alone.delete(key);
+      kept = new Map([[signatureOf(first), first]]);
+      earlier.set(key, kept);
     }
+    for (const candidate of kept.values()) if (clashWith(candidate, entry)) break;
     const signature = signatureOf(entry);
     if (kept.size < MAX_COMPARED && !kept.has(signature)) kept.set(signature, entry);
   }
