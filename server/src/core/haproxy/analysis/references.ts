@@ -1026,15 +1026,14 @@ function build(config: HaproxyConfig, version: string): HaproxyReferences {
   // `.if` branches). While those facts stay the same, a section kept by the incremental parser
   // (moved in place, so its words still hold it) keeps its sites: an edit re-reads one section.
   const facts = cacheable(config) ? factsToken(config, version, pre, builder) : undefined;
-  const present = facts === undefined ? undefined : new Set(config.sections);
+  // Made only when a kept section names another one (few do).
+  let present: Set<Section> | undefined;
+  const isPresent = (other: Section): boolean =>
+    facts !== undefined && (present ??= new Set(config.sections)).has(other);
   const indexes = new Map<Section, SectionSites>();
   for (const section of config.sections) {
     const cached = facts === undefined ? undefined : siteCache.get(section);
-    if (
-      cached !== undefined &&
-      cached.facts === facts &&
-      cached.foreign.every((other) => present?.has(other) === true)
-    ) {
+    if (cached !== undefined && cached.facts === facts && cached.foreign.every(isPresent)) {
       indexes.set(section, cached.index);
       if (cached.acls) builder.aclsSoFar.set(section, cached.acls);
       continue;
@@ -1152,8 +1151,11 @@ function build(config: HaproxyConfig, version: string): HaproxyReferences {
         return live(definitionsOf('defaults', site.name)).filter(
           (definition) => definition.section.start < site.section.start,
         );
-      default:
-        return live(definitionsOf(site.kind, site.name));
+      default: {
+        // Resolves every reference of the file after each edit: no copy when all are live.
+        const found = definitionsOf(site.kind, site.name);
+        return found.some((definition) => definition.dead) ? live(found) : found;
+      }
     }
   };
 
