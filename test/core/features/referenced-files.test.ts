@@ -96,6 +96,26 @@ test('the table names every kind of referenced file, with how pattern lines are 
   );
 });
 
+test('a file option written twice names both files, but for the crt of a server', () => {
+  // Checked with haproxy -c 2.6 and 3.0: a missing first file of a repeated `crt`, `crt-list` or
+  // `ca-file` on a bind line, or of a repeated `ca-file` on a server line, is an error; a
+  // server's first `crt` is never opened when a second follows.
+  const { document } = parse(
+    'haproxy',
+    [
+      'frontend fe',
+      '    bind :443 ssl crt old.pem crt new.pem ca-file ca1.pem ca-file ca2.pem',
+      'backend be',
+      '    server s1 192.0.2.10:443 ssl crt oldc.pem crt newc.pem ca-file ca3.pem ca-file ca4.pem',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    service.getDocumentLinks(document).map((link) => link.path),
+    ['old.pem', 'new.pem', 'ca1.pem', 'ca2.pem', 'newc.pem', 'ca3.pem', 'ca4.pem'],
+  );
+});
+
 test('after edits, the table is the one of the edited text read afresh', () => {
   // The links of unchanged sections are remembered from the previous snapshot and moved: every
   // kind of edit must leave them where the text has them now.

@@ -9,6 +9,7 @@
 import type { ParsedDocument } from '../document.js';
 import type { HaproxyConfig, Item, Section, Statement, Word } from '../haproxy/ast.js';
 import { lineOptionMap } from '../haproxy/analysis/resolve.js';
+import { someWord } from '../haproxy/build-ast.js';
 import { aclPatternLines, type PatternLines } from '../haproxy/rules/acl-helpers.js';
 import { SCRIPT_KEYWORDS } from '../keepalived/analysis/index-node.js';
 import type { KeepalivedNode } from '../keepalived/ast.js';
@@ -39,14 +40,23 @@ export interface DocumentLinkCandidate {
 }
 
 /** Options naming files, and the global base directory that applies to them. */
-const FILE_OPTIONS: Readonly<
-  Record<string, readonly ['crt-base' | 'ca-base', ReferencedFileKind]>
-> = {
-  crt: ['crt-base', 'certificate'],
-  'crt-list': ['crt-base', 'crt-list'],
-  'ca-file': ['ca-base', 'certificate'],
-  'crl-file': ['ca-base', 'certificate'],
-};
+const FILE_OPTIONS: ReadonlyMap<string, readonly ['crt-base' | 'ca-base', ReferencedFileKind]> =
+  new Map([
+    ['crt', ['crt-base', 'certificate']],
+    ['crt-list', ['crt-base', 'crt-list']],
+    ['ca-file', ['ca-base', 'certificate']],
+    ['crl-file', ['ca-base', 'certificate']],
+  ]);
+
+/**
+ * Whether a word may start a file name in its line: a `-f` flag, the `file` of a `return`
+ * action, or a call (`map(…)`, `set-map(…)`). Most lines have none, and are passed over without
+ * making their word list.
+ */
+function mayNameFile(word: Word): boolean {
+  const value = word.value;
+  return value === '-f' || value === 'file' || value === 'lf-file' || value.includes('(');
+}
 
 /**
  * A converter or action taking a file in parentheses: `map_ip(file,default)`, `set-map(file)`.
@@ -125,21 +135,38 @@ function itemLinks(
     const keyword = item.keyword.value;
     const args = item.args;
     if (keyword === 'bind' || keyword === 'server' || keyword === 'default-server') {
-      for (const [name, use] of lineOptionMap(item)) {
-        const option = FILE_OPTIONS[name];
-        if (option) add(use.args[0], option[1], bases[option[0]]);
+      const options = lineOptionMap(item);
+      for (const use of options.list) {
+        const name = use.word.value;
+        const option = FILE_OPTIONS.get(name);
+        if (!option) continue;
+        // HAProxy opens the file of each of these options as it reads it (a `bind` line may
+        // load several certificates), except a server's `crt`, whose last value wins: an
+        // earlier one is never opened (`haproxy -c` 2.6 and 3.0).
+        if (name === 'crt' && keyword !== 'bind' && options.get(name) !== use) continue;
+        add(use.args[0], option[1], bases[option[0]]);
       }
     } else if (keyword === 'errorfile') add(args[1], 'errorfile');
     else if (keyword === 'lua-load' || keyword === 'lua-load-per-thread') add(args[0], 'lua');
-    const readings = new Map<number, PatternLines>();
-    patternReadings(item, readings);
+    if (!someWord(item, mayNameFile)) return;
+    // Read only on a line with a `-f` (few lines have one) rather than into a map per line.
+    let readings: Map<number, PatternLines> | undefined;
     const words = item.words;
-    const returns = /^http-(request|response|after-response)$/.test(keyword);
+    const returns =
+      keyword === 'http-request' ||
+      keyword === 'http-response' ||
+      keyword === 'http-after-response';
     for (let at = 0; at < words.length; at++) {
       const word = words[at];
       if (!word) continue;
       const next = words[at + 1];
-      if (word.value === '-f' && next) add(next, 'patterns', undefined, readings.get(next.start));
+      if (word.value === '-f' && next) {
+        if (readings === undefined) {
+          readings = new Map();
+          patternReadings(item, readings);
+        }
+        add(next, 'patterns', undefined, readings.get(next.start));
+      }
       if (returns && (word.value === 'file' || word.value === 'lf-file') && at > 1) {
         add(next, 'errorfile');
       }
