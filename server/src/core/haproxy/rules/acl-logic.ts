@@ -14,6 +14,7 @@ import { compareVersions } from '../../common/catalog.js';
 import { HAPROXY_CATALOG } from '../catalog/index.js';
 import { ACL_FLAGS, ACL_VALUED_FLAGS } from '../catalog/keyword-values.js';
 import type { SampleType } from '../catalog/types.js';
+import { someWord } from '../build-ast.js';
 import { opaque } from './catalog-helpers.js';
 import { aclKeyword, converterSpec, fetchSpec, parseSample } from './sample-helpers.js';
 
@@ -171,8 +172,28 @@ interface Operand {
   readonly lines: readonly AclReading[] | undefined;
   /** The operand's constant value, negation applied. */
   readonly constant: Verdict | undefined;
-  /** How the operand is written, for messages. */
-  readonly text: string;
+}
+
+/**
+ * How an operand is written, for messages: made only for a verdict's reason (a condition with no
+ * verdict, the usual case, never needs it).
+ */
+function termText(term: ConditionTerm): string {
+  const text =
+    term.kind === 'anonymous' ? `{ ${term.words.map((word) => word.value).join(' ')} }` : term.name;
+  return (term.negated ? '!' : '') + text;
+}
+
+/** How the ACL of a term is named in a reason: `'{ … }'` or `ACL 'name'` (negation aside). */
+function aclText(term: ConditionTerm): string {
+  return term.kind === 'anonymous'
+    ? `'{ ${term.words.map((word) => word.value).join(' ')} }'`
+    : `ACL '${term.name}'`;
+}
+
+/** Whether a word of an ACL line names a {@link VOLATILE} fetch. */
+export function volatileLine(line: Statement): boolean {
+  return someWord(line, (word) => VOLATILE.test(word.value));
 }
 
 /**
@@ -228,7 +249,6 @@ function operandOf(term: ConditionTerm, resolve: AclResolver): Operand {
   };
   if (term.kind === 'anonymous') {
     const reading = term.close === undefined ? undefined : readingOf(term, () => term.words);
-    const text = `{ ${term.words.map((word) => word.value).join(' ')} }`;
     return {
       term,
       negated,
@@ -237,18 +257,17 @@ function operandOf(term: ConditionTerm, resolve: AclResolver): Operand {
           ? `{${JSON.stringify(reading.words.map((w) => w.value))}`
           : undefined,
       lines: reading ? [reading] : undefined,
-      constant: flip(reading ? lineVerdict([reading], `'${text}'`) : undefined),
-      text: (negated ? '!' : '') + text,
+      constant: flip(reading ? lineVerdict([reading], term) : undefined),
     };
   }
-  const text = (negated ? '!' : '') + term.name;
+  // A named ACL's identity is its name: an anonymous one's starts with `{`, which no name does.
   const found = resolve(term);
   if (found === 'predefined') {
     const value = term.name === 'TRUE' ? true : term.name === 'FALSE' ? false : undefined;
     return {
       term,
       negated,
-      identity: `acl:${term.name}`,
+      identity: term.name,
       lines: undefined,
       constant: flip(
         value === undefined
@@ -259,35 +278,45 @@ function operandOf(term: ConditionTerm, resolve: AclResolver): Operand {
               reason: `'${term.name}' is HAProxy's constant ${String(value)}`,
             },
       ),
-      text,
     };
   }
   if (found === undefined) {
-    return { term, negated, identity: undefined, lines: undefined, constant: undefined, text };
+    return { term, negated, identity: undefined, lines: undefined, constant: undefined };
   }
   const read = found.map((line) => readingOf(line, () => line.args.slice(1)));
   const lines = read.every((reading) => reading !== undefined) ? read : undefined;
-  const volatile = found.some((line) => line.words.some((word) => VOLATILE.test(word.value)));
   return {
     term,
     negated,
-    identity: volatile ? undefined : `acl:${term.name}`,
+    identity: found.some(volatileLine) ? undefined : term.name,
     lines,
-    constant: flip(lines ? lineVerdict(lines, `ACL '${term.name}'`) : undefined),
-    text,
+    constant: flip(lines ? lineVerdict(lines, term) : undefined),
   };
 }
 
-/** The constant value of an ACL made of `lines` (ORed), if it has one. */
-function lineVerdict(lines: readonly AclReading[], what: string): Verdict | undefined {
+/** The constant value of the ACL of `term`, made of `lines` (ORed), if it has one. */
+function lineVerdict(lines: readonly AclReading[], term: ConditionTerm): Verdict | undefined {
   if (lines.some((line) => !line.volatile && alwaysMatches(line))) {
-    return { value: true, kind: 'constant', reason: `${what} always matches (always_true)` };
+    return {
+      value: true,
+      kind: 'constant',
+      reason: `${aclText(term)} always matches (always_true)`,
+    };
   }
-  const reasons = lines.map(neverMatches);
-  if (lines.length === 0 || reasons.some((reason) => reason === undefined)) return undefined;
-  return reasons.every((reason) => reason === 'constant')
-    ? { value: false, kind: 'constant', reason: `${what} never matches (always_false)` }
-    : { value: false, kind: 'no-pattern', reason: `${what} has no pattern and never matches` };
+  if (lines.length === 0) return undefined;
+  let constant = true;
+  for (const line of lines) {
+    const reason = neverMatches(line);
+    if (reason === undefined) return undefined;
+    if (reason !== 'constant') constant = false;
+  }
+  return constant
+    ? { value: false, kind: 'constant', reason: `${aclText(term)} never matches (always_false)` }
+    : {
+        value: false,
+        kind: 'no-pattern',
+        reason: `${aclText(term)} has no pattern and never matches`,
+      };
 }
 
 /** Fetches that give at most one value per request, so two patterns on them compete. */
@@ -352,14 +381,14 @@ function groupVerdict(operands: readonly Operand[]): Verdict | undefined {
         return {
           value: false,
           kind: 'contradiction',
-          reason: `'${a.text}' and '${b.text}' cannot both hold`,
+          reason: `'${termText(a.term)}' and '${termText(b.term)}' cannot both hold`,
         };
       }
       if (disjoint(a, b)) {
         return {
           value: false,
           kind: 'disjoint',
-          reason: `'${a.text}' and '${b.text}' never match the same ${a.lines?.[0]?.sample ?? 'sample'}`,
+          reason: `'${termText(a.term)}' and '${termText(b.term)}' never match the same ${a.lines?.[0]?.sample ?? 'sample'}`,
         };
       }
     }
@@ -414,7 +443,7 @@ export function judgeCondition(
         return {
           value: true,
           kind: 'tautology',
-          reason: `'${a.text}' or '${b.text}' always holds`,
+          reason: `'${termText(a.term)}' or '${termText(b.term)}' always holds`,
         };
       }
     }
@@ -548,3 +577,18 @@ export function judgedConditions(table: HaproxyReferences): readonly JudgedCondi
 }
 
 const judgedCache = new WeakMap<HaproxyReferences, readonly JudgedCondition[]>();
+
+const verdictCache = new WeakMap<HaproxyReferences, ReadonlyMap<Condition, Verdict>>();
+
+/**
+ * What the condition of a live proxy line certainly evaluates to ({@link judgedConditions}), for
+ * a rule that asks line by line; undefined when uncertain.
+ */
+export function judgedVerdict(table: HaproxyReferences, condition: Condition): Verdict | undefined {
+  let verdicts = verdictCache.get(table);
+  if (verdicts === undefined) {
+    verdicts = new Map(judgedConditions(table).map((judged) => [judged.condition, judged.verdict]));
+    verdictCache.set(table, verdicts);
+  }
+  return verdicts.get(condition);
+}

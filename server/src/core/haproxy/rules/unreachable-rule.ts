@@ -4,28 +4,29 @@ import { isDynamicName } from '../analysis/symbols.js';
 import type { HaproxyRuleContext } from './context.js';
 import {
   CoverIndex,
-  judgeCondition,
+  judgedVerdict,
   positiveLines,
   tableResolver,
   VOLATILE,
+  volatileLine,
   type AclResolver,
 } from './acl-logic.js';
 import { referencesOf, relatedAt, symbolsOf } from './symbol-helpers.js';
 
-/** The ACL lines defining `name` (where the condition's word resolves). */
-type AclLookup = (name: string) => readonly Statement[];
+/** Whether an ACL named `name` (where the condition's word resolves) has a volatile line. */
+type VolatileAcl = (name: string) => boolean;
 
 /** The condition as HAProxy reads it: its words, one space apart; undefined when volatile. */
-function conditionKey(statement: Statement, acls: AclLookup): string | undefined {
+function conditionKey(statement: Statement, volatileAcl: VolatileAcl): string | undefined {
   const condition = statement.condition;
   if (condition === undefined) return '';
-  const words = condition.words.map((word) => word.value);
-  for (const word of words) {
-    if (VOLATILE.test(word)) return undefined;
-    const named = acls(word.replace(/^!/, ''));
-    if (named.some((acl) => acl.words.some((part) => VOLATILE.test(part.value)))) return undefined;
+  for (const word of condition.words) {
+    const value = word.value;
+    if (VOLATILE.test(value) || volatileAcl(value.startsWith('!') ? value.slice(1) : value)) {
+      return undefined;
+    }
   }
-  return `${condition.polarity} ${words.join(' ')}`;
+  return `${condition.polarity} ${condition.words.map((word) => word.value).join(' ')}`;
 }
 
 /**
@@ -92,18 +93,19 @@ export const unreachableRule: Rule<HaproxyRuleContext> = {
     const resolve = tableResolver(table);
     for (const proxy of symbolsOf(context).proxies) {
       if (proxy.kind !== 'frontend' && proxy.kind !== 'listen') continue;
-      const acls: AclLookup = (name) =>
-        name === ''
-          ? []
-          : table.definitionsIn(proxy.section, 'acl', name).flatMap((site) => site.statement ?? []);
+      const volatileAcl: VolatileAcl = (name) =>
+        name !== '' &&
+        table
+          .definitionsIn(proxy.section, 'acl', name)
+          .some((site) => site.statement !== undefined && volatileLine(site.statement));
       const taken = new Map<string, Statement>();
       const covers = new CoverIndex<Statement>();
       let always: Statement | undefined;
       for (const statement of proxy.statements('use_backend')) {
         const target = statement.args[0];
-        const key = conditionKey(statement, acls);
+        const key = conditionKey(statement, volatileAcl);
         const condition = statement.condition;
-        const verdict = condition ? judgeCondition(condition, resolve) : undefined;
+        const verdict = condition ? judgedVerdict(table, condition) : undefined;
         const holds = verdict !== undefined && verdict.value === (condition?.polarity === 'if');
         const same = key !== undefined ? taken.get(key) : undefined;
         const covering = always ?? same ?? coveredBy(statement, covers, resolve);
