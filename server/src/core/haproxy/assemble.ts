@@ -26,16 +26,23 @@ function collect(items: readonly Item[], into: Directive[]): void {
   }
 }
 
-/** Builds the parse result from its segments. */
+/**
+ * Builds the parse result from its segments. `known` is the list of conditional directives when
+ * the caller already has it (an incremental re-parse of a file without any).
+ */
 export function assemble(
   length: number,
   preamble: readonly Item[],
   sections: readonly Section[],
   segmentIssues: readonly (readonly Issue[])[],
+  known?: Directive[],
 ): HaproxyParse {
-  const conditionals: Directive[] = [];
-  collect(preamble, conditionals);
-  for (const section of sections) collect(section.items, conditionals);
+  let conditionals = known;
+  if (conditionals === undefined) {
+    conditionals = [];
+    collect(preamble, conditionals);
+    for (const section of sections) collect(section.items, conditionals);
+  }
   // HAProxy reports a missing `.endif` on the last line it read: the last item of the file.
   const lastItems = sections.length > 0 ? sections[sections.length - 1]?.items : preamble;
   const lastItem = lastItems?.[lastItems.length - 1];

@@ -259,11 +259,16 @@ export function reparse(
     last === 0 ? (sections[0]?.start ?? oldText.length) : (sections[last - 1] as Section).end;
   const to = oldTo + delta;
 
+  // The `.if` state at the edit, from the lines before it: unchanged text, so with no `.if`
+  // block in the old text there is nothing to replay (the usual case, and a walk over half the
+  // file at every keystroke otherwise).
   const state = new ConditionalState();
-  if (first > 0) advance(state, preamble);
-  for (let index = 1; index < first; index++) {
-    const section = sections[index - 1] as Section;
-    advance(state, [section.header, ...section.items]);
+  if (previous.ast.conditionals.length > 0) {
+    if (first > 0) advance(state, preamble);
+    for (let index = 1; index < first; index++) {
+      const section = sections[index - 1] as Section;
+      advance(state, section.items);
+    }
   }
 
   const lexical: Issue[] = [];
@@ -292,7 +297,25 @@ export function reparse(
   for (let index = last + 1; index <= sections.length; index++) {
     newSections.push(moveSection(sections[index - 1] as Section, delta, state, inPlace));
     const issues = previous.segmentIssues[index] as readonly Issue[];
-    segmentIssues.push(delta === 0 ? issues : issues.map((issue) => shiftIssue(issue, delta)));
+    segmentIssues.push(
+      delta === 0 || issues.length === 0 ? issues : issues.map((issue) => shiftIssue(issue, delta)),
+    );
   }
-  return assemble(newText.length, newPreamble, newSections, segmentIssues);
+  // With no `.if` block before, none in the re-parsed lines means none at all: the whole-file
+  // collection of conditional lines is skipped.
+  const noConditionals =
+    previous.ast.conditionals.length === 0 &&
+    !hasConditional(region.preamble) &&
+    region.sections.every((section) => !hasConditional(section.items));
+  return assemble(
+    newText.length,
+    newPreamble,
+    newSections,
+    segmentIssues,
+    noConditionals ? [] : undefined,
+  );
+}
+
+function hasConditional(items: readonly Item[]): boolean {
+  return items.some((item) => item.kind === 'directive' && isConditionalName(item.name));
 }
