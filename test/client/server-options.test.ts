@@ -33,8 +33,15 @@ void describe('server options', () => {
       PATH: '/usr/bin',
       MALLOC_ARENA_MAX: '8',
     });
-    assert.deepEqual(SERVER_ENVIRONMENT, { MALLOC_ARENA_MAX: '2' });
-    assert.deepEqual(options.run.options?.env, { PATH: '/usr/bin', MALLOC_ARENA_MAX: '2' });
+    assert.deepEqual(SERVER_ENVIRONMENT, {
+      MALLOC_ARENA_MAX: '2',
+      MALLOC_MMAP_THRESHOLD_: '131072',
+    });
+    assert.deepEqual(options.run.options?.env, {
+      PATH: '/usr/bin',
+      MALLOC_ARENA_MAX: '2',
+      MALLOC_MMAP_THRESHOLD_: '131072',
+    });
     assert.deepEqual(options.debug.options?.env, options.run.options?.env);
   });
 
