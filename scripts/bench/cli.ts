@@ -4,7 +4,7 @@
  * run spent collecting garbage.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { median } from './report.js';
@@ -126,17 +126,13 @@ export function cliWithMemory(
   };
 }
 
-/**
- * Share of a CLI run's main-thread samples that V8 attributes to "(garbage collector)", from a
- * `--cpu-prof` profile. A sample's time is the delta recorded with it.
- */
-export function gcShare(
+/** The GC share of one profiled run (see {@link gcShare}). */
+function profiledShare(
   cli: string,
   args: readonly string[],
   dir: string,
 ): { share: number; totalMs: number } {
-  const profiles = join(dir, `cpu-prof-${Date.now()}`);
-  mkdirSync(profiles, { recursive: true });
+  const profiles = mkdtempSync(join(dir, 'cpu-prof-'));
   runCommand(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, cli, ...args]);
   const file = readdirSync(profiles).find((name) => name.endsWith('.cpuprofile'));
   if (file === undefined) throw new Error('node --cpu-prof wrote no profile');
@@ -158,6 +154,29 @@ export function gcShare(
     if (collector.has(sample)) gc += delta;
   });
   return { share: total > 0 ? gc / total : 0, totalMs: total / 1000 };
+}
+
+/**
+ * Share of a CLI run's main-thread samples that V8 attributes to "(garbage collector)", from a
+ * `--cpu-prof` profile (a sample's time is the delta recorded with it): the run of median share
+ * among `runs` runs, with the lowest and highest share. One run alone moves by a few points from
+ * one try to the next on a loaded machine.
+ */
+export function gcShare(
+  cli: string,
+  args: readonly string[],
+  dir: string,
+  runs: number,
+): { share: number; totalMs: number; lowest: number; highest: number } {
+  const done: { share: number; totalMs: number }[] = [];
+  for (let i = 0; i < runs; i++) done.push(profiledShare(cli, args, dir));
+  done.sort((a, b) => a.share - b.share);
+  const median = done[Math.floor(done.length / 2)] ?? { share: 0, totalMs: 0 };
+  return {
+    ...median,
+    lowest: done[0]?.share ?? 0,
+    highest: done[done.length - 1]?.share ?? 0,
+  };
 }
 
 /** Whether an executable exists and answers `args` with exit status 0. */
