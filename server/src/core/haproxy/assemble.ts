@@ -5,7 +5,7 @@
  */
 import type { Issue } from '../common/issue.js';
 import type { Directive, HaproxyConfig, Item, Section } from './ast.js';
-import { isConditionalName } from './build-ast.js';
+import { isConditionalDirective } from './build-ast.js';
 import { conditionalStructure } from './conditional-blocks.js';
 
 /** Result of parsing a `haproxy.cfg`. */
@@ -22,7 +22,7 @@ export interface HaproxyParse {
 
 function collect(items: readonly Item[], into: Directive[]): void {
   for (const item of items) {
-    if (item.kind === 'directive' && isConditionalName(item.name)) into.push(item);
+    if (isConditionalDirective(item)) into.push(item);
   }
 }
 

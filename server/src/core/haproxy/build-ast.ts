@@ -13,8 +13,13 @@ const CONDITIONALS: ReadonlySet<string> = new Set(['.if', '.elif', '.else', '.en
 const MESSAGES: ReadonlySet<string> = new Set(['.diag', '.notice', '.warning', '.alert']);
 
 /** True for `.if`, `.elif`, `.else` and `.endif`. */
-export function isConditionalName(name: string): boolean {
+function isConditionalName(name: string): boolean {
   return CONDITIONALS.has(name);
+}
+
+/** True for a `.if`, `.elif`, `.else` or `.endif` line. */
+export function isConditionalDirective(item: Item): item is Directive {
+  return item.kind === 'directive' && isConditionalName(item.name);
 }
 
 /** True when the line is a dot directive rather than a configuration statement. */

@@ -25,7 +25,12 @@ import type {
   Word,
 } from './ast.js';
 import { assemble, type HaproxyParse } from './assemble.js';
-import { buildDirective, buildSection, buildStatement, isConditionalName } from './build-ast.js';
+import {
+  buildDirective,
+  buildSection,
+  buildStatement,
+  isConditionalDirective,
+} from './build-ast.js';
 import { ConditionalState } from './conditional-blocks.js';
 import { scan } from './lexer.js';
 import { parseRegion } from './parser.js';
@@ -54,7 +59,7 @@ function segmentAt(sections: readonly Section[], offset: number): number {
 
 function advance(state: ConditionalState, items: readonly Item[]): void {
   for (const item of items) {
-    if (item.kind === 'directive' && isConditionalName(item.name)) state.apply(item.name);
+    if (isConditionalDirective(item)) state.apply(item.name);
   }
 }
 
@@ -204,7 +209,7 @@ function moveSection(
     if (item.kind === 'statement' || item.kind === 'directive') {
       if (item.branch !== state.current) sameBranches = false;
       moved = moveLine(item, delta, state.current);
-      if (item.kind === 'directive' && isConditionalName(item.name)) state.apply(item.name);
+      if (isConditionalDirective(item)) state.apply(item.name);
     } else if (delta === 0) {
       moved = item;
     } else {
@@ -305,8 +310,8 @@ export function reparse(
   // collection of conditional lines is skipped.
   const noConditionals =
     previous.ast.conditionals.length === 0 &&
-    !hasConditional(region.preamble) &&
-    region.sections.every((section) => !hasConditional(section.items));
+    !region.preamble.some(isConditionalDirective) &&
+    region.sections.every((section) => !section.items.some(isConditionalDirective));
   return assemble(
     newText.length,
     newPreamble,
@@ -314,8 +319,4 @@ export function reparse(
     segmentIssues,
     noConditionals ? [] : undefined,
   );
-}
-
-function hasConditional(items: readonly Item[]): boolean {
-  return items.some((item) => item.kind === 'directive' && isConditionalName(item.name));
 }

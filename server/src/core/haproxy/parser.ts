@@ -7,7 +7,7 @@
  */
 import type { Issue } from '../common/issue.js';
 import type { Item, Section, Statement } from './ast.js';
-import { buildLine, buildSection, buildStatement, isConditionalName } from './build-ast.js';
+import { buildLine, buildSection, buildStatement, isConditionalDirective } from './build-ast.js';
 import type { ConditionalState } from './conditional-blocks.js';
 import type { LineContent, LineToken } from './lexer.js';
 
@@ -42,7 +42,7 @@ function lineItem(token: LineToken, state: ConditionalState, issues: Issue[]): I
   if (token.kind === 'comment' || token.kind === 'template') return token.payload;
   const { words, comment } = token.payload;
   const node = buildLine(words, comment, state.current, issues);
-  if (node.kind === 'directive' && isConditionalName(node.name)) state.apply(node.name);
+  if (isConditionalDirective(node)) state.apply(node.name);
   return node;
 }
 
