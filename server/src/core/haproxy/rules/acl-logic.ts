@@ -174,21 +174,24 @@ interface Operand {
   readonly constant: Verdict | undefined;
 }
 
+/** The ACL of a term as written: `{ … }` or its name (negation aside). */
+function writtenAcl(term: ConditionTerm): string {
+  return term.kind === 'anonymous'
+    ? `{ ${term.words.map((word) => word.value).join(' ')} }`
+    : term.name;
+}
+
 /**
  * How an operand is written, for messages: made only for a verdict's reason (a condition with no
  * verdict, the usual case, never needs it).
  */
 function termText(term: ConditionTerm): string {
-  const text =
-    term.kind === 'anonymous' ? `{ ${term.words.map((word) => word.value).join(' ')} }` : term.name;
-  return (term.negated ? '!' : '') + text;
+  return (term.negated ? '!' : '') + writtenAcl(term);
 }
 
 /** How the ACL of a term is named in a reason: `'{ … }'` or `ACL 'name'` (negation aside). */
 function aclText(term: ConditionTerm): string {
-  return term.kind === 'anonymous'
-    ? `'{ ${term.words.map((word) => word.value).join(' ')} }'`
-    : `ACL '${term.name}'`;
+  return term.kind === 'anonymous' ? `'${writtenAcl(term)}'` : `ACL '${term.name}'`;
 }
 
 /** Whether a word of an ACL line names a {@link VOLATILE} fetch. */
