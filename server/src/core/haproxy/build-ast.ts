@@ -8,6 +8,7 @@ import type { CommentNode, Condition, Directive, Item, Section, Statement, Word 
 import { checkExpression, conditionStart, parseCondition } from './conditions.js';
 import { sectionKind } from './sections.js';
 import { syntaxIssue } from './syntax-issues.js';
+import { keptSlice } from '../common/kept-slice.js';
 
 const CONDITIONALS: ReadonlySet<string> = new Set(['.if', '.elif', '.else', '.endif']);
 const MESSAGES: ReadonlySet<string> = new Set(['.diag', '.notice', '.warning', '.alert']);
@@ -91,7 +92,7 @@ export function buildStatement(
   const at = conditionStart(words);
   return new ParsedStatement(
     keyword,
-    at === -1 ? words.slice(1) : words.slice(1, at),
+    keptSlice(words, 1, at === -1 ? words.length : at),
     at === -1 ? undefined : parseCondition(words, at, issues),
     comment,
     branch,

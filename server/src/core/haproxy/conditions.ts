@@ -7,6 +7,7 @@
  * by spaces and read character by character.
  */
 import type { Issue } from '../common/issue.js';
+import { keptSlice } from '../common/kept-slice.js';
 import type {
   AclReferenceTerm,
   AnonymousAclTerm,
@@ -225,7 +226,7 @@ export function parseCondition(
     kind: 'condition',
     polarity,
     keyword,
-    words: words.slice(at + 1),
+    words: keptSlice(words, at + 1),
     groups,
     start: keyword.start,
     end: last.end,

@@ -11,12 +11,13 @@
  */
 import type { Word, WordQuoting } from './ast.js';
 
-/** A word without quotes, escapes, variables or template spans. */
+/**
+ * A word without quotes, escapes, variables or template spans. Instances come from
+ * {@link makePlainWord}, never from `new`: the class only holds the prototype.
+ */
 class PlainWord implements Word {
-  constructor(
-    readonly start: number,
-    readonly raw: string,
-  ) {}
+  declare readonly start: number;
+  declare readonly raw: string;
 
   /** A plain word is its raw text: it ends where that text ends, and needs no field for it. */
   get end(): number {
@@ -40,10 +41,18 @@ class PlainWord implements Word {
   }
 }
 
+/**
+ * A {@link PlainWord}, made by an object literal rather than `new` so that V8 allocates it in the
+ * old generation once it sees that words live on (see "Pretenured records" in ARCHITECTURE.md).
+ */
+function makePlainWord(start: number, raw: string): Word {
+  return { __proto__: PlainWord.prototype, start, raw } as unknown as PlainWord;
+}
+
 /** A word whose value is its raw text, at `[start, end)`. */
 export function plainWord(raw: string, start: number, end: number): Word {
   // The lexer cuts `raw` from the text at [start, end), so the span is the raw text's.
-  if (end - start === raw.length) return new PlainWord(start, raw);
+  if (end - start === raw.length) return makePlainWord(start, raw);
   return { start, end, raw, value: raw, quoting: 'none', hasVariable: false, template: false };
 }
 
@@ -53,7 +62,7 @@ export function plainWord(raw: string, start: number, end: number): Word {
  */
 export function wordAt(word: Word, start: number, end: number): Word {
   if (word instanceof PlainWord && end - start === word.raw.length) {
-    return new PlainWord(start, word.raw);
+    return makePlainWord(start, word.raw);
   }
   return {
     start,

@@ -15,6 +15,7 @@ import {
   sectionsAt,
 } from '../catalog/index.js';
 import { lazy } from '../../common/lazy.js';
+import { keptSlice } from '../../common/kept-slice.js';
 import { keptFor } from '../../common/memo.js';
 import type { HaproxyKeywordSpec, KeywordMatch } from '../catalog/index.js';
 import type { ActionSpec, OptionSpec, RuleSet } from '../catalog/types.js';
@@ -188,9 +189,16 @@ export class ResolvedOption {
 
   /** The option's record, in whichever form its position fits. */
   static at(line: readonly Word[], reading: OptionLookup, at: number, end: number): ResolvedOption {
-    return at < SPAN_SCALE && end < SPAN_SCALE
-      ? new ResolvedOption(line, reading, at, end)
-      : new WideOption(line, reading, at, end);
+    if (at >= SPAN_SCALE || end >= SPAN_SCALE) return new WideOption(line, reading, at, end);
+    // The fields the constructor sets, as an object literal: see "Pretenured records" in
+    // ARCHITECTURE.md.
+    const option = {
+      __proto__: ResolvedOption.prototype,
+      line,
+      reading,
+      span: at * SPAN_SCALE + end,
+    };
+    return option as unknown as ResolvedOption;
   }
 
   protected get at(): number {
@@ -283,7 +291,7 @@ function resolveOptions(
   }
   // A list grown by `push` keeps room for 17 entries or more; the copy is exactly as long, which
   // matters for a list kept per server line as long as the file is open.
-  return result.length === 0 ? NO_OPTIONS : result.slice();
+  return result.length === 0 ? NO_OPTIONS : keptSlice(result, 0);
 }
 
 /** Where the options start among the arguments of each keyword that takes them. */
@@ -303,8 +311,16 @@ const OPTIONS_FROM: ReadonlyMap<string, { readonly from: number; readonly bind: 
  * would otherwise keep.
  */
 export class OptionMap implements ReadonlyMap<string, ResolvedOption> {
-  /** @param list The option records in the order written. */
-  constructor(readonly list: readonly ResolvedOption[]) {}
+  /** The option records in the order written. */
+  declare readonly list: readonly ResolvedOption[];
+
+  /**
+   * The map of `list`. An object literal rather than `new`, one per server line: see "Pretenured
+   * records" in ARCHITECTURE.md.
+   */
+  static of(list: readonly ResolvedOption[]): OptionMap {
+    return { __proto__: OptionMap.prototype, list } as unknown as OptionMap;
+  }
 
   get size(): number {
     let size = 0;
@@ -366,7 +382,7 @@ export class OptionMap implements ReadonlyMap<string, ResolvedOption> {
 }
 
 /** The options of a line that has none. */
-export const NO_OPTION_MAP = new OptionMap(NO_OPTIONS);
+export const NO_OPTION_MAP = OptionMap.of(NO_OPTIONS);
 const lineOptionCache = new WeakMap<Statement, OptionMap>();
 
 /**
@@ -389,7 +405,7 @@ function readLineOptions(line: Statement): OptionMap {
   const where = OPTIONS_FROM.get(line.keyword.value);
   if (where === undefined) return NO_OPTION_MAP;
   const list = resolveOptions(line.args, where.from, where.bind);
-  return list.length === 0 ? NO_OPTION_MAP : new OptionMap(list);
+  return list.length === 0 ? NO_OPTION_MAP : OptionMap.of(list);
 }
 
 /** Whether lines of `keyword` carry options ({@link lineOptions} reads them). */
@@ -410,17 +426,16 @@ function leadingValues(statement: Statement): string[] {
  * arguments, put together when asked for rather than kept as one more list per line.
  */
 class Resolution implements ResolvedStatement {
-  constructor(
-    readonly statement: Statement,
-    readonly owner: ResolvedSection,
-    readonly match: KeywordMatch | undefined,
-    readonly placement: Placement,
-    readonly elsewhere: ResolvedStatement['elsewhere'],
-    readonly args: readonly Word[],
-    readonly action: ResolvedAction | undefined,
-    readonly address: Word | undefined,
-    readonly options: readonly ResolvedOption[] | undefined,
-  ) {}
+  // Instances come from `resolveStatement`'s object literal: the class only holds the prototype.
+  declare readonly statement: Statement;
+  declare readonly owner: ResolvedSection;
+  declare readonly match: KeywordMatch | undefined;
+  declare readonly placement: Placement;
+  declare readonly elsewhere: ResolvedStatement['elsewhere'];
+  declare readonly args: readonly Word[];
+  declare readonly action: ResolvedAction | undefined;
+  declare readonly address: Word | undefined;
+  declare readonly options: readonly ResolvedOption[] | undefined;
 
   get words(): readonly Word[] {
     return [this.statement.keyword, ...this.statement.args];
@@ -476,17 +491,21 @@ function resolveStatement(
       options = lineOptions(statement);
     }
   }
-  return new Resolution(
+  // The fields of a `Resolution`, as an object literal: see "Pretenured records" in
+  // ARCHITECTURE.md.
+  const resolution = {
+    __proto__: Resolution.prototype,
     statement,
     owner,
     match,
     placement,
-    elsewhere ?? NOWHERE,
+    elsewhere: elsewhere ?? NOWHERE,
     args,
     action,
     address,
     options,
-  );
+  };
+  return resolution as unknown as Resolution;
 }
 
 const cache = new WeakMap<Section, Map<string, ResolvedSection>>();

@@ -40,7 +40,7 @@ function mergeOptions(base: OptionMap, own: Iterable<[string, ResolvedOption]>):
     else merged.delete(`no-${name}`);
     merged.set(name, use);
   }
-  return new OptionMap([...merged.values()]);
+  return OptionMap.of([...merged.values()]);
 }
 
 /** Version-independent facts about one section, cached per Section object. */
@@ -132,7 +132,9 @@ function summarize(section: Section): SectionSummary {
  * of thousands of servers, and each field kept is memory the garbage collector walks.
  */
 class ServerLine implements ServerSymbol {
-  constructor(readonly statement: Statement) {}
+  // Instances come from `serverLine`'s object literal (see "Pretenured records" in
+  // ARCHITECTURE.md): the class only holds the prototype.
+  declare readonly statement: Statement;
 
   get template(): boolean {
     return this.statement.keyword.value === 'server-template';
@@ -149,6 +151,11 @@ class ServerLine implements ServerSymbol {
   get options(): OptionMap {
     return lineOptionMap(this.statement);
   }
+}
+
+/** The symbol of a `server` or `server-template` line. */
+function serverLine(statement: Statement): ServerSymbol {
+  return { __proto__: ServerLine.prototype, statement } as unknown as ServerLine;
 }
 
 const PROXY_KINDS: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
@@ -279,7 +286,7 @@ function makeProxy(
   for (const statement of body) {
     const keyword = statement.keyword.value;
     if (keyword === 'server' || keyword === 'server-template') {
-      servers.push(new ServerLine(statement));
+      servers.push(serverLine(statement));
     } else if (keyword === 'default-server') {
       defaultServer = mergeOptions(defaultServer, lineOptionMap(statement));
     } else if (keyword === 'mode' && statement.args[0] !== undefined) {
