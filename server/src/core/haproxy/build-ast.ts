@@ -4,11 +4,11 @@
  * what a fresh parse would produce.
  */
 import type { Issue } from '../common/issue.js';
+import { keptSlice } from '../common/kept-slice.js';
 import type { CommentNode, Condition, Directive, Item, Section, Statement, Word } from './ast.js';
 import { checkExpression, conditionStart, parseCondition } from './conditions.js';
 import { sectionKind } from './sections.js';
 import { syntaxIssue } from './syntax-issues.js';
-import { keptSlice } from '../common/kept-slice.js';
 
 const CONDITIONALS: ReadonlySet<string> = new Set(['.if', '.elif', '.else', '.endif']);
 const MESSAGES: ReadonlySet<string> = new Set(['.diag', '.notice', '.warning', '.alert']);
