@@ -11,7 +11,8 @@
 export function keptSlice<T>(items: readonly T[], from: number, to = items.length): T[] {
   const w = items;
   const a = from;
-  switch (to - from) {
+  // Past the end, `slice` stops at the end: so does the length here.
+  switch ((to < items.length ? to : items.length) - from) {
     case 0:
       return [];
     case 1:
