@@ -31,6 +31,7 @@ import {
 } from '../../common/references.js';
 import { lastStartingBefore } from '../../common/sorted.js';
 import type { HaproxyConfig, Section, Statement, Word } from '../ast.js';
+import { someWord } from '../build-ast.js';
 import { HAPROXY_CATALOG, sectionSpec } from '../catalog/index.js';
 import type { OptionSpec, SampleSpec } from '../catalog/types.js';
 import { branchActivity, type BranchActivity } from './branches.js';
@@ -796,8 +797,10 @@ class Builder {
         );
       }
     }
-    for (const word of statement.words) {
-      if (!word.value.includes('(')) continue;
+    // Most lines call no fetch: test the words in place before making the line's word list.
+    const words = someWord(statement, callsSomething) ? statement.words : NO_WORDS;
+    for (const word of words) {
+      if (!callsSomething(word)) continue;
       this.sampleSites(word, section, statement, dead);
       if (proxy && this.aclFetch && word.value.includes('acl(')) {
         this.aclFetchSites(word, section, statement, dead);
@@ -805,6 +808,13 @@ class Builder {
     }
     if (proxy) this.conditionSites(section, statement, dead);
   }
+}
+
+const NO_WORDS: readonly Word[] = [];
+
+/** Whether a word may hold a fetch or converter call (the only place sample arguments name things). */
+function callsSomething(word: Word): boolean {
+  return word.value.includes('(');
 }
 
 /** A part of a word names something computed at run time. */

@@ -329,12 +329,14 @@ const effectiveCache = new WeakMap<
  * defaults, then the server's own; `no-<x>` on the server cancels an inherited `<x>`.
  */
 export function effectiveServerOptions(proxy: ProxySymbol, server: ServerSymbol): OptionMap {
+  // Nothing inherited and nothing cancelled, the common case: the server's own map is already the
+  // answer, without a look in the cache (an empty list is an empty map).
+  const own = server.options;
+  if (proxy.defaultServer.list.length === 0 && !hasNegation(own)) return own;
   // Half a dozen rules ask for every server of the file; merge once per server and proxy.
   const cached = effectiveCache.get(server);
   if (cached?.proxy === proxy) return cached.options;
-  // Nothing inherited and nothing cancelled: the server's own map is already the answer.
-  if (proxy.defaultServer.size === 0 && !hasNegation(server.options)) return server.options;
-  const merged = mergeOptions(proxy.defaultServer, server.options);
+  const merged = mergeOptions(proxy.defaultServer, own);
   effectiveCache.set(server, { proxy, options: merged });
   return merged;
 }
