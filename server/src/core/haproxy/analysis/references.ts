@@ -671,16 +671,19 @@ class Builder {
   ): void {
     for (let at = from; at < words.length;) {
       const option = SERVER_OPTIONS().get((words[at] as Word).value);
-      const specs = option?.args ?? [];
+      if (!option) {
+        at++;
+        continue;
+      }
       // A plain loop: a callback per option was a closure each, 40 MB of a 75k-line file's run.
-      for (let index = 0; option && index < specs.length; index++) {
-        const refers = (specs[index] as ArgSpec).refers;
+      for (let index = 0; index < option.args.length; index++) {
+        const refers = (option.args[index] as ArgSpec).refers;
         const value = words[at + 1 + index];
         if (refers !== undefined && value) {
           this.whole(refers, value, section, statement, dead, 'option', option.name);
         }
       }
-      at += 1 + specs.length;
+      at += 1 + option.args.length;
     }
   }
 
@@ -798,19 +801,18 @@ class Builder {
       }
     }
     // Most lines call no fetch: test the words in place before making the line's word list.
-    const words = someWord(statement, callsSomething) ? statement.words : NO_WORDS;
-    for (const word of words) {
-      if (!callsSomething(word)) continue;
-      this.sampleSites(word, section, statement, dead);
-      if (proxy && this.aclFetch && word.value.includes('acl(')) {
-        this.aclFetchSites(word, section, statement, dead);
+    if (someWord(statement, callsSomething)) {
+      for (const word of statement.words) {
+        if (!callsSomething(word)) continue;
+        this.sampleSites(word, section, statement, dead);
+        if (proxy && this.aclFetch && word.value.includes('acl(')) {
+          this.aclFetchSites(word, section, statement, dead);
+        }
       }
     }
     if (proxy) this.conditionSites(section, statement, dead);
   }
 }
-
-const NO_WORDS: readonly Word[] = [];
 
 /** Whether a word may hold a fetch or converter call (the only place sample arguments name things). */
 function callsSomething(word: Word): boolean {

@@ -175,29 +175,20 @@ export class ResolvedOption {
    * argument. One small integer instead of two fields, 2 MB of a 75k-line file's options; a line
    * too long for it (tens of thousands of words) gets a {@link WideOption}.
    */
-  private readonly span: number;
+  declare private readonly span: number;
+  declare protected readonly line: readonly Word[];
+  declare private readonly reading: OptionLookup;
 
-  constructor(
-    protected readonly line: readonly Word[],
-    private readonly reading: OptionLookup,
-    at: number,
-    /** One past the option's last argument, in `line`. */
-    end: number,
-  ) {
-    this.span = at * SPAN_SCALE + end;
-  }
-
-  /** The option's record, in whichever form its position fits. */
+  /**
+   * The option's record at `[at, end)` of `line` (`end` one past its last argument), in whichever
+   * form its position fits. Object literals rather than `new`: see "Pretenured records" in
+   * ARCHITECTURE.md.
+   */
   static at(line: readonly Word[], reading: OptionLookup, at: number, end: number): ResolvedOption {
-    if (at >= SPAN_SCALE || end >= SPAN_SCALE) return new WideOption(line, reading, at, end);
-    // The fields the constructor sets, as an object literal: see "Pretenured records" in
-    // ARCHITECTURE.md.
-    const option = {
-      __proto__: ResolvedOption.prototype,
-      line,
-      reading,
-      span: at * SPAN_SCALE + end,
-    };
+    const option =
+      at < SPAN_SCALE && end < SPAN_SCALE
+        ? { __proto__: ResolvedOption.prototype, line, reading, span: at * SPAN_SCALE + end }
+        : { __proto__: WideOption.prototype, line, reading, span: 0, wideAt: at, wideEnd: end };
     return option as unknown as ResolvedOption;
   }
 
@@ -235,14 +226,8 @@ const SPAN_SCALE = 1 << 15;
 
 /** An option too far into its line for a packed position. */
 class WideOption extends ResolvedOption {
-  constructor(
-    line: readonly Word[],
-    reading: OptionLookup,
-    private readonly wideAt: number,
-    private readonly wideEnd: number,
-  ) {
-    super(line, reading, 0, 0);
-  }
+  declare private readonly wideAt: number;
+  declare private readonly wideEnd: number;
 
   protected override get at(): number {
     return this.wideAt;
