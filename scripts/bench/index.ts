@@ -46,6 +46,8 @@ type Group = (typeof GROUPS)[number];
 const HAPROXY = '/usr/sbin/haproxy';
 const KEEPALIVED = '/usr/sbin/keepalived';
 const ROOT = resolve(import.meta.dirname, '..', '..');
+/** The floor under a Node checker's time (see `word-floor.mjs`). */
+const WORD_FLOOR = join(ROOT, 'scripts', 'bench', 'word-floor.mjs');
 
 /** The HAProxy sizes of the issue's table, in lines. */
 const SIZES = [
@@ -154,7 +156,12 @@ async function main(): Promise<void> {
       if (haproxyAvailable) {
         commands.push({ label: 'haproxy -c', command: HAPROXY, args: ['-c', '-f', file] });
       }
-      const [ours = [], theirs = []] = alternate(commands, runs);
+      // The floor under any Node implementation, next to the target it bounds.
+      const floored = haproxyAvailable && size.lines === 75_000;
+      if (floored) {
+        commands.push({ label: 'word floor', command: process.execPath, args: [WORD_FLOOR, file] });
+      }
+      const [ours = [], theirs = [], floor = []] = alternate(commands, runs);
       const halintMs = medianWall(ours);
       const halintCpu = medianCpu(ours);
       if (!haproxyAvailable) {
@@ -182,6 +189,16 @@ async function main(): Promise<void> {
             ? `${value.toFixed(2)}× ${meets(value, 0.5)}`
             : `${value.toFixed(2)}×`,
       });
+      if (floored) {
+        report.add({
+          figure:
+            'floor: Node reading the file and finding its words, no tree, no check (`word-floor.mjs`), vs haproxy -c',
+          size: size.label,
+          measured: `${ms(medianWall(floor))} vs ${ms(medianWall(theirs))} (median of ${runs})`,
+          target: '',
+          verdict: `${ratio(medianWall(floor), medianWall(theirs)).toFixed(2)}× (reference)`,
+        });
+      }
     }
     keepalivedFigure();
   }
