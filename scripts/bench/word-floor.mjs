@@ -20,13 +20,11 @@ let starts = new Int32Array(1 << 16);
 let ends = new Int32Array(1 << 16);
 let words = 0;
 
-function grow() {
-  const moreStarts = new Int32Array(starts.length * 2);
-  moreStarts.set(starts);
-  starts = moreStarts;
-  const moreEnds = new Int32Array(ends.length * 2);
-  moreEnds.set(ends);
-  ends = moreEnds;
+/** `list` copied into one twice as long. */
+function doubled(list) {
+  const more = new Int32Array(list.length * 2);
+  more.set(list);
+  return more;
 }
 
 const isBlank = (c) => c === SPACE || c === TAB || c === CR;
@@ -54,7 +52,10 @@ while (at < bytes.length) {
       if (isBlank(d) || d === NEWLINE || d === HASH) break;
       at++;
     }
-    if (words === starts.length) grow();
+    if (words === starts.length) {
+      starts = doubled(starts);
+      ends = doubled(ends);
+    }
     starts[words] = start;
     ends[words] = at;
     if (first === -1) first = words;
